@@ -1,0 +1,153 @@
+"""The archive: every record, and the taxonomies that index them.
+
+One generic Taxonomy serves provinces, meetings, officials, documents and years; each
+is described by a function that says which terms an article belongs to. Building them
+is one pass over the records, so the cost grows linearly with the archive.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from slugify import slugify
+
+from partyorg_site.extract.places import merged_into_2025
+from partyorg_site.models import Record
+from partyorg_site.vietnamese import fold
+
+
+@dataclass
+class Term:
+    """One index page: a province, a meeting, an official, a document, a year."""
+
+    key: str
+    label: str
+    articles: list[Record] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+    # per article: what this term says there (an official's titles, a document's citation)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass
+class Taxonomy:
+    name: str  # the URL segment: tinh, hoi-nghi, can-bo, van-ban, nam
+    title: str  # the Vietnamese heading
+    singular: str
+    terms: dict[str, Term] = field(default_factory=dict)
+
+    def sorted_terms(self) -> list[Term]:
+        return sorted(self.terms.values(), key=lambda t: (fold(t.label), t.key))
+
+
+# What an article contributes to a taxonomy: (key, label, info, note) for each term.
+Contribution = tuple[str, str, dict[str, Any], Any]
+
+
+def _provinces(record: Record) -> Iterable[Contribution]:
+    for name in record.provinces:
+        yield slugify(name), name, {"merged_into_2025": merged_into_2025(name)}, name == record.province
+
+
+def _meetings(record: Record) -> Iterable[Contribution]:
+    if record.meeting:
+        m = record.meeting
+        yield m.key, m.title, {"kind": m.kind, "date": m.date}, m.title
+
+
+def _officials(record: Record) -> Iterable[Contribution]:
+    for official in record.officials:
+        yield slugify(official.name), official.name, {}, official.titles
+
+
+def _documents(record: Record) -> Iterable[Contribution]:
+    for doc in record.documents:
+        yield doc.key, document_label(doc.to_dict()), {"kind": doc.kind, "number": doc.number, "symbol": doc.symbol,
+                                                       "date": doc.date, "issuer": doc.issuer, "term": doc.term}, doc.text
+
+
+def _years(record: Record) -> Iterable[Contribution]:
+    if record.date:
+        yield record.date[:4], record.date[:4], {}, record.date
+
+
+def document_label(doc: dict[str, Any]) -> str:
+    """How the site names a document: "Nghị quyết số 18-NQ/TW", "Nghị quyết Trung ương 4 khóa XII"."""
+    if doc.get("plenum") is not None:
+        term = f" khóa {doc['term']}" if doc.get("term") else ""
+        return f"{doc['kind']} Trung ương {doc['plenum']}{term}"
+    if doc.get("congress") is not None:
+        where = f" {doc['issuer']}" if doc.get("issuer") else ""
+        return f"{doc['kind']} Đại hội{where} {doc['congress']}"
+    label = f"{doc['kind']} số {doc.get('symbol') or doc.get('number')}"
+    if doc.get("issuer"):
+        label += f" của {doc['issuer']}"
+    if doc.get("term") and not doc.get("date"):
+        label += f" (khóa {doc['term']})"
+    return label
+
+
+TAXONOMIES: list[tuple[str, str, str, Callable[[Record], Iterable[Contribution]]]] = [
+    ("tinh", "Tỉnh, thành phố", "Tỉnh, thành phố", _provinces),
+    ("hoi-nghi", "Hội nghị", "Hội nghị", _meetings),
+    ("can-bo", "Cán bộ", "Cán bộ", _officials),
+    ("van-ban", "Văn bản", "Văn bản", _documents),
+    ("nam", "Năm", "Năm", _years),
+]
+
+
+def article_order(record: Record) -> tuple:
+    """Newest first; undated articles last; ties by slug so the order never changes."""
+    return (record.date is None, _negated(record.date or ""), record.slug)
+
+
+def _negated(date: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+
+
+@dataclass
+class Archive:
+    articles: list[Record]
+    taxonomies: dict[str, Taxonomy]
+
+    @classmethod
+    def build(cls, records: list[Record]) -> "Archive":
+        articles = sorted(records, key=article_order)
+        taxonomies = {}
+        for name, title, singular, contributions in TAXONOMIES:
+            taxonomy = Taxonomy(name, title, singular)
+            for record in articles:
+                for key, label, info, note in contributions(record):
+                    term = taxonomy.terms.get(key)
+                    if term is None:
+                        term = taxonomy.terms[key] = Term(key, label, info=dict(info))
+                    else:
+                        for k, v in info.items():  # a later citation may know more
+                            if term.info.get(k) is None and v is not None:
+                                term.info[k] = v
+                    if not term.articles or term.articles[-1] is not record:
+                        term.articles.append(record)
+                        term.notes[record.slug] = note
+            taxonomies[name] = taxonomy
+        return cls(articles, taxonomies)
+
+    def related(self, term: Term, taxonomy: str) -> list[tuple[Term, int]]:
+        """Terms of another taxonomy that occur in this term's articles, by frequency."""
+        counts: dict[str, int] = defaultdict(int)
+        target = self.taxonomies[taxonomy]
+        for record in term.articles:
+            for key, _, _, _ in dict((t[0], t) for t in _contributions(taxonomy, record)).values():
+                counts[key] += 1
+        return sorted(((target.terms[k], n) for k, n in counts.items() if k in target.terms),
+                      key=lambda pair: (-pair[1], fold(pair[0].label)))
+
+
+def _contributions(taxonomy: str, record: Record) -> Iterable[Contribution]:
+    for name, _, _, contributions in TAXONOMIES:
+        if name == taxonomy:
+            return contributions(record)
+    raise KeyError(taxonomy)

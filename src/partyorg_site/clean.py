@@ -1,0 +1,90 @@
+"""clean: decoded text -> normalised lines with the web page's chrome removed.
+
+Each cleaner is a small named rule driven by `data/layout.yaml`, so a new site's
+leftovers are handled by adding a line of data, and each rule is tested alone
+(tests/cases/clean.yaml).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.vietnamese import fold, normalize
+
+_ALT_LINE = re.compile(r"^(?P<alt>.{3,300}?)\s+ảnh\s+\d{1,2}$")
+
+
+@dataclass
+class Line:
+    """One non-empty line of the article, as it will be read by the layout stage."""
+
+    number: int  # line number in the file
+    text: str
+    after_image: bool = False  # the line under an image's alt text: its caption
+
+
+@dataclass(frozen=True)
+class _Rules:
+    chrome_lines: frozenset[str]
+    chrome_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    footer_starts: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    layout = datafiles.load("layout")
+    return _Rules(
+        chrome_lines=frozenset(fold(line) for line in layout["chrome_lines"]),
+        chrome_patterns=tuple((name, re.compile(pattern, re.IGNORECASE))
+                              for name, pattern in layout["chrome_patterns"].items()),
+        footer_starts=tuple(fold(marker) for marker in layout["footer_starts"]),
+    )
+
+
+def chrome_reason(text: str) -> str | None:
+    """The name of the rule that makes this whole line page chrome, or None."""
+    rules = _rules()
+    if fold(text).strip(" :.-") in rules.chrome_lines:
+        return "chrome_line"
+    for name, pattern in rules.chrome_patterns:
+        if pattern.match(text):
+            return name
+    return None
+
+
+def is_footer_start(text: str) -> bool:
+    """A short standalone line such as "Tin liên quan" after which only chrome follows."""
+    if len(text.split()) > 8:
+        return False
+    folded = fold(text).strip(" :.-»>")
+    return any(folded == marker or folded.startswith(marker + " ") for marker in _rules().footer_starts)
+
+
+def is_image_alt(text: str) -> bool:
+    """"<headline> ảnh 2": the alt text a page prints for its second photo."""
+    match = _ALT_LINE.match(text)
+    return bool(match) and not match.group("alt").rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def clean_lines(text: str, first_line: int = 1) -> list[Line]:
+    """Normalise the text and drop page chrome; keep the article's own lines in order."""
+    lines: list[Line] = []
+    substantial_seen = False
+    caption_next = False
+    for offset, raw in enumerate(text.split("\n")):
+        line = normalize(raw).strip()
+        if not line:
+            continue
+        if substantial_seen and is_footer_start(line):
+            break
+        if is_image_alt(line):
+            caption_next = True
+            continue
+        if chrome_reason(line):
+            continue
+        lines.append(Line(first_line + offset, line, after_image=caption_next))
+        caption_next = False
+        substantial_seen = substantial_seen or len(line.split()) >= 20 or len(lines) >= 3
+    return lines

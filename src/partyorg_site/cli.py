@@ -1,0 +1,87 @@
+"""Command line: `partyorg-site build | extract | check`.
+
+Problems are printed as `file:line: message` on stderr; the exit status says whether
+anything went wrong (and, with --strict, whether anything was even doubtful).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from partyorg_site import __version__
+from partyorg_site.errors import Problem
+from partyorg_site.loader import load_file
+from partyorg_site.models import Record
+from partyorg_site.resolve import assign_unique_slugs
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"{problem}" if problem.kind == "error" else f"{problem} (warning)", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print one JSON record per file, in the order given (JSON Lines)."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for name in args.files:
+        path = Path(name)
+        result = load_file(path, Path(args.root) if args.root else path.parent)
+        (problems if isinstance(result, Problem) else records).append(result)
+    problems.extend(assign_unique_slugs(records))
+    out = sys.stdout
+    for record in records:
+        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    _report(problems)
+    if args.files and not records:
+        return 1
+    return 1 if args.strict and problems else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from partyorg_site.pipeline import build
+
+    return build(args)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from partyorg_site.check import check
+
+    return check(args)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="partyorg-site", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"partyorg-site {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="print the JSON record of each article file")
+    extract.add_argument("files", nargs="+", help="article files (.txt or .md)")
+    extract.add_argument("--root", help="folder that `source` paths are relative to (default: each file's folder)")
+    extract.add_argument("--strict", action="store_true", help="exit 1 on any problem, warnings included")
+    extract.set_defaults(run=cmd_extract)
+
+    for name, help_text, run in (("build", "build the site from the articles folder", cmd_build),
+                                 ("check", "validate the archive without writing the site", cmd_check)):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--config", default="site.yaml", help="site configuration (default: site.yaml)")
+        sub.add_argument("--articles", help="articles folder (default: from site.yaml, else articles/)")
+        sub.add_argument("--strict", action="store_true", help="exit 1 on any problem, warnings included")
+        sub.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+        sub.add_argument("--verbose", "-v", action="store_true", help="print each file as it is read")
+        if name == "build":
+            sub.add_argument("--output", "-o", help="output folder (default: from site.yaml, else _site/)")
+            sub.add_argument("--base-url", help="URL path the site is served under, e.g. /partyorg-archive/")
+            sub.add_argument("--site-url", help="public origin for feed and sitemap links, e.g. https://user.github.io")
+        sub.set_defaults(run=run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        return 0

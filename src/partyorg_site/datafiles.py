@@ -1,0 +1,31 @@
+"""Load the rule tables in `partyorg_site/data/` once per process.
+
+Rules live in YAML so that a reader can correct a gazetteer or a title list without
+touching code; this module is the only place that knows where they are.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_FILES = ("provinces", "places", "names", "titles", "documents", "meetings", "dates", "layout", "orthography")
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """The parsed contents of `data/<name>.yaml`."""
+    text = resources.files("partyorg_site").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
+def rules_fingerprint() -> str:
+    """A hash of every rule table: a cache keyed on it is invalidated when a rule changes."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(resources.files("partyorg_site").joinpath("data", f"{name}.yaml").read_bytes())
+    return digest.hexdigest()[:16]

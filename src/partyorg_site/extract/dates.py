@@ -1,0 +1,132 @@
+"""Dates: the publication time printed with the article, and the reported event's date.
+
+The event date is found by a cascade from most to least reliable (as htmldate does):
+a dated phrase in the lead ("Chiều 30-9", "Ngày 5-1-2018"), then its year from the
+publication time, then from the article's own wording ("9 tháng đầu năm 2019",
+"tháng 6/2019"). A year is never taken from a teaser or footer: those are gone by now.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from partyorg_site import datafiles
+
+LEAD_PARAGRAPHS = 3
+
+_TIME = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})\s*'?\s*(?:\(?GMT\s*\+\s*7\)?)?"
+_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
+_LABEL = r"(?:(?:cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?"
+_STAMP_PATTERNS = [
+    re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*(?:ngày\s*)?{_DATE}$", re.IGNORECASE),
+    re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?$", re.IGNORECASE),
+]
+
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
+_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
+_DOCUMENT_BEFORE = re.compile(r"(?:số\s*)?\d+(?:[-/][\w/-]+)?\s*,?\s*(?:ban hành\s*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str | None
+    precision: str | None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = datafiles.load("dates")
+    times = "|".join(sorted(map(re.escape, data["times_of_day"]), key=len, reverse=True))
+    event = re.compile(
+        rf"(?<!\w)(?P<tod>{times})\s+(?:ngày\s+)?(?:(?:\d{{1,2}}\s*(?:và|,|-)\s*)?)"
+        rf"(?P<d>\d{{1,2}})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{{1,2}})"
+        rf"(?:\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{{2}}))?(?![\d/])",
+        re.IGNORECASE)
+    current = "|".join(sorted(map(re.escape, data["current_year_phrases"]), key=len, reverse=True))
+    current_year = re.compile(rf"(?:{current})\s+(?:[IV]+\s*/\s*)?((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+    review = "|".join(map(re.escape, data["review_words"]))
+    review_year = re.compile(rf"(?:{review})\b[^.;]{{0,80}}?\bnăm\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+    return event, current_year, review_year
+
+
+def parse_published(line: str) -> str | None:
+    """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp, else None."""
+    if len(line) > 60:
+        return None
+    for pattern in _STAMP_PATTERNS:
+        match = pattern.match(line.strip())
+        if match:
+            when = _valid(int(match["y"]), int(match["m"]), int(match["d"]))
+            if when is None:
+                return None
+            if match["hh"] is not None and int(match["hh"]) < 24 and int(match["mi"]) < 60:
+                return f"{when}T{int(match['hh']):02d}:{int(match['mi']):02d}"
+            return when
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_event_date(title: str | None, body: list[str], published: str | None) -> EventDate:
+    """The date of the event the article reports, with its precision."""
+    event, _, _ = _patterns()
+    lead = [t for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t]
+    for paragraph in lead:
+        for match in event.finditer(paragraph):
+            if match["tod"].lower() == "ngày" and _DOCUMENT_BEFORE.search(paragraph[:match.start()]):
+                continue
+            day, month = int(match["d"]), int(match["m"])
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            year = int(match["y"]) if match["y"] else infer_year(month, day, paragraph, body, title, published)
+            if year is None:
+                return EventDate(None, None)
+            value = _valid(year, month, day)
+            if value:
+                return EventDate(value, "day")
+    for paragraph in lead[:2]:
+        match = _MONTH_YEAR.search(paragraph)
+        if match and 1 <= int(match[1]) <= 12:
+            return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month")
+    years = [int(y) for p in lead[:2] for y in _BARE_YEAR.findall(_YEAR_RANGE.sub(" ", p))]
+    if published:
+        years = [y for y in years if y <= int(published[:4])]
+    if years:
+        return EventDate(f"{max(years):04d}", "year")
+    return EventDate(None, None)
+
+
+def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
+               published: str | None) -> int | None:
+    """The year of a day-and-month date, from the publication time or the article's words."""
+    if published:
+        pub_year, pub_month, pub_day = int(published[:4]), int(published[5:7]), int(published[8:10])
+        return pub_year if (month, day) <= (pub_month, pub_day) else pub_year - 1
+    _, current_year, review_year = _patterns()
+    votes: Counter[int] = Counter()
+    text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
+    for m, y in _MONTH_YEAR.findall(text):
+        votes[int(y)] += 5 if int(m) == month else 1
+    for y in current_year.findall(text):
+        votes[int(y)] += 3
+    for y in review_year.findall(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
+        votes[int(y) if month >= 7 else int(y) + 1] += 3
+    for _, _, y in _FULL_DATE.findall(text):
+        votes[int(y)] += 1
+    for y in _BARE_YEAR.findall(text):
+        votes[int(y)] += 1
+    if not votes:
+        return None
+    return max(votes, key=lambda y: (votes[y], y))

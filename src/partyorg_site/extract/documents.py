@@ -1,0 +1,187 @@
+"""Documents: Party and state documents cited, each once, with a stable key.
+
+A citation is a kind word (data/documents.yaml) with one of: a number ("Quy định 205",
+"Nghị quyết số 18-NQ/TW ngày 25-10-2017"), a plenum and term ("Nghị quyết Trung ương 4
+khóa XI, XII" is two documents), or a congress ("Nghị quyết Đại hội XII"). A kind word
+with none of these ("Kết luận hội nghị", "Kế hoạch tổ chức kiểm tra") is not a document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from functools import lru_cache
+
+from slugify import slugify
+
+from partyorg_site import datafiles
+from partyorg_site.models import Document
+
+_ROMAN = r"[IVXL]+"
+_DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
+         r"\s*(?:[-/.]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2})")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    numbered: re.Pattern[str]
+    plenum: re.Pattern[str]
+    congress: re.Pattern[str]
+    tail: re.Pattern[str]
+    kinds: dict[str, str]  # folded spelling -> canonical kind
+    symbol_issuers: dict[str, str]
+    terms: list[tuple[str, str]]
+
+
+def _case_free_first(word: str) -> str:
+    return f"[{re.escape(word[0].upper())}{re.escape(word[0].lower())}]{re.escape(word[1:])}"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = datafiles.load("documents")
+    kinds = "|".join(_case_free_first(k) for k in sorted(data["kinds"], key=len, reverse=True))
+    ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
+    issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
+    symbol = r"(?:\s*/\s*(?:19|20)\d{2})?(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    return _Patterns(
+        numbered=re.compile(
+            rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})(?P<sym>{symbol})?(?![\w%])"),
+        plenum=re.compile(
+            rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
+            rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s+)?(?:Ban Chấp hành\s+)?"
+            rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
+            rf"\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)(?!\w)\)?"),
+        congress=re.compile(
+            rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
+            rf"(?:[Đđ]ảng\s+)?(?:(?:đại biểu|Đại biểu)\s+toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"),
+        tail=re.compile(
+            rf"(?:\s*,?\s*(?:ban hành\s+)?{_DATE})?"
+            rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>{issuers})(?!\w))?"
+            rf"(?:\s*\(\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})\s*\))?"),
+        kinds={k.lower(): k for k in data["kinds"]},
+        symbol_issuers=data["symbol_issuers"],
+        terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
+    )
+
+
+def _ordinal(word: str | None) -> int | None:
+    if word is None:
+        return None
+    return int(word) if word.isdigit() else datafiles.load("documents")["ordinals"].get(word)
+
+
+def _roman_list(text: str) -> list[str]:
+    return re.findall(_ROMAN, text)
+
+
+def term_on(day: str | None) -> str | None:
+    """The Party term (khóa) in force on an ISO date."""
+    if not day:
+        return None
+    day = day[:10]
+    current = None
+    for start, term in _patterns().terms:
+        if start <= day:  # ISO strings compare as dates; a bare year compares as its start
+            current = term
+    return current
+
+
+def find_documents(text: str) -> list[Document]:
+    """Documents cited in `text`, each once, in order of first citation."""
+    patterns = _patterns()
+    found: list[Document] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(span: tuple[int, int]) -> bool:
+        return any(s < span[1] and span[0] < e for s, e in taken)
+
+    for match in patterns.plenum.finditer(text):
+        kind = patterns.kinds[match["kind"].lower()]
+        plenums = [int(p) for p in re.findall(r"\d+", match["plenums"] or "")]
+        if match["ord"]:
+            plenums = [_ordinal(match["ord"])]
+        if not plenums:
+            continue
+        for plenum in plenums:
+            for term in _roman_list(match["terms"]):
+                found.append(Document(kind=kind, plenum=plenum, term=term, text=match.group().strip(),
+                                      spans=[match.span()]))
+        taken.append(match.span())
+
+    for match in patterns.congress.finditer(text):
+        if overlaps(match.span()):
+            continue
+        kind = patterns.kinds[match["kind"].lower()]
+        local = match["local"]
+        found.append(Document(kind=kind, congress=match["congress"],
+                              issuer=" ".join(local.split()) if local else None,
+                              text=match.group().strip(), spans=[match.span()]))
+        taken.append(match.span())
+
+    for match in patterns.numbered.finditer(text):
+        if overlaps(match.span()):
+            continue
+        number = int(match["num"])
+        symbol = re.sub(r"\s+", "", match["num"] + match["sym"]) if match["sym"] else None
+        if symbol is None and 1900 <= number <= 2100:
+            continue  # "Kế hoạch 2019" names a year, not a document number
+        tail = patterns.tail.match(text, match.end())
+        end = tail.end() if tail and tail.group() else match.end()
+        date = None
+        if tail and tail["y"]:
+            try:
+                date = _date(int(tail["y"]), int(tail["m"]), int(tail["d"])).isoformat()
+            except ValueError:
+                date = None
+        issuer = tail["issuer"] if tail else None
+        if issuer is None and symbol and "/" in symbol:
+            issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
+        found.append(Document(kind=patterns.kinds[match["kind"].lower()], number=number, symbol=symbol,
+                              date=date, issuer=issuer, term=tail["term"] if tail else None,
+                              text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)]))
+        taken.append(match.span())
+
+    found.sort(key=lambda d: d.spans[0][0])
+    return _merge(found)
+
+
+def _merge(documents: list[Document]) -> list[Document]:
+    """One entry per document: later citations fill in what earlier ones left out."""
+    merged: dict[tuple, Document] = {}
+    for doc in documents:
+        key = doc.identity()
+        if key not in merged:
+            merged[key] = doc
+            continue
+        kept = merged[key]
+        for attr in ("symbol", "date", "issuer", "term"):
+            if getattr(kept, attr) is None and getattr(doc, attr) is not None:
+                setattr(kept, attr, getattr(doc, attr))
+        kept.spans.extend(doc.spans)
+    return list(merged.values())
+
+
+_CENTRAL_ISSUERS = {"Bộ Chính trị": "TW", "Ban Bí thư": "TW", "Ban Chấp hành Trung ương": "TW",
+                    "Ban Chấp hành Trung ương Đảng": "TW", "Trung ương": "TW", "Trung ương Đảng": "TW"}
+
+
+def document_key(doc: Document, article_date: str | None) -> str:
+    """A stable URL segment: the same document cited in two articles (or two spellings)
+    has one key, and two documents that share a number across Party terms do not.
+
+    Party numbering restarts every term, so a numbered document's key carries its term:
+    stated, from its own date, or from the citing article's date.
+    """
+    if doc.plenum is not None:
+        return slugify(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + doc.term if doc.term else ''}")
+    if doc.congress is not None:
+        return slugify(f"{doc.kind} dai hoi {doc.congress} {doc.issuer or ''}")
+    scope = None
+    if doc.symbol and "/" in doc.symbol:
+        scope = doc.symbol.split("/", 1)[1]
+    elif doc.issuer:
+        scope = _CENTRAL_ISSUERS.get(doc.issuer, doc.issuer)
+    term = doc.term or term_on(doc.date) or term_on(article_date)
+    when = f"khoa {term}" if scope and term else (doc.date[:4] if doc.date else (f"khoa {term}" if term else ""))
+    return slugify(f"{doc.kind} {doc.number} {scope or ''} {when}")

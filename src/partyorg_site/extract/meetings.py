@@ -1,0 +1,99 @@
+"""Meetings: which meeting the article reports, its kind, date and grouping key.
+
+The meeting is named in the title or the lead ("chủ trì hội nghị giao ban", "vừa tổng
+kết công tác"). Meetings mentioned in passing ("chuẩn bị Đại hội", "Nghị quyết Đại hội
+XII", "Hội nghị Trung ương 11") are not the one reported, and a working visit is no
+meeting at all. Kinds, their precedence and the exclusions are in data/meetings.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from slugify import slugify
+
+from partyorg_site import datafiles
+from partyorg_site.models import Meeting
+from partyorg_site.vietnamese import squash
+
+LEAD_PARAGRAPHS = 2
+TITLE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class _Rules:
+    kinds: list[tuple[str, re.Pattern[str]]]
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    visit: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = datafiles.load("meetings")
+    return _Rules(
+        kinds=[(k["kind"], re.compile(rf"(?<!\w)(?:{_alternatives(k['phrases'])})(?!\w)", re.IGNORECASE))
+               for k in data["kinds"]],
+        not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
+        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
+        visit=re.compile(rf"(?<!\w)(?:{_alternatives(data['visit_phrases'])})(?!\w)", re.IGNORECASE),
+    )
+
+
+def _reported(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first mention of a meeting word that is not a meeting cited in passing."""
+    rules = _rules()
+    for match in pattern.finditer(text):
+        if rules.not_after.search(text[max(0, match.start() - 25):match.start()]):
+            continue
+        if rules.not_before.match(text[match.end():match.end() + 40]):
+            continue
+        return match
+    return None
+
+
+def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
+    """(kind, phrase) of the meeting reported, or None for no meeting."""
+    rules = _rules()
+    lead = ". ".join(t.rstrip(". ") for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t)
+    first = min((m for m in (_reported(p, lead) for _, p in rules.kinds) if m), key=lambda m: m.start(), default=None)
+    visit = rules.visit.search(lead)
+    if visit and (first is None or visit.start() < first.start()):
+        return None
+    for kind, pattern in rules.kinds:
+        match = _reported(pattern, lead)
+        if match:
+            return kind, _phrase(lead, match.start())
+    return None
+
+
+def _phrase(text: str, start: int) -> str:
+    """The meeting's name as printed: from "Hội nghị" to the end of its clause."""
+    opening = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
+    found = opening.search(text[max(0, start - 10):start])
+    if found:
+        start = max(0, start - 10) + found.start()
+    clause = re.split(r"[,.;:()]|\s[-–]\s| đã | được | do | với | tại ", text[start:], maxsplit=1)[0]
+    words = clause.split()[:TITLE_WORDS]
+    phrase = squash(" ".join(words))
+    return phrase[:1].upper() + phrase[1:]
+
+
+def meeting_key(kind: str, date: str | None, province: str | None) -> str:
+    """Articles about the same meeting share a key. Monthly giao ban briefings are
+    national, so month and kind identify them; other meetings also carry their place."""
+    when = (date or "khong-ro-ngay")[:7] if kind == "giao ban" else (date or "khong-ro-ngay")
+    where = "" if kind == "giao ban" else (province or "toan-quoc")
+    return slugify(f"{kind} {when} {where}")
+
+
+def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None) -> Meeting | None:
+    if found is None:
+        return None
+    kind, phrase = found
+    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province), title=phrase)

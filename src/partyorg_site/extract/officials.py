@@ -1,0 +1,182 @@
+"""Officials: people named with a party or state title, each once, with all their titles.
+
+Two constructions carry a title in Vietnamese news:
+  apposition   "đồng chí Phạm Minh Chính - Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng"
+               "Nguyễn Xuân Sơn, Phó Bí thư Thường trực Tỉnh ủy"
+  title first  "Bí thư Tỉnh ủy Ngô Đức Vượng", "đồng chí Trưởng Ban Tổ chức Trung ương Phạm Minh Chính"
+Title words come from data/titles.yaml and names from data/names.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.models import Official, Span
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
+
+MAX_NAME_WORDS = 4
+_SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
+_NAME_RUN = re.compile(rf"(?<![\w.])({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,5}})(?![\w.])")
+_TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+_APPOSITION_SEP = re.compile(r"^\s*(?:[-–—]\s*|,\s*|\(\s*)")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    heads: re.Pattern[str]
+    continuation: frozenset[str]
+    continuation_after: dict[str, frozenset[str]]
+    stop_words: frozenset[str]
+    surnames: frozenset[str]
+    not_name: frozenset[str]
+    person_cue: re.Pattern[str]
+    never: frozenset[str]
+    abbreviations: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    titles = datafiles.load("titles")
+    names = datafiles.load("names")
+    heads = sorted({*titles["heads"], *titles["abbreviated_heads"]}, key=len, reverse=True)
+    # The first letter of a head may be either case ("trưởng ban", "Trưởng Ban").
+    head_alternatives = "|".join(f"[{re.escape(h[0].upper())}{re.escape(h[0].lower())}]{re.escape(h[1:])}"
+                                 for h in heads)
+    cues = "|".join(sorted(map(re.escape, names["person_cues"]), key=len, reverse=True))
+    return _Rules(
+        heads=re.compile(rf"(?<![\w])(?:{head_alternatives})(?!\w)"),
+        continuation=frozenset(titles["continuation_words"]),
+        continuation_after={w: frozenset(prev) for w, prev in titles["continuation_after"].items()},
+        stop_words=frozenset(titles["stop_words"]),
+        surnames=frozenset(names["surnames"]),
+        not_name=frozenset(names["not_name_words"]),
+        person_cue=re.compile(rf"(?:{cues})\s*:?\s*$"),
+        never=frozenset(fold(n) for n in names["never_officials"]),
+        abbreviations=titles["abbreviations"],
+    )
+
+
+def title_key(title: str) -> str:
+    """Compare titles regardless of case, accents and standard abbreviations."""
+    words = [_rules().abbreviations.get(w, w) for w in title.split()]
+    return fold(" ".join(words))
+
+
+def _read_title(text: str, start: int) -> tuple[str, int] | None:
+    """A title beginning at `start` ("Trưởng Ban Tổ chức Tỉnh ủy"), and where it ends."""
+    rules = _rules()
+    head = rules.heads.match(text, start)
+    if not head:
+        return None
+    end = head.end()
+    previous = text[head.start():head.end()].split()[-1]
+    for token in _TOKEN.finditer(text, end):
+        word = token.group()
+        if text[end:token.start()].strip():
+            break
+        if len(word) == 1 and not word.isalnum():
+            break
+        if word[0].isupper() or word[0].isdigit():
+            pass
+        elif word in rules.stop_words:
+            break
+        elif word in rules.continuation_after:
+            if previous not in rules.continuation_after[word]:
+                break
+        elif word not in rules.continuation:
+            break
+        end = token.end()
+        previous = word
+    return text[start:end], end
+
+
+def _read_titles(text: str, start: int) -> tuple[list[str], int]:
+    """Titles in apposition: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban ..."."""
+    titles: list[str] = []
+    position = start
+    while True:
+        found = _read_title(text, position)
+        if not found:
+            break
+        title, end = found
+        titles.append(title.strip())
+        following = re.match(r"\s*(?:,|và)\s*", text[end:])
+        if not following or not _rules().heads.match(text, end + following.end()):
+            position = end
+            break
+        position = end + following.end()
+    return titles, position
+
+
+def _is_name(words: list[str], need_surname: bool) -> bool:
+    rules = _rules()
+    if not 2 <= len(words) <= MAX_NAME_WORDS:
+        return False
+    if words[0] in rules.not_name or not all(w[0].isupper() for w in words):
+        return False
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False  # abbreviations ("HĐND") are never part of a name
+    return words[0] in rules.surnames or not need_surname
+
+
+def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
+    """Officials named in `text` in order of first mention, each with every title given."""
+    rules = _rules()
+    found: dict[str, Official] = {}
+    order: dict[str, int] = {}
+    blocked = blocked or []
+
+    def add(name: str, titles: list[str], span: Span) -> None:
+        key = fold(name)
+        if key in rules.never or not titles:
+            return
+        official = found.setdefault(key, Official(name))
+        order.setdefault(key, span[0])
+        known = {title_key(t) for t in official.titles}
+        for title in titles:
+            if title_key(title) not in known:
+                official.titles.append(title)
+                known.add(title_key(title))
+        official.spans.append(span)
+
+    # Apposition: NAME, TITLE[, TITLE...]
+    for match in _NAME_RUN.finditer(text):
+        words = match.group(1).split()
+        cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
+        # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else.
+        while words and not _is_name(words, need_surname=not cued) and len(words) > 2:
+            words = words[1:]
+        if not _is_name(words, need_surname=not cued):
+            continue
+        name = " ".join(words)
+        name_start = match.end() - len(name)
+        separator = _APPOSITION_SEP.match(text[match.end():])
+        if not separator:
+            continue
+        titles, _ = _read_titles(text, match.end() + separator.end())
+        if titles:
+            add(name, titles, (name_start, match.end()))
+
+    # Title first: TITLE NAME
+    for head in rules.heads.finditer(text):
+        if any(b_start <= head.start() < b_end for b_start, b_end in blocked):
+            continue
+        found_title = _read_title(text, head.start())
+        if not found_title:
+            continue
+        title, end = found_title
+        words = title.split()
+        for size in range(MAX_NAME_WORDS, 1, -1):
+            if len(words) - size < 1:
+                continue
+            candidate = words[-size:]
+            if _is_name(candidate, need_surname=True):
+                name = " ".join(candidate)
+                title_text = title[: len(title) - len(name)].strip()
+                if _read_title(title_text, 0):
+                    add(name, [title_text], (end - len(name), end))
+                break
+
+    return sorted(found.values(), key=lambda o: order[fold(o.name)])

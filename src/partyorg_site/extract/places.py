@@ -1,0 +1,116 @@
+"""Provinces: every one of the 63 provinces (2008-2025) named in the text, and the one
+the article is about.
+
+The matcher is built from the gazetteer (data/provinces.yaml), whose every spelling is
+tested. A province name inside a person's name ("Nguyễn Thái Bình") or a longer
+phrase ("Thái Bình Dương") is not the province.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.models import Mention
+from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
+
+_CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    pattern: re.Pattern[str]
+    canonical: dict[str, str]  # spelling -> canonical name
+    merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
+    stop_phrases: tuple[re.Pattern[str], ...]
+    surnames: frozenset[str]
+    host_cue: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    provinces = datafiles.load("provinces")["provinces"]
+    places = datafiles.load("places")
+    canonical: dict[str, str] = {}
+    for province in provinces:
+        for spelling in province["spellings"]:
+            if province["needs_designator"] and spelling == province["name"]:
+                continue
+            canonical[normalize(spelling)] = province["name"]
+    alternatives = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+    cues = "|".join(re.escape(c) for c in sorted(places["host_cues"], key=len, reverse=True))
+    return Gazetteer(
+        pattern=re.compile(rf"(?<!\w)({alternatives})(?![\w-])"),
+        canonical=canonical,
+        merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
+        stop_phrases=tuple(re.compile(rf"(?<!\w){re.escape(s)}(?!\w)") for s in places["stop_phrases"]),
+        surnames=frozenset(datafiles.load("names")["surnames"]),
+        host_cue=re.compile(rf"(?:{cues})\s*$"),
+    )
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every province named in `text`, in order, with spans."""
+    gaz = gazetteer()
+    blocked = [m.span() for stop in gaz.stop_phrases for m in stop.finditer(text)]
+    mentions = []
+    for match in gaz.pattern.finditer(text):
+        start, end = match.span()
+        if any(b_start <= start < b_end for b_start, b_end in blocked):
+            continue
+        if _inside_personal_name(text, start, gaz.surnames):
+            continue
+        mentions.append(Mention(gaz.canonical[match.group(1)], (start, end)))
+    return mentions
+
+
+def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bool:
+    """"Nguyễn Thái Bình": a run of capitalised words before the match that starts with a
+    family name makes the match the end of a person's name."""
+    before = text[max(0, start - 40):start]
+    words: list[str] = []
+    while True:
+        match = _CAPITALISED_WORD_BEFORE.search(before)
+        if not match:
+            break
+        words.insert(0, match.group(1))
+        before = before[:match.start()]
+    return bool(words) and words[0] in surnames
+
+
+def unique_in_order(mentions: list[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.name for m in mentions))
+
+
+def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int) -> str | None:
+    """The province the article is about: the host or bridge point it reports from.
+
+    Each province scores for how often it is named, for a mention in the title or lead,
+    and for a host cue before it ("tại tỉnh X", "điểm cầu X", "Tỉnh ủy X"). A province
+    named once in passing, with no cue, is not the article's subject.
+    """
+    gaz = gazetteer()
+    score: dict[str, int] = defaultdict(int)
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        start = mention.span[0]
+        first_seen.setdefault(mention.name, start)
+        score[mention.name] += 1
+        if start < lead_end:
+            score[mention.name] += 2
+        if gaz.host_cue.search(text[max(0, start - 30):start]):
+            score[mention.name] += 3
+    for mention in find_mentions(title or ""):
+        score[mention.name] += 3
+        first_seen.setdefault(mention.name, -1)
+    if not score:
+        return None
+    best = max(score, key=lambda name: (score[name], -first_seen[name]))
+    return best if score[best] >= 3 else None
+
+
+def merged_into_2025(name: str) -> str | None:
+    """The province a 2008-2025 province belongs to after the 2025 merger."""
+    return gazetteer().merged_into.get(name)

@@ -1,0 +1,69 @@
+"""Atom feed and sitemap. Dates come from the articles, never from the clock, so two
+builds of the same archive write the same bytes."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from partyorg_site import urls
+from partyorg_site.config import SiteConfig
+from partyorg_site.models import Record
+
+FEED_ENTRIES = 50
+_EPOCH = "2000-01-01T00:00:00Z"
+
+
+def _timestamp(record: Record) -> str:
+    value = record.published or record.date
+    if not value:
+        return _EPOCH
+    if len(value) == 4:
+        value += "-01-01"
+    elif len(value) == 7:
+        value += "-01"
+    return value + ("T00:00:00Z" if "T" not in value else ":00Z")
+
+
+def _xml(text: str) -> str:
+    """Escape for XML and drop characters XML 1.0 cannot carry."""
+    cleaned = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20 and c not in "\ufffe\uffff")
+    return escape(cleaned)
+
+
+def atom(articles: list[Record], config: SiteConfig) -> str:
+    entries = articles[:FEED_ENTRIES]
+    home = urls.absolute("", config.base_url, config.site_url)
+    updated = max((_timestamp(r) for r in entries), default=_EPOCH)
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+           f"<title>{_xml(config.title)}</title>",
+           f"<subtitle>{_xml(config.description)}</subtitle>",
+           f"<link href={quoteattr(home)}/>",
+           f"<link rel=\"self\" href={quoteattr(urls.absolute('feed.xml', config.base_url, config.site_url))}/>",
+           f"<id>{_xml(home if config.site_url else 'urn:partyorg-site:' + config.base_url)}</id>",
+           f"<updated>{updated}</updated>"]
+    for record in entries:
+        link = urls.absolute(urls.article(record.slug), config.base_url, config.site_url)
+        summary = record.body[0] if record.body else ""
+        out += ["<entry>",
+                f"<title>{_xml(record.title)}</title>",
+                f"<link href={quoteattr(link)}/>",
+                f"<id>{_xml(link if config.site_url else 'urn:partyorg-site:article:' + record.slug)}</id>",
+                f"<updated>{_timestamp(record)}</updated>",
+                f"<author><name>{_xml(record.outlet or config.title)}</name></author>",
+                f"<summary>{_xml(summary[:600])}</summary>",
+                "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def sitemap(paths: list[str], config: SiteConfig) -> str:
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path in paths:
+        out.append(f"<url><loc>{_xml(urls.absolute(path, config.base_url, config.site_url))}</loc></url>")
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+def robots(config: SiteConfig) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {urls.absolute('sitemap.xml', config.base_url, config.site_url)}\n"

@@ -1,0 +1,276 @@
+"""layout: cleaned lines -> the article's parts (title, outlet, timestamp, body, captions).
+
+Two shapes arrive: scraped pages (a line per paragraph, headline near the top, photos
+as alt text plus caption, related-news boxes) and aggregator exports (headline, lead,
+then the whole body on one line with captions inline). The same rules read both:
+each paragraph is classified by what it looks like, never by which site it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.clean import Line
+from partyorg_site.extract.dates import parse_published
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold, squash
+
+SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
+TITLE_MAX_WORDS = 45
+HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
+
+# "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
+_OUTLET_LEAD = re.compile(
+    rf"^(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]} .,]{{1,30}}\s*)?\((?P<outlet>[^()]{{2,40}})\)\s*[-–—]+\s*(?P<rest>.*)$")
+
+
+@dataclass
+class Layout:
+    title: str | None = None
+    title_line: int | None = None
+    published: str | None = None
+    outlet: str | None = None
+    body: list[str] = field(default_factory=list)
+    body_lines: list[int] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    caption_lines: list[int] = field(default_factory=list)
+
+    def add_caption(self, text: str, line: int) -> None:
+        if fold(text).strip(" .") not in {fold(c).strip(" .") for c in self.captions}:
+            self.captions.append(text)
+            self.caption_lines.append(line)
+
+    def in_reading_order(self) -> list[str]:
+        """Body paragraphs and captions in the order they stood in the file."""
+        parts = sorted([*zip(self.body_lines, range(len(self.body)), self.body),
+                        *zip(self.caption_lines, range(len(self.captions)), self.captions)])
+        return [text for _, _, text in parts]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    section_words: frozenset[str]
+    caption_starts: tuple[str, ...]
+    credit: re.Pattern[str]
+    attribution: re.Pattern[str]
+    outlet_prefix: re.Pattern[str]
+    no_break_after: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = datafiles.load("layout")
+    credit_words = "|".join(sorted(map(re.escape, data["credit_words"]), key=len, reverse=True))
+    attribution = "|".join(map(re.escape, data["attribution_words"]))
+    prefixes = "|".join(sorted(map(re.escape, data["outlet_prefixes"]), key=len, reverse=True))
+    return _Cues(
+        section_words=frozenset(fold(w) for w in data["section_words"]),
+        caption_starts=tuple(data["caption_starts"]),
+        # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
+        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
+        attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
+        outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
+        no_break_after=frozenset(data["no_sentence_break_after"]),
+    )
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(SENTENCE_END)
+
+
+def is_breadcrumb(text: str) -> bool:
+    """"Thời sự - Chính trị": section names above the headline."""
+    parts = [fold(p).strip() for p in re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text) if p.strip()]
+    return bool(parts) and all(part in _cues().section_words for part in parts)
+
+
+def looks_like_title(text: str) -> bool:
+    words = len(text.split())
+    return 3 <= words <= TITLE_MAX_WORDS and not ends_sentence(text.rstrip("?! ")) \
+        and not _OUTLET_LEAD.match(text) and not text.startswith(("(", "-", "*"))
+
+
+def looks_like_caption(text: str) -> bool:
+    """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence."""
+    return not ends_sentence(text) and len(text.split()) >= 5 \
+        and any(text.startswith(start + " ") for start in _cues().caption_starts)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split a trailing photo credit: "... hội nghị. Ảnh: Thành Duy" -> ("... hội nghị.", "Thành Duy")."""
+    match = _cues().credit.search(text)
+    if not match:
+        return text, None
+    return text[:match.start()].rstrip(), match.group("by").strip()
+
+
+def attribution_outlet(text: str) -> str | None:
+    """"Theo BPT" / "Nguồn: Báo Nhân Dân" on its own line -> the outlet's name."""
+    match = _cues().attribution.match(text)
+    if not match or len(text.split()) > 7:
+        return None
+    outlet = _cues().outlet_prefix.sub("", match.group("outlet").strip())
+    first = outlet.split()[0] if outlet.split() else ""
+    return outlet if first[:1].isupper() or first[:1].isdigit() else None
+
+
+def outlet_lead(text: str) -> tuple[str | None, str]:
+    """"(Baonghean.vn) - Liên quan..." -> ("Baonghean.vn", "Liên quan...")."""
+    match = _OUTLET_LEAD.match(text)
+    if not match or not match.group("rest"):
+        return None, text
+    return match.group("outlet").strip(), match.group("rest").strip()
+
+
+def is_byline(text: str) -> bool:
+    """"T.S", "PV", "Minh Anh - Văn Hải": the author's signature under the text."""
+    words = text.split()
+    if not words or len(words) > 6 or len(text) > 45 or ends_sentence(text.rstrip(".")):
+        return False
+    if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]?\.?|PV|BTV|CTV|Nhóm PV|P\.V", text):
+        return True
+    return all(w[:1].isupper() or w in "-–," for w in words) and not text.endswith(".")
+
+
+# "…/." and "./." close an article in Vietnamese newspapers; a trailing "…" marks a
+# truncated excerpt. Neither is part of the text.
+_END_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\.?/\.\s*$|\s*(?:…|\.\.\.)\s*$")
+
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split at sentence ends, not after abbreviations such as "TP."."""
+    pieces, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[start:match.start()].split()
+        last = before[-1].rstrip(".") if before else ""
+        if last in _cues().no_break_after or re.fullmatch(rf"{UPPER_CLASS}", last):
+            continue
+        pieces.append(text[start:match.start()].strip())
+        start = match.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+_INLINE_CREDIT = re.compile(
+    rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*(?:{UPPER_CLASS}{LOWER_CLASS}*\.?\s?){{1,4}}\)?")
+
+
+def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
+    """Body text run together with captions (aggregator exports): "... hội nghị.
+    Đồng chí X phát biểu. Ảnh: Y Trong năm ..." -> body pieces and captions.
+
+    The caption is the sentence just before the credit; the credit itself is dropped.
+    """
+    body: list[str] = []
+    captions: list[str] = []
+    pending: list[str] = []
+    for sentence in sentences(text):
+        match = _INLINE_CREDIT.search(sentence)
+        if not match:
+            pending.append(sentence)
+            continue
+        before, after = sentence[:match.start()].strip(), sentence[match.end():].strip()
+        if before:
+            captions.append(before)
+        elif pending:
+            captions.append(pending.pop())
+        if pending:
+            body.append(" ".join(pending))
+        pending = [after] if after else []
+    if pending:
+        body.append(" ".join(pending))
+    return body, captions
+
+
+def segment(lines: list[Line]) -> Layout:
+    """Read the parts of an article from its cleaned lines."""
+    layout = Layout()
+    paragraphs = list(lines)
+
+    # Header: breadcrumbs, the headline, a timestamp, a photo caption, in any order.
+    index = 0
+    while index < len(paragraphs) and index < HEADER_SCAN:
+        text = paragraphs[index].text
+        if is_breadcrumb(text):
+            del paragraphs[index]
+            continue
+        stamp = parse_published(text)
+        if stamp:
+            layout.published = layout.published or stamp
+            del paragraphs[index]
+            if layout.title is None and index > 0 and looks_like_title(paragraphs[index - 1].text):
+                index -= 1  # the headline printed just above its timestamp
+                layout.title, layout.title_line = paragraphs[index].text, paragraphs[index].number
+                del paragraphs[index]
+            continue
+        if layout.title is None and index == 0:
+            if looks_like_title(text) and len(paragraphs) > 1:
+                layout.title, layout.title_line = text, paragraphs[index].number
+                del paragraphs[index]
+                continue
+        break
+
+    body: list[tuple[int, str]] = []
+    lead_done = False
+    for position, line in enumerate(paragraphs):
+        text = squash(line.text)
+        outlet, rest = outlet_lead(text)
+        if outlet:
+            if lead_done:
+                _drop_teaser_heading(body)
+                continue  # a related article's lead inside the page: a teaser
+            layout.outlet = layout.outlet or outlet
+            text = rest
+        attributed = attribution_outlet(text) if position >= len(paragraphs) - 4 else None
+        if attributed:
+            layout.outlet = layout.outlet or attributed
+            continue
+        without_credit, credit = split_credit(text)
+        if line.after_image or (credit is not None and len(without_credit.split()) <= 80) \
+                or looks_like_caption(text):
+            if without_credit:
+                layout.add_caption(without_credit, line.number)
+            continue
+        if credit is not None and not without_credit:
+            continue  # a credit on its own line
+        pieces, inline_captions = split_inline_captions(text) if len(text.split()) > 80 else ([text], [])
+        for caption in inline_captions:
+            layout.add_caption(caption, line.number)
+        body.extend((line.number, piece) for piece in pieces)
+        lead_done = True
+
+    body = _move_repeated_to_captions(body, layout)
+    while body and is_byline(body[-1][1]):
+        body.pop()
+    if body:
+        number, last = body[-1]
+        body[-1] = (number, _END_MARK.sub("", last))
+    layout.body = [text for _, text in body]
+    layout.body_lines = [number for number, _ in body]
+    return layout
+
+
+def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
+    """Remove the headline(s) printed above a related article's lead."""
+    for _ in range(3):
+        if body and looks_like_title(body[-1][1]):
+            body.pop()
+        else:
+            break
+
+
+def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
+    """A paragraph printed twice within a few lines is a photo caption shown twice
+    (above the photo as alt text and below it), not two paragraphs of the article."""
+    keys = [fold(text).strip(" .") for _, text in body]
+    repeated = {key for i, key in enumerate(keys) if key in keys[max(0, i - 4):i]}
+    kept = []
+    for (number, text), key in zip(body, keys):
+        if key in repeated:
+            layout.add_caption(text, number)
+            continue
+        kept.append((number, text))
+    return kept

@@ -1,0 +1,127 @@
+"""The loader: one article file -> one Record (or a Problem), read -> clean -> extract.
+
+This module only wires the stages together; each fact is found by its own module in
+`extract/`, so this file reads top to bottom as the list of what a record contains.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from slugify import slugify
+
+from partyorg_site import markup, overrides
+from partyorg_site.clean import clean_lines
+from partyorg_site.errors import ArticleError, Problem
+from partyorg_site.extract.dates import find_event_date
+from partyorg_site.extract.documents import document_key, find_documents
+from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
+from partyorg_site.extract.officials import find_officials
+from partyorg_site.extract.places import find_mentions, primary_province, unique_in_order
+from partyorg_site.extract.titles import derive_title
+from partyorg_site.layout import segment
+from partyorg_site.models import Record
+from partyorg_site.source import Source, read_source
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+SLUG_MAX_LENGTH = 80
+
+
+def extract_record(source: Source) -> Record:
+    """Every fact of SCHEMA.md from one decoded source, then the editor's overrides."""
+    values = overrides.validate(source.front_matter, source.front_matter_lines)
+    text, caption_lines = (markup.to_plain(source.text) if source.markdown else (source.text, set()))
+    lines = clean_lines(text, source.first_line)
+    for line in lines:
+        line.after_image = line.after_image or (line.number - source.first_line) in caption_lines
+    layout = segment(lines)
+    if not layout.body and "title" not in values:
+        raise ArticleError("no article text left after removing page chrome", source.first_line)
+
+    title = layout.title or derive_title(layout.body) or Path(source.path).stem
+    full_text = "\n\n".join(layout.in_reading_order())
+    lead_end = full_text.find(layout.body[0]) + len(layout.body[0]) if layout.body else 0
+
+    event = find_event_date(layout.title, layout.body, layout.published)
+    mentions = find_mentions(full_text)
+    title_mentions = find_mentions(layout.title or "")
+    province = primary_province(mentions, full_text, layout.title, lead_end)
+    documents = find_documents(full_text)
+    for document in documents:
+        document.key = document_key(document, event.value)
+
+    record = Record(
+        source=source.path,
+        slug="",
+        title=title,
+        title_derived=layout.title is None,
+        outlet=layout.outlet,
+        published=layout.published,
+        date=event.value,
+        date_precision=event.precision,
+        province=province,
+        provinces=unique_in_order([*mentions, *title_mentions]),
+        officials=find_officials(full_text),
+        documents=documents,
+        meeting=build_meeting(find_meeting(layout.title, layout.body),
+                              event.value if event.precision in ("day", "month") else None, province),
+        body=layout.body,
+        captions=layout.captions,
+        mentions=mentions,
+    )
+    overrides.apply(record, values)
+    _settle(record)
+    return record
+
+
+def _settle(record: Record) -> None:
+    """Make overridden and extracted fields agree with each other."""
+    if record.province and record.province not in record.provinces:
+        record.provinces.insert(0, record.province)
+    for document in record.documents:
+        if not document.key:
+            document.key = document_key(document, record.date)
+    if record.meeting is not None:
+        if record.meeting.date is None and "meeting" not in record.overridden \
+                and record.date_precision in ("day", "month"):
+            record.meeting.date = record.date
+        if not record.meeting.key:
+            record.meeting.key = meeting_key(record.meeting.kind, record.meeting.date, record.province)
+    if not record.slug:
+        record.slug = slugify(record.title, max_length=SLUG_MAX_LENGTH, word_boundary=True) \
+            or slugify(Path(record.source).stem) or "bai-viet"
+
+
+def load_bytes(relative_path: str, data: bytes) -> Record:
+    """A record from a file's bytes; raises ArticleError for input that cannot be one."""
+    return extract_record(read_source(relative_path, data))
+
+
+def load_file(path: Path, root: Path | None = None) -> Record | Problem:
+    """Load one article file; any problem with it becomes a Problem value naming it."""
+    name = os.path.relpath(path, root) if root else str(path)
+    name = name.replace(os.sep, "/")
+    try:
+        if path.is_dir():
+            return Problem(name, "is a directory, not an article file")
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return Problem(name, f"file is {size // (1024 * 1024)} MB; articles over "
+                                 f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB are skipped")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Problem(name, f"cannot be read: {exc.strerror or exc}")
+    try:
+        return load_bytes(name, data)
+    except ArticleError as exc:
+        return Problem(name, exc.message, exc.line)
+    except RecursionError:
+        return Problem(name, "too deeply nested to read")
+
+
+def article_paths(folder: Path) -> list[Path]:
+    """Article files under `folder`, in a stable order; links leading outside it are refused
+    by the caller (see pipeline.discover)."""
+    return sorted((p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES),
+                  key=lambda p: p.relative_to(folder).as_posix())

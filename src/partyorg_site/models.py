@@ -1,0 +1,104 @@
+"""The article record (the contract in SCHEMA.md) and the values extractors return.
+
+Extractors return values with the character span they came from, so the renderer can
+link a mention inside the body and a test can say exactly what was matched. Spans are
+offsets into `Article.text`, the body and captions joined by blank lines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Official:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "titles": list(self.titles)}
+
+
+@dataclass
+class Document:
+    kind: str
+    number: int | None = None
+    symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    plenum: int | None = None
+    term: str | None = None
+    congress: str | None = None
+    key: str = ""
+    text: str = ""
+    spans: list[Span] = field(default_factory=list)
+
+    def identity(self) -> tuple:
+        """What makes two citations in one article the same document."""
+        if self.number is not None:
+            return (self.kind, "n", self.number)
+        if self.plenum is not None:
+            return (self.kind, "p", self.plenum, self.term)
+        return (self.kind, "c", self.congress, self.issuer)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "number": self.number, "symbol": self.symbol, "date": self.date,
+                "issuer": self.issuer, "plenum": self.plenum, "term": self.term, "congress": self.congress,
+                "key": self.key, "text": self.text}
+
+
+@dataclass
+class Meeting:
+    kind: str
+    date: str | None
+    key: str
+    title: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "date": self.date, "key": self.key, "title": self.title}
+
+
+@dataclass
+class Mention:
+    """A province named in the text, with where."""
+
+    name: str
+    span: Span
+
+
+@dataclass
+class Record:
+    """One article, as SCHEMA.md describes it. Every field is always present."""
+
+    source: str
+    slug: str
+    title: str
+    title_derived: bool
+    outlet: str | None
+    published: str | None
+    date: str | None
+    date_precision: str | None
+    province: str | None
+    provinces: list[str]
+    officials: list[Official]
+    documents: list[Document]
+    meeting: Meeting | None
+    body: list[str]
+    captions: list[str]
+    # Not in the JSON contract: for the renderer and for tests.
+    mentions: list[Mention] = field(default_factory=list)
+    overridden: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "slug": self.slug, "title": self.title, "title_derived": self.title_derived,
+            "outlet": self.outlet, "published": self.published, "date": self.date,
+            "date_precision": self.date_precision, "province": self.province, "provinces": list(self.provinces),
+            "officials": [o.to_dict() for o in self.officials],
+            "documents": [d.to_dict() for d in self.documents],
+            "meeting": self.meeting.to_dict() if self.meeting else None,
+            "body": list(self.body), "captions": list(self.captions),
+        }

@@ -1,0 +1,201 @@
+"""render: the archive -> pages (site-relative path -> HTML), through Jinja2 templates.
+
+Every page's path is known before any HTML is made (urls.py); templates receive ready
+objects and a `url()` that makes links relative to the page, so they never build URLs
+by concatenation. Autoescape is on: an article's text can never become markup.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import jinja2
+from markupsafe import Markup, escape
+from slugify import slugify
+
+from partyorg_site import feeds, search, urls
+from partyorg_site.archive import Archive, Term, document_label
+from partyorg_site.config import SiteConfig
+from partyorg_site.models import Record
+from partyorg_site.vietnamese import fold
+
+MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
+
+
+@dataclass
+class Page:
+    path: str  # site-relative, e.g. "tinh/nghe-an/"
+    template: str
+    context: dict[str, Any]
+    in_sitemap: bool = True
+
+
+def vn_date(value: str | None) -> str:
+    """"2019-09-30" -> "30/9/2019"; "2019-09" -> "tháng 9/2019"; "2019" -> "năm 2019"."""
+    if not value:
+        return "không rõ ngày"
+    parts = value[:10].split("-")
+    if len(parts) == 3:
+        text = f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+        return text + (f" {value[11:16]}" if len(value) > 10 else "")
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])}/{parts[0]}"
+    return f"năm {parts[0]}"
+
+
+def environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["vn_date"] = vn_date
+    env.filters["document_label"] = document_label
+    return env
+
+
+def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], str]) -> Markup:
+    """The paragraph as HTML, with each mention (an official, a document) linked once.
+    `links` pairs a mention's text with its site-relative path; `url` makes it relative."""
+    spans: list[tuple[int, int, str]] = []
+    for text, href in sorted(links, key=lambda pair: -len(pair[0])):
+        if not text:
+            continue
+        start = paragraph.find(text)
+        if start >= 0 and not any(s < start + len(text) and start < e for s, e, _ in spans):
+            spans.append((start, start + len(text), href))
+    out, position = [], 0
+    for start, end, href in sorted(spans):
+        out.append(escape(paragraph[position:start]))
+        out.append(Markup('<a href="{}">{}</a>').format(url(href), paragraph[start:end]))
+        position = end
+    out.append(escape(paragraph[position:]))
+    return Markup("").join(out)
+
+
+def paginate(items: list, per_page: int) -> list[list]:
+    pages = max(1, math.ceil(len(items) / per_page))
+    return [items[i * per_page:(i + 1) * per_page] for i in range(pages)]
+
+
+def _letter(label: str) -> str:
+    first = label[:1].upper()
+    return "Đ" if first == "Đ" else (fold(first).upper() or "#")
+
+
+def term_url(taxonomy: str, label: str) -> str:
+    """The page of a province or official named in a record (their keys are slugs)."""
+    return urls.term(taxonomy, slugify(label))
+
+
+class Renderer:
+    def __init__(self, archive: Archive, config: SiteConfig, template_dir: Path):
+        self.archive = archive
+        self.config = config
+        self.env = environment(template_dir)
+
+    # ---- the page list -------------------------------------------------
+    def pages(self) -> Iterator[Page]:
+        archive, per_page = self.archive, self.config.per_page
+        counts = {name: len(t.terms) for name, t in archive.taxonomies.items()}
+        yield Page("", "index.html", {"latest": archive.articles[:per_page], "counts": counts,
+                                      "taxonomies": archive.taxonomies, "crumbs": []})
+        chunks = paginate(archive.articles, per_page)
+        for number, chunk in enumerate(chunks, 1):
+            yield Page(urls.paged("bai-viet/", number), "listing.html", {
+                "heading": "Tất cả bài viết", "articles": chunk, "pager": self._pager("bai-viet/", number, len(chunks)),
+                "crumbs": [("Bài viết", "bai-viet/")]})
+        for index, record in enumerate(archive.articles):
+            yield Page(urls.article(record.slug), "article.html", self._article_context(record, index))
+        for name, taxonomy in archive.taxonomies.items():
+            yield Page(urls.taxonomy_index(name), "taxonomy.html", {
+                "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
+                "merger": self._merger() if name == "tinh" else None})
+            for term in taxonomy.sorted_terms():
+                base = urls.term(name, term.key)
+                chunks = paginate(term.articles, per_page)
+                for number, chunk in enumerate(chunks, 1):
+                    yield Page(urls.paged(base, number), "term.html", {
+                        "taxonomy": taxonomy, "term": term, "articles": chunk,
+                        "pager": self._pager(base, number, len(chunks)),
+                        "related": self._related(name, term) if number == 1 else {},
+                        "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
+        yield Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
+                                                "provinces": sorted(archive.taxonomies["tinh"].terms.values(),
+                                                                    key=lambda t: fold(t.label)),
+                                                "years": sorted(archive.taxonomies["nam"].terms, reverse=True),
+                                                "kinds": MEETING_KIND_ORDER})
+        yield Page("404.html", "404.html", {"crumbs": []}, in_sitemap=False)
+
+    def _pager(self, base: str, number: int, total: int) -> dict[str, Any]:
+        return {"number": number, "total": total,
+                "previous": urls.paged(base, number - 1) if number > 1 else None,
+                "next": urls.paged(base, number + 1) if number < total else None}
+
+    def _article_context(self, record: Record, index: int) -> dict[str, Any]:
+        links = [(o.name, urls.term("can-bo", slugify(o.name))) for o in record.officials]
+        links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
+        articles = self.archive.articles
+        return {"record": record, "links": links,
+                "newer": articles[index - 1] if index > 0 else None,
+                "older": articles[index + 1] if index + 1 < len(articles) else None,
+                "crumbs": [("Bài viết", "bai-viet/"), (record.title, urls.article(record.slug))]}
+
+    def _groups(self, name: str) -> list[tuple[str, list[Term]]]:
+        taxonomy = self.archive.taxonomies[name]
+        groups: dict[str, list[Term]] = {}
+        if name in ("tinh", "can-bo"):
+            for term in taxonomy.sorted_terms():
+                groups.setdefault(_letter(term.label), []).append(term)
+        elif name == "hoi-nghi":
+            for kind in MEETING_KIND_ORDER:
+                terms = [t for t in taxonomy.terms.values() if t.info.get("kind") == kind]
+                if terms:
+                    groups[kind.capitalize()] = sorted(terms, key=lambda t: (t.info.get("date") or "", t.key),
+                                                       reverse=True)
+        elif name == "van-ban":
+            for term in sorted(taxonomy.terms.values(), key=lambda t: (fold(t.info.get("kind", "")),
+                                                                        t.info.get("number") or 0, t.key)):
+                groups.setdefault(term.info.get("kind", "Khác"), []).append(term)
+        else:
+            groups["Các năm"] = sorted(taxonomy.terms.values(), key=lambda t: t.key, reverse=True)
+        return list(groups.items())
+
+    def _merger(self) -> list[tuple[str, list[Term]]]:
+        """The 63 pre-2025 provinces grouped under the 34 provinces after the 2025 merger."""
+        merged: dict[str, list[Term]] = {}
+        for term in self.archive.taxonomies["tinh"].sorted_terms():
+            merged.setdefault(term.info.get("merged_into_2025") or term.label, []).append(term)
+        return sorted(merged.items(), key=lambda pair: fold(pair[0]))
+
+    def _related(self, name: str, term: Term) -> dict[str, list]:
+        wanted = {"tinh": ["can-bo", "hoi-nghi", "van-ban"], "hoi-nghi": ["tinh", "can-bo", "van-ban"],
+                  "can-bo": ["tinh", "hoi-nghi", "van-ban"], "van-ban": ["tinh", "can-bo"],
+                  "nam": ["tinh", "hoi-nghi"]}[name]
+        return {other: self.archive.related(term, other)[:30] for other in wanted}
+
+    # ---- rendering -----------------------------------------------------
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+        absolute_links = page.path == "404.html"  # served at any depth: links from base_url
+
+        def url(target: str) -> str:
+            if absolute_links:
+                return urls.absolute(target, self.config.base_url)
+            return urls.relative(target, page.path)
+
+        context = dict(page.context)
+        context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=term_url,
+                       canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url),
+                       taxonomies=self.archive.taxonomies, article_count=len(self.archive.articles))
+        return template.render(**context)
+
+    def extra_files(self, sitemap_paths: list[str]) -> Iterator[tuple[str, str]]:
+        yield "feed.xml", feeds.atom(self.archive.articles, self.config)
+        yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
+        yield "robots.txt", feeds.robots(self.config)
+        yield "data/articles.json", json.dumps([r.to_dict() for r in self.archive.articles],
+                                               ensure_ascii=False, indent=1) + "\n"
+        yield "data/search.json", search.build_index(self.archive.articles)
+

@@ -1,0 +1,57 @@
+"""The offline search index: a compact inverted index the browser loads as JSON.
+
+Words are folded (no tone marks, đ -> d, lower case), so "dang uy" finds "Đảng ủy".
+Posting lists are delta-encoded base-36 numbers in one string per word, which keeps
+the index near 1 MB per 1,000 articles (measured by benchmarks/extract.py's sibling,
+tests/test_site.py prints the figure for the seeds).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+from partyorg_site import urls
+from partyorg_site.models import Record
+from partyorg_site.vietnamese import fold
+
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_WORDS_PER_ARTICLE = 4000
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def searchable_text(record: Record) -> str:
+    parts = [record.title, record.outlet or "", " ".join(record.provinces),
+             " ".join(o.name + " " + " ".join(o.titles) for o in record.officials),
+             " ".join(d.text for d in record.documents),
+             record.meeting.title if record.meeting else "", *record.body, *record.captions]
+    return " ".join(parts)
+
+
+def build_index(articles: list[Record]) -> str:
+    """JSON text: {"docs": [[url, title, date, province, meeting kind]], "words": {word: postings}}."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    docs = []
+    for number, record in enumerate(articles):
+        docs.append([urls.article(record.slug), record.title, record.date or "", record.province or "",
+                     record.meeting.kind if record.meeting else ""])
+        words = sorted(set(_WORD.findall(fold(searchable_text(record)))))[:MAX_WORDS_PER_ARTICLE]
+        for word in words:
+            postings[word].append(number)
+    encoded = {}
+    for word in sorted(postings):
+        previous, gaps = 0, []
+        for number in postings[word]:
+            gaps.append(_base36(number - previous))
+            previous = number
+        encoded[word] = " ".join(gaps)
+    return json.dumps({"docs": docs, "words": encoded}, ensure_ascii=False, separators=(",", ":"), sort_keys=False)

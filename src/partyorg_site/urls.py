@@ -1,0 +1,51 @@
+"""URLs: every page's path is decided here, before any HTML is made.
+
+Paths are site-relative ("tinh/nghe-an/"). Links in pages are made relative to the page
+that holds them ("../../tinh/nghe-an/"), so the same files work at "/", under a
+GitHub Pages sub-path such as "/partyorg-archive/", and behind any proxy; `absolute`
+adds the configured base_url (and origin) for canonical links, feeds and the sitemap.
+"""
+from __future__ import annotations
+
+import posixpath
+
+
+def article(slug: str) -> str:
+    return f"bai-viet/{slug}/"
+
+
+def taxonomy_index(name: str) -> str:
+    return f"{name}/"
+
+
+def term(taxonomy: str, key: str, page: int = 1) -> str:
+    return paged(f"{taxonomy}/{key}/", page)
+
+
+def paged(path: str, page: int) -> str:
+    """Page 1 is the listing itself; later pages live under "trang/N/"."""
+    return path if page <= 1 else f"{path}trang/{page}/"
+
+
+def output_file(path: str) -> str:
+    """The file that serves a path: directories get index.html."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def relative(target: str, current: str) -> str:
+    """A link from the page at `current` to `target`, both site-relative paths."""
+    current_dir = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
+    if current_dir in ("", "/"):
+        rel = target
+    else:
+        rel = posixpath.relpath(target or ".", current_dir.rstrip("/"))
+        if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+            rel += "/"
+    if rel in ("", "./"):
+        return "./"
+    return rel
+
+
+def absolute(path: str, base_url: str, site_url: str = "") -> str:
+    """The public URL of a path: origin + base_url + path."""
+    return f"{site_url.rstrip('/')}{base_url}{path}"

@@ -1,0 +1,62 @@
+"""Vietnamese orthography: one spelling per word, and accent-free folding for matching.
+
+Scraped text mixes NFC and NFD, old and new tone-mark placement ("Thuỷ"/"Thủy"),
+and no-break spaces. Every later stage compares strings, so the text is brought to
+one form here, once, and the rest of the loader can assume it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from partyorg_site import datafiles
+
+# Letters of the Latin script as Vietnamese uses them, by case, computed from Unicode
+# rather than typed: used to build regexes for capitalised words (names, titles, places).
+_LATIN_RANGES = [(0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)]
+UPPER = "".join(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 1) if chr(c).isupper())
+LOWER = "".join(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 1) if chr(c).islower())
+UPPER_CLASS = f"[{re.escape(UPPER)}]"
+LOWER_CLASS = f"[{re.escape(LOWER)}]"
+LETTER_CLASS = f"[{re.escape(UPPER + LOWER)}]"
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+@lru_cache(maxsize=1)
+def _tone_fixer() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for old, new in datafiles.load("orthography")["old_to_new"].items():
+        for transform in (str, str.capitalize, str.upper):
+            table[transform(old)] = transform(new)
+    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    # Only word-final clusters differ between the styles, and never after "q" ("quý").
+    return re.compile(rf"(?<![qQ])({alternatives})(?!\w)"), table
+
+
+def normalize(text: str) -> str:
+    """NFC, new-style tone marks, ordinary spaces; line structure is kept."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    pattern, table = _tone_fixer()
+    return pattern.sub(lambda m: table[m.group(1)], text)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: "Đảng ủy" -> "dang uy". For matching and search, never for display."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def is_capitalized(word: str) -> bool:
+    """True for "Phạm", "HĐND", "TP."; false for "chức", "30-9"."""
+    return bool(word) and word[0].isupper()
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and trim."""
+    return " ".join(text.split())

@@ -1,0 +1,95 @@
+"""write: pages -> a complete new site, swapped in only when every file is written.
+
+The site is rendered into a temporary folder beside the output, then renamed into
+place, so a failed or interrupted build leaves the last good site untouched. A marker
+file says "partyorg-site built this": an output folder without it is never replaced,
+so a mistyped --output cannot wipe someone's files. A lock file keeps two builds apart.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+MARKER = ".partyorg-site"
+FIXED_MTIME = 946684800  # 2000-01-01: file times carry no build clock
+
+
+class OutputError(Exception):
+    pass
+
+
+class SiteWriter:
+    """Collects files into a staging folder; `commit` swaps it in for the output."""
+
+    def __init__(self, output: Path):
+        self.output = output.resolve()
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        if self.output.exists() and not (self.output / MARKER).exists() and any(self.output.iterdir()):
+            raise OutputError(f"{self.output}: exists, is not empty and was not built by partyorg-site; "
+                              "refusing to replace it (choose another --output or empty it)")
+        self.lock = self.output.parent / f".{self.output.name}.lock"
+        try:
+            descriptor = os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            os.write(descriptor, str(os.getpid()).encode())
+            os.close(descriptor)
+        except FileExistsError:
+            if not _stale(self.lock):
+                raise OutputError(f"another build is writing {self.output} (lock {self.lock}); "
+                                  "wait for it, or delete the lock if no build is running") from None
+            self.lock.write_text(str(os.getpid()))
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
+        self.written: list[str] = []
+
+    def write(self, path: str, content: str | bytes) -> None:
+        target = (self.staging / path).resolve()
+        if self.staging not in target.parents:
+            raise OutputError(f"refusing to write outside the site: {path!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        self.written.append(path)
+
+    def copy_tree(self, source: Path, prefix: str) -> None:
+        if not source.is_dir():
+            return
+        for file in sorted(p for p in source.rglob("*") if p.is_file()):
+            self.write(f"{prefix}{file.relative_to(source).as_posix()}", file.read_bytes())
+
+    def commit(self) -> None:
+        """Swap the staging folder in; the previous site is removed only afterwards."""
+        self.write(MARKER, "This folder is built by partyorg-site; it is replaced whole on each build.\n")
+        for root, dirs, files in os.walk(self.staging):
+            for name in dirs + files:
+                os.utime(os.path.join(root, name), (FIXED_MTIME, FIXED_MTIME))
+        previous = None
+        if self.output.exists():
+            previous = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-old-", dir=self.output.parent))
+            os.rename(self.output, previous / "site")
+        os.rename(self.staging, self.output)
+        os.utime(self.output, (FIXED_MTIME, FIXED_MTIME))
+        if previous:
+            shutil.rmtree(previous, ignore_errors=True)
+        self.release()
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.release()
+
+    def release(self) -> None:
+        try:
+            self.lock.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _stale(lock: Path) -> bool:
+    """A lock left by a build that no longer runs (killed) may be taken over."""
+    try:
+        pid = int(lock.read_text().strip() or 0)
+        os.kill(pid, 0)
+        return False
+    except (ValueError, ProcessLookupError):
+        return True
+    except PermissionError:
+        return False

@@ -1,0 +1,63 @@
+"""Table-driven tests for each extractor (cases in tests/cases/)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import case_ids, cases
+from partyorg_site.clean import clean_lines
+from partyorg_site.extract.dates import find_event_date, parse_published
+from partyorg_site.extract.documents import find_documents
+from partyorg_site.extract.meetings import find_meeting
+from partyorg_site.extract.officials import find_officials
+from partyorg_site.extract.places import find_mentions
+from partyorg_site.layout import segment
+
+
+@pytest.mark.parametrize("case", cases("dates"), ids=case_ids("dates", "body"))
+def test_event_date(case):
+    found = find_event_date(case.get("title"), case["body"], case.get("published"))
+    assert (found.value, found.precision) == (case["date"], case["precision"])
+
+
+@pytest.mark.parametrize("case", cases("published"), ids=case_ids("published", "line"))
+def test_published(case):
+    assert parse_published(case["line"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", cases("places"), ids=case_ids("places"))
+def test_provinces(case):
+    assert [m.name for m in find_mentions(case["text"])] == case["provinces"]
+
+
+@pytest.mark.parametrize("case", cases("officials"), ids=case_ids("officials"))
+def test_officials(case):
+    assert [o.to_dict() for o in find_officials(case["text"])] == case["officials"]
+
+
+@pytest.mark.parametrize("case", cases("documents"), ids=case_ids("documents"))
+def test_documents(case):
+    found = [d.to_dict() for d in find_documents(case["text"])]
+    assert len(found) == len(case["documents"]), found
+    for got, want in zip(found, case["documents"]):
+        assert {k: got[k] for k in want} == want
+
+
+@pytest.mark.parametrize("case", cases("meetings"), ids=case_ids("meetings", "body"))
+def test_meetings(case):
+    found = find_meeting(case.get("title"), case["body"])
+    assert (found[0] if found else None) == case["kind"]
+
+
+@pytest.mark.parametrize("case", cases("layout"), ids=case_ids("layout"))
+def test_layout(case):
+    layout = segment(clean_lines(case["text"]))
+    assert layout.title == case["title"]
+    for key in ("outlet", "published"):
+        if key in case:
+            assert getattr(layout, key) == case[key]
+    assert layout.body[0].startswith(case["body_first"])
+    assert layout.body[-1].endswith(case["body_last"])
+    assert layout.captions == case["captions"]
+    everything = "\n".join(layout.body + layout.captions)
+    for junk in case["gone"]:
+        assert junk not in everything
