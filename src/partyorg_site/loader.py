@@ -118,6 +118,8 @@ def load_file(path: Path, root: Path | None = None) -> Record | Problem:
         return Problem(name, exc.message, exc.line)
     except RecursionError:
         return Problem(name, "too deeply nested to read")
+    except Exception as exc:  # a bug of ours must not stop the rest of the archive
+        return Problem(name, f"could not be loaded (internal error {type(exc).__name__}: {exc}); please report it")
 
 
 def article_paths(folder: Path) -> list[Path]:

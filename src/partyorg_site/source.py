@@ -56,13 +56,21 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        looks_utf8 = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data) is not None
-        if not looks_utf8:
+        if not _mostly_utf8(data):
             text = data.decode("cp1258", errors="strict") if _cp1258_ok(data) else None
             if text is not None and _VIETNAMESE_LETTER.search(text):
                 return text, "cp1258"
         raise ArticleError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded "
                            "(save the file as UTF-8)", line) from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a truncated file) rather than another encoding:
+    more non-ASCII characters decode than fail."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    return good > bad
 
 
 def _cp1258_ok(data: bytes) -> bool:
@@ -99,6 +107,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], str, 
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         raise ArticleError(f"front matter is not valid YAML: {problem}", line) from None
+    except ValueError as exc:  # YAML's date constructor: "date: 2019-02-31"
+        raise ArticleError(f"front matter has a date that does not exist ({exc}): not a date that exists", 2) from None
     if fields is None:
         fields = {}
     if not isinstance(fields, dict):

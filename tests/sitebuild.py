@@ -1,0 +1,47 @@
+"""Helpers to build the site in a test and to read it back."""
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+HREF = re.compile(r"""(?:href|src)="([^"]*)\"""")
+
+
+def build(output: Path, articles: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "build.py"), "--config", str(ROOT / "site.yaml"), "--output", str(output)]
+    if articles is not None:
+        command += ["--articles", str(articles)]
+    return subprocess.run([*command, *extra], capture_output=True, text=True)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def broken_links(site: Path, base_url: str = "/") -> list[str]:
+    """Every href/src in every HTML page that does not lead to a file of the site."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        for link in HREF.findall(page.read_text(encoding="utf-8")):
+            if link.startswith(("http://", "https://", "mailto:", "#", "data:")) or not link:
+                continue
+            link = link.split("#")[0].split("?")[0]
+            if link.startswith("/"):
+                if not link.startswith(base_url):
+                    broken.append(f"{page.relative_to(site)} -> {link} (outside {base_url})")
+                    continue
+                target = site / link[len(base_url):]
+            else:
+                target = (page.parent / link)
+            target = target.resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    return broken

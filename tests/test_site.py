@@ -1,0 +1,142 @@
+"""The built site: every page type for the bundled articles, links, determinism, safety."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import ARTICLES
+from sitebuild import broken_links, build, tree_digest
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("root") / "_site"
+    result = build(output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("sub") / "_site"
+    result = build(output, None, "--base-url", "/partyorg-archive/")
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def page(site, path):
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_type_exists_for_the_seeds(site):
+    for path in ["", "bai-viet", "tinh", "tinh/nghe-an", "tinh/phu-tho", "hoi-nghi", "hoi-nghi/giao-ban-2019-09",
+                 "hoi-nghi/giao-ban-2019-10", "can-bo", "can-bo/pham-minh-chinh", "van-ban",
+                 "van-ban/nghi-quyet-trung-uong-4-khoa-xii", "nam", "nam/2019", "tim-kiem"]:
+        assert (site / path / "index.html").is_file(), path
+    for path in ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "data/articles.json", "data/search.json",
+                 "static/style.css", "static/favicon.svg", "static/print.css"]:
+        assert (site / path).is_file(), path
+
+
+def test_document_page_lists_every_citing_article(site):
+    records = json.loads((site / "data/articles.json").read_text(encoding="utf-8"))
+    citing = [r["slug"] for r in records if any(d["key"] == "nghi-quyet-trung-uong-4-khoa-xii" for d in r["documents"])]
+    assert len(citing) == 3
+    html = page(site, "van-ban/nghi-quyet-trung-uong-4-khoa-xii")
+    for slug in citing:
+        assert f"bai-viet/{slug}/" in html
+
+
+def test_official_page_shows_titles_per_article(site):
+    html = page(site, "can-bo/pham-minh-chinh")
+    assert "Trưởng Ban Tổ chức Trung ương" in html and html.count('class="article-title"') == 3
+
+
+def test_province_index_groups_by_2025_merger(site):
+    html = page(site, "tinh")
+    assert "Bình Dương (trước 2025)</a> → nay thuộc Hồ Chí Minh" in html
+    assert "Phú Thọ (trước 2025)</a> → nay thuộc Phú Thọ" in html
+
+
+def test_meeting_page_lists_its_articles(site):
+    assert "bai-viet/giao-ban-truc-tuyen-nganh-to-chuc-xay-dung-dang/" in page(site, "hoi-nghi/giao-ban-2019-09")
+
+
+def test_pages_are_vietnamese_with_title_canonical_and_breadcrumb(site):
+    html = page(site, "tinh/nghe-an")
+    assert '<html lang="vi">' in html and "<title>Nghệ An" in html
+    assert '<link rel="canonical" href="/tinh/nghe-an/">' in html
+    assert 'aria-label="Đường dẫn"' in html
+
+
+def test_no_broken_internal_links_at_root(site):
+    assert broken_links(site) == []
+
+
+def test_no_broken_internal_links_under_a_subpath(subpath_site):
+    assert broken_links(subpath_site, "/partyorg-archive/") == []
+    assert '<link rel="canonical" href="/partyorg-archive/tinh/nghe-an/">' in page(subpath_site, "tinh/nghe-an")
+    assert 'href="/partyorg-archive/tim-kiem/"' in (subpath_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    again = tmp_path / "_site"
+    assert build(again).returncode == 0
+    assert tree_digest(again) == tree_digest(site)
+
+
+def test_search_index_folds_tone_marks_and_d(site):
+    index = json.loads((site / "data/search.json").read_text(encoding="utf-8"))
+    assert "dang" in index["words"] and "nghe" in index["words"] and "đảng" not in index["words"]
+    assert len(index["docs"]) == 5
+
+
+def test_feed_dates_come_from_articles_not_the_clock(site):
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "<updated>2019-10-28T00:00:00Z</updated>" in feed
+    assert feed.count("<entry>") == 5
+
+
+def test_article_text_cannot_inject_markup(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "evil.md").write_text(
+        '---\ntitle: "<script>alert(1)</script> Tin \\"giả\\""\nprovince: "<img src=x onerror=alert(2)>"\n---\n'
+        "Sáng 5/1/2020, <b>đồng chí</b> <script>alert(3)</script> [bấm](javascript:alert(4)) phát biểu tại hội nghị.\n",
+        encoding="utf-8")
+    output = tmp_path / "_site"
+    result = build(output, articles)
+    assert result.returncode == 0, result.stderr
+    for html in output.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text and "javascript:" not in text
+    assert "&lt;script&gt;alert(1)" in next(output.glob("bai-viet/*/index.html")).read_text(encoding="utf-8")
+
+
+def test_failed_build_leaves_previous_site_intact(tmp_path):
+    output = tmp_path / "_site"
+    assert build(output).returncode == 0
+    before = tree_digest(output)
+    templates = tmp_path / "templates"
+    shutil.copytree(ARTICLES.parent / "templates", templates)
+    (templates / "term.html").write_text("{% broken", encoding="utf-8")
+    config = tmp_path / "site.yaml"
+    config.write_text(f"articles: {ARTICLES}\ntemplates: {templates}\nstatic: {ARTICLES.parent / 'static'}\n",
+                      encoding="utf-8")
+    import subprocess, sys
+    result = subprocess.run([sys.executable, "-m", "partyorg_site", "build", "--config", str(config),
+                             "--output", str(output)], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert tree_digest(output) == before
+    assert not list(tmp_path.glob("._site-build-*")) and not (tmp_path / "._site.lock").exists()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path):
+    output = tmp_path / "precious"
+    output.mkdir()
+    (output / "thesis.docx").write_text("years of work")
+    result = build(output)
+    assert result.returncode == 2 and "refusing to replace" in result.stderr
+    assert (output / "thesis.docx").read_text() == "years of work"
