@@ -10,11 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from slugify import slugify
 
 from partyorg_site.extract.places import merged_into_2025
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold
+from partyorg_site.vietnamese import fold, slug
 
 
 @dataclass
@@ -50,7 +49,7 @@ Contribution = tuple[str, str, dict[str, Any], Any]
 
 def _provinces(record: Record) -> Iterable[Contribution]:
     for name in record.provinces:
-        yield slugify(name), name, {"merged_into_2025": merged_into_2025(name)}, name == record.province
+        yield slug(name), name, {"merged_into_2025": merged_into_2025(name)}, name == record.province
 
 
 def _meetings(record: Record) -> Iterable[Contribution]:
@@ -61,7 +60,7 @@ def _meetings(record: Record) -> Iterable[Contribution]:
 
 def _officials(record: Record) -> Iterable[Contribution]:
     for official in record.officials:
-        yield slugify(official.name), official.name, {}, official.titles
+        yield slug(official.name), official.name, {}, official.titles
 
 
 def _documents(record: Record) -> Iterable[Contribution]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.vietnamese import fold, normalize
 
+MAX_CHROME_LINE = 120
 _ALT_LINE = re.compile(r"^(?P<alt>.{3,300}?)\s+ảnh\s+\d{1,2}$")
 
 
@@ -45,6 +46,8 @@ def _rules() -> _Rules:
 
 def chrome_reason(text: str) -> str | None:
     """The name of the rule that makes this whole line page chrome, or None."""
+    if len(text) > MAX_CHROME_LINE:
+        return None  # page chrome is short; an article's paragraph is not
     rules = _rules()
     if fold(text).strip(" :.-") in rules.chrome_lines:
         return "chrome_line"
@@ -73,8 +76,8 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
     lines: list[Line] = []
     substantial_seen = False
     caption_next = False
-    for offset, raw in enumerate(text.split("\n")):
-        line = normalize(raw).strip()
+    for offset, raw in enumerate(normalize(text).split("\n")):
+        line = raw.strip()
         if not line:
             continue
         if substantial_seen and is_footer_start(line):

@@ -18,7 +18,9 @@ from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold, squash
 
 SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
 TITLE_MAX_WORDS = 45
-HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
+HEADER_SCAN = 6
+CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
+CAPTION_MAX_WORDS = 60  # paragraphs at the top where breadcrumbs, the title and a timestamp live
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
 _OUTLET_LEAD = re.compile(
@@ -99,7 +101,8 @@ def looks_like_caption(text: str) -> bool:
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """Split a trailing photo credit: "... hội nghị. Ảnh: Thành Duy" -> ("... hội nghị.", "Thành Duy")."""
-    match = _cues().credit.search(text)
+    tail_start = max(0, len(text) - CREDIT_TAIL)
+    match = _cues().credit.search(text, tail_start)
     if not match:
         return text, None
     return text[:match.start()].rstrip(), match.group("by").strip()
@@ -164,6 +167,8 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
+    if not _INLINE_CREDIT.search(text):
+        return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
@@ -265,7 +270,8 @@ def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
 def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
     """A paragraph printed twice within a few lines is a photo caption shown twice
     (above the photo as alt text and below it), not two paragraphs of the article."""
-    keys = [fold(text).strip(" .") for _, text in body]
+    keys = [fold(text).strip(" .") if len(text.split()) <= CAPTION_MAX_WORDS else f"\0{i}"
+            for i, (_, text) in enumerate(body)]
     repeated = {key for i, key in enumerate(keys) if key in keys[max(0, i - 4):i]}
     kept = []
     for (number, text), key in zip(body, keys):

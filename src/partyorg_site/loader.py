@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from slugify import slugify
-
 from partyorg_site import markup, overrides
 from partyorg_site.clean import clean_lines
 from partyorg_site.errors import ArticleError, Problem
@@ -22,6 +20,7 @@ from partyorg_site.extract.titles import derive_title
 from partyorg_site.layout import segment
 from partyorg_site.models import Record
 from partyorg_site.source import Source, read_source
+from partyorg_site.vietnamese import slug
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -89,8 +88,7 @@ def _settle(record: Record) -> None:
         if not record.meeting.key:
             record.meeting.key = meeting_key(record.meeting.kind, record.meeting.date, record.province)
     if not record.slug:
-        record.slug = slugify(record.title, max_length=SLUG_MAX_LENGTH, word_boundary=True) \
-            or slugify(Path(record.source).stem) or "bai-viet"
+        record.slug = slug(record.title, SLUG_MAX_LENGTH) or slug(Path(record.source).stem) or "bai-viet"
 
 
 def load_bytes(relative_path: str, data: bytes) -> Record:

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from typing import Any, Callable
 
-from slugify import slugify
 
+from partyorg_site.vietnamese import slug
 from partyorg_site.errors import ArticleError
 from partyorg_site.models import Document, Meeting, Official, Record
 
@@ -130,10 +130,10 @@ def _meeting(value: Any, key: str) -> dict[str, Any] | None:
 
 def _slug(value: Any, key: str) -> str:
     text = _text(value, key)
-    slug = slugify(text, max_length=80)
-    if not slug:
+    value = slug(text, 80)
+    if not value:
         raise ValueError(f"'slug' {text!r} has no letters or digits to make a URL from")
-    return slug
+    return value
 
 
 FIELDS: dict[str, Callable[[Any, str], Any]] = {

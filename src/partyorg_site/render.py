@@ -14,13 +14,12 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 from markupsafe import Markup, escape
-from slugify import slugify
 
 from partyorg_site import feeds, search, urls
 from partyorg_site.archive import Archive, Term, document_label
 from partyorg_site.config import SiteConfig
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold
+from partyorg_site.vietnamese import fold, slug
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
@@ -86,7 +85,7 @@ def _letter(label: str) -> str:
 
 def term_url(taxonomy: str, label: str) -> str:
     """The page of a province or official named in a record (their keys are slugs)."""
-    return urls.term(taxonomy, slugify(label))
+    return urls.term(taxonomy, slug(label))
 
 
 class Renderer:
@@ -134,7 +133,7 @@ class Renderer:
                 "next": urls.paged(base, number + 1) if number < total else None}
 
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
-        links = [(o.name, urls.term("can-bo", slugify(o.name))) for o in record.officials]
+        links = [(o.name, urls.term("can-bo", slug(o.name))) for o in record.officials]
         links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
         articles = self.archive.articles
         return {"record": record, "links": links,

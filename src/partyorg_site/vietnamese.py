@@ -10,6 +10,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from slugify import slugify
+
+from partyorg_site.patterns import alternation
+
 from partyorg_site import datafiles
 
 # Letters of the Latin script as Vietnamese uses them, by case, computed from Unicode
@@ -21,6 +25,7 @@ UPPER_CLASS = f"[{re.escape(UPPER)}]"
 LOWER_CLASS = f"[{re.escape(LOWER)}]"
 LETTER_CLASS = f"[{re.escape(UPPER + LOWER)}]"
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -31,9 +36,8 @@ def _tone_fixer() -> tuple[re.Pattern[str], dict[str, str]]:
     for old, new in datafiles.load("orthography")["old_to_new"].items():
         for transform in (str, str.capitalize, str.upper):
             table[transform(old)] = transform(new)
-    alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
     # Only word-final clusters differ between the styles, and never after "q" ("quý").
-    return re.compile(rf"(?<![qQ])({alternatives})(?!\w)"), table
+    return re.compile(rf"(?<![qQ])({alternation(table)})(?!\w)"), table
 
 
 def normalize(text: str) -> str:
@@ -65,6 +69,18 @@ def fold(text: str) -> str:
     """Lower-case ASCII: "Đảng ủy" -> "dang uy". For matching and search, never for display.
     (A translation table: this runs on every line of every article.)"""
     return text.translate(_FOLD).lower()
+
+
+def slug(text: str, max_length: int = 0) -> str:
+    """An ASCII URL segment: "Nghị quyết 18-NQ/TW" -> "nghi-quyet-18-nq-tw".
+
+    Keys (no length limit) take the fast path; a length-limited slug is cut at a word
+    boundary by python-slugify, which then only sees folded ASCII (its own
+    transliteration of Vietnamese is slow and folds nothing better).
+    """
+    if max_length:
+        return slugify(fold(text), max_length=max_length, word_boundary=True)
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")
 
 
 def is_capitalized(word: str) -> bool:

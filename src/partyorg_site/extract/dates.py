@@ -27,7 +27,6 @@ _STAMP_PATTERNS = [
 ]
 
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
-_FULL_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
@@ -50,7 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{{2}}))?(?![\d/])",
         re.IGNORECASE)
     current = "|".join(sorted(map(re.escape, data["current_year_phrases"]), key=len, reverse=True))
-    current_year = re.compile(rf"(?:{current})\s+(?:[IV]+\s*/\s*)?((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+    current_year = re.compile(rf"(?:{current})\s+(?:[IV]+\s*/\s*)?$", re.IGNORECASE)
     review = "|".join(map(re.escape, data["review_words"]))
     review_year = re.compile(rf"(?:{review})\b[^.;]{{0,80}}?\bnăm\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
     return event, current_year, review_year
@@ -108,25 +107,43 @@ def find_event_date(title: str | None, body: list[str], published: str | None) -
     return EventDate(None, None)
 
 
+YEAR_CONTEXT = 40
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_MONTH_BEFORE = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)$", re.IGNORECASE)
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$")
+_NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
+
+
+def _year_weight(before: str, month: int) -> int:
+    """How strongly a year mention says "the event is in this year", from the words before it:
+    "tháng 6/2019" (the event's month) 5, another month 1; "9 tháng đầu năm 2019" 3;
+    a full date 1; "năm 2019" 1; a bare number 0."""
+    found = _MONTH_BEFORE.search(before)
+    if found:
+        return 5 if int(found.group(1)) == month else 1
+    _, current_year, _ = _patterns()
+    if current_year.search(before):
+        return 3
+    if _DAY_MONTH_BEFORE.search(before) or _NAM_BEFORE.search(before):
+        return 1
+    return 0
+
+
 def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
                published: str | None) -> int | None:
     """The year of a day-and-month date, from the publication time or the article's words."""
     if published:
         pub_year, pub_month, pub_day = int(published[:4]), int(published[5:7]), int(published[8:10])
         return pub_year if (month, day) <= (pub_month, pub_day) else pub_year - 1
-    _, current_year, review_year = _patterns()
     votes: Counter[int] = Counter()
     text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
-    for m, y in _MONTH_YEAR.findall(text):
-        votes[int(y)] += 5 if int(m) == month else 1
-    for y in current_year.findall(text):
-        votes[int(y)] += 3
+    for match in _YEAR.finditer(text):
+        year = int(match.group())
+        votes[year] += _year_weight(text[max(0, match.start() - YEAR_CONTEXT):match.start()], month)
+    _, _, review_year = _patterns()
     for y in review_year.findall(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         votes[int(y) if month >= 7 else int(y) + 1] += 3
-    for _, _, y in _FULL_DATE.findall(text):
-        votes[int(y)] += 1
-    for y in _BARE_YEAR.findall(text):
-        votes[int(y)] += 1
+    votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
     if not votes:
         return None
     return max(votes, key=lambda y: (votes[y], y))

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
+from typing import Iterator
 
-from slugify import slugify
 
+from partyorg_site.vietnamese import slug
 from partyorg_site import datafiles
 from partyorg_site.models import Document
+from partyorg_site.patterns import alternation
 
 _ROMAN = r"[IVXL]+"
 _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
@@ -24,6 +26,7 @@ _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
 
 @dataclass(frozen=True)
 class _Patterns:
+    anchor: re.Pattern[str]
     numbered: re.Pattern[str]
     plenum: re.Pattern[str]
     congress: re.Pattern[str]
@@ -33,18 +36,21 @@ class _Patterns:
     terms: list[tuple[str, str]]
 
 
-def _case_free_first(word: str) -> str:
-    return f"[{re.escape(word[0].upper())}{re.escape(word[0].lower())}]{re.escape(word[1:])}"
+def either_case_first(word: str) -> Iterator[str]:
+    """"Nghị quyết" and "nghị quyết": a kind word may open a sentence or not."""
+    yield word[0].upper() + word[1:]
+    yield word[0].lower() + word[1:]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = datafiles.load("documents")
-    kinds = "|".join(_case_free_first(k) for k in sorted(data["kinds"], key=len, reverse=True))
+    kinds = alternation(w for k in data["kinds"] for w in either_case_first(k))
     ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
     issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
     symbol = r"(?:\s*/\s*(?:19|20)\d{2})?(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     return _Patterns(
+        anchor=re.compile(rf"(?<!\w)(?:{kinds})\s"),
         numbered=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})(?P<sym>{symbol})?(?![\w%])"),
         plenum=re.compile(
@@ -88,62 +94,69 @@ def term_on(day: str | None) -> str | None:
 
 
 def find_documents(text: str) -> list[Document]:
-    """Documents cited in `text`, each once, in order of first citation."""
+    """Documents cited in `text`, each once, in order of first citation.
+
+    Kind words are rare, so the text is scanned once for them; at each one the three
+    citation shapes are tried in order (plenum, congress, number).
+    """
     patterns = _patterns()
     found: list[Document] = []
-    taken: list[tuple[int, int]] = []
-
-    def overlaps(span: tuple[int, int]) -> bool:
-        return any(s < span[1] and span[0] < e for s, e in taken)
-
-    for match in patterns.plenum.finditer(text):
-        kind = patterns.kinds[match["kind"].lower()]
-        plenums = [int(p) for p in re.findall(r"\d+", match["plenums"] or "")]
-        if match["ord"]:
-            plenums = [_ordinal(match["ord"])]
-        if not plenums:
+    covered_until = 0
+    for anchor in patterns.anchor.finditer(text):
+        if anchor.start() < covered_until:
             continue
-        for plenum in plenums:
-            for term in _roman_list(match["terms"]):
-                found.append(Document(kind=kind, plenum=plenum, term=term, text=match.group().strip(),
-                                      spans=[match.span()]))
-        taken.append(match.span())
-
-    for match in patterns.congress.finditer(text):
-        if overlaps(match.span()):
-            continue
-        kind = patterns.kinds[match["kind"].lower()]
-        local = match["local"]
-        found.append(Document(kind=kind, congress=match["congress"],
-                              issuer=" ".join(local.split()) if local else None,
-                              text=match.group().strip(), spans=[match.span()]))
-        taken.append(match.span())
-
-    for match in patterns.numbered.finditer(text):
-        if overlaps(match.span()):
-            continue
-        number = int(match["num"])
-        symbol = re.sub(r"\s+", "", match["num"] + match["sym"]) if match["sym"] else None
-        if symbol is None and 1900 <= number <= 2100:
-            continue  # "Kế hoạch 2019" names a year, not a document number
-        tail = patterns.tail.match(text, match.end())
-        end = tail.end() if tail and tail.group() else match.end()
-        date = None
-        if tail and tail["y"]:
-            try:
-                date = _date(int(tail["y"]), int(tail["m"]), int(tail["d"])).isoformat()
-            except ValueError:
-                date = None
-        issuer = tail["issuer"] if tail else None
-        if issuer is None and symbol and "/" in symbol:
-            issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
-        found.append(Document(kind=patterns.kinds[match["kind"].lower()], number=number, symbol=symbol,
-                              date=date, issuer=issuer, term=tail["term"] if tail else None,
-                              text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)]))
-        taken.append(match.span())
-
-    found.sort(key=lambda d: d.spans[0][0])
+        position = anchor.start()
+        cited = (_plenum_documents(patterns.plenum.match(text, position), patterns)
+                 or _congress_document(patterns.congress.match(text, position), patterns)
+                 or _numbered_document(patterns.numbered.match(text, position), text, patterns))
+        if cited:
+            found.extend(cited)
+            covered_until = cited[0].spans[0][1]
     return _merge(found)
+
+
+def _plenum_documents(match: re.Match[str] | None, patterns: _Patterns) -> list[Document]:
+    """"Nghị quyết Trung ương 4 khóa XI, XII" -> two documents."""
+    if not match:
+        return []
+    plenums = [_ordinal(match["ord"])] if match["ord"] else [int(p) for p in re.findall(r"\d+", match["plenums"] or "")]
+    kind = patterns.kinds[match["kind"].lower()]
+    return [Document(kind=kind, plenum=plenum, term=term, text=match.group().strip(), spans=[match.span()])
+            for plenum in plenums if plenum for term in _roman_list(match["terms"])]
+
+
+def _congress_document(match: re.Match[str] | None, patterns: _Patterns) -> list[Document]:
+    """"Nghị quyết Đại hội XII của Đảng", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX"."""
+    if not match:
+        return []
+    local = match["local"]
+    return [Document(kind=patterns.kinds[match["kind"].lower()], congress=match["congress"],
+                     issuer=" ".join(local.split()) if local else None,
+                     text=match.group().strip(), spans=[match.span()])]
+
+
+def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patterns) -> list[Document]:
+    """"Nghị quyết số 18-NQ/TW ngày 25-10-2017 của Bộ Chính trị" with what follows it."""
+    if not match:
+        return []
+    number = int(match["num"])
+    symbol = re.sub(r"\s+", "", match["num"] + match["sym"]) if match["sym"] else None
+    if symbol is None and 1900 <= number <= 2100:
+        return []  # "Kế hoạch 2019" names a year, not a document number
+    tail = patterns.tail.match(text, match.end())
+    end = tail.end() if tail.group() else match.end()
+    date = None
+    if tail["y"]:
+        try:
+            date = _date(int(tail["y"]), int(tail["m"]), int(tail["d"])).isoformat()
+        except ValueError:
+            date = None
+    issuer = tail["issuer"]
+    if issuer is None and symbol and "/" in symbol:
+        issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
+    return [Document(kind=patterns.kinds[match["kind"].lower()], number=number, symbol=symbol, date=date,
+                     issuer=issuer, term=tail["term"], text=text[match.start():end].strip(" ,"),
+                     spans=[(match.start(), end)])]
 
 
 def _merge(documents: list[Document]) -> list[Document]:
@@ -174,9 +187,9 @@ def document_key(doc: Document, article_date: str | None) -> str:
     stated, from its own date, or from the citing article's date.
     """
     if doc.plenum is not None:
-        return slugify(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + doc.term if doc.term else ''}")
+        return slug(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + doc.term if doc.term else ''}")
     if doc.congress is not None:
-        return slugify(f"{doc.kind} dai hoi {doc.congress} {doc.issuer or ''}")
+        return slug(f"{doc.kind} dai hoi {doc.congress} {doc.issuer or ''}")
     scope = None
     if doc.symbol and "/" in doc.symbol:
         scope = doc.symbol.split("/", 1)[1]
@@ -184,4 +197,4 @@ def document_key(doc: Document, article_date: str | None) -> str:
         scope = _CENTRAL_ISSUERS.get(doc.issuer, doc.issuer)
     term = doc.term or term_on(doc.date) or term_on(article_date)
     when = f"khoa {term}" if scope and term else (doc.date[:4] if doc.date else (f"khoa {term}" if term else ""))
-    return slugify(f"{doc.kind} {doc.number} {scope or ''} {when}")
+    return slug(f"{doc.kind} {doc.number} {scope or ''} {when}")

@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from slugify import slugify
 
 from partyorg_site import datafiles
 from partyorg_site.models import Meeting
-from partyorg_site.vietnamese import squash
+from partyorg_site.vietnamese import slug, squash
 
 LEAD_PARAGRAPHS = 2
 TITLE_WORDS = 16
+LEAD_CHARACTERS = 1200  # an export's body is one line: read only its opening
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _reported(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     """(kind, phrase) of the meeting reported, or None for no meeting."""
     rules = _rules()
-    lead = ". ".join(t.rstrip(". ") for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t)
+    lead = ". ".join(t.rstrip(". ") for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t)[:LEAD_CHARACTERS]
     first = min((m for m in (_reported(p, lead) for _, p in rules.kinds) if m), key=lambda m: m.start(), default=None)
     visit = rules.visit.search(lead)
     if visit and (first is None or visit.start() < first.start()):
@@ -89,7 +89,7 @@ def meeting_key(kind: str, date: str | None, province: str | None) -> str:
     national, so month and kind identify them; other meetings also carry their place."""
     when = (date or "khong-ro-ngay")[:7] if kind == "giao ban" else (date or "khong-ro-ngay")
     where = "" if kind == "giao ban" else (province or "toan-quoc")
-    return slugify(f"{kind} {when} {where}")
+    return slug(f"{kind} {when} {where}")
 
 
 def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None) -> Meeting | None:

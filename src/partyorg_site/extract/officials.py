@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from partyorg_site import datafiles
+from partyorg_site.extract.documents import either_case_first
 from partyorg_site.models import Official, Span
+from partyorg_site.patterns import alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
 MAX_NAME_WORDS = 4
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
-_NAME_RUN = re.compile(rf"(?<![\w.])({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,5}})(?![\w.])")
+_NAME_RUN = re.compile(rf"(?<![\w.])({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,5}})(?![\w.])(?=\s*[-–—,(])")
 _TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
 _APPOSITION_SEP = re.compile(r"^\s*(?:[-–—]\s*|,\s*|\(\s*)")
 
@@ -40,13 +42,11 @@ class _Rules:
 def _rules() -> _Rules:
     titles = datafiles.load("titles")
     names = datafiles.load("names")
-    heads = sorted({*titles["heads"], *titles["abbreviated_heads"]}, key=len, reverse=True)
     # The first letter of a head may be either case ("trưởng ban", "Trưởng Ban").
-    head_alternatives = "|".join(f"[{re.escape(h[0].upper())}{re.escape(h[0].lower())}]{re.escape(h[1:])}"
-                                 for h in heads)
-    cues = "|".join(sorted(map(re.escape, names["person_cues"]), key=len, reverse=True))
+    heads = alternation(w for h in {*titles["heads"], *titles["abbreviated_heads"]} for w in either_case_first(h))
+    cues = alternation(names["person_cues"])
     return _Rules(
-        heads=re.compile(rf"(?<![\w])(?:{head_alternatives})(?!\w)"),
+        heads=re.compile(rf"(?<![\w])(?:{heads})(?!\w)"),
         continuation=frozenset(titles["continuation_words"]),
         continuation_after={w: frozenset(prev) for w, prev in titles["continuation_after"].items()},
         stop_words=frozenset(titles["stop_words"]),

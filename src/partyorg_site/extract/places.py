@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.models import Mention
+from partyorg_site.patterns import alternation
 from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
@@ -24,7 +25,7 @@ class Gazetteer:
     pattern: re.Pattern[str]
     canonical: dict[str, str]  # spelling -> canonical name
     merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
-    stop_phrases: tuple[re.Pattern[str], ...]
+    stop_phrases: re.Pattern[str]
     surnames: frozenset[str]
     host_cue: re.Pattern[str]
 
@@ -39,13 +40,12 @@ def gazetteer() -> Gazetteer:
             if province["needs_designator"] and spelling == province["name"]:
                 continue
             canonical[normalize(spelling)] = province["name"]
-    alternatives = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
-    cues = "|".join(re.escape(c) for c in sorted(places["host_cues"], key=len, reverse=True))
+    cues = alternation(places["host_cues"])
     return Gazetteer(
-        pattern=re.compile(rf"(?<!\w)({alternatives})(?![\w-])"),
+        pattern=re.compile(rf"(?<!\w)({alternation(canonical)})(?![\w-])"),
         canonical=canonical,
         merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
-        stop_phrases=tuple(re.compile(rf"(?<!\w){re.escape(s)}(?!\w)") for s in places["stop_phrases"]),
+        stop_phrases=re.compile(rf"(?<!\w){alternation(places['stop_phrases'])}(?!\w)"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
     )
@@ -54,7 +54,7 @@ def gazetteer() -> Gazetteer:
 def find_mentions(text: str) -> list[Mention]:
     """Every province named in `text`, in order, with spans."""
     gaz = gazetteer()
-    blocked = [m.span() for stop in gaz.stop_phrases for m in stop.finditer(text)]
+    blocked = [m.span() for m in gaz.stop_phrases.finditer(text)]
     mentions = []
     for match in gaz.pattern.finditer(text):
         start, end = match.span()
