@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.clean import Line
+from partyorg_site.patterns import alternation
 from partyorg_site.extract.dates import parse_published
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold, squash
 
@@ -136,9 +137,10 @@ def is_byline(text: str) -> bool:
     return all(w[:1].isupper() or w in "-–," for w in words) and not text.endswith(".")
 
 
-# "…/." and "./." close an article in Vietnamese newspapers; a trailing "…" marks a
-# truncated excerpt. Neither is part of the text.
-_END_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\.?/\.\s*$|\s*(?:…|\.\.\.)\s*$")
+# "/." closes an article in Vietnamese newspapers ("./.", "…/."); a trailing "…" marks
+# a truncated excerpt. Neither is part of the text; a sentence's own full stop is.
+_END_MARK = re.compile(r"/\.\s*$")
+_TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 
 _SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
 
@@ -157,8 +159,13 @@ def sentences(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-_INLINE_CREDIT = re.compile(
-    rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*(?:{UPPER_CLASS}{LOWER_CLASS}*\.?\s?){{1,4}}\)?")
+@lru_cache(maxsize=1)
+def _inline_credit() -> re.Pattern[str]:
+    """"Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
+    that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong")."""
+    openers = alternation(datafiles.load("names")["not_name_words"])
+    word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
+    return re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?")
 
 
 def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
@@ -167,13 +174,13 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
-    if not _INLINE_CREDIT.search(text):
+    if not _inline_credit().search(text):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
     for sentence in sentences(text):
-        match = _INLINE_CREDIT.search(sentence)
+        match = _inline_credit().search(sentence)
         if not match:
             pending.append(sentence)
             continue
@@ -252,7 +259,7 @@ def segment(lines: list[Line]) -> Layout:
         body.pop()
     if body:
         number, last = body[-1]
-        body[-1] = (number, _END_MARK.sub("", last))
+        body[-1] = (number, _TRUNCATION.sub("", _END_MARK.sub("", last)))
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout

@@ -47,8 +47,6 @@ def extract_record(source: Source) -> Record:
     title_mentions = find_mentions(layout.title or "")
     province = primary_province(mentions, full_text, layout.title, lead_end)
     documents = find_documents(full_text)
-    for document in documents:
-        document.key = document_key(document, event.value)
 
     record = Record(
         source=source.path,
@@ -80,7 +78,7 @@ def _settle(record: Record) -> None:
         record.provinces.insert(0, record.province)
     for document in record.documents:
         if not document.key:
-            document.key = document_key(document, record.date)
+            document.key = document_key(document, record.date, record.province)
     if record.meeting is not None:
         if record.meeting.date is None and "meeting" not in record.overridden \
                 and record.date_precision in ("day", "month"):

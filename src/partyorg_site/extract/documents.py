@@ -175,26 +175,45 @@ def _merge(documents: list[Document]) -> list[Document]:
     return list(merged.values())
 
 
-_CENTRAL_ISSUERS = {"Bộ Chính trị": "TW", "Ban Bí thư": "TW", "Ban Chấp hành Trung ương": "TW",
-                    "Ban Chấp hành Trung ương Đảng": "TW", "Trung ương": "TW", "Trung ương Đảng": "TW"}
+# Party-central issuers are written "/TW" in symbols; so "Chỉ thị 05 của Bộ Chính trị" and
+# "Chỉ thị số 05-CT/TW" are one document.
+_PARTY_CENTRE = {"Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
+                 "Trung ương", "Trung ương Đảng"}
 
 
-def document_key(doc: Document, article_date: str | None) -> str:
+def _scope(doc: Document) -> tuple[str, bool]:
+    """(who issued it, as a key part; whether that is a central body)."""
+    data = datafiles.load("documents")
+    if doc.symbol and "/" in doc.symbol:
+        suffix = doc.symbol.split("/", 1)[1]
+        return suffix, any(part in data["central_scopes"] for part in re.split(r"[-/]", suffix))
+    if doc.issuer:
+        if doc.issuer in _PARTY_CENTRE:
+            return "TW", True
+        by_issuer = {name: code for code, name in data["symbol_issuers"].items()}
+        return by_issuer.get(doc.issuer, doc.issuer), doc.issuer in data["central_issuers"]
+    central = data["kinds"].get(doc.kind, {}).get("scope") == "central"
+    return ("TW" if central else ""), central
+
+
+def document_key(doc: Document, article_date: str | None, province: str | None = None) -> str:
     """A stable URL segment: the same document cited in two articles (or two spellings)
-    has one key, and two documents that share a number across Party terms do not.
+    has one key, and two documents that share a number do not.
 
-    Party numbering restarts every term, so a numbered document's key carries its term:
-    stated, from its own date, or from the citing article's date.
+    Party numbering restarts every term, so a central document's key carries its term
+    (stated, from its own date, or from the citing article's date); a local one carries
+    its province and year, since every province numbers its own documents.
     """
     if doc.plenum is not None:
         return slug(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + doc.term if doc.term else ''}")
     if doc.congress is not None:
-        return slug(f"{doc.kind} dai hoi {doc.congress} {doc.issuer or ''}")
-    scope = None
-    if doc.symbol and "/" in doc.symbol:
-        scope = doc.symbol.split("/", 1)[1]
-    elif doc.issuer:
-        scope = _CENTRAL_ISSUERS.get(doc.issuer, doc.issuer)
+        where = doc.issuer or ""
+        if where and province and province not in where:
+            where = f"{where} {province}"
+        return slug(f"{doc.kind} dai hoi {doc.congress} {where}")
+    scope, central = _scope(doc)
     term = doc.term or term_on(doc.date) or term_on(article_date)
-    when = f"khoa {term}" if scope and term else (doc.date[:4] if doc.date else (f"khoa {term}" if term else ""))
-    return slug(f"{doc.kind} {doc.number} {scope or ''} {when}")
+    if central:
+        return slug(f"{doc.kind} {doc.number} {scope} {'khoa ' + term if term else ''}")
+    when = doc.date[:4] if doc.date else (f"khoa {term}" if term else "")
+    return slug(f"{doc.kind} {doc.number} {scope} {province or 'dia phuong'} {when}")

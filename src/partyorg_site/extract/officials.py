@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.extract.documents import either_case_first
+from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
@@ -23,6 +24,8 @@ _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME_RUN = re.compile(rf"(?<![\w.])({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,5}})(?![\w.])(?=\s*[-–—,(])")
 _TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
 _APPOSITION_SEP = re.compile(r"^\s*(?:[-–—]\s*|,\s*|\(\s*)")
+_CUED_NAME_AFTER = re.compile(
+    rf"\s*,?\s*(?:đồng chí|ông|bà)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,26 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
     return words[0] in rules.surnames or not need_surname
 
 
+def _name_at_end(title: str) -> tuple[str, str] | None:
+    """"Bí thư Tỉnh ủy Ngô Đức Vượng" -> ("Ngô Đức Vượng", "Bí thư Tỉnh ủy"): the longest run
+    of capitalised words at the end that reads as a name and leaves a title before it."""
+    words = title.split()
+    # A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name, nor is any
+    # part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương").
+    place_end = max((m.span[1] for m in find_mentions(title)), default=0)
+    words_before_place_end = len(title[:place_end].split())
+    for size in range(MAX_NAME_WORDS, 1, -1):
+        if len(words) - size < max(1, words_before_place_end):
+            continue
+        candidate = words[-size:]
+        if _is_name(candidate, need_surname=True):
+            rest = title[: len(title) - len(" ".join(candidate))].strip()
+            if _read_title(rest, 0):
+                return " ".join(candidate), rest
+            return None
+    return None
+
+
 def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
     """Officials named in `text` in order of first mention, each with every title given."""
     rules = _rules()
@@ -141,7 +164,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 known.add(title_key(title))
         official.spans.append(span)
 
-    # Apposition: NAME, TITLE[, TITLE...]
+    # Apposition: NAME - TITLE[, TITLE...]
+    consumed: list[Span] = list(blocked)
     for match in _NAME_RUN.finditer(text):
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
@@ -151,32 +175,34 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if not _is_name(words, need_surname=not cued):
             continue
         name = " ".join(words)
-        name_start = match.end() - len(name)
         separator = _APPOSITION_SEP.match(text[match.end():])
-        if not separator:
-            continue
-        titles, _ = _read_titles(text, match.end() + separator.end())
+        titles_start = match.end() + separator.end()
+        titles, titles_end = _read_titles(text, titles_start)
         if titles:
-            add(name, titles, (name_start, match.end()))
+            add(name, titles, (match.end() - len(name), match.end()))
+            consumed.append((titles_start, titles_end))
 
-    # Title first: TITLE NAME
+    # Titles first: "Bí thư Tỉnh ủy Ngô Đức Vượng", "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức
+    # Trung ương Phạm Minh Chính", "Trưởng Ban Tổ chức Trung ương, đồng chí Phạm Minh Chính".
+    chain_end = 0
     for head in rules.heads.finditer(text):
-        if any(b_start <= head.start() < b_end for b_start, b_end in blocked):
+        if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
-        found_title = _read_title(text, head.start())
-        if not found_title:
+        titles, chain_end = _read_titles(text, head.start())
+        if not titles:
             continue
-        title, end = found_title
-        words = title.split()
-        for size in range(MAX_NAME_WORDS, 1, -1):
-            if len(words) - size < 1:
-                continue
-            candidate = words[-size:]
-            if _is_name(candidate, need_surname=True):
-                name = " ".join(candidate)
-                title_text = title[: len(title) - len(name)].strip()
-                if _read_title(title_text, 0):
-                    add(name, [title_text], (end - len(name), end))
-                break
+        named = _name_at_end(titles[-1])
+        if named:
+            name, last_title = named
+            add(name, [*titles[:-1], last_title], (chain_end - len(name), chain_end))
+            continue
+        cue = _CUED_NAME_AFTER.match(text, chain_end)
+        if cue:
+            words = cue.group("name").split()
+            while len(words) > 2 and not _is_name(words, need_surname=False):
+                words = words[:-1]
+            if _is_name(words, need_surname=False):
+                name = " ".join(words)
+                add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     return sorted(found.values(), key=lambda o: order[fold(o.name)])
