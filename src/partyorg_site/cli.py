@@ -1,4 +1,4 @@
-"""Command line: `partyorg-site build | extract | check`.
+"""Command line: `partyorg-site build | extract | check | serve | new`.
 
 Problems are printed as `file:line: message` on stderr; the exit status says whether
 anything went wrong (and, with --strict, whether anything was even doubtful).
@@ -52,6 +52,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return check(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from partyorg_site.serve import serve
+
+    return serve(args)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from partyorg_site.new import new
+
+    return new(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partyorg-site", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"partyorg-site {__version__}")
@@ -73,9 +85,26 @@ def make_parser() -> argparse.ArgumentParser:
         sub.add_argument("--verbose", "-v", action="store_true", help="print each file as it is read")
         if name == "build":
             sub.add_argument("--output", "-o", help="output folder (default: from site.yaml, else _site/)")
+            sub.add_argument("--clean", action="store_true", help="ignore the cache: read and render everything")
+            sub.add_argument("--jobs", "-j", type=int, help="worker processes for extraction (default: all cores)")
             sub.add_argument("--base-url", help="URL path the site is served under, e.g. /partyorg-archive/")
             sub.add_argument("--site-url", help="public origin for feed and sitemap links, e.g. https://user.github.io")
         sub.set_defaults(run=run)
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    serve.add_argument("--config", default="site.yaml")
+    serve.add_argument("--articles")
+    serve.add_argument("--output", "-o")
+    serve.add_argument("--base-url")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+
+    new = commands.add_parser("new", help="start a Markdown article with front matter in the articles folder")
+    new.add_argument("title")
+    new.add_argument("--date", help="the event's date, YYYY-MM-DD (default: today)")
+    new.add_argument("--config", default="site.yaml")
+    new.set_defaults(run=cmd_new)
     return parser
 
 

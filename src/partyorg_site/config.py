@@ -20,6 +20,7 @@ class SiteConfig:
     output: str = "_site"
     templates: str = "templates"
     static: str = "static"
+    cache: str = ".partyorg-cache"
     per_page: int = 20
     root: Path = Path(".")
 

@@ -96,18 +96,22 @@ def load_bytes(relative_path: str, data: bytes) -> Record:
 
 def load_file(path: Path, root: Path | None = None) -> Record | Problem:
     """Load one article file; any problem with it becomes a Problem value naming it."""
-    name = os.path.relpath(path, root) if root else str(path)
-    name = name.replace(os.sep, "/")
+    name = (os.path.relpath(path, root) if root else str(path)).replace(os.sep, "/")
     try:
         if path.is_dir():
             return Problem(name, "is a directory, not an article file")
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            return Problem(name, f"file is {size // (1024 * 1024)} MB; articles over "
-                                 f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB are skipped")
+            return Problem(name, f"file is {size / 1e6:.0f} MB; articles over {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
+                                 "are skipped")
         data = path.read_bytes()
     except OSError as exc:
         return Problem(name, f"cannot be read: {exc.strerror or exc}")
+    return load_or_problem(name, data)
+
+
+def load_or_problem(name: str, data: bytes) -> Record | Problem:
+    """A record from a file's bytes, or the problem that stops it becoming one."""
     try:
         return load_bytes(name, data)
     except ArticleError as exc:

@@ -92,6 +92,19 @@ class Record:
     mentions: list[Mention] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        """The inverse of to_dict (spans are not kept: the cache stores the contract only)."""
+        meeting = data.get("meeting")
+        return cls(
+            source=data["source"], slug=data["slug"], title=data["title"], title_derived=data["title_derived"],
+            outlet=data["outlet"], published=data["published"], date=data["date"],
+            date_precision=data["date_precision"], province=data["province"], provinces=list(data["provinces"]),
+            officials=[Official(o["name"], list(o["titles"])) for o in data["officials"]],
+            documents=[Document(**d) for d in data["documents"]],
+            meeting=Meeting(**meeting) if meeting else None,
+            body=list(data["body"]), captions=list(data["captions"]))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "slug": self.slug, "title": self.title, "title_derived": self.title_derived,

@@ -11,7 +11,7 @@ import re
 from typing import Any, Callable
 
 
-from partyorg_site.vietnamese import slug
+from partyorg_site.vietnamese import normalize, slug, squash
 from partyorg_site.errors import ArticleError
 from partyorg_site.models import Document, Meeting, Official, Record
 
@@ -21,9 +21,10 @@ _PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2})?$")
 
 
 def _text(value: Any, key: str) -> str:
+    """Front matter text is written like extracted text: NFC, one tone-mark style, spaces squashed."""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
         raise ValueError(f"'{key}' must be a non-empty text")
-    return str(value).strip()
+    return squash(normalize(str(value)))
 
 
 def _optional_text(value: Any, key: str) -> str | None:

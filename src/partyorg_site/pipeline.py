@@ -1,9 +1,10 @@
 """build: articles/ -> _site/, read top to bottom.
 
-    discover -> load (read, clean, extract) -> resolve -> archive -> render -> write
+    discover -> load (cached, in worker processes) -> resolve -> archive -> render -> write
 
-A bad file becomes a Problem and the rest of the archive still builds; the site is
-swapped in only when every page has been written.
+A bad file becomes a Problem and the rest of the archive still builds; an unchanged
+article comes from the cache; an unchanged page is kept from the previous build; the
+site is swapped in only when every file has been written.
 """
 from __future__ import annotations
 
@@ -11,18 +12,25 @@ import argparse
 import os
 import sys
 import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable, TypeVar
 
 from partyorg_site import urls
 from partyorg_site.archive import Archive
+from partyorg_site.cache import RecordCache, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
-from partyorg_site.loader import article_paths, load_file
+from partyorg_site.loader import MAX_ARTICLE_BYTES, article_paths, load_file, load_or_problem
 from partyorg_site.models import Record
 from partyorg_site.render import Renderer
 from partyorg_site.resolve import assign_unique_slugs
 from partyorg_site.write import OutputError, SiteWriter
+
+PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,6 +38,14 @@ class Loaded:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    from_cache: int = 0
+
+
+@dataclass
+class Written:
+    files: int = 0
+    pages: int = 0
+    kept: int = 0
 
 
 def discover(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -38,39 +54,93 @@ def discover(folder: Path) -> tuple[list[Path], list[Problem]]:
     paths, problems = [], []
     for path in article_paths(folder):
         name = path.relative_to(folder).as_posix()
-        if path.is_symlink() or any(p.is_symlink() for p in path.relative_to(folder).parents if str(p) != "."):
-            real = path.resolve()
-            if root not in real.parents:
-                problems.append(Problem(name, f"is a link to {real}, outside the articles folder; not read"))
-                continue
+        real = path.resolve()
+        if root not in real.parents:
+            problems.append(Problem(name, f"is a link to {real}, outside the articles folder; not read"))
+            continue
         paths.append(path)
     return paths, problems
 
 
-def load_archive(folder: Path, verbose: bool = False) -> Loaded:
-    loaded = Loaded()
+def _read(path: Path, folder: Path) -> tuple[str, bytes | Problem]:
+    """A file's bytes, or the problem that stops it being read (the cache needs the bytes)."""
+    name = path.relative_to(folder).as_posix()
+    if path.is_dir() or path.stat().st_size > MAX_ARTICLE_BYTES:
+        return name, load_file(path, folder)  # Problem: directory or too large
+    try:
+        return name, path.read_bytes()
+    except OSError:
+        return name, load_file(path, folder)
+
+
+def _extract(item: tuple[str, bytes]) -> Record | Problem:
+    """Worker: one article's bytes -> its record or problem."""
+    return load_or_problem(*item)
+
+
+def _in_parallel(function: Callable[[T], Record | Problem], items: list[T], jobs: int) -> Iterable[Record | Problem]:
+    if jobs <= 1 or len(items) < PARALLEL_MIN_FILES:
+        return map(function, items)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        return list(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))
+    finally:
+        pool.shutdown()
+
+
+def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
+                 progress: Callable[[Iterable, int, str], Iterable] | None = None) -> Loaded:
+    """Every article under `folder` as a record, or a problem naming the file."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found")
+    cache = cache or RecordCache(None)
+    loaded = Loaded()
     paths, loaded.problems = discover(folder)
     loaded.files = len(paths)
-    for path in paths:
-        if verbose:
-            print(f"reading {path}", file=sys.stderr)
-        result = load_file(path, folder)
+    results: dict[str, Record | Problem] = {}
+    pending: list[tuple[str, bytes]] = []
+    keys: dict[str, str] = {}
+    reading = progress(paths, len(paths), "đọc") if progress else paths
+    for path in reading:
+        name, data = _read(path, folder)
+        if isinstance(data, Problem):
+            results[name] = data
+            continue
+        keys[name] = content_key(name, data)
+        cached = cache.get(keys[name])
+        if cached is not None:
+            results[name] = cached
+        else:
+            pending.append((name, data))
+    loaded.from_cache = cache.hits
+    extracted = _in_parallel(_extract, pending, jobs)
+    if progress and pending:
+        extracted = progress(extracted, len(pending), "trích xuất")
+    for (name, _), result in zip(pending, extracted):
+        cache.put(keys[name], result)
+        results[name] = result
+    for name in sorted(results):
+        result = results[name]
         (loaded.problems if isinstance(result, Problem) else loaded.records).append(result)
     loaded.problems.extend(assign_unique_slugs(loaded.records))
     return loaded
 
 
-def build_site(config: SiteConfig, loaded: Loaded) -> int:
-    """Render and write the site; returns the number of files written."""
+def build_site(config: SiteConfig, loaded: Loaded,
+               progress: Callable[[Iterable, int, str], Iterable] | None = None) -> Written:
+    """Render and write the site; pages whose inputs did not change are kept, not rendered."""
     archive = Archive.build(loaded.records)
     renderer = Renderer(archive, config, config.path("templates"))
     writer = SiteWriter(config.path("output"))
+    written = Written()
     try:
         sitemap_paths = []
-        for page in renderer.pages():
-            writer.write(urls.output_file(page.path), renderer.render(page))
+        pages = list(renderer.pages())
+        for page in (progress(pages, len(pages), "trang") if progress else pages):
+            path = urls.output_file(page.path)
+            if not writer.unchanged(path, renderer.page_digest(page)):
+                writer.write(path, renderer.render(page))
+            written.pages += 1
             if page.in_sitemap:
                 sitemap_paths.append(page.path)
         for path, content in renderer.extra_files(sitemap_paths):
@@ -80,7 +150,8 @@ def build_site(config: SiteConfig, loaded: Loaded) -> int:
     except BaseException:
         writer.abort()
         raise
-    return len(writer.written)
+    written.files, written.kept = len(writer.written), writer.kept
+    return written
 
 
 def report(problems: list[Problem]) -> None:
@@ -89,21 +160,55 @@ def report(problems: list[Problem]) -> None:
         print(f"{problem}{suffix}", file=sys.stderr)
 
 
+def progress_bar(enabled: bool) -> Callable[[Iterable, int, str], Iterable] | None:
+    """A tqdm bar on a terminal, for long work only; nothing when output is piped or --quiet."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    def bar(items: Iterable, total: int, label: str) -> Iterable:
+        return tqdm(items, total=total, desc=label, unit=" tệp" if label != "trang" else " trang",
+                    leave=False, disable=total < 500, file=sys.stderr)
+    return bar
+
+
+def summary(loaded: Loaded, written: Written | None, seconds: float, output: str | None) -> str:
+    kinds = Counter(p.kind for p in loaded.problems)
+    lines = [f"{loaded.files} files read: {len(loaded.records)} articles "
+             f"({loaded.from_cache} from cache, {loaded.files - loaded.from_cache} extracted); "
+             f"{kinds['error']} problems, {kinds['warning']} warnings"]
+    if written:
+        lines.append(f"{written.files} files written to {output}: {written.pages} pages "
+                     f"({written.pages - written.kept} rendered, {written.kept} unchanged)")
+    lines.append(f"{seconds:.2f} s")
+    return "\n".join(lines)
+
+
 def build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         config = load_config(args.config, {"articles": args.articles, "output": args.output,
                                            "base_url": args.base_url, "site_url": getattr(args, "site_url", None)})
-        loaded = load_archive(config.path("articles"), verbose=args.verbose)
-        written = build_site(config, loaded)
+        cache = RecordCache(None if args.clean else config.path("cache"))
+        bar = progress_bar(not args.quiet)
+        loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar)
+        if args.clean:
+            _forget_previous_pages(config)
+        written = build_site(config, loaded, progress=bar)
     except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report(loaded.problems)
     if not args.quiet:
-        errors = sum(p.kind == "error" for p in loaded.problems)
-        warnings = len(loaded.problems) - errors
-        print(f"{loaded.files} files read, {len(loaded.records)} articles, {errors} problems, {warnings} warnings; "
-              f"{written} files written to {os.path.relpath(config.path('output'))} "
-              f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        print(summary(loaded, written, time.perf_counter() - started, os.path.relpath(config.path("output"))),
+              file=sys.stderr)
     return 1 if args.strict and loaded.problems else 0
+
+
+def _forget_previous_pages(config: SiteConfig) -> None:
+    """--clean: render every page, whatever the previous build left."""
+    from partyorg_site.write import MARKER
+
+    marker = config.path("output") / MARKER
+    if marker.is_file():
+        marker.write_text('{"generator": "partyorg-site", "pages": {}}\n', encoding="utf-8")

@@ -6,6 +6,7 @@ by concatenation. Autoescape is on: an article's text can never become markup.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from partyorg_site import feeds, search, urls
-from partyorg_site.archive import Archive, Term, document_label
+from partyorg_site.archive import Archive, Taxonomy, Term, document_label
+from partyorg_site.cache import code_version
 from partyorg_site.config import SiteConfig
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold, slug
@@ -30,6 +32,9 @@ class Page:
     template: str
     context: dict[str, Any]
     in_sitemap: bool = True
+    # Records shown in full on this page (an article page's own); elsewhere a record is
+    # shown by its headline fields only, and only those make the page change.
+    shown_in_full: tuple[Record, ...] = ()
 
 
 def vn_date(value: str | None) -> str:
@@ -92,12 +97,16 @@ class Renderer:
     def __init__(self, archive: Archive, config: SiteConfig, template_dir: Path):
         self.archive = archive
         self.config = config
+        self.template_dir = template_dir
         self.env = environment(template_dir)
+        self._fixed: str | None = None
+        self._term_signatures: dict[int, Any] = {}
 
     # ---- the page list -------------------------------------------------
     def pages(self) -> Iterator[Page]:
         archive, per_page = self.archive, self.config.per_page
         counts = {name: len(t.terms) for name, t in archive.taxonomies.items()}
+        counts["bai-viet"] = len(archive.articles)
         yield Page("", "index.html", {"latest": archive.articles[:per_page], "counts": counts,
                                       "taxonomies": archive.taxonomies, "crumbs": []})
         chunks = paginate(archive.articles, per_page)
@@ -106,7 +115,8 @@ class Renderer:
                 "heading": "Tất cả bài viết", "articles": chunk, "pager": self._pager("bai-viet/", number, len(chunks)),
                 "crumbs": [("Bài viết", "bai-viet/")]})
         for index, record in enumerate(archive.articles):
-            yield Page(urls.article(record.slug), "article.html", self._article_context(record, index))
+            yield Page(urls.article(record.slug), "article.html", self._article_context(record, index),
+                       shown_in_full=(record,))
         for name, taxonomy in archive.taxonomies.items():
             yield Page(urls.taxonomy_index(name), "taxonomy.html", {
                 "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
@@ -174,6 +184,46 @@ class Renderer:
                   "nam": ["tinh", "hoi-nghi"]}[name]
         return {other: self.archive.related(term, other)[:30] for other in wanted}
 
+    # ---- what a page depends on ------------------------------------------
+    def page_digest(self, page: Page) -> str:
+        """A hash of everything that goes into a page: templates, settings, code version and
+        the page's context. Equal digests mean equal pages, so an incremental build can
+        keep the previous file instead of rendering it again."""
+        full = [record.to_dict() for record in page.shown_in_full]
+        payload = json.dumps([self._fixed_inputs(), page.path, page.template, full, self._signature(page.context)],
+                             ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+    def _fixed_inputs(self) -> str:
+        if self._fixed is None:
+            digest = hashlib.sha256(code_version().encode())
+            for path in sorted(self.template_dir.rglob("*")):
+                if path.is_file():
+                    digest.update(path.relative_to(self.template_dir).as_posix().encode() + path.read_bytes())
+            config = self.config
+            digest.update(repr((config.title, config.description, config.base_url, config.site_url,
+                                config.per_page)).encode())
+            self._fixed = digest.hexdigest()
+        return self._fixed
+
+    def _signature(self, value: Any) -> Any:
+        if isinstance(value, Record):  # what a listing shows of an article
+            return [value.slug, value.title, value.date, value.province, value.outlet,
+                    value.meeting.kind if value.meeting else None]
+        if isinstance(value, Term):
+            key = id(value)
+            if key not in self._term_signatures:
+                self._term_signatures[key] = ["term", value.key, value.label, value.info, value.notes,
+                                              [self._signature(r) for r in value.articles]]
+            return self._term_signatures[key]
+        if isinstance(value, Taxonomy):  # pages show its name; its terms come in their own lists
+            return ["taxonomy", value.name, value.title, value.singular]
+        if isinstance(value, dict):
+            return {str(k): self._signature(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._signature(v) for v in value]
+        return value
+
     # ---- rendering -----------------------------------------------------
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
@@ -186,8 +236,7 @@ class Renderer:
 
         context = dict(page.context)
         context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=term_url,
-                       canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url),
-                       taxonomies=self.archive.taxonomies, article_count=len(self.archive.articles))
+                       canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
 
     def extra_files(self, sitemap_paths: list[str]) -> Iterator[tuple[str, str]]:

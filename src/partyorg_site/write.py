@@ -7,12 +7,13 @@ so a mistyped --output cannot wipe someone's files. A lock file keeps two builds
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-MARKER = ".partyorg-site"
+MARKER = ".partyorg-site"  # JSON: what built this folder, and the digest of every page
 FIXED_MTIME = 946684800  # 2000-01-01: file times carry no build clock
 
 
@@ -41,6 +42,34 @@ class SiteWriter:
             self.lock.write_text(str(os.getpid()))
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
         self.written: list[str] = []
+        self.kept = 0
+        self.previous = self._read_manifest()
+        self.manifest: dict[str, str] = {}
+
+    def _read_manifest(self) -> dict[str, str]:
+        try:
+            return json.loads((self.output / MARKER).read_text(encoding="utf-8")).get("pages", {})
+        except (OSError, ValueError, AttributeError):
+            return {}
+
+    def unchanged(self, path: str, digest: str) -> bool:
+        """True if the previous build wrote this page from the same inputs; then the old
+        file is taken over (hard-linked) instead of rendered again."""
+        self.manifest[path] = digest
+        if self.previous.get(path) != digest:
+            return False
+        old = self.output / path
+        if not old.is_file():
+            return False
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, target)
+        except OSError:
+            shutil.copyfile(old, target)
+        self.written.append(path)
+        self.kept += 1
+        return True
 
     def write(self, path: str, content: str | bytes) -> None:
         target = (self.staging / path).resolve()
@@ -58,7 +87,9 @@ class SiteWriter:
 
     def commit(self) -> None:
         """Swap the staging folder in; the previous site is removed only afterwards."""
-        self.write(MARKER, "This folder is built by partyorg-site; it is replaced whole on each build.\n")
+        self.write(MARKER, json.dumps({"generator": "partyorg-site", "note": "This folder is built by partyorg-site; "
+                                       "it is replaced whole on each build.",
+                                       "pages": dict(sorted(self.manifest.items()))}, indent=0) + "\n")
         for root, dirs, files in os.walk(self.staging):
             for name in dirs + files:
                 os.utime(os.path.join(root, name), (FIXED_MTIME, FIXED_MTIME))

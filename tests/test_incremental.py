@@ -1,0 +1,160 @@
+"""The editor's workflow: cache, incremental pages, deletion, corrections, check, new, serve."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLES, ROOT
+from sitebuild import tree_digest
+
+SEED_004 = "004_cc8540ba98ff9182.txt"
+
+
+def cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "partyorg_site", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's site folders, so tests can edit articles freely."""
+    for name in ("articles", "templates", "static"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
+    return tmp_path
+
+
+def build(project, *extra):
+    result = cli("build", *extra, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def changed_files(before: dict, after: dict) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)} - {".partyorg-site"}
+
+
+def test_cached_build_is_byte_identical_to_a_clean_build(project, tmp_path_factory):
+    build(project)
+    second = build(project)
+    assert "5 from cache" in second and "0 rendered, 65 unchanged" in second
+    cached = tree_digest(project / "_site")
+    build(project, "--clean")
+    assert tree_digest(project / "_site") == cached
+
+
+def test_a_body_edit_changes_only_its_page_and_the_data(project):
+    build(project)
+    before = tree_digest(project / "_site")
+    article = project / "articles" / SEED_004
+    article.write_text(article.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
+    log = build(project)
+    assert "4 from cache, 1 extracted" in log
+    slug = "ban-to-chuc-tinh-uy-phu-tho-vua-tong-ket-cong-tac-to-chuc-xay-dung-dang-nam"
+    assert changed_files(before, tree_digest(project / "_site")) == {
+        f"bai-viet/{slug}/index.html", "data/articles.json", "data/search.json"}
+
+
+def test_front_matter_province_moves_the_article_between_province_pages(project):
+    build(project)
+    before = tree_digest(project / "_site")
+    article = project / "articles" / SEED_004
+    article.write_text("---\nprovince: Nghệ An\n---\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    build(project)
+    after = tree_digest(project / "_site")
+    changed = changed_files(before, after)
+    slug = "ban-to-chuc-tinh-uy-phu-tho-vua-tong-ket-cong-tac-to-chuc-xay-dung-dang-nam"
+    for page in (f"bai-viet/{slug}/index.html", "tinh/nghe-an/index.html", "tinh/phu-tho/index.html",
+                 "tinh/index.html", "index.html", "data/articles.json"):
+        assert page in changed, page
+    for page in ("van-ban/nghi-quyet-18-tw-khoa-xii/index.html", "can-bo/pham-van-canh/index.html",
+                 "tinh/binh-duong/index.html", "hoi-nghi/giao-ban-2019-10/index.html"):
+        assert page not in changed, page
+    assert slug in (project / "_site/tinh/nghe-an/index.html").read_text(encoding="utf-8")
+
+
+def test_deleting_an_article_removes_it_from_every_index(project):
+    build(project)
+    records = json.loads((project / "_site/data/articles.json").read_text(encoding="utf-8"))
+    gone = next(r for r in records if r["source"] == "003_0c1fd4fa82abddb6.txt")
+    (project / "articles" / gone["source"]).unlink()
+    build(project)
+    site = project / "_site"
+    assert not (site / "bai-viet" / gone["slug"]).exists()
+    assert not (site / "hoi-nghi" / gone["meeting"]["key"]).exists()  # its only article is gone
+    for page in site.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".xml", ".json"):
+            assert gone["slug"] not in page.read_text(encoding="utf-8"), page
+    assert len(json.loads((site / "data/articles.json").read_text(encoding="utf-8"))) == 4
+
+
+def test_cache_invalidates_itself_when_the_code_changes(tmp_path, monkeypatch):
+    from partyorg_site import cache as cache_module
+    from partyorg_site.cache import RecordCache, content_key
+    from partyorg_site.loader import load_bytes
+
+    data = (ARTICLES / SEED_004).read_bytes()
+    key = content_key(SEED_004, data)
+    first = RecordCache(tmp_path)
+    first.put(key, load_bytes(SEED_004, data))
+    assert RecordCache(tmp_path).get(key) is not None
+    monkeypatch.setattr(cache_module, "code_version", lambda: "another-version")
+    after_upgrade = RecordCache(tmp_path)
+    assert after_upgrade.get(key) is None
+    assert [p.name for p in tmp_path.iterdir()] == []  # the old version's entries are removed
+
+
+def test_check_reports_spellings_and_conflicting_dates(project):
+    (project / "articles" / "a.md").write_text(
+        "---\ndate: 2020-01-05\nofficials: [{name: Nguyễn Văn Khoe, titles: [Bí thư Tỉnh ủy]}]\n"
+        "documents: [{kind: Nghị quyết, number: 18, symbol: 18-NQ/TW, date: 2017-10-26}]\n---\nSáng 5/1/2020, hội nghị.\n",
+        encoding="utf-8")
+    result = cli("check", cwd=project)
+    assert result.returncode == 0
+    assert "likely one person: 'Nguyễn Văn Khoe' in a.md; 'Nguyễn Văn Khỏe' in 000_" in result.stderr
+    assert "document 'nghi-quyet-18-tw-khoa-xii' is cited with different dates: 2017-10-25" in result.stderr
+    assert cli("check", "--strict", cwd=project).returncode == 1
+    (project / "articles" / "broken.txt").write_bytes(b"\x00\x01")
+    broken = cli("check", cwd=project)
+    assert broken.returncode == 1 and "broken.txt: binary file" in broken.stderr
+
+
+def test_new_starts_an_article_that_builds(project):
+    result = cli("new", "Hội nghị giao ban tháng 11/2026", "--date", "2026-11-20", cwd=project)
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip())
+    assert path.name == "2026-11-20-hoi-nghi-giao-ban-thang-11-2026.md"
+    assert cli("new", "Hội nghị giao ban tháng 11/2026", "--date", "2026-11-20", cwd=project).returncode == 1
+    build(project)
+    assert (project / "_site/bai-viet/hoi-nghi-giao-ban-thang-11-2026/index.html").is_file()
+
+
+def test_serve_answers_and_rebuilds_on_change(project):
+    process = subprocess.Popen([sys.executable, "-m", "partyorg_site", "serve", "--port", "0", "--base-url", "/lt/"],
+                               cwd=project, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        address = None
+        while time.monotonic() < deadline and address is None:
+            line = process.stderr.readline()
+            found = re.search(r"Serving at (http://\S+)", line)
+            address = found.group(1) if found else None
+        assert address, "serve did not start"
+        home = urllib.request.urlopen(address, timeout=5).read().decode("utf-8")
+        assert "__livereload" in home and "Cụm thi đua số 4" in home
+        events = urllib.request.urlopen(address.split("/lt/")[0] + "/__livereload", timeout=20)
+        article = project / "articles" / "002_2e6507e9f0b97aa3.txt"
+        article.write_text(article.read_text(encoding="utf-8").replace("Cụm thi đua số 4 Ngành", "Cụm thi đua số 9 Ngành"),
+                           encoding="utf-8")
+        assert events.readline().strip() == b"data: reload"  # the browser is told once the rebuild is done
+        assert "Cụm thi đua số 9" in urllib.request.urlopen(address, timeout=5).read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
