@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-DATA_FILES = ("provinces", "places", "names", "titles", "documents", "meetings", "dates", "layout", "orthography")
+DATA_FILES = ("provinces", "places", "legacy_encodings", "names", "titles", "documents", "meetings", "dates", "layout", "orthography")
 
 
 @lru_cache(maxsize=None)

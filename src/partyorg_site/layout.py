@@ -96,7 +96,7 @@ def looks_like_title(text: str) -> bool:
 
 def looks_like_caption(text: str) -> bool:
     """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence."""
-    return not ends_sentence(text) and len(text.split()) >= 5 \
+    return not ends_sentence(text) and 5 <= len(text.split()) <= CAPTION_MAX_WORDS \
         and any(text.startswith(start + " ") for start in _cues().caption_starts)
 
 

@@ -18,6 +18,7 @@ from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_mentions, primary_province, unique_in_order
 from partyorg_site.extract.titles import derive_title
 from partyorg_site.layout import segment
+from partyorg_site.legacy import has_vietnamese
 from partyorg_site.models import Record
 from partyorg_site.source import Source, read_source
 from partyorg_site.vietnamese import slug
@@ -37,6 +38,9 @@ def extract_record(source: Source) -> Record:
     layout = segment(lines)
     if not layout.body and "title" not in values:
         raise ArticleError("no article text left after removing page chrome", source.first_line)
+    if not has_vietnamese(" ".join(layout.body[:5])) and "title" not in values:
+        raise ArticleError("no Vietnamese text: not an article for this archive "
+                           "(if it is, give it a 'title:' in front matter)", source.first_line)
 
     title = layout.title or derive_title(layout.body) or Path(source.path).stem
     full_text = "\n\n".join(layout.in_reading_order())

@@ -127,11 +127,12 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
 
 
 def build_site(config: SiteConfig, loaded: Loaded,
-               progress: Callable[[Iterable, int, str], Iterable] | None = None) -> Written:
-    """Render and write the site; pages whose inputs did not change are kept, not rendered."""
+               progress: Callable[[Iterable, int, str], Iterable] | None = None, reuse_pages: bool = True) -> Written:
+    """Render and write the site; pages whose inputs did not change are kept, not rendered
+    (unless `reuse_pages` is off: --clean renders everything)."""
     archive = Archive.build(loaded.records)
     renderer = Renderer(archive, config, config.path("templates"))
-    writer = SiteWriter(config.path("output"))
+    writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     written = Written()
     try:
         sitemap_paths = []
@@ -192,9 +193,7 @@ def build(args: argparse.Namespace) -> int:
         cache = RecordCache(None if args.clean else config.path("cache"))
         bar = progress_bar(not args.quiet)
         loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar)
-        if args.clean:
-            _forget_previous_pages(config)
-        written = build_site(config, loaded, progress=bar)
+        written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean)
     except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -204,11 +203,3 @@ def build(args: argparse.Namespace) -> int:
               file=sys.stderr)
     return 1 if args.strict and loaded.problems else 0
 
-
-def _forget_previous_pages(config: SiteConfig) -> None:
-    """--clean: render every page, whatever the previous build left."""
-    from partyorg_site.write import MARKER
-
-    marker = config.path("output") / MARKER
-    if marker.is_file():
-        marker.write_text('{"generator": "partyorg-site", "pages": {}}\n', encoding="utf-8")

@@ -13,10 +13,10 @@ from typing import Any
 import yaml
 
 from partyorg_site.errors import ArticleError
+from partyorg_site.legacy import best_legacy_decoding
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323\u1EA0-\u1EF9]")
 
 
 @dataclass
@@ -37,8 +37,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode an article's bytes; return (text, encoding name).
 
     UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they say. Bytes that are
-    not UTF-8 but contain no UTF-8 sequence at all are legacy Windows-1258, whose
-    combining tone marks NFC later composes. Anything else is broken and reported with
+    mostly not UTF-8 are read in the legacy encoding (Windows-1258, TCVN3, VNI) that
+    reads most like Vietnamese. UTF-8 with a few bad bytes is broken, and reported with
     the line of the first bad byte.
     """
     if not data.strip():
@@ -57,9 +57,9 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         if not _mostly_utf8(data):
-            text = data.decode("cp1258", errors="strict") if _cp1258_ok(data) else None
-            if text is not None and _VIETNAMESE_LETTER.search(text):
-                return text, "cp1258"
+            legacy = best_legacy_decoding(data)
+            if legacy is not None:
+                return legacy
         raise ArticleError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded "
                            "(save the file as UTF-8)", line) from None
 
@@ -71,14 +71,6 @@ def _mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     good = sum(1 for c in text if ord(c) > 127) - bad
     return good > bad
-
-
-def _cp1258_ok(data: bytes) -> bool:
-    try:
-        data.decode("cp1258")
-        return True
-    except UnicodeDecodeError:
-        return False
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], dict[str, int], str, int]:

@@ -24,7 +24,7 @@ class OutputError(Exception):
 class SiteWriter:
     """Collects files into a staging folder; `commit` swaps it in for the output."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, reuse_pages: bool = True):
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
         if self.output.exists() and not (self.output / MARKER).exists() and any(self.output.iterdir()):
@@ -40,11 +40,18 @@ class SiteWriter:
                 raise OutputError(f"another build is writing {self.output} (lock {self.lock}); "
                                   "wait for it, or delete the lock if no build is running") from None
             self.lock.write_text(str(os.getpid()))
+        self._remove_leftovers()
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
         self.written: list[str] = []
         self.kept = 0
-        self.previous = self._read_manifest()
+        self.previous = self._read_manifest() if reuse_pages else {}
         self.manifest: dict[str, str] = {}
+
+    def _remove_leftovers(self) -> None:
+        """Staging folders of builds that were killed: we hold the lock, so none is live."""
+        for pattern in (f".{self.output.name}-build-*", f".{self.output.name}-old-*"):
+            for folder in self.output.parent.glob(pattern):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _read_manifest(self) -> dict[str, str]:
         try:
