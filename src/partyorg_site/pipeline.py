@@ -9,6 +9,7 @@ site is swapped in only when every file has been written.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
@@ -25,9 +26,9 @@ from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import MAX_ARTICLE_BYTES, article_paths, load_file, load_or_problem
 from partyorg_site.models import Record
-from partyorg_site.render import Renderer
+from partyorg_site.render import Page, Renderer
 from partyorg_site.resolve import assign_unique_slugs
-from partyorg_site.write import OutputError, SiteWriter
+from partyorg_site.write import OutputError, SiteWriter, write_file
 
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
 T = TypeVar("T")
@@ -126,8 +127,8 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     return loaded
 
 
-def build_site(config: SiteConfig, loaded: Loaded,
-               progress: Callable[[Iterable, int, str], Iterable] | None = None, reuse_pages: bool = True) -> Written:
+def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable, int, str], Iterable] | None = None,
+               reuse_pages: bool = True, jobs: int = 1) -> Written:
     """Render and write the site; pages whose inputs did not change are kept, not rendered
     (unless `reuse_pages` is off: --clean renders everything)."""
     archive = Archive.build(loaded.records)
@@ -135,15 +136,12 @@ def build_site(config: SiteConfig, loaded: Loaded,
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     written = Written()
     try:
-        sitemap_paths = []
         pages = list(renderer.pages())
-        for page in (progress(pages, len(pages), "trang") if progress else pages):
-            path = urls.output_file(page.path)
-            if not writer.unchanged(path, renderer.page_digest(page)):
-                writer.write(path, renderer.render(page))
-            written.pages += 1
-            if page.in_sitemap:
-                sitemap_paths.append(page.path)
+        to_render = [page for page in pages
+                     if not writer.unchanged(urls.output_file(page.path), renderer.page_digest(page))]
+        render_pages(renderer, to_render, writer, jobs, progress)
+        written.pages = len(pages)
+        sitemap_paths = [page.path for page in pages if page.in_sitemap]
         for path, content in renderer.extra_files(sitemap_paths):
             writer.write(path, content)
         writer.copy_tree(config.path("static"), "static/")
@@ -153,6 +151,42 @@ def build_site(config: SiteConfig, loaded: Loaded,
         raise
     written.files, written.kept = len(writer.written), writer.kept
     return written
+
+
+PARALLEL_MIN_PAGES = 400
+_WORK: tuple[Renderer, list[Page], Path] | None = None  # what forked render workers inherit
+
+
+def render_pages(renderer: Renderer, pages: list[Page], writer: SiteWriter, jobs: int,
+                 progress: Callable[[Iterable, int, str], Iterable] | None) -> None:
+    """Render pages into the staging folder, in forked worker processes when there are many:
+    they inherit the built archive instead of receiving it pickled, and write their files
+    themselves, so only page numbers cross between processes."""
+    global _WORK
+    if jobs <= 1 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        for page in (progress(pages, len(pages), "trang") if progress else pages):
+            writer.write(urls.output_file(page.path), renderer.render(page))
+        return
+    _WORK = (renderer, pages, writer.staging)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            chunks = [range(start, len(pages), jobs) for start in range(jobs)]
+            for paths in pool.imap_unordered(_render_chunk, chunks):
+                writer.written_elsewhere(paths)
+    finally:
+        _WORK = None
+
+
+def _render_chunk(indexes: range) -> list[str]:
+    assert _WORK is not None
+    renderer, pages, staging = _WORK
+    paths = []
+    for index in indexes:
+        path = urls.output_file(pages[index].path)
+        write_file(staging, path, renderer.render(pages[index]))
+        paths.append(path)
+    return paths
 
 
 def report(problems: list[Problem]) -> None:
@@ -193,7 +227,8 @@ def build(args: argparse.Namespace) -> int:
         cache = RecordCache(None if args.clean else config.path("cache"))
         bar = progress_bar(not args.quiet)
         loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar)
-        written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean)
+        written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
+                             jobs=args.jobs or os.cpu_count() or 1)
     except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -100,7 +100,7 @@ class Renderer:
         self.template_dir = template_dir
         self.env = environment(template_dir)
         self._fixed: str | None = None
-        self._term_signatures: dict[int, Any] = {}
+        self._term_signatures: dict[int, str] = {}
 
     # ---- the page list -------------------------------------------------
     def pages(self) -> Iterator[Page]:
@@ -210,11 +210,13 @@ class Renderer:
         if isinstance(value, Record):  # what a listing shows of an article
             return [value.slug, value.title, value.date, value.province, value.outlet,
                     value.meeting.kind if value.meeting else None]
-        if isinstance(value, Term):
+        if isinstance(value, Term):  # hashed once: a term appears on many pages
             key = id(value)
             if key not in self._term_signatures:
-                self._term_signatures[key] = ["term", value.key, value.label, value.info, value.notes,
-                                              [self._signature(r) for r in value.articles]]
+                payload = json.dumps(["term", value.key, value.label, value.info, value.notes,
+                                      [self._signature(r) for r in value.articles]],
+                                     ensure_ascii=False, sort_keys=True, default=str)
+                self._term_signatures[key] = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
             return self._term_signatures[key]
         if isinstance(value, Taxonomy):  # pages show its name; its terms come in their own lists
             return ["taxonomy", value.name, value.title, value.singular]

@@ -115,7 +115,9 @@ def serve(args: argparse.Namespace) -> int:
     from partyorg_site.pipeline import build
 
     build_args = SimpleNamespace(config=args.config, articles=args.articles, output=args.output, base_url=args.base_url,
-                                 site_url=None, clean=False, jobs=None, strict=False, quiet=False, verbose=False)
+                                 site_url=None, clean=False, jobs=1, strict=False, quiet=False, verbose=False)
+    # jobs=1: the server's threads are running, and forking a threaded process is unsafe;
+    # an incremental rebuild renders few pages anyway.
     build(build_args)
     try:
         config = load_config(args.config, {"articles": args.articles, "output": args.output,

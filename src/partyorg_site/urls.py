@@ -7,9 +7,6 @@ adds the configured base_url (and origin) for canonical links, feeds and the sit
 """
 from __future__ import annotations
 
-import posixpath
-
-
 def article(slug: str) -> str:
     return f"bai-viet/{slug}/"
 
@@ -33,17 +30,10 @@ def output_file(path: str) -> str:
 
 
 def relative(target: str, current: str) -> str:
-    """A link from the page at `current` to `target`, both site-relative paths."""
-    current_dir = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
-    if current_dir in ("", "/"):
-        rel = target
-    else:
-        rel = posixpath.relpath(target or ".", current_dir.rstrip("/"))
-        if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-            rel += "/"
-    if rel in ("", "./"):
-        return "./"
-    return rel
+    """A link from the page at `current` to `target`, both site-relative paths: up to the
+    site's root, then down ("../../tinh/nghe-an/"). Runs for every link of every page, so
+    it counts slashes instead of normalising paths."""
+    return ("../" * current.count("/") + target) or "./"
 
 
 def absolute(path: str, base_url: str, site_url: str = "") -> str:

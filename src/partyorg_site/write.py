@@ -79,12 +79,12 @@ class SiteWriter:
         return True
 
     def write(self, path: str, content: str | bytes) -> None:
-        target = (self.staging / path).resolve()
-        if self.staging not in target.parents:
-            raise OutputError(f"refusing to write outside the site: {path!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        write_file(self.staging, path, content)
         self.written.append(path)
+
+    def written_elsewhere(self, paths: list[str]) -> None:
+        """Files a worker process wrote into the staging folder (see pipeline.render_pages)."""
+        self.written.extend(paths)
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         if not source.is_dir():
@@ -119,6 +119,15 @@ class SiteWriter:
             self.lock.unlink()
         except FileNotFoundError:
             pass
+
+
+def write_file(root: Path, path: str, content: str | bytes) -> None:
+    """Write one file of the site under `root`; a path that could leave it is refused."""
+    if path.startswith("/") or ".." in path.split("/") or "\0" in path:
+        raise OutputError(f"refusing to write outside the site: {path!r}")
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def _stale(lock: Path) -> bool:
