@@ -162,7 +162,11 @@ def test_a_killed_build_leaves_the_previous_site_whole(tmp_path):
         before = after
     result = build(articles, output)  # the killed build's lock and staging folder are taken over
     assert result.returncode == 0, result.stderr
-    assert not list(tmp_path.glob("._site-*")) and not (tmp_path / "._site.lock").exists()
+    assert not list(tmp_path.glob("._site-build-*")) and not (tmp_path / "._site.lock").exists()
+    deadline = time.monotonic() + 20  # the replaced site is deleted by a background process
+    while list(tmp_path.glob("._site-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(tmp_path.glob("._site-old-*"))
 
 
 def test_two_builds_at_once_do_not_mix(tmp_path):

@@ -112,15 +112,21 @@ def _negated(date: str) -> str:
 class Archive:
     articles: list[Record]
     taxonomies: dict[str, Taxonomy]
+    # per article (by id) and taxonomy: the keys of the terms it belongs to
+    memberships: dict[int, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, records: list[Record]) -> "Archive":
         articles = sorted(records, key=article_order)
         taxonomies = {}
+        memberships: dict[int, dict[str, list[str]]] = {id(record): {} for record in articles}
         for name, title, singular, contributions in TAXONOMIES:
             taxonomy = Taxonomy(name, title, singular)
             for record in articles:
+                keys = memberships[id(record)].setdefault(name, [])
                 for key, label, info, note in contributions(record):
+                    if key not in keys:
+                        keys.append(key)
                     term = taxonomy.terms.get(key)
                     if term is None:
                         term = taxonomy.terms[key] = Term(key, label, info=dict(info))
@@ -132,21 +138,15 @@ class Archive:
                         term.articles.append(record)
                         term.notes[record.slug] = note
             taxonomies[name] = taxonomy
-        return cls(articles, taxonomies)
+        return cls(articles, taxonomies, memberships)
 
     def related(self, term: Term, taxonomy: str) -> list[tuple[Term, int]]:
         """Terms of another taxonomy that occur in this term's articles, by frequency."""
         counts: dict[str, int] = defaultdict(int)
         target = self.taxonomies[taxonomy]
         for record in term.articles:
-            for key, _, _, _ in dict((t[0], t) for t in _contributions(taxonomy, record)).values():
+            for key in self.memberships[id(record)][taxonomy]:
                 counts[key] += 1
         return sorted(((target.terms[k], n) for k, n in counts.items() if k in target.terms),
                       key=lambda pair: (-pair[1], fold(pair[0].label)))
 
-
-def _contributions(taxonomy: str, record: Record) -> Iterable[Contribution]:
-    for name, _, _, contributions in TAXONOMIES:
-        if name == taxonomy:
-            return contributions(record)
-    raise KeyError(taxonomy)

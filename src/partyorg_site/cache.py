@@ -64,7 +64,9 @@ class RecordCache:
         self.hits += 1
         if "problem" in entry:
             return Problem(**entry["problem"])
-        return Record.from_dict(entry["record"])
+        record = Record.from_dict(entry["record"])
+        record.search_words = entry.get("words")
+        return record
 
     def put(self, key: str, result: Record | Problem) -> None:
         if self.folder is None:
@@ -73,7 +75,7 @@ class RecordCache:
             entry: dict[str, Any] = {"problem": {"file": result.file, "message": result.message,
                                                  "line": result.line, "kind": result.kind}}
         else:
-            entry = {"record": result.to_dict()}
+            entry = {"record": result.to_dict(), "words": result.search_words}
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a build killed mid-write never leaves half an entry.

@@ -91,6 +91,7 @@ class Record:
     # Not in the JSON contract: for the renderer and for tests.
     mentions: list[Mention] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)
+    search_words: list[str] | None = None  # folded words for the search index, kept in the cache
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Record":

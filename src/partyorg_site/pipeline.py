@@ -28,6 +28,7 @@ from partyorg_site.loader import MAX_ARTICLE_BYTES, article_paths, load_file, lo
 from partyorg_site.models import Record
 from partyorg_site.render import Page, Renderer
 from partyorg_site.resolve import assign_unique_slugs
+from partyorg_site.search import words_of
 from partyorg_site.write import OutputError, SiteWriter, write_file
 
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
@@ -47,6 +48,7 @@ class Written:
     files: int = 0
     pages: int = 0
     kept: int = 0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for --verbose
 
 
 def discover(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -75,8 +77,11 @@ def _read(path: Path, folder: Path) -> tuple[str, bytes | Problem]:
 
 
 def _extract(item: tuple[str, bytes]) -> Record | Problem:
-    """Worker: one article's bytes -> its record or problem."""
-    return load_or_problem(*item)
+    """Worker: one article's bytes -> its record (with its search words) or problem."""
+    result = load_or_problem(*item)
+    if isinstance(result, Record):
+        words_of(result)
+    return result
 
 
 def _in_parallel(function: Callable[[T], Record | Problem], items: list[T], jobs: int) -> Iterable[Record | Problem]:
@@ -131,26 +136,48 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
                reuse_pages: bool = True, jobs: int = 1) -> Written:
     """Render and write the site; pages whose inputs did not change are kept, not rendered
     (unless `reuse_pages` is off: --clean renders everything)."""
+    written = Written()
+    clock = Stopwatch(written.stages)
     archive = Archive.build(loaded.records)
     renderer = Renderer(archive, config, config.path("templates"))
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
-    written = Written()
+    clock.lap("archive")
     try:
         pages = list(renderer.pages())
-        to_render = [page for page in pages
-                     if not writer.unchanged(urls.output_file(page.path), renderer.page_digest(page))]
+        clock.lap("page list")
+        digests = [renderer.page_digest(page) for page in pages]
+        clock.lap("page digests")
+        to_render = [page for page, digest in zip(pages, digests)
+                     if not writer.unchanged(urls.output_file(page.path), digest)]
+        clock.lap("keep unchanged")
         render_pages(renderer, to_render, writer, jobs, progress)
+        clock.lap("render")
         written.pages = len(pages)
         sitemap_paths = [page.path for page in pages if page.in_sitemap]
         for path, content in renderer.extra_files(sitemap_paths):
             writer.write(path, content)
         writer.copy_tree(config.path("static"), "static/")
+        clock.lap("feeds, data, search")
         writer.commit()
+        clock.lap("swap in")
     except BaseException:
         writer.abort()
         raise
     written.files, written.kept = len(writer.written), writer.kept
     return written
+
+
+class Stopwatch:
+    """Seconds spent in each stage of a build."""
+
+    def __init__(self, stages: dict[str, float]):
+        self.stages = stages
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = self.stages.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 PARALLEL_MIN_PAGES = 400
@@ -226,7 +253,9 @@ def build(args: argparse.Namespace) -> int:
                                            "base_url": args.base_url, "site_url": getattr(args, "site_url", None)})
         cache = RecordCache(None if args.clean else config.path("cache"))
         bar = progress_bar(not args.quiet)
+        loading_started = time.perf_counter()
         loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar)
+        loading = time.perf_counter() - loading_started
         written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
                              jobs=args.jobs or os.cpu_count() or 1)
     except (ArticleError, OutputError) as exc:
@@ -236,5 +265,8 @@ def build(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary(loaded, written, time.perf_counter() - started, os.path.relpath(config.path("output"))),
               file=sys.stderr)
+    if args.verbose:
+        stages = {"read and extract": loading, **written.stages}
+        print("  " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.items()), file=sys.stderr)
     return 1 if args.strict and loaded.problems else 0
 

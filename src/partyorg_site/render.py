@@ -55,6 +55,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vn_date"] = vn_date
+    env.filters["vn_date_month"] = lambda value: vn_date(value[:7]) if value and len(value) >= 7 else "Không rõ tháng"
     env.filters["document_label"] = document_label
     return env
 
@@ -245,7 +246,8 @@ class Renderer:
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
-        yield "data/articles.json", json.dumps([r.to_dict() for r in self.archive.articles],
-                                               ensure_ascii=False, indent=1) + "\n"
+        # One record per line: readable with line tools, and written in one pass.
+        yield "data/articles.json", "[\n" + ",\n".join(
+            json.dumps(r.to_dict(), ensure_ascii=False) for r in self.archive.articles) + "\n]\n"
         yield "data/search.json", search.build_index(self.archive.articles)
 

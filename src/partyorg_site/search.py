@@ -37,6 +37,13 @@ def searchable_text(record: Record) -> str:
     return " ".join(parts)
 
 
+def words_of(record: Record) -> list[str]:
+    """The folded words an article is found by (computed once, then cached with it)."""
+    if record.search_words is None:
+        record.search_words = sorted(set(_WORD.findall(fold(searchable_text(record)))))[:MAX_WORDS_PER_ARTICLE]
+    return record.search_words
+
+
 def build_index(articles: list[Record]) -> str:
     """JSON text: {"docs": [[url, title, date, province, meeting kind]], "words": {word: postings}}."""
     postings: dict[str, list[int]] = defaultdict(list)
@@ -44,8 +51,7 @@ def build_index(articles: list[Record]) -> str:
     for number, record in enumerate(articles):
         docs.append([urls.article(record.slug), record.title, record.date or "", record.province or "",
                      record.meeting.kind if record.meeting else ""])
-        words = sorted(set(_WORD.findall(fold(searchable_text(record)))))[:MAX_WORDS_PER_ARTICLE]
-        for word in words:
+        for word in words_of(record):
             postings[word].append(number)
     encoded = {}
     for word in sorted(postings):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class SiteWriter:
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
         self.written: list[str] = []
         self.kept = 0
+        self.kept_paths: list[str] = []
         self.previous = self._read_manifest() if reuse_pages else {}
         self.manifest: dict[str, str] = {}
 
@@ -75,6 +77,7 @@ class SiteWriter:
         except OSError:
             shutil.copyfile(old, target)
         self.written.append(path)
+        self.kept_paths.append(path)
         self.kept += 1
         return True
 
@@ -97,9 +100,14 @@ class SiteWriter:
         self.write(MARKER, json.dumps({"generator": "partyorg-site", "note": "This folder is built by partyorg-site; "
                                        "it is replaced whole on each build.",
                                        "pages": dict(sorted(self.manifest.items()))}, indent=0) + "\n")
-        for root, dirs, files in os.walk(self.staging):
-            for name in dirs + files:
-                os.utime(os.path.join(root, name), (FIXED_MTIME, FIXED_MTIME))
+        kept = set(self.kept_paths)  # hard links to files that already carry the fixed time
+        folders = set()
+        for path in self.written:
+            if path not in kept:
+                os.utime(self.staging / path, (FIXED_MTIME, FIXED_MTIME))
+            folders.update(Path(path).parents)
+        for folder in folders:
+            os.utime(self.staging / folder, (FIXED_MTIME, FIXED_MTIME))
         previous = None
         if self.output.exists():
             previous = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-old-", dir=self.output.parent))
@@ -107,7 +115,7 @@ class SiteWriter:
         os.rename(self.staging, self.output)
         os.utime(self.output, (FIXED_MTIME, FIXED_MTIME))
         if previous:
-            shutil.rmtree(previous, ignore_errors=True)
+            _remove_in_background(previous)
         self.release()
 
     def abort(self) -> None:
@@ -119,6 +127,17 @@ class SiteWriter:
             self.lock.unlink()
         except FileNotFoundError:
             pass
+
+
+def _remove_in_background(folder: Path) -> None:
+    """The replaced site is already out of the way (renamed); deleting its thousands of
+    files need not hold up the build. A child process does it; if it is killed, the next
+    build removes the leftover folder (SiteWriter._remove_leftovers)."""
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_file(root: Path, path: str, content: str | bytes) -> None:

