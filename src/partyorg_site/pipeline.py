@@ -9,6 +9,7 @@ site is swapped in only when every file has been written.
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import os
 import sys
@@ -195,14 +196,22 @@ def render_pages(renderer: Renderer, pages: list[Page], writer: SiteWriter, jobs
             writer.write(urls.output_file(page.path), renderer.render(page))
         return
     _WORK = (renderer, pages, writer.staging)
+    # Objects the collector never visits are never written to, so forked workers keep
+    # sharing the archive's memory pages with this process instead of copying them.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
-            chunks = [range(start, len(pages), jobs) for start in range(jobs)]
-            for paths in pool.imap_unordered(_render_chunk, chunks):
+        chunks = [range(start, len(pages), jobs) for start in range(jobs)]
+        # jobs-1 workers and this process: every core renders, and one copy fewer of the
+        # archive's touched memory than with a process idling beside `jobs` workers.
+        with context.Pool(jobs - 1) as pool:
+            others = pool.map_async(_render_chunk, chunks[1:])
+            writer.written_elsewhere(_render_chunk(chunks[0]))
+            for paths in others.get():
                 writer.written_elsewhere(paths)
     finally:
         _WORK = None
+        gc.unfreeze()
 
 
 def _render_chunk(indexes: range) -> list[str]:

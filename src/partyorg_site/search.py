@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import defaultdict
 
 from partyorg_site import urls
@@ -41,6 +42,9 @@ def words_of(record: Record) -> list[str]:
     """The folded words an article is found by (computed once, then cached with it)."""
     if record.search_words is None:
         record.search_words = sorted(set(_WORD.findall(fold(searchable_text(record)))))[:MAX_WORDS_PER_ARTICLE]
+    # One string object per distinct word across the archive (a million references at 10k
+    # articles, not a million strings).
+    record.search_words = [sys.intern(word) for word in record.search_words]
     return record.search_words
 
 
