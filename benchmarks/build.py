@@ -30,9 +30,8 @@ import corpus
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Memory of a process and all its descendants, in MB: the sum of their proportional
-    set sizes (PSS), so pages that forked workers share with their parent count once."""
+def descendants(pid: int) -> list[int]:
+    """A process and all its descendants (one scan of /proc)."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -42,10 +41,19 @@ def tree_rss_mb(pid: int) -> float:
                 children.setdefault(parent, []).append(int(entry))
             except (OSError, ValueError, IndexError):
                 pass
-    total, stack = 0, [pid]
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
+        found.append(current)
         stack.extend(children.get(current, []))
+    return found
+
+
+def tree_pss_mb(pids: list[int]) -> float:
+    """Memory of these processes, in MB: the sum of their proportional set sizes (PSS),
+    so pages that forked workers share with their parent count once."""
+    total = 0
+    for current in pids:
         try:
             with open(f"/proc/{current}/smaps_rollup") as rollup:
                 for line in rollup:
@@ -65,10 +73,15 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     done = threading.Event()
 
     def sample() -> None:
+        # The tree is rescanned every half second, its memory read every 50 ms: the
+        # sampler must not compete for the two cores with the build it measures.
         nonlocal peak
+        pids, scanned = [process.pid], 0.0
         while not done.is_set():
-            peak = max(peak, tree_rss_mb(process.pid))
-            time.sleep(0.02)
+            if time.monotonic() - scanned > 0.5:
+                pids, scanned = descendants(process.pid), time.monotonic()
+            peak = max(peak, tree_pss_mb(pids))
+            time.sleep(0.05)
     sampler = threading.Thread(target=sample)
     sampler.start()
     _, errors = process.communicate()
@@ -224,11 +237,11 @@ def main() -> int:
         if "pelican" in tools and size <= 10_000:
             rows += pelican(base, args.runs, pelican_exe) if Path(pelican_exe).exists() else \
                 [("Pelican (not installed)", 0, 0, 0, 0)]
-        for row in rows[-4:]:
-            print(f"  {row[0]} at {size}: {row[1]:.2f} s", file=sys.stderr, flush=True)
-        for row in rows:
+        for index, row in enumerate(rows):
             if len(row) == 5:
-                rows[rows.index(row)] = (*row[:1], size, *row[1:])
+                rows[index] = (*row[:1], size, *row[1:])
+                print(f"  {row[0]} at {size}: {row[1]:.2f} s, {row[2]:.0f} MB, {row[3]} pages, {row[4]:.1f} MB",
+                      file=sys.stderr, flush=True)
     print(f"\nMachine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
     print(f"{'tool':28} {'N':>7} {'seconds':>9} {'peak MB':>9} {'pages':>8} {'MB on disk':>11}")
     for tool, size, seconds, peak, pages, megabytes in rows:
