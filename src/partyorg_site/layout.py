@@ -58,6 +58,7 @@ class _Cues:
     credit: re.Pattern[str]
     attribution: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
+    outlet_abbreviation: re.Pattern[str]
     no_break_after: frozenset[str]
 
 
@@ -74,6 +75,8 @@ def _cues() -> _Cues:
         credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
+        outlet_abbreviation=re.compile(
+            rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
         no_break_after=frozenset(data["no_sentence_break_after"]),
     )
 
@@ -120,11 +123,22 @@ def attribution_outlet(text: str) -> str | None:
 
 
 def outlet_lead(text: str) -> tuple[str | None, str]:
-    """"(Baonghean.vn) - Liên quan..." -> ("Baonghean.vn", "Liên quan...")."""
-    match = _OUTLET_LEAD.match(text)
+    """"(Baonghean.vn) - Liên quan..." or "NDĐT - Sáng 5/1, ..." -> (outlet, the lead's text)."""
+    match = _OUTLET_LEAD.match(text) or _cues().outlet_abbreviation.match(text)
     if not match or not match.group("rest"):
         return None, text
     return match.group("outlet").strip(), match.group("rest").strip()
+
+
+_SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,30})\)\.?$")
+
+
+def signature_outlet(text: str) -> str | None:
+    """"Minh Anh (TTXVN)", "(TTXVN)": the author's signature naming the outlet, at the end."""
+    match = _SIGNATURE.match(text)
+    if not match or len(text.split()) > 8 or ends_sentence(match.group("by")):
+        return None
+    return match.group("outlet").strip()
 
 
 def is_byline(text: str) -> bool:
@@ -255,7 +269,12 @@ def segment(lines: list[Line]) -> Layout:
         lead_done = True
 
     body = _move_repeated_to_captions(body, layout)
-    while body and is_byline(body[-1][1]):
+    while body:
+        signed = signature_outlet(body[-1][1])
+        if signed:
+            layout.outlet = layout.outlet or signed
+        elif not is_byline(body[-1][1]):
+            break
         body.pop()
     if body:
         number, last = body[-1]

@@ -30,7 +30,9 @@ _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
-_DOCUMENT_BEFORE = re.compile(r"(?:số\s*)?\d+(?:[-/][\w/-]+)?\s*,?\s*(?:ban hành\s*)?$", re.IGNORECASE)
+# ("2 ngày 14 và 15/10" is two days, not a document: a number alone is not enough.)
+_DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]+|(?:quyết|thị|luận|định|dẫn|chế|hoạch|báo|án)"
+                              r"\s+\d+)\s*,?\s*(?:ban hành\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = datafiles.load("dates")
     times = "|".join(sorted(map(re.escape, data["times_of_day"]), key=len, reverse=True))
     event = re.compile(
-        rf"(?<!\w)(?P<tod>{times})\s+(?:ngày\s+)?(?:(?:\d{{1,2}}\s*(?:và|,|-)\s*)?)"
+        rf"(?<!\w)(?P<tod>{times})\s*\(?\s*(?:ngày\s+)?(?:(?P<d0>\d{{1,2}})\s*(?:và|,|-|đến)\s*)?"
         rf"(?P<d>\d{{1,2}})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{{1,2}})"
         rf"(?:\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{{2}}))?(?![\d/])",
         re.IGNORECASE)
@@ -86,7 +88,9 @@ def find_event_date(title: str | None, body: list[str], published: str | None) -
         for match in event.finditer(paragraph):
             if match["tod"].lower() == "ngày" and _DOCUMENT_BEFORE.search(paragraph[:match.start()]):
                 continue
-            day, month = int(match["d"]), int(match["m"])
+            # "ngày 14 và 15/10", "14-15/10": the event starts on the first day
+            first = int(match["d0"]) if match["d0"] and int(match["d0"]) < int(match["d"]) else None
+            day, month = first or int(match["d"]), int(match["m"])
             if not (1 <= day <= 31 and 1 <= month <= 12):
                 continue
             year = int(match["y"]) if match["y"] else infer_year(month, day, paragraph, body, title, published)

@@ -52,7 +52,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         anchor=re.compile(rf"(?<!\w)(?:{kinds})\s"),
         numbered=re.compile(
-            rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})(?P<sym>{symbol})?(?![\w%])"),
+            rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
+            rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}))?(?P<sym>{symbol})?(?![\w%])"),
         plenum=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
             rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s+)?(?:Ban Chấp hành\s+)?"
@@ -154,9 +155,13 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     issuer = tail["issuer"]
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
-    return [Document(kind=patterns.kinds[match["kind"].lower()], number=number, symbol=symbol, date=date,
-                     issuer=issuer, term=tail["term"], text=text[match.start():end].strip(" ,"),
-                     spans=[(match.start(), end)])]
+    # "Nghị quyết số 18, 19-NQ/TW": the symbol's tail belongs to every number listed
+    numbers = [number, *(int(n) for n in re.findall(r"\d+", match["more"] or ""))]
+    suffix = re.sub(r"\s+", "", match["sym"]) if match["sym"] else ""
+    return [Document(kind=patterns.kinds[match["kind"].lower()], number=n,
+                     symbol=f"{n:02d}{suffix}" if suffix and n != number else symbol, date=date, issuer=issuer,
+                     term=tail["term"], text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)])
+            for n in numbers]
 
 
 def _merge(documents: list[Document]) -> list[Document]:

@@ -49,7 +49,7 @@ def _rules() -> _Rules:
     heads = alternation(w for h in {*titles["heads"], *titles["abbreviated_heads"]} for w in either_case_first(h))
     cues = alternation(names["person_cues"])
     return _Rules(
-        heads=re.compile(rf"(?<![\w])(?:{heads})(?!\w)"),
+        heads=re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
         continuation=frozenset(titles["continuation_words"]),
         continuation_after={w: frozenset(prev) for w, prev in titles["continuation_after"].items()},
         stop_words=frozenset(titles["stop_words"]),
