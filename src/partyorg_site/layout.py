@@ -237,6 +237,9 @@ def segment(lines: list[Line]) -> Layout:
                 layout.title, layout.title_line = text, paragraphs[index].number
                 del paragraphs[index]
                 continue
+        if layout.title is not None and is_byline(text) and len(paragraphs) > 1:
+            del paragraphs[index]  # the author's name printed under the headline
+            continue
         break
 
     body: list[tuple[int, str]] = []
