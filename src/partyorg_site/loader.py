@@ -98,20 +98,26 @@ def load_bytes(relative_path: str, data: bytes) -> Record:
     return extract_record(read_source(relative_path, data))
 
 
-def load_file(path: Path, root: Path | None = None) -> Record | Problem:
-    """Load one article file; any problem with it becomes a Problem value naming it."""
+def read_article(path: Path, root: Path | None = None) -> tuple[str, bytes | Problem]:
+    """(name relative to root, the file's bytes) or the problem that stops it being read:
+    a directory, a file over the size limit, an unreadable file."""
     name = (os.path.relpath(path, root) if root else str(path)).replace(os.sep, "/")
     try:
         if path.is_dir():
-            return Problem(name, "is a directory, not an article file")
+            return name, Problem(name, "is a directory, not an article file")
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            return Problem(name, f"file is {size / 1e6:.0f} MB; articles over {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
-                                 "are skipped")
-        data = path.read_bytes()
+            return name, Problem(name, f"file is {size / 1e6:.0f} MB; articles over "
+                                       f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB are skipped")
+        return name, path.read_bytes()
     except OSError as exc:
-        return Problem(name, f"cannot be read: {exc.strerror or exc}")
-    return load_or_problem(name, data)
+        return name, Problem(name, f"cannot be read: {exc.strerror or exc}")
+
+
+def load_file(path: Path, root: Path | None = None) -> Record | Problem:
+    """Load one article file; any problem with it becomes a Problem value naming it."""
+    name, data = read_article(path, root)
+    return data if isinstance(data, Problem) else load_or_problem(name, data)
 
 
 def load_or_problem(name: str, data: bytes) -> Record | Problem:

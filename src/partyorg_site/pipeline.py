@@ -25,7 +25,7 @@ from partyorg_site.archive import Archive
 from partyorg_site.cache import RecordCache, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
-from partyorg_site.loader import MAX_ARTICLE_BYTES, article_paths, load_file, load_or_problem
+from partyorg_site.loader import article_paths, load_or_problem, read_article
 from partyorg_site.models import Record
 from partyorg_site.render import Page, Renderer
 from partyorg_site.resolve import assign_unique_slugs
@@ -66,17 +66,6 @@ def discover(folder: Path) -> tuple[list[Path], list[Problem]]:
     return paths, problems
 
 
-def _read(path: Path, folder: Path) -> tuple[str, bytes | Problem]:
-    """A file's bytes, or the problem that stops it being read (the cache needs the bytes)."""
-    name = path.relative_to(folder).as_posix()
-    if path.is_dir() or path.stat().st_size > MAX_ARTICLE_BYTES:
-        return name, load_file(path, folder)  # Problem: directory or too large
-    try:
-        return name, path.read_bytes()
-    except OSError:
-        return name, load_file(path, folder)
-
-
 def _extract(item: tuple[str, bytes]) -> Record | Problem:
     """Worker: one article's bytes -> its record (with its search words) or problem."""
     result = load_or_problem(*item)
@@ -109,7 +98,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     keys: dict[str, str] = {}
     reading = progress(paths, len(paths), "đọc") if progress else paths
     for path in reading:
-        name, data = _read(path, folder)
+        name, data = read_article(path, folder)
         if isinstance(data, Problem):
             results[name] = data
             continue

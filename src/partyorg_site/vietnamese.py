@@ -23,7 +23,6 @@ UPPER = "".join(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 1) if
 LOWER = "".join(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 1) if chr(c).islower())
 UPPER_CLASS = f"[{re.escape(UPPER)}]"
 LOWER_CLASS = f"[{re.escape(LOWER)}]"
-LETTER_CLASS = f"[{re.escape(UPPER + LOWER)}]"
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
