@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.vietnamese import fold, normalize
+from partyorg_site.vietnamese import count_words, fold, normalize
 
 MAX_CHROME_LINE = 120
 _ALT_LINE = re.compile(r"^(?P<alt>.{3,300}?)\s+ảnh\s+\d{1,2}$")
@@ -59,7 +59,7 @@ def chrome_reason(text: str) -> str | None:
 
 def is_footer_start(text: str) -> bool:
     """A short standalone line such as "Tin liên quan" after which only chrome follows."""
-    if len(text.split()) > 8:
+    if count_words(text, 8) > 8:
         return False
     folded = fold(text).strip(" :.-»>")
     return any(folded == marker or folded.startswith(marker + " ") for marker in _rules().footer_starts)
@@ -89,5 +89,5 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
             continue
         lines.append(Line(first_line + offset, line, after_image=caption_next))
         caption_next = False
-        substantial_seen = substantial_seen or len(line.split()) >= 20 or len(lines) >= 3
+        substantial_seen = substantial_seen or count_words(line, 20) >= 20 or len(lines) >= 3
     return lines

@@ -13,15 +13,17 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.clean import Line
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import Prefiltered, alternation
 from partyorg_site.extract.dates import parse_published
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold, squash
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold, squash
 
 SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
 TITLE_MAX_WORDS = 45
-HEADER_SCAN = 6
+HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
-CAPTION_MAX_WORDS = 60  # paragraphs at the top where breadcrumbs, the title and a timestamp live
+CAPTION_MAX_WORDS = 60
+CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
+INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
 _OUTLET_LEAD = re.compile(
@@ -55,7 +57,7 @@ class Layout:
 class _Cues:
     section_words: frozenset[str]
     caption_starts: tuple[str, ...]
-    credit: re.Pattern[str]
+    credit: Prefiltered
     attribution: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
@@ -72,7 +74,9 @@ def _cues() -> _Cues:
         section_words=frozenset(fold(w) for w in data["section_words"]),
         caption_starts=tuple(data["caption_starts"]),
         # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
-        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
+        credit=Prefiltered(
+            re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
+            starts=re.compile(alternation(["(", *data["credit_words"]]))),
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
@@ -85,21 +89,27 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
 
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[-–>»/|]\s+|\s*[>»|]\s*")
+
+
 def is_breadcrumb(text: str) -> bool:
     """"Thời sự - Chính trị": section names above the headline."""
-    parts = [fold(p).strip() for p in re.split(r"\s+[-–>»/|]\s+|\s*[>»|]\s*", text) if p.strip()]
+    first = _BREADCRUMB_SEPARATOR.split(text, maxsplit=1)[0].strip()
+    if first and fold(first) not in _cues().section_words:
+        return False  # most lines fail here, before a long one is split whole
+    parts = [fold(p).strip() for p in _BREADCRUMB_SEPARATOR.split(text) if p.strip()]
     return bool(parts) and all(part in _cues().section_words for part in parts)
 
 
 def looks_like_title(text: str) -> bool:
-    words = len(text.split())
+    words = count_words(text, TITLE_MAX_WORDS)
     return 3 <= words <= TITLE_MAX_WORDS and not ends_sentence(text.rstrip("?! ")) \
         and not _OUTLET_LEAD.match(text) and not text.startswith(("(", "-", "*"))
 
 
 def looks_like_caption(text: str) -> bool:
     """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence."""
-    return not ends_sentence(text) and 5 <= len(text.split()) <= CAPTION_MAX_WORDS \
+    return not ends_sentence(text) and 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS \
         and any(text.startswith(start + " ") for start in _cues().caption_starts)
 
 
@@ -115,7 +125,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
 def attribution_outlet(text: str) -> str | None:
     """"Theo BPT" / "Nguồn: Báo Nhân Dân" on its own line -> the outlet's name."""
     match = _cues().attribution.match(text)
-    if not match or len(text.split()) > 7:
+    if not match or count_words(text, 7) > 7:
         return None
     outlet = _cues().outlet_prefix.sub("", match.group("outlet").strip())
     first = outlet.split()[0] if outlet.split() else ""
@@ -136,7 +146,7 @@ _SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1
 def signature_outlet(text: str) -> str | None:
     """"Minh Anh (TTXVN)", "(TTXVN)": the author's signature naming the outlet, at the end."""
     match = _SIGNATURE.match(text)
-    if not match or len(text.split()) > 8 or ends_sentence(match.group("by")):
+    if not match or count_words(text, 8) > 8 or ends_sentence(match.group("by")):
         return None
     return match.group("outlet").strip()
 
@@ -151,10 +161,19 @@ def is_byline(text: str) -> bool:
     return all(w[:1].isupper() or w in "-–," for w in words) and not text.endswith(".")
 
 
-# "/." closes an article in Vietnamese newspapers ("./.", "…/."); a trailing "…" marks
-# a truncated excerpt. Neither is part of the text; a sentence's own full stop is.
 _END_MARK = re.compile(r"/\.\s*$")
-_TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+
+
+def without_end_marks(text: str) -> str:
+    """"/." closes an article in Vietnamese newspapers ("./.", "…/."); a trailing "…" marks
+    a truncated excerpt. Neither is part of the text; a sentence's own full stop is.
+    (Only the end is looked at: an export's last paragraph is its whole body.)"""
+    text = _END_MARK.sub("", text)
+    stripped = text.rstrip()
+    for truncation in ("…", "..."):
+        if stripped.endswith(truncation):
+            return stripped[:-len(truncation)].rstrip()
+    return text
 
 _SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
 
@@ -174,12 +193,13 @@ def sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _inline_credit() -> re.Pattern[str]:
+def _inline_credit() -> Prefiltered:
     """"Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
     that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong")."""
     openers = alternation(datafiles.load("names")["not_name_words"])
     word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
-    return re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?")
+    return Prefiltered(re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"),
+                       starts=re.compile(r"[(Ả]"))
 
 
 def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
@@ -258,14 +278,15 @@ def segment(lines: list[Line]) -> Layout:
             layout.outlet = layout.outlet or attributed
             continue
         without_credit, credit = split_credit(text)
-        if line.after_image or (credit is not None and len(without_credit.split()) <= 80) \
+        if line.after_image or (credit is not None and count_words(without_credit, CREDITED_CAPTION_MAX_WORDS) <= CREDITED_CAPTION_MAX_WORDS) \
                 or looks_like_caption(text):
             if without_credit:
                 layout.add_caption(without_credit, line.number)
             continue
         if credit is not None and not without_credit:
             continue  # a credit on its own line
-        pieces, inline_captions = split_inline_captions(text) if len(text.split()) > 80 else ([text], [])
+        pieces, inline_captions = split_inline_captions(text) \
+            if count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM else ([text], [])
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
         body.extend((line.number, piece) for piece in pieces)
@@ -281,7 +302,7 @@ def segment(lines: list[Line]) -> Layout:
         body.pop()
     if body:
         number, last = body[-1]
-        body[-1] = (number, _TRUNCATION.sub("", _END_MARK.sub("", last)))
+        body[-1] = (number, without_end_marks(last))
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
@@ -299,7 +320,7 @@ def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
 def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
     """A paragraph printed twice within a few lines is a photo caption shown twice
     (above the photo as alt text and below it), not two paragraphs of the article."""
-    keys = [fold(text).strip(" .") if len(text.split()) <= CAPTION_MAX_WORDS else f"\0{i}"
+    keys = [fold(text).strip(" .") if count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS else f"\0{i}"
             for i, (_, text) in enumerate(body)]
     repeated = {key for i, key in enumerate(keys) if key in keys[max(0, i - 4):i]}
     kept = []

@@ -17,7 +17,7 @@ from typing import Iterator
 from partyorg_site.vietnamese import slug
 from partyorg_site import datafiles
 from partyorg_site.models import Document
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import alternation, word_alternation
 
 _ROMAN = r"[IVXL]+"
 _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
@@ -45,12 +45,13 @@ def either_case_first(word: str) -> Iterator[str]:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = datafiles.load("documents")
-    kinds = alternation(w for k in data["kinds"] for w in either_case_first(k))
+    kind_words = [w for k in data["kinds"] for w in either_case_first(k)]
+    kinds = alternation(kind_words)
     ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
     issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
     symbol = r"(?:\s*/\s*(?:19|20)\d{2})?(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     return _Patterns(
-        anchor=re.compile(rf"(?<!\w)(?:{kinds})\s"),
+        anchor=re.compile(rf"{word_alternation(kind_words)}\s"),
         numbered=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
             rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}))?(?P<sym>{symbol})?(?![\w%])"),

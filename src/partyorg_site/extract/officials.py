@@ -16,12 +16,15 @@ from partyorg_site import datafiles
 from partyorg_site.extract.documents import either_case_first
 from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Official, Span
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import Prefiltered, alternation, word_alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
 MAX_NAME_WORDS = 4
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
-_NAME_RUN = re.compile(rf"(?<![\w.])({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,5}})(?![\w.])(?=\s*[-–—,(])")
+# (The boundary before the name is checked after its first capital, so that the pattern
+# opens with a character set and `re` can skip to capitals: see patterns.py.)
+_NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:[ ]+{_SYLLABLE}){{1,5}})"
+                       rf"(?![\w.])(?=\s*[-–—,(])")
 _TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
 _APPOSITION_SEP = re.compile(r"^\s*(?:[-–—]\s*|,\s*|\(\s*)")
 _CUED_NAME_AFTER = re.compile(
@@ -30,7 +33,7 @@ _CUED_NAME_AFTER = re.compile(
 
 @dataclass(frozen=True)
 class _Rules:
-    heads: re.Pattern[str]
+    heads: Prefiltered
     continuation: frozenset[str]
     continuation_after: dict[str, frozenset[str]]
     stop_words: frozenset[str]
@@ -46,10 +49,13 @@ def _rules() -> _Rules:
     titles = datafiles.load("titles")
     names = datafiles.load("names")
     # The first letter of a head may be either case ("trưởng ban", "Trưởng Ban").
-    heads = alternation(w for h in {*titles["heads"], *titles["abbreviated_heads"]} for w in either_case_first(h))
+    head_words = [w for h in {*titles["heads"], *titles["abbreviated_heads"]} for w in either_case_first(h)]
+    heads = alternation(head_words)
     cues = alternation(names["person_cues"])
     return _Rules(
-        heads=re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
+        heads=Prefiltered(
+            re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
+            starts=re.compile(word_alternation([*head_words, *titles["head_prefixes"]]))),
         continuation=frozenset(titles["continuation_words"]),
         continuation_after={w: frozenset(prev) for w, prev in titles["continuation_after"].items()},
         stop_words=frozenset(titles["stop_words"]),

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.models import Mention
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import alternation, word_alternation
 from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
@@ -42,10 +42,10 @@ def gazetteer() -> Gazetteer:
             canonical[normalize(spelling)] = province["name"]
     cues = alternation(places["host_cues"])
     return Gazetteer(
-        pattern=re.compile(rf"(?<!\w)({alternation(canonical)})(?![\w-])"),
+        pattern=re.compile(rf"({word_alternation(canonical)})(?![\w-])"),
         canonical=canonical,
         merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
-        stop_phrases=re.compile(rf"(?<!\w){alternation(places['stop_phrases'])}(?!\w)"),
+        stop_phrases=re.compile(rf"{word_alternation(places['stop_phrases'])}(?!\w)"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
     )
