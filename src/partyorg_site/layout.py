@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.clean import Line
-from partyorg_site.patterns import Prefiltered, alternation
+from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.extract.dates import parse_published
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold, squash
 
@@ -57,7 +57,7 @@ class Layout:
 class _Cues:
     section_words: frozenset[str]
     caption_starts: tuple[str, ...]
-    credit: Prefiltered
+    credit: Anchored
     attribution: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
@@ -74,9 +74,9 @@ def _cues() -> _Cues:
         section_words=frozenset(fold(w) for w in data["section_words"]),
         caption_starts=tuple(data["caption_starts"]),
         # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
-        credit=Prefiltered(
+        credit=Anchored(
             re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
-            starts=re.compile(alternation(["(", *data["credit_words"]]))),
+            phrases=["(", *data["credit_words"]]),
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
@@ -193,13 +193,13 @@ def sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _inline_credit() -> Prefiltered:
+def _inline_credit() -> Anchored:
     """"Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
     that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong")."""
     openers = alternation(datafiles.load("names")["not_name_words"])
     word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
-    return Prefiltered(re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"),
-                       starts=re.compile(r"[(Ả]"))
+    return Anchored(re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"),
+                    phrases=["(", "Ảnh"])
 
 
 def split_inline_captions(text: str) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import Anchored, alternation
 
 LEAD_PARAGRAPHS = 3
 
@@ -46,14 +46,14 @@ class EventDate:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
     data = datafiles.load("dates")
     times = "|".join(sorted(map(re.escape, data["times_of_day"]), key=len, reverse=True))
-    event = re.compile(
+    event = Anchored(re.compile(
         rf"(?<!\w)(?P<tod>{times})\s*\(?\s*(?:ngày\s+)?(?:(?P<d0>\d{{1,2}})\s*(?:và|,|-|đến)\s*)?"
         rf"(?P<d>\d{{1,2}})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{{1,2}})"
         rf"(?:\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{{2}}))?(?![\d/])",
-        re.IGNORECASE)
+        re.IGNORECASE), phrases=data["times_of_day"])
     current = "|".join(sorted(map(re.escape, data["current_year_phrases"]), key=len, reverse=True))
     current_year = re.compile(rf"(?:{current})\s+(?:[IV]+\s*/\s*)?$", re.IGNORECASE)
     review = "|".join(map(re.escape, data["review_words"]))

@@ -17,7 +17,7 @@ from typing import Iterator
 from partyorg_site.vietnamese import slug
 from partyorg_site import datafiles
 from partyorg_site.models import Document
-from partyorg_site.patterns import alternation, word_alternation
+from partyorg_site.patterns import Anchored, alternation
 
 _ROMAN = r"[IVXL]+"
 _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
@@ -26,7 +26,7 @@ _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
 
 @dataclass(frozen=True)
 class _Patterns:
-    anchor: re.Pattern[str]
+    anchor: Anchored
     numbered: re.Pattern[str]
     plenum: re.Pattern[str]
     congress: re.Pattern[str]
@@ -51,7 +51,7 @@ def _patterns() -> _Patterns:
     issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
     symbol = r"(?:\s*/\s*(?:19|20)\d{2})?(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     return _Patterns(
-        anchor=re.compile(rf"{word_alternation(kind_words)}\s"),
+        anchor=Anchored(re.compile(rf"(?<!\w)(?:{kinds})\s"), phrases=kind_words),
         numbered=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
             rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}))?(?P<sym>{symbol})?(?![\w%])"),

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.models import Meeting
+from partyorg_site.patterns import Anchored
 from partyorg_site.vietnamese import slug, squash
 
 LEAD_PARAGRAPHS = 2
@@ -23,29 +24,33 @@ LEAD_CHARACTERS = 1200  # an export's body is one line: read only its opening
 
 @dataclass(frozen=True)
 class _Rules:
-    kinds: list[tuple[str, re.Pattern[str]]]
+    kinds: list[tuple[str, Anchored]]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
-    visit: re.Pattern[str]
+    visit: Anchored
 
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _phrases(phrases: list[str]) -> Anchored:
+    """Any of the phrases as whole words, in any case."""
+    return Anchored(re.compile(rf"(?<!\w)(?:{_alternatives(phrases)})(?!\w)", re.IGNORECASE), phrases)
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = datafiles.load("meetings")
     return _Rules(
-        kinds=[(k["kind"], re.compile(rf"(?<!\w)(?:{_alternatives(k['phrases'])})(?!\w)", re.IGNORECASE))
-               for k in data["kinds"]],
+        kinds=[(k["kind"], _phrases(k["phrases"])) for k in data["kinds"]],
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
-        visit=re.compile(rf"(?<!\w)(?:{_alternatives(data['visit_phrases'])})(?!\w)", re.IGNORECASE),
+        visit=_phrases(data["visit_phrases"]),
     )
 
 
-def _reported(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _reported(pattern: Anchored, text: str) -> re.Match[str] | None:
     """The first mention of a meeting word that is not a meeting cited in passing."""
     rules = _rules()
     for match in pattern.finditer(text):

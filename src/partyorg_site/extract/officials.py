@@ -16,7 +16,7 @@ from partyorg_site import datafiles
 from partyorg_site.extract.documents import either_case_first
 from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Official, Span
-from partyorg_site.patterns import Prefiltered, alternation, word_alternation
+from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
 MAX_NAME_WORDS = 4
@@ -33,7 +33,7 @@ _CUED_NAME_AFTER = re.compile(
 
 @dataclass(frozen=True)
 class _Rules:
-    heads: Prefiltered
+    heads: Anchored
     continuation: frozenset[str]
     continuation_after: dict[str, frozenset[str]]
     stop_words: frozenset[str]
@@ -53,9 +53,9 @@ def _rules() -> _Rules:
     heads = alternation(head_words)
     cues = alternation(names["person_cues"])
     return _Rules(
-        heads=Prefiltered(
+        heads=Anchored(
             re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
-            starts=re.compile(word_alternation([*head_words, *titles["head_prefixes"]]))),
+            phrases=[*head_words, *titles["head_prefixes"]]),
         continuation=frozenset(titles["continuation_words"]),
         continuation_after={w: frozenset(prev) for w, prev in titles["continuation_after"].items()},
         stop_words=frozenset(titles["stop_words"]),

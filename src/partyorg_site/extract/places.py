@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.models import Mention
-from partyorg_site.patterns import alternation, word_alternation
+from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
@@ -22,10 +22,10 @@ _CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
 
 @dataclass(frozen=True)
 class Gazetteer:
-    pattern: re.Pattern[str]
+    pattern: Anchored
     canonical: dict[str, str]  # spelling -> canonical name
     merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
-    stop_phrases: re.Pattern[str]
+    stop_phrases: Anchored
     surnames: frozenset[str]
     host_cue: re.Pattern[str]
 
@@ -42,10 +42,11 @@ def gazetteer() -> Gazetteer:
             canonical[normalize(spelling)] = province["name"]
     cues = alternation(places["host_cues"])
     return Gazetteer(
-        pattern=re.compile(rf"({word_alternation(canonical)})(?![\w-])"),
+        pattern=Anchored(re.compile(rf"(?<!\w)({alternation(canonical)})(?![\w-])"), phrases=canonical),
         canonical=canonical,
         merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
-        stop_phrases=re.compile(rf"{word_alternation(places['stop_phrases'])}(?!\w)"),
+        stop_phrases=Anchored(re.compile(rf"(?<!\w){alternation(places['stop_phrases'])}(?!\w)"),
+                              phrases=places["stop_phrases"]),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
     )

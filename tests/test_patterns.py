@@ -1,0 +1,75 @@
+"""The fast matching helpers must find exactly what the plain regular expressions find:
+they exist only for speed (see patterns.py), so any difference would be a bug."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partyorg_site.patterns import Anchored, alternation, word_alternation
+from partyorg_site.vietnamese import count_words
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+PHRASES = ["Bí thư", "bí thư", "Phó Bí thư", "Hà Nội", "Hà Nam", "hội nghị", "giao ban", "Ảnh", "("]
+# Letters that make up the phrases, their other cases, and the characters that lower-case
+# differently from re's IGNORECASE ("İ" becomes two characters, "ı" and "ſ" are folded by re).
+ALPHABET = st.sampled_from(list("BíthưPóHàNộimaộhgnoiẢ( .,-\n") + ["ÍT", "HỘI", "İ", "ı", "ſ", "x"])
+TEXTS = st.lists(st.one_of(st.sampled_from(PHRASES), ALPHABET), max_size=60).map("".join)
+
+
+def spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+@SETTINGS
+@given(TEXTS)
+def test_anchored_finds_what_the_pattern_finds_case_sensitive(text):
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(PHRASES)})(?!\w)")
+    assert spans(Anchored(pattern, PHRASES).finditer(text)) == spans(pattern.finditer(text))
+
+
+@SETTINGS
+@given(TEXTS)
+def test_anchored_finds_what_the_pattern_finds_ignoring_case(text):
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(PHRASES)})(?:\s+\w+)?", re.IGNORECASE)
+    assert spans(Anchored(pattern, PHRASES).finditer(text)) == spans(pattern.finditer(text))
+
+
+@SETTINGS
+@given(TEXTS, st.integers(min_value=0, max_value=70))
+def test_anchored_search_from_a_position(text, position):
+    pattern = re.compile(rf"\(?\b(?:Ảnh|Bí thư)\s*\w*", re.IGNORECASE)
+    found = Anchored(pattern, ["(", "Ảnh", "Bí thư"]).search(text, position)
+    expected = pattern.search(text, position) if position <= len(text) else None
+    assert spans([found] if found else []) == spans([expected] if expected else [])
+
+
+def test_anchored_tries_every_phrase_start_and_falls_back_where_case_differs():
+    """Phrases overlap ("Phó Bí thư" holds "Bí thư"), a phrase may fail as a whole word
+    and another start inside it; "İ" lower-cases to two characters and "ı"/"ſ" are
+    folded by re but not by str.lower, so those texts are scanned by the pattern itself."""
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(PHRASES)})(?!\w)", re.IGNORECASE)
+    anchored = Anchored(pattern, PHRASES)
+    for text in ["Phó Bí thưx Bí thư", "x Phó bí thư", "PHÓ BÍ THƯ và bí thư", "İ Hà Nội", "Bı thư", "ſ Hà Nam"]:
+        assert spans(anchored.finditer(text)) == spans(pattern.finditer(text)), text
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["19", "20", "1", "2", "0", "9", "a", " ", "-"]), max_size=20).map("".join))
+def test_not_after_equals_a_lookbehind(text):
+    guarded = re.compile(alternation(["19", "20", "200"], not_after=r"\d") + r"\d")
+    plain = re.compile(r"(?<!\d)" + alternation(["19", "20", "200"]) + r"\d")
+    assert spans(guarded.finditer(text)) == spans(plain.finditer(text))
+
+
+def test_word_alternation_matches_only_at_word_starts():
+    pattern = re.compile(word_alternation(["Nam", "Hà Nam"]))
+    assert [m.group() for m in pattern.finditer("Hà Nam, Quảng Nam, Namibia, xNam")] == ["Hà Nam", "Nam", "Nam"]
+
+
+@given(st.lists(st.sampled_from(["a", "bb", " ", "  ", "\n", "\t", "\xa0"]), max_size=40).map("".join),
+       st.integers(min_value=0, max_value=12))
+def test_count_words_agrees_with_split_up_to_its_limit(text, limit):
+    assert count_words(text, limit) == min(len(text.split()), limit + 1)
