@@ -11,6 +11,18 @@ from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_mentions
 from partyorg_site.layout import segment
+from partyorg_site.vietnamese import _FOLD, fold, normalize
+
+
+@pytest.mark.parametrize("case", cases("normalize"), ids=case_ids("normalize"))
+def test_normalize(case):
+    assert normalize(case["text"]) == case["expected"]
+
+
+@pytest.mark.parametrize("text", ["Đảng ủy  Khối", " Phó Bí thư Thường trực ", "", "a\u00a0b\nc", "ĐẢNG ỦY ĐẢNG ỦY"])
+def test_fold_a_word_at_a_time_equals_folding_the_whole(text):
+    assert fold(text) == text.translate(_FOLD).lower()
+    assert fold(text) == fold(text)  # and again, from the remembered words
 
 
 @pytest.mark.parametrize("case", cases("dates"), ids=case_ids("dates", "body"))

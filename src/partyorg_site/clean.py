@@ -67,6 +67,8 @@ def is_footer_start(text: str) -> bool:
 
 def is_image_alt(text: str) -> bool:
     """"<headline> ảnh 2": the alt text a page prints for its second photo."""
+    if not text[-1:].isdigit() or "ảnh" not in text:
+        return False  # what the pattern needs, checked before its lazy 300-character scan
     match = _ALT_LINE.match(text)
     return bool(match) and not match.group("alt").rstrip().endswith((".", "!", "?", ":", ";"))
 

@@ -15,7 +15,7 @@ from partyorg_site import datafiles
 from partyorg_site.clean import Line
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.extract.dates import parse_published
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold, squash
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
 SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
 TITLE_MAX_WORDS = 45
@@ -265,7 +265,7 @@ def segment(lines: list[Line]) -> Layout:
     body: list[tuple[int, str]] = []
     lead_done = False
     for position, line in enumerate(paragraphs):
-        text = squash(line.text)
+        text = line.text  # single-spaced by clean.normalize
         outlet, rest = outlet_lead(text)
         if outlet:
             if lead_done:
