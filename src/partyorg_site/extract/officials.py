@@ -26,7 +26,8 @@ _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:[ ]+{_SYLLABLE}){{1,5}})"
                        rf"(?![\w.])(?=\s*[-–—,(])")
 _TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
-_APPOSITION_SEP = re.compile(r"^\s*(?:[-–—]\s*|,\s*|\(\s*)")
+_NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*")  # "Ủy viên Bộ Chính trị, Bí thư ..."
+_APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*)")
 _CUED_NAME_AFTER = re.compile(
     rf"\s*,?\s*(?:đồng chí|ông|bà)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w])")
 
@@ -67,8 +68,10 @@ def _rules() -> _Rules:
     )
 
 
+@lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
-    """Compare titles regardless of case, accents and standard abbreviations."""
+    """Compare titles regardless of case, accents and standard abbreviations.
+    (Remembered: the same few dozen titles recur in every article.)"""
     words = [_rules().abbreviations.get(w, w) for w in title.split()]
     return fold(" ".join(words))
 
@@ -111,11 +114,11 @@ def _read_titles(text: str, start: int) -> tuple[list[str], int]:
             break
         title, end = found
         titles.append(title.strip())
-        following = re.match(r"\s*(?:,|và)\s*", text[end:])
-        if not following or not _rules().heads.match(text, end + following.end()):
+        following = _NEXT_TITLE.match(text, end)
+        if not following or not _rules().heads.match(text, following.end()):
             position = end
             break
-        position = end + following.end()
+        position = following.end()
     return titles, position
 
 
@@ -155,6 +158,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     rules = _rules()
     found: dict[str, Official] = {}
     order: dict[str, int] = {}
+    known_titles: dict[str, set[str]] = {}
     blocked = blocked or []
 
     def add(name: str, titles: list[str], span: Span) -> None:
@@ -163,7 +167,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             return
         official = found.setdefault(key, Official(name))
         order.setdefault(key, span[0])
-        known = {title_key(t) for t in official.titles}
+        known = known_titles.setdefault(key, set())
         for title in titles:
             if title_key(title) not in known:
                 official.titles.append(title)
@@ -181,8 +185,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if not _is_name(words, need_surname=not cued):
             continue
         name = " ".join(words)
-        separator = _APPOSITION_SEP.match(text[match.end():])
-        titles_start = match.end() + separator.end()
+        separator = _APPOSITION_SEP.match(text, match.end())
+        titles_start = separator.end()
         titles, titles_end = _read_titles(text, titles_start)
         if titles:
             add(name, titles, (match.end() - len(name), match.end()))
