@@ -40,9 +40,13 @@ class Layout:
     body_lines: list[int] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     caption_lines: list[int] = field(default_factory=list)
+    _caption_keys: set[str] = field(default_factory=set, repr=False)
 
     def add_caption(self, text: str, line: int) -> None:
-        if fold(text).strip(" .") not in {fold(c).strip(" .") for c in self.captions}:
+        """Keep a caption once, however often the page prints it."""
+        key = _paragraph_key(text)
+        if key not in self._caption_keys:
+            self._caption_keys.add(key)
             self.captions.append(text)
             self.caption_lines.append(line)
 
@@ -53,9 +57,15 @@ class Layout:
         return [text for _, _, text in parts]
 
 
+def _paragraph_key(text: str) -> str:
+    """Two paragraphs with one key are the same text printed twice."""
+    return fold(text).strip(" .")
+
+
 @dataclass(frozen=True)
 class _Cues:
     section_words: frozenset[str]
+    longest_section: int
     caption_starts: tuple[str, ...]
     credit: Anchored
     attribution: re.Pattern[str]
@@ -72,6 +82,7 @@ def _cues() -> _Cues:
     prefixes = "|".join(sorted(map(re.escape, data["outlet_prefixes"]), key=len, reverse=True))
     return _Cues(
         section_words=frozenset(fold(w) for w in data["section_words"]),
+        longest_section=max(map(len, data["section_words"])),
         caption_starts=tuple(data["caption_starts"]),
         # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
         credit=Anchored(
@@ -94,9 +105,12 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s+[-–>»/|]\s+|\s*[>»|]\s*")
 
 def is_breadcrumb(text: str) -> bool:
     """"Thời sự - Chính trị": section names above the headline."""
-    first = _BREADCRUMB_SEPARATOR.split(text, maxsplit=1)[0].strip()
+    # Most lines fail on their first part; it is looked for only as far as the longest
+    # section name reaches, so that a 4,000-word export line is not searched whole.
+    reach = text[:_cues().longest_section + 8]
+    first = _BREADCRUMB_SEPARATOR.split(reach, maxsplit=1)[0].strip()
     if first and fold(first) not in _cues().section_words:
-        return False  # most lines fail here, before a long one is split whole
+        return False
     parts = [fold(p).strip() for p in _BREADCRUMB_SEPARATOR.split(text) if p.strip()]
     return bool(parts) and all(part in _cues().section_words for part in parts)
 
@@ -320,7 +334,7 @@ def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
 def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
     """A paragraph printed twice within a few lines is a photo caption shown twice
     (above the photo as alt text and below it), not two paragraphs of the article."""
-    keys = [fold(text).strip(" .") if count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS else f"\0{i}"
+    keys = [_paragraph_key(text) if count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS else f"\0{i}"
             for i, (_, text) in enumerate(body)]
     repeated = {key for i, key in enumerate(keys) if key in keys[max(0, i - 4):i]}
     kept = []
