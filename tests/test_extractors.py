@@ -1,6 +1,8 @@
 """Table-driven tests for each extractor (cases in tests/cases/)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import case_ids, cases
@@ -11,12 +13,20 @@ from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_mentions
 from partyorg_site.layout import segment
-from partyorg_site.vietnamese import _FOLD, fold, normalize
+from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize
 
 
 @pytest.mark.parametrize("case", cases("normalize"), ids=case_ids("normalize"))
 def test_normalize(case):
     assert normalize(case["text"]) == case["expected"]
+
+
+def test_the_fast_path_knows_every_white_space_character():
+    """normalize() replaces no-break spaces with str.replace unless one of OTHER_SPACES is
+    present; that is right only if they and " ", "\\n", "\\xa0" are all the white space."""
+    every = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert every == set(OTHER_SPACES) | {" ", "\n", "\u00a0"}
+    assert all(re.fullmatch(r"\s", char) for char in every)
 
 
 @pytest.mark.parametrize("text", ["Đảng ủy  Khối", " Phó Bí thư Thường trực ", "", "a\u00a0b\nc", "ĐẢNG ỦY ĐẢNG ỦY"])
