@@ -67,7 +67,8 @@ class _Cues:
     section_words: frozenset[str]
     longest_section: int
     caption_starts: tuple[str, ...]
-    credit: Anchored
+    credit: re.Pattern[str]
+    credit_marks: tuple[str, ...]
     attribution: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
@@ -85,9 +86,8 @@ def _cues() -> _Cues:
         longest_section=max(map(len, data["section_words"])),
         caption_starts=tuple(data["caption_starts"]),
         # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
-        credit=Anchored(
-            re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
-            phrases=["(", *data["credit_words"]]),
+        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
+        credit_marks=("(", *data["credit_words"]),
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
@@ -130,6 +130,9 @@ def looks_like_caption(text: str) -> bool:
 def split_credit(text: str) -> tuple[str, str | None]:
     """Split a trailing photo credit: "... hội nghị. Ảnh: Thành Duy" -> ("... hội nghị.", "Thành Duy")."""
     tail_start = max(0, len(text) - CREDIT_TAIL)
+    tail = text[tail_start:]
+    if not any(mark in tail for mark in _cues().credit_marks):
+        return text, None  # the pattern needs one of these; most paragraphs have none
     match = _cues().credit.search(text, tail_start)
     if not match:
         return text, None
