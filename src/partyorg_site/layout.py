@@ -22,6 +22,7 @@ TITLE_MAX_WORDS = 45
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
+SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this short
 CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
 INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
 
@@ -73,6 +74,7 @@ class _Cues:
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
     no_break_after: frozenset[str]
+    byline_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,7 @@ def _cues() -> _Cues:
         outlet_abbreviation=re.compile(
             rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
         no_break_after=frozenset(data["no_sentence_break_after"]),
+        byline_roles=frozenset(fold(role) for role in data["byline_roles"]),
     )
 
 
@@ -122,9 +125,15 @@ def looks_like_title(text: str) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence."""
-    return not ends_sentence(text) and 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS \
-        and any(text.startswith(start + " ") for start in _cues().caption_starts)
+    """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence,
+    or is a single short sentence ("Quang cảnh hội nghị."): no paragraph of an article
+    is that short."""
+    if not any(text.startswith(start + " ") for start in _cues().caption_starts):
+        return False
+    words = count_words(text, CAPTION_MAX_WORDS)
+    if text.endswith(".") and not text.endswith("..") and words <= SHORT_CAPTION_MAX_WORDS:
+        return True
+    return not ends_sentence(text) and 5 <= words <= CAPTION_MAX_WORDS
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -165,11 +174,17 @@ def signature_outlet(text: str) -> str | None:
     match = _SIGNATURE.match(text)
     if not match or count_words(text, 8) > 8 or ends_sentence(match.group("by")):
         return None
-    return match.group("outlet").strip()
+    outlet = match.group("outlet").strip()
+    return None if fold(outlet) in _cues().byline_roles else outlet
 
 
 def is_byline(text: str) -> bool:
-    """"T.S", "PV", "Minh Anh - Văn Hải": the author's signature under the text."""
+    """"T.S", "PV", "Minh Anh - Văn Hải", "Thu Chung (CTV)": the author's signature under the text."""
+    signed = _SIGNATURE.match(text)
+    if signed and fold(signed.group("outlet").strip()) in _cues().byline_roles:
+        text = signed.group("by").strip()  # the name before "(CTV)"
+        if not text:
+            return True
     words = text.split()
     if not words or len(words) > 6 or len(text) > 45 or ends_sentence(text.rstrip(".")):
         return False

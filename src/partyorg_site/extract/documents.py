@@ -63,10 +63,14 @@ def _patterns() -> _Patterns:
         congress=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
             rf"(?:[Đđ]ảng\s+)?(?:(?:đại biểu|Đại biểu)\s+toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"),
+        # After a numbered citation: its date, who issued it ("của Bộ Chính trị"; a plenum,
+        # "của Hội nghị Trung ương 7", also without "của"), and the term ("khóa XII").
         tail=re.compile(
             rf"(?:\s*,?\s*(?:ban hành\s+)?{_DATE})?"
-            rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>{issuers})(?!\w))?"
-            rf"(?:\s*\(\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})\s*\))?"),
+            rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>{issuers})(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
+            rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s+)?(?:Ban Chấp hành\s+)?(?:Trung ương|TW|T\.Ư)"
+            rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
+            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})(?!\w)(?:\s*\))?)?"),
         kinds={k.lower(): k for k in data["kinds"]},
         symbol_issuers=data["symbol_issuers"],
         terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
@@ -154,6 +158,9 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         except ValueError:
             date = None
     issuer = tail["issuer"]
+    if tail["plenary"]:
+        # "Hội nghị Trung ương 7" is held in every term: the plenum is named with its term.
+        issuer = " ".join(tail["plenary"].split()) + (f" khóa {tail['term']}" if tail["term"] else "")
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
     # "Nghị quyết số 18, 19-NQ/TW": the symbol's tail belongs to every number listed
@@ -183,6 +190,7 @@ def _merge(documents: list[Document]) -> list[Document]:
 
 # Party-central issuers are written "/TW" in symbols; so "Chỉ thị 05 của Bộ Chính trị" and
 # "Chỉ thị số 05-CT/TW" are one document.
+_PLENARY_ISSUER = "Hội nghị"  # a plenum of the Central Committee, as _numbered_document writes it
 _PARTY_CENTRE = {"Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
                  "Trung ương", "Trung ương Đảng"}
 
@@ -194,7 +202,7 @@ def _scope(doc: Document) -> tuple[str, bool]:
         suffix = doc.symbol.split("/", 1)[1]
         return suffix, any(part in data["central_scopes"] for part in re.split(r"[-/]", suffix))
     if doc.issuer:
-        if doc.issuer in _PARTY_CENTRE:
+        if doc.issuer in _PARTY_CENTRE or doc.issuer.startswith(_PLENARY_ISSUER):
             return "TW", True
         by_issuer = {name: code for code, name in data["symbol_issuers"].items()}
         return by_issuer.get(doc.issuer, doc.issuer), doc.issuer in data["central_issuers"]
