@@ -177,8 +177,14 @@ def test_two_builds_at_once_do_not_mix(tmp_path):
                              stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while not (tmp_path / "._site.lock").exists() and time.monotonic() < deadline and first.poll() is None:
-        time.sleep(0.01)
-    second = build(articles, output)
+        time.sleep(0.002)
+    assert first.poll() is None, "the first build ended before its lock was seen; make the archive bigger"
+    # Hold the first build inside its lock while the second starts, however fast it is.
+    first.send_signal(signal.SIGSTOP)
+    try:
+        second = build(articles, output)
+    finally:
+        first.send_signal(signal.SIGCONT)
     first_err = first.communicate(timeout=120)[1]
     assert first.returncode == 0, first_err
     assert second.returncode == 2 and "another build is writing" in second.stderr
