@@ -11,7 +11,7 @@ from partyorg_site.extract.dates import find_event_date, parse_published
 from partyorg_site.extract.documents import find_documents
 from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
-from partyorg_site.extract.places import find_mentions
+from partyorg_site.extract.places import find_mentions, primary_province
 from partyorg_site.layout import segment
 from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize
 
@@ -49,6 +49,13 @@ def test_published(case):
 @pytest.mark.parametrize("case", cases("places"), ids=case_ids("places"))
 def test_provinces(case):
     assert [m.name for m in find_mentions(case["text"])] == case["provinces"]
+
+
+@pytest.mark.parametrize("case", cases("primary_province"), ids=case_ids("primary_province"))
+def test_primary_province(case):
+    text = "\n\n".join(case["body"])
+    found = primary_province(find_mentions(text), text, case["title"], len(case["body"][0]))
+    assert found == case["province"]
 
 
 @pytest.mark.parametrize("case", cases("officials"), ids=case_ids("officials"))

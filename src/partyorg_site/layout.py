@@ -20,6 +20,7 @@ from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
 TITLE_MAX_WORDS = 45
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
+MASTHEAD_MAX_WORDS = 5  # a site's name or section above the headline is this short
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
 SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this short
@@ -266,7 +267,7 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 def segment(lines: list[Line]) -> Layout:
     """Read the parts of an article from its cleaned lines."""
     layout = Layout()
-    paragraphs = list(lines)
+    paragraphs = _without_masthead(list(lines))
 
     # Header: breadcrumbs, the headline, a timestamp, a photo caption, in any order.
     index = 0
@@ -338,6 +339,24 @@ def segment(lines: list[Line]) -> Layout:
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
+
+
+def _without_masthead(paragraphs: list[Line]) -> list[Line]:
+    """The page's name or section printed above the headline ("QUÂN ĐỘI NHÂN DÂN",
+    "Xây dựng Đảng"): where the headline is plain, the title-like line just above the
+    timestamp or the outlet's lead, the few short lines over it are not the headline."""
+    for index, line in enumerate(paragraphs[:HEADER_SCAN]):
+        if not (parse_published(line.text) or outlet_lead(line.text)[0]):
+            continue
+        headline = index - 1
+        while headline > 0 and parse_published(paragraphs[headline].text):
+            headline -= 1  # a timestamp between the headline and the lead
+        if headline >= 1 and looks_like_title(paragraphs[headline].text) and all(
+                count_words(above.text, MASTHEAD_MAX_WORDS) <= MASTHEAD_MAX_WORDS and not ends_sentence(above.text)
+                for above in paragraphs[:headline]):
+            return paragraphs[headline:]
+        break
+    return paragraphs
 
 
 def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:

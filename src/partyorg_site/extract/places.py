@@ -28,6 +28,9 @@ class Gazetteer:
     stop_phrases: Anchored
     surnames: frozenset[str]
     host_cue: re.Pattern[str]
+    capital: str
+    venue_cue: re.Pattern[str]
+    central_organiser: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +52,9 @@ def gazetteer() -> Gazetteer:
                               phrases=places["stop_phrases"]),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
+        capital=places["capital"],
+        venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
+        central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
     )
 
 
@@ -90,15 +96,19 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
 
     Each province scores for how often it is named, for a mention in the title or lead,
     and for a host cue before it ("tại tỉnh X", "điểm cầu X", "Tỉnh ủy X"). A province
-    named once in passing, with no cue, is not the article's subject.
+    named once in passing, with no cue, is not the article's subject; nor is the capital
+    as the venue of a central body's meeting (data/places.yaml).
     """
     gaz = gazetteer()
     score: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
+    national = bool(gaz.central_organiser.search(title or "") or gaz.central_organiser.search(text, 0, lead_end))
     for mention in mentions:
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)
         score[mention.name] += 1
+        if national and mention.name == gaz.capital and gaz.venue_cue.search(text[max(0, start - 30):start]):
+            continue  # the venue of a central body's meeting: a mention in passing
         if start < lead_end:
             score[mention.name] += 2
         if gaz.host_cue.search(text[max(0, start - 30):start]):
