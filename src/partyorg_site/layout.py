@@ -335,10 +335,32 @@ def segment(lines: list[Line]) -> Layout:
         body.pop()
     if body:
         number, last = body[-1]
+        last, signed = split_signature(last)
+        layout.outlet = layout.outlet or signed
         body[-1] = (number, without_end_marks(last))
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
+
+
+# The last sentence end of a paragraph, and what follows it (no further sentence end).
+_LAST_SENTENCE_END = re.compile(r"[.!?…](?:/\.)?[\"”’)]?\s+(?=[^.!?…]{1,60}$)")
+SIGNATURE_REACH = 80  # characters at the end of a paragraph where a run-in signature can be
+
+
+def split_signature(text: str) -> tuple[str, str | None]:
+    """An export runs the author's signature into its last paragraph ("... trong năm.
+    Thu Hằng (TTXVN)", "... Theo Báo Nhân Dân", "... Minh Anh"): the words after the last
+    sentence are cut off when, on a line of their own, they would be a signature, an
+    attribution or a byline. Returns the text without them and the outlet they name."""
+    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
+    if not found:
+        return text, None
+    rest = text[found.end():].strip()
+    outlet = signature_outlet(rest) or attribution_outlet(rest)
+    if outlet or is_byline(rest):
+        return text[:found.end()].rstrip(), outlet
+    return text, None
 
 
 def _without_masthead(paragraphs: list[Line]) -> list[Line]:
