@@ -129,12 +129,16 @@ def looks_like_caption(text: str) -> bool:
     """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence,
     or is a single short sentence ("Quang cảnh hội nghị."): no paragraph of an article
     is that short."""
-    if not any(text.startswith(start + " ") for start in _cues().caption_starts):
+    # (The cheap tests first: most paragraphs are long and end a sentence.)
+    if text.endswith(".") and not text.endswith(".."):
+        return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text)
+    if ends_sentence(text):
         return False
-    words = count_words(text, CAPTION_MAX_WORDS)
-    if text.endswith(".") and not text.endswith("..") and words <= SHORT_CAPTION_MAX_WORDS:
-        return True
-    return not ends_sentence(text) and 5 <= words <= CAPTION_MAX_WORDS
+    return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and _opens_like_caption(text)
+
+
+def _opens_like_caption(text: str) -> bool:
+    return any(text.startswith(start + " ") for start in _cues().caption_starts)
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
