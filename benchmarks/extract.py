@@ -3,15 +3,20 @@
 The bundled articles are repeated with variations (names, dates, provinces and document
 numbers changed; a three-line export of each) so the loader cannot lean on a cache.
 
-    python benchmarks/extract.py [N]
+    python benchmarks/extract.py [N] [--stages]
+
+--stages also prints each loader stage's wall time per article (the functions the
+loader calls, timed where it calls them), to see where the time goes.
 """
 from __future__ import annotations
 
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
+from partyorg_site import loader
 from partyorg_site.loader import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +38,32 @@ def variants(n: int) -> list[tuple[str, bytes]]:
     return out
 
 
+STAGES = ["read_source", "clean_lines", "segment", "find_event_date", "find_mentions", "primary_province",
+          "find_documents", "find_officials", "find_meeting", "derive_title", "_settle"]
+
+
+def time_stages() -> Counter:
+    """Replace each stage the loader calls with a timed wrapper; return the running totals."""
+    totals: Counter = Counter()
+
+    def timed(name, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                totals[name] += time.perf_counter() - started
+        return wrapper
+
+    for name in STAGES:
+        setattr(loader, name, timed(name, getattr(loader, name)))
+    return totals
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 2000
+    stages = time_stages() if "--stages" in sys.argv else None
     corpus = variants(n)
     load_bytes(*corpus[0])  # compile patterns and load the rule tables once
     started = time.perf_counter()
@@ -44,6 +73,10 @@ def main() -> None:
     size = sum(len(d) for _, d in corpus) / 1e6
     print(f"{n} articles ({size:.1f} MB) in {seconds:.2f} s: {n / seconds:,.0f} articles/s on one core "
           f"({size / seconds:.1f} MB/s)")
+    if stages is not None:
+        print("(timed stages: the wrappers add their own cost to the total)")
+        for name, spent in stages.most_common():
+            print(f"  {name:18} {spent * 1000 / (n + 1):.3f} ms/article  {100 * spent / seconds:3.0f}%")
 
 
 if __name__ == "__main__":
