@@ -45,12 +45,19 @@ class _Rules:
     abbreviations: dict[str, str]
 
 
+def _head_spellings(head: str) -> set[str]:
+    """"Phó Bí thư", "phó Bí thư", and as some papers print it, "Phó bí thư"."""
+    first, _, rest = head.partition(" ")
+    return {*either_case_first(head), *either_case_first(f"{first} {rest.lower()}".strip())}
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     titles = datafiles.load("titles")
     names = datafiles.load("names")
     # The first letter of a head may be either case ("trưởng ban", "Trưởng Ban").
-    head_words = [w for h in {*titles["heads"], *titles["abbreviated_heads"]} for w in either_case_first(h)]
+    head_words = [*(w for h in titles["heads"] for w in _head_spellings(h)),
+                  *(w for h in titles["abbreviated_heads"] for w in either_case_first(h))]
     heads = alternation(head_words)
     cues = alternation(names["person_cues"])
     return _Rules(
