@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from partyorg_site import datafiles
@@ -61,6 +61,26 @@ def _patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
     return event, current_year, review_year
 
 
+@lru_cache(maxsize=1)
+def _relative_days() -> re.Pattern[str]:
+    data = datafiles.load("dates")
+    return re.compile(rf"\s*(?:(?P<today>{alternation(data['today_words'])})|"
+                      rf"(?P<yesterday>{alternation(data['yesterday_words'])}))(?!\w)", re.IGNORECASE)
+
+
+def _relative_day(lead: list[str], published: str | None) -> str | None:
+    """"Sáng nay, Ban Tổ chức ..." with no date: the day the article was published;
+    "Chiều qua, ...": the day before. Only where a lead paragraph opens so."""
+    if not published:
+        return None
+    for paragraph in lead:
+        found = _relative_days().match(paragraph)
+        if found:
+            day = date.fromisoformat(published[:10])
+            return (day if found["today"] else day - timedelta(days=1)).isoformat()
+    return None
+
+
 def parse_published(line: str) -> str | None:
     """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp, else None."""
     if len(line) > 60:
@@ -103,6 +123,9 @@ def find_event_date(title: str | None, body: list[str], published: str | None) -
             value = _valid(year, month, day)
             if value:
                 return EventDate(value, "day")
+    relative = _relative_day(lead, published)
+    if relative:
+        return EventDate(relative, "day")
     for paragraph in lead[:2]:
         match = _MONTH_YEAR.search(paragraph)
         if match and 1 <= int(match[1]) <= 12:
