@@ -111,8 +111,11 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
     return text[start:end], end
 
 
-def _read_titles(text: str, start: int) -> tuple[list[str], int]:
-    """Titles in apposition: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban ..."."""
+def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[list[str], int]:
+    """Titles in apposition: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban ...".
+
+    `closed_by_name`: a title that ends in a name ends the chain, so that "Bí thư Tỉnh ủy
+    Nguyễn Văn An và Chủ tịch UBND tỉnh Trần Văn Bình" is two people, not one."""
     titles: list[str] = []
     position = start
     while True:
@@ -121,12 +124,37 @@ def _read_titles(text: str, start: int) -> tuple[list[str], int]:
             break
         title, end = found
         titles.append(title.strip())
+        if closed_by_name and _name_at_end(titles[-1]):
+            position = end
+            break
         following = _NEXT_TITLE.match(text, end)
         if not following or not _rules().heads.match(text, following.end()):
             position = end
             break
         position = following.end()
     return titles, position
+
+
+_LIST_OPENS = re.compile(r"\s*:\s*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*")
+_LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}}(?!\w|\.\w)")  # may end a sentence
+
+
+def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
+    """"Các Phó Bí thư Tỉnh ủy: Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc": the names
+    listed after a colon that closes a title, each a person holding it."""
+    opens = _LIST_OPENS.match(text, position)
+    if not opens:
+        return []
+    names: list[tuple[str, Span]] = []
+    at = opens.end()
+    while (found := _LISTED_NAME.match(text, at)) and _is_name(found.group().split(), need_surname=True):
+        names.append((found.group(), found.span()))
+        separator = _LIST_SEPARATOR.match(text, found.end())
+        if not separator:
+            break
+        at = separator.end()
+    return names
 
 
 def _is_name(words: list[str], need_surname: bool) -> bool:
@@ -205,13 +233,18 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     for head in rules.heads.finditer(text):
         if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
-        titles, chain_end = _read_titles(text, head.start())
+        titles, chain_end = _read_titles(text, head.start(), closed_by_name=True)
         if not titles:
             continue
         named = _name_at_end(titles[-1])
         if named:
             name, last_title = named
             add(name, [*titles[:-1], last_title], (chain_end - len(name), chain_end))
+            continue
+        listed = _names_listed_after(text, chain_end)
+        if listed:
+            for name, span in listed:
+                add(name, titles, span)
             continue
         cue = _CUED_NAME_AFTER.match(text, chain_end)
         if cue:
