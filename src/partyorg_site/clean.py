@@ -29,7 +29,7 @@ class Line:
 @dataclass(frozen=True)
 class _Rules:
     chrome_lines: frozenset[str]
-    chrome_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    chrome_pattern: re.Pattern[str]  # one alternative per named rule, in the data file's order
     footer_starts: tuple[str, ...]
 
 
@@ -38,8 +38,8 @@ def _rules() -> _Rules:
     layout = datafiles.load("layout")
     return _Rules(
         chrome_lines=frozenset(fold(line) for line in layout["chrome_lines"]),
-        chrome_patterns=tuple((name, re.compile(pattern, re.IGNORECASE))
-                              for name, pattern in layout["chrome_patterns"].items()),
+        chrome_pattern=re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in layout["chrome_patterns"].items()),
+                                  re.IGNORECASE),
         footer_starts=tuple(fold(marker) for marker in layout["footer_starts"]),
     )
 
@@ -51,10 +51,8 @@ def chrome_reason(text: str) -> str | None:
     rules = _rules()
     if fold(text).strip(" :.-") in rules.chrome_lines:
         return "chrome_line"
-    for name, pattern in rules.chrome_patterns:
-        if pattern.match(text):
-            return name
-    return None
+    found = rules.chrome_pattern.match(text)
+    return found.lastgroup if found else None
 
 
 def is_footer_start(text: str) -> bool:

@@ -190,8 +190,10 @@ def is_byline(text: str) -> bool:
         text = signed.group("by").strip()  # the name before "(CTV)"
         if not text:
             return True
+    if len(text) > 45:
+        return False  # before splitting what may be a whole export's body
     words = text.split()
-    if not words or len(words) > 6 or len(text) > 45 or ends_sentence(text.rstrip(".")):
+    if not words or len(words) > 6 or ends_sentence(text.rstrip(".")):
         return False
     if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]?\.?|PV|BTV|CTV|Nhóm PV|P\.V", text):
         return True
@@ -245,7 +247,7 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
-    if not _inline_credit().search(text):
+    if "Ảnh" not in text or not _inline_credit().search(text):  # every credit word holds "Ảnh"
         return [text], []
     body: list[str] = []
     captions: list[str] = []

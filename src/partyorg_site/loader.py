@@ -49,7 +49,7 @@ def extract_record(source: Source) -> Record:
     event = find_event_date(layout.title, layout.body, layout.published)
     mentions = find_mentions(full_text)
     title_mentions = find_mentions(layout.title or "")
-    province = primary_province(mentions, full_text, layout.title, lead_end)
+    province = primary_province(mentions, full_text, layout.title, lead_end, title_mentions)
     documents = find_documents(full_text)
 
     record = Record(

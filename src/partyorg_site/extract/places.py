@@ -61,9 +61,12 @@ def gazetteer() -> Gazetteer:
 def find_mentions(text: str) -> list[Mention]:
     """Every province named in `text`, in order, with spans."""
     gaz = gazetteer()
-    blocked = [m.span() for m in gaz.stop_phrases.finditer(text)]
+    matches = list(gaz.pattern.finditer(text))
+    if not matches:
+        return []
+    blocked = [m.span() for m in gaz.stop_phrases.finditer(text)]  # only needed where a name is found
     mentions = []
-    for match in gaz.pattern.finditer(text):
+    for match in matches:
         start, end = match.span()
         if any(b_start <= start < b_end for b_start, b_end in blocked):
             continue
@@ -91,7 +94,8 @@ def unique_in_order(mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.name for m in mentions))
 
 
-def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int) -> str | None:
+def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int,
+                     title_mentions: list[Mention] | None = None) -> str | None:
     """The province the article is about: the host or bridge point it reports from.
 
     Each province scores for how often it is named, for a mention in the title or lead,
@@ -113,7 +117,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             score[mention.name] += 2
         if gaz.host_cue.search(text[max(0, start - 30):start]):
             score[mention.name] += 3
-    for mention in find_mentions(title or ""):
+    for mention in find_mentions(title or "") if title_mentions is None else title_mentions:
         score[mention.name] += 3
         first_seen.setdefault(mention.name, -1)
     if not score:
