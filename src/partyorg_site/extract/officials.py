@@ -168,9 +168,11 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
     return words[0] in rules.surnames or not need_surname
 
 
+@lru_cache(maxsize=4096)
 def _name_at_end(title: str) -> tuple[str, str] | None:
     """"Bí thư Tỉnh ủy Ngô Đức Vượng" -> ("Ngô Đức Vượng", "Bí thư Tỉnh ủy"): the longest run
-    of capitalised words at the end that reads as a name and leaves a title before it."""
+    of capitalised words at the end that reads as a name and leaves a title before it.
+    (Remembered: asked twice for each title chain, and titles recur across articles.)"""
     words = title.split()
     # A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name, nor is any
     # part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương").
