@@ -46,7 +46,7 @@ class EventDate:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[Anchored, re.Pattern[str], Anchored]:
     data = datafiles.load("dates")
     times = "|".join(sorted(map(re.escape, data["times_of_day"]), key=len, reverse=True))
     event = Anchored(re.compile(
@@ -57,7 +57,8 @@ def _patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
     current = "|".join(sorted(map(re.escape, data["current_year_phrases"]), key=len, reverse=True))
     current_year = re.compile(rf"(?:{current})\s+(?:[IV]+\s*/\s*)?$", re.IGNORECASE)
     review = "|".join(map(re.escape, data["review_words"]))
-    review_year = re.compile(rf"(?:{review})\b[^.;]{{0,80}}?\bnăm\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+    review_year = Anchored(re.compile(rf"(?:{review})\b[^.;]{{0,80}}?\bnăm\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE),
+                           phrases=data["review_words"])
     return event, current_year, review_year
 
 
@@ -172,8 +173,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         year = int(match.group())
         votes[year] += _year_weight(text[max(0, match.start() - YEAR_CONTEXT):match.start()], month)
     _, _, review_year = _patterns()
-    for y in review_year.findall(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
-        votes[int(y) if month >= 7 else int(y) + 1] += 3
+    for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
+        year = int(review[1])
+        votes[year if month >= 7 else year + 1] += 3
     votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
     if not votes:
         return None
