@@ -60,11 +60,6 @@ def _emit(node: dict) -> str:
     return body
 
 
-def word_alternation(words: Iterable[str]) -> str:
-    """`alternation(words)` matching only where a word begins (no letter or digit before)."""
-    return alternation(words, not_after=r"\w")
-
-
 _UNLIKE_RE_CASE = ("\u0131", "\u017f")  # "ı", "ſ": re's IGNORECASE equates them with i and s
 
 
