@@ -19,7 +19,7 @@ from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 # (The boundary before the name is checked after its first capital, so that the pattern
 # opens with a character set and `re` can skip to capitals: see patterns.py.)
