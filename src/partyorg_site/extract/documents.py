@@ -42,10 +42,19 @@ def either_case_first(word: str) -> Iterator[str]:
     yield word[0].lower() + word[1:]
 
 
+def _kind_names(kinds: dict[str, dict]) -> dict[str, str]:
+    """Every name a kind is printed under (its own and its aliases) -> the kind."""
+    names = {kind: kind for kind in kinds}
+    for kind, facts in kinds.items():
+        names.update((alias, kind) for alias in facts.get("aliases", []))
+    return names
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = datafiles.load("documents")
-    kind_words = [w for k in data["kinds"] for w in either_case_first(k)]
+    names = _kind_names(data["kinds"])
+    kind_words = [w for name in names for w in either_case_first(name)]
     kinds = alternation(kind_words)
     ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
     issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
@@ -71,7 +80,7 @@ def _patterns() -> _Patterns:
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s+)?(?:Ban Chấp hành\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
             rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})(?!\w)(?:\s*\))?)?"),
-        kinds={k.lower(): k for k in data["kinds"]},
+        kinds={name.lower(): kind for name, kind in names.items()},
         symbol_issuers=data["symbol_issuers"],
         terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
     )
