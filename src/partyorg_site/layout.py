@@ -20,7 +20,7 @@ from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
 TITLE_MAX_WORDS = 45
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
-MASTHEAD_MAX_WORDS = 5  # a site's name or section above the headline is this short
+MASTHEAD_SCAN = 12  # lines at the top where a page's menus and headline boxes may precede the article
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
 SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this short
@@ -370,17 +370,20 @@ def split_signature(text: str) -> tuple[str, str | None]:
 
 
 def _without_masthead(paragraphs: list[Line]) -> list[Line]:
-    """The page's name or section printed above the headline ("QUÂN ĐỘI NHÂN DÂN",
-    "Xây dựng Đảng"): where the headline is plain, the title-like line just above the
-    timestamp or the outlet's lead, the few short lines over it are not the headline."""
-    for index, line in enumerate(paragraphs[:HEADER_SCAN]):
+    """What a page prints above the headline: its name or section ("QUÂN ĐỘI NHÂN DÂN",
+    "Chuyên mục: ..."), menus, a box of other headlines ("Tin nổi bật"). Where the
+    headline is plain, the title-like line just above the timestamp or the outlet's lead,
+    the lines over it go, if each looks like a heading: no sentence ended, no longer
+    than a headline (an article's paragraphs end sentences, so none is lost)."""
+    for index, line in enumerate(paragraphs[:MASTHEAD_SCAN]):
         if not (parse_published(line.text) or outlet_lead(line.text)[0]):
             continue
         headline = index - 1
         while headline > 0 and parse_published(paragraphs[headline].text):
             headline -= 1  # a timestamp between the headline and the lead
-        if headline >= 1 and looks_like_title(paragraphs[headline].text) and all(
-                count_words(above.text, MASTHEAD_MAX_WORDS) <= MASTHEAD_MAX_WORDS and not ends_sentence(above.text)
+        candidate = paragraphs[headline].text if headline >= 1 else ""
+        if candidate and looks_like_title(candidate) and not looks_like_caption(candidate) and all(
+                count_words(above.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS and not ends_sentence(above.text)
                 for above in paragraphs[:headline]):
             return paragraphs[headline:]
         break
