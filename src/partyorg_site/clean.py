@@ -60,7 +60,8 @@ def is_footer_start(text: str) -> bool:
     if count_words(text, 8) > 8:
         return False
     folded = fold(text).strip(" :.-»>")
-    return any(folded == marker or folded.startswith(marker + " ") for marker in _rules().footer_starts)
+    return any(folded.startswith(marker) and not folded[len(marker):len(marker) + 1].isalnum()
+               for marker in _rules().footer_starts)
 
 
 def is_image_alt(text: str) -> bool:
