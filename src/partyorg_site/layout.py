@@ -28,8 +28,14 @@ CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a cap
 INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
+# A dateline may stand before the outlet: "HÀ NỘI (TTXVN) –", "HÀ NỘI, 5/1 (TTXVN) –".
 _OUTLET_LEAD = re.compile(
-    rf"^(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]} .,]{{1,30}}\s*)?\((?P<outlet>[^()]{{2,40}})\)\s*[-–—]+\s*(?P<rest>.*)$")
+    rf"^(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]} .,]{{1,30}}(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)?\s*)?"
+    rf"\((?P<outlet>[^()]{{2,40}})\)\s*[-–—]+\s*(?P<rest>.*)$")
+# The outlet as its web address or with "Online": "VOV.VN - ", "Baoquangninh.vn - ", "QĐND Online - ".
+_OUTLET_SITE = re.compile(
+    rf"^(?P<outlet>[A-Za-zĐđ][\w-]*(?:\.[A-Za-z]{{2,4}})*\.(?:vn|VN|com|net|org)|{UPPER_CLASS}{{2,10}} Online)"
+    rf"\s*[-–—]+\s+(?P<rest>.*)$")
 
 
 @dataclass
@@ -164,8 +170,8 @@ def attribution_outlet(text: str) -> str | None:
 
 
 def outlet_lead(text: str) -> tuple[str | None, str]:
-    """"(Baonghean.vn) - Liên quan..." or "NDĐT - Sáng 5/1, ..." -> (outlet, the lead's text)."""
-    match = _OUTLET_LEAD.match(text) or _cues().outlet_abbreviation.match(text)
+    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text)."""
+    match = _OUTLET_LEAD.match(text) or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text)
     if not match or not match.group("rest"):
         return None, text
     return match.group("outlet").strip(), match.group("rest").strip()

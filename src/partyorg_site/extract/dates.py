@@ -18,13 +18,15 @@ from partyorg_site.patterns import Anchored, alternation
 
 LEAD_PARAGRAPHS = 3
 
-_TIME = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})\s*'?\s*(?:\(?GMT\s*\+\s*7\)?)?"
+_TIME = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})\s*'?\s*(?:\(?GMT\s*\+\s*0?7(?::00)?\)?)?"
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
 _LABEL = r"(?:(?:cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?"
 _STAMP_PATTERNS = [
     re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*(?:ngày\s*)?{_DATE}$", re.IGNORECASE),
     re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?$", re.IGNORECASE),
+    # ISO, as some sites and exports print it: "2023-12-28 15:30", "2023-12-28T15:30:00"
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?)?$"),
 ]
 
 # A year of this century or the last, not inside a longer number. (The "no digit before"
