@@ -127,7 +127,9 @@ def is_breadcrumb(text: str) -> bool:
 
 def looks_like_title(text: str) -> bool:
     words = count_words(text, TITLE_MAX_WORDS)
-    return 3 <= words <= TITLE_MAX_WORDS and not ends_sentence(text.rstrip("?! ")) \
+    # A headline may end in a question, a quotation or a bracket ('... cán bộ"', '(tháng 9/2019)');
+    # what is inside them must not end a sentence.
+    return 3 <= words <= TITLE_MAX_WORDS and not ends_sentence(text.rstrip("?! \"”’')»")) \
         and not _OUTLET_LEAD.match(text) and not text.startswith(("(", "-", "*"))
 
 
@@ -397,12 +399,13 @@ def _without_masthead(paragraphs: list[Line]) -> list[Line]:
 
 
 def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
-    """Remove the headline(s) printed above a related article's lead."""
-    for _ in range(3):
-        if body and looks_like_title(body[-1][1]):
-            body.pop()
-        else:
-            break
+    """Remove the headline printed above a related article's lead, and its repeats (a
+    page prints it as the link and again by the photo); nothing else above it."""
+    if not body or not looks_like_title(body[-1][1]):
+        return
+    heading = _paragraph_key(body.pop()[1])
+    while body and _paragraph_key(body[-1][1]) == heading:
+        body.pop()
 
 
 def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
