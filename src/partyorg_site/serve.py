@@ -90,8 +90,8 @@ def make_handler(config: SiteConfig, generation: Generation) -> type[http.server
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
+            seen = generation.number  # before the headers: a build that ends once they are sent is not missed
             self.end_headers()
-            seen = generation.number
             try:
                 while True:
                     now = generation.wait_after(seen, timeout=15)
@@ -109,32 +109,57 @@ def watched_paths(config: SiteConfig, config_file: Path) -> list[Path]:
             if p.exists()]
 
 
+def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under `paths`: what the first build read."""
+    files: dict[str, tuple[int, int]] = {}
+    for root in paths:
+        for path in ([root] if root.is_file() else sorted(root.rglob("*"))):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if path.is_file():
+                files[str(path)] = (info.st_size, info.st_mtime_ns)
+    return files
+
+
 def serve(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
     from partyorg_site.pipeline import build
 
-    build_args = SimpleNamespace(config=args.config, articles=args.articles, output=args.output, base_url=args.base_url,
-                                 site_url=None, clean=False, jobs=1, strict=False, quiet=False, verbose=False)
-    # jobs=1: the server's threads are running, and forking a threaded process is unsafe;
-    # an incremental rebuild renders few pages anyway.
-    build(build_args)
     try:
         config = load_config(args.config, {"articles": args.articles, "output": args.output,
                                            "base_url": args.base_url})
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    build_args = SimpleNamespace(config=args.config, articles=args.articles, output=args.output, base_url=args.base_url,
+                                 site_url=None, clean=False, jobs=1, strict=False, quiet=False, verbose=False)
+    paths = watched_paths(config, Path(args.config))
+    before_first_build = snapshot(paths)
+    # jobs=1: the server's threads are running, and forking a threaded process is unsafe;
+    # an incremental rebuild renders few pages anyway.
+    build(build_args)
     generation = Generation()
     server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(config, generation))
     server.daemon_threads = True
     host, port = server.server_address[:2]
-    print(f"Serving at http://{host}:{port}{config.base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
+    watching = False
     try:
-        for changes in watch(*watched_paths(config, Path(args.config)), stop_event=stop, debounce=200,
+        # yield_on_timeout: the first (empty) yield comes once the watcher is registered, so
+        # "Serving at" is printed only when an edit can no longer slip past unnoticed.
+        for changes in watch(*paths, stop_event=stop, debounce=200, rust_timeout=300, yield_on_timeout=True,
                              raise_interrupt=False):
+            if not watching:
+                watching = True
+                print(f"Serving at http://{host}:{port}{config.base_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
+                if snapshot(paths) != before_first_build:  # edited while the first build ran
+                    changes = {("modified", "(during the first build)")}
+            if not changes:
+                continue
             changed = sorted({Path(p).name for _, p in changes})
             print(f"changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}; rebuilding",
                   file=sys.stderr, flush=True)
