@@ -37,6 +37,10 @@ _OUTLET_SITE = re.compile(
     rf"^(?P<outlet>[A-Za-zĐđ][\w-]*(?:\.[A-Za-z]{{2,4}})*\.(?:vn|VN|com|net|org)|{UPPER_CLASS}{{2,10}} Online)"
     rf"\s*[-–—]+\s+(?P<rest>.*)$")
 
+# Any outlet's abbreviation, on the first paragraph only: "TTH - Ngày 2/6", "TĐKT - Chiều 26/2".
+_ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.]{{1,9}})\s*[-–—]+\s+"
+                                rf"(?P<rest>(?:{UPPER_CLASS}|\d).*)$")
+
 
 @dataclass
 class Layout:
@@ -75,6 +79,7 @@ class _Cues:
     section_words: frozenset[str]
     longest_section: int
     caption_starts: tuple[str, ...]
+    caption_phrases: Anchored
     credit: re.Pattern[str]
     credit_marks: tuple[str, ...]
     attribution: re.Pattern[str]
@@ -94,8 +99,11 @@ def _cues() -> _Cues:
         section_words=frozenset(fold(w) for w in data["section_words"]),
         longest_section=max(map(len, data["section_words"])),
         caption_starts=tuple(data["caption_starts"]),
-        # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
-        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)\s*\)?\s*\.?$"),
+        caption_phrases=Anchored(re.compile(rf"(?<!\w){alternation(data['caption_phrases'])}(?!\w)", re.IGNORECASE),
+                                 phrases=data["caption_phrases"]),
+        # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh: T.Phương", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
+        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)"
+                          rf"\s*\)?\s*\.?$"),
         credit_marks=("(", *data["credit_words"]),
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
@@ -133,6 +141,15 @@ def looks_like_title(text: str) -> bool:
         and not _OUTLET_LEAD.match(text) and not text.startswith(("(", "-", "*"))
 
 
+LABEL_MAX_WORDS = 2
+
+
+def is_label(text: str) -> bool:
+    """A word or two standing alone, ending no sentence: a section or place label, which
+    no headline (three words at least) or paragraph is."""
+    return count_words(text, LABEL_MAX_WORDS + 1) <= LABEL_MAX_WORDS and not ends_sentence(text)
+
+
 def looks_like_caption(text: str) -> bool:
     """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence,
     or is a single short sentence ("Quang cảnh hội nghị."): no paragraph of an article
@@ -142,7 +159,8 @@ def looks_like_caption(text: str) -> bool:
         return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text)
     if ends_sentence(text):
         return False
-    return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and _opens_like_caption(text)
+    return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (
+        _opens_like_caption(text) or _cues().caption_phrases.search(text) is not None)
 
 
 def _opens_like_caption(text: str) -> bool:
@@ -171,9 +189,14 @@ def attribution_outlet(text: str) -> str | None:
     return outlet if first[:1].isupper() or first[:1].isdigit() else None
 
 
-def outlet_lead(text: str) -> tuple[str | None, str]:
-    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text)."""
-    match = _OUTLET_LEAD.match(text) or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text)
+def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
+    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text).
+
+    `first`: this is the article's first paragraph, where any short capitalised
+    abbreviation before a dash is the outlet's ("TTH - Ngày 2/6, ..."); further down,
+    only the forms above are, since a teaser found so is dropped from the body."""
+    match = _OUTLET_LEAD.match(text) or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text) \
+        or (_ABBREVIATION_LEAD.match(text) if first else None)
     if not match or not match.group("rest"):
         return None, text
     return match.group("outlet").strip(), match.group("rest").strip()
@@ -307,13 +330,16 @@ def segment(lines: list[Line]) -> Layout:
         if layout.title is not None and is_byline(text) and len(paragraphs) > 1:
             del paragraphs[index]  # the author's name printed under the headline
             continue
+        if layout.title is None and index == 0 and is_label(text) and len(paragraphs) > 2:
+            del paragraphs[index]  # "Long An", "Xây dựng Đảng": the page's section, above the headline
+            continue
         break
 
     body: list[tuple[int, str]] = []
     lead_done = False
     for position, line in enumerate(paragraphs):
         text = line.text  # single-spaced by clean.normalize
-        outlet, rest = outlet_lead(text)
+        outlet, rest = outlet_lead(text, first=not body)
         if outlet:
             if lead_done:
                 _drop_teaser_heading(body)
@@ -337,7 +363,9 @@ def segment(lines: list[Line]) -> Layout:
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
         body.extend((line.number, piece) for piece in pieces)
-        lead_done = True
+        # A line that ends no sentence (a stray heading, a label) is not yet the lead, so an
+        # outlet's lead after it is still this article's, not a related article's teaser.
+        lead_done = lead_done or ends_sentence(text)
 
     body = _move_repeated_to_captions(body, layout)
     while body:

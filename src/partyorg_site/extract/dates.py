@@ -18,7 +18,7 @@ from partyorg_site.patterns import Anchored, alternation
 
 LEAD_PARAGRAPHS = 3
 
-_TIME = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})\s*'?\s*(?:\(?GMT\s*\+\s*0?7(?::00)?\)?)?"
+_TIME = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})\s*'?\s*(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?"
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
 _LABEL = r"(?:(?:cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?"
