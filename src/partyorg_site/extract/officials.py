@@ -99,11 +99,11 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
             break
         if word[0].isupper() or word[0].isdigit():
             pass
-        elif word in rules.stop_words:
-            break
         elif word in rules.continuation_after:
             if previous not in rules.continuation_after[word]:
                 break
+        elif word in rules.stop_words:
+            break
         elif word not in rules.continuation:
             break
         end = token.end()
