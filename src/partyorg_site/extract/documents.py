@@ -28,6 +28,7 @@ _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
 class _Patterns:
     anchor: Anchored
     numbered: re.Pattern[str]
+    sibling: re.Pattern[str]
     plenum: re.Pattern[str]
     congress: re.Pattern[str]
     tail: re.Pattern[str]
@@ -64,9 +65,12 @@ def _patterns() -> _Patterns:
         numbered=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
             rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}))?(?P<sym>{symbol})?(?![\w%])"),
+        # "Nghị quyết số 18-NQ/TW, số 19-NQ/TW", "... 18-NQ/TW và 19-NQ/TW": a further number
+        # of the same kind, written with its own symbol (a bare number may be anything).
+        sibling=re.compile(rf"\s*(?:,|và|;)\s*(?:số\s*)?(?P<num>\d{{1,4}})(?P<more>)(?P<sym>{symbol})(?![\w%])"),
         plenum=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
-            rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s+)?(?:Ban Chấp hành\s+)?"
+            rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?"
             rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
             rf"\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)(?!\w)\)?"),
         congress=re.compile(
@@ -77,7 +81,7 @@ def _patterns() -> _Patterns:
         tail=re.compile(
             rf"(?:\s*,?\s*(?:ban hành\s+)?{_DATE})?"
             rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>{issuers})(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
-            rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s+)?(?:Ban Chấp hành\s+)?(?:Trung ương|TW|T\.Ư)"
+            rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
             rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})(?!\w)(?:\s*\))?)?"),
         kinds={name.lower(): kind for name, kind in names.items()},
@@ -127,7 +131,29 @@ def find_documents(text: str) -> list[Document]:
         if cited:
             found.extend(cited)
             covered_until = cited[0].spans[0][1]
+            if cited[0].number is not None:
+                covered_until = _add_siblings(text, covered_until, cited[0].kind, found, patterns)
     return _merge(found)
+
+
+def _add_siblings(text: str, position: int, kind: str, found: list[Document], patterns: _Patterns) -> int:
+    """Further numbers of the same kind listed after a numbered citation; where they end."""
+    listed = [found[-1]]
+    while sibling := patterns.sibling.match(text, position):
+        documents = _numbered_document(sibling, text, patterns, kind)
+        if not documents:
+            break
+        listed.extend(documents)
+        position = documents[0].spans[0][1]
+    # What follows the last number ("..., số 19-NQ/TW ngày 25-10-2017 của Hội nghị Trung ương 6")
+    # is said of every number listed that has no words of its own after it.
+    last = listed[-1]
+    for document in listed[:-1]:
+        if document.date is None and document.issuer in (None, last.issuer) and document.term is None \
+                and document.text.endswith(document.symbol or "\0"):
+            document.date, document.issuer, document.term = last.date, last.issuer, last.term
+    found.extend(listed[1:])
+    return position
 
 
 def _plenum_documents(match: re.Match[str] | None, patterns: _Patterns) -> list[Document]:
@@ -150,10 +176,13 @@ def _congress_document(match: re.Match[str] | None, patterns: _Patterns) -> list
                      text=match.group().strip(), spans=[match.span()])]
 
 
-def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patterns) -> list[Document]:
-    """"Nghị quyết số 18-NQ/TW ngày 25-10-2017 của Bộ Chính trị" with what follows it."""
+def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patterns,
+                       kind: str | None = None) -> list[Document]:
+    """"Nghị quyết số 18-NQ/TW ngày 25-10-2017 của Bộ Chính trị" with what follows it.
+    `kind`: that of the citation a sibling number follows (the match then has none)."""
     if not match:
         return []
+    kind = kind or patterns.kinds[match["kind"].lower()]
     number = int(match["num"])
     symbol = re.sub(r"\s+", "", match["num"] + match["sym"]) if match["sym"] else None
     if symbol is None and 1900 <= number <= 2100:
@@ -169,13 +198,13 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     issuer = tail["issuer"]
     if tail["plenary"]:
         # "Hội nghị Trung ương 7" is held in every term: the plenum is named with its term.
-        issuer = " ".join(tail["plenary"].split()) + (f" khóa {tail['term']}" if tail["term"] else "")
+        issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {tail['term']}" if tail["term"] else "")
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
     # "Nghị quyết số 18, 19-NQ/TW": the symbol's tail belongs to every number listed
     numbers = [number, *(int(n) for n in re.findall(r"\d+", match["more"] or ""))]
     suffix = re.sub(r"\s+", "", match["sym"]) if match["sym"] else ""
-    return [Document(kind=patterns.kinds[match["kind"].lower()], number=n,
+    return [Document(kind=kind, number=n,
                      symbol=f"{n:02d}{suffix}" if suffix and n != number else symbol, date=date, issuer=issuer,
                      term=tail["term"], text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)])
             for n in numbers]
