@@ -163,6 +163,32 @@ def _year_weight(before: str, month: int) -> int:
     return 0
 
 
+CLAUSE_REACH = 90  # characters before a year where its clause's plan or review words are looked for
+_CLAUSE_START = re.compile(r"[.;:!?\n]")
+
+
+@lru_cache(maxsize=1)
+def _season_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = datafiles.load("dates")
+    return (re.compile(rf"(?<!\w){alternation(data['plan_words'])}(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w){alternation(data['review_context_words'])}(?!\w)", re.IGNORECASE))
+
+
+def _season_shift(before: str, month: int) -> int:
+    """-1 where a year is the next year's plan spoken of late in a year (not "... tháng cuối
+    năm 2019", the current year's end); +1 where it is the
+    past year's review spoken of early in a year; else 0 (see data/dates.yaml)."""
+    if 4 <= month <= 10:
+        return 0
+    clause = _CLAUSE_START.split(before)[-1]
+    plan, review = _season_words()
+    if month >= 11 and plan.search(clause) and not _patterns()[1].search(clause):
+        return -1
+    if month <= 3 and review.search(clause):
+        return 1
+    return 0
+
+
 def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
                published: str | None) -> int | None:
     """The year of a day-and-month date, from the publication time or the article's words."""
@@ -173,7 +199,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
     for match in _YEAR.finditer(text):
         year = int(match.group())
-        votes[year] += _year_weight(text[max(0, match.start() - YEAR_CONTEXT):match.start()], month)
+        before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
+        votes[year + _season_shift(before, month)] += _year_weight(before[-YEAR_CONTEXT:], month)
     _, _, review_year = _patterns()
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
