@@ -29,9 +29,10 @@ INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with 
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
 # A dateline may stand before the outlet: "HÀ NỘI (TTXVN) –", "HÀ NỘI, 5/1 (TTXVN) –".
+# Without the dash, only a short code or a web address: "(BBNĐT) Ngày 28-2, ...".
 _OUTLET_LEAD = re.compile(
     rf"^(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]} .,]{{1,30}}(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)?\s*)?"
-    rf"\((?P<outlet>[^()]{{2,40}})\)\s*[-–—]+\s*(?P<rest>.*)$")
+    rf"\((?:(?P<outlet>[^()]{{2,40}})\)\s*[-–—]+|(?P<code>[A-Za-zĐđ0-9.]{{2,20}})\)(?=\s+{UPPER_CLASS}))\s*(?P<rest>.*)$")
 # The outlet as its web address or with "Online": "VOV.VN - ", "Baoquangninh.vn - ", "QĐND Online - ".
 _OUTLET_SITE = re.compile(
     rf"^(?P<outlet>[A-Za-zĐđ][\w-]*(?:\.[A-Za-z]{{2,4}})*\.(?:vn|VN|com|net|org)|{UPPER_CLASS}{{2,10}} Online)"
@@ -133,6 +134,17 @@ def is_breadcrumb(text: str) -> bool:
     return bool(parts) and all(part in _cues().section_words for part in parts)
 
 
+_LABEL_THEN_DATE = re.compile(r"^(?P<label>\D{2,40}?)\s*[-|:,]?\s+(?P<stamp>\d.{5,40})$")
+
+
+def labelled_stamp(text: str) -> str | None:
+    """"Chính trị 31-12-2022": the section's name, then the time of publication."""
+    found = _LABEL_THEN_DATE.match(text)
+    if not found or fold(found["label"]).strip() not in _cues().section_words:
+        return None
+    return parse_published(found["stamp"])
+
+
 def looks_like_title(text: str) -> bool:
     words = count_words(text, TITLE_MAX_WORDS)
     # A headline may end in a question, a quotation or a bracket ('... cán bộ"', '(tháng 9/2019)');
@@ -193,13 +205,23 @@ def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
     """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text).
 
     `first`: this is the article's first paragraph, where any short capitalised
-    abbreviation before a dash is the outlet's ("TTH - Ngày 2/6, ..."); further down,
-    only the forms above are, since a teaser found so is dropped from the body."""
-    match = _OUTLET_LEAD.match(text) or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text) \
+    abbreviation before a dash ("TTH - Ngày 2/6, ...") or a code in brackets without one
+    ("(BBNĐT) Ngày 28-2, ...") is the outlet's; further down, only the forms above are,
+    since a teaser found so is dropped from the body."""
+    match = _OUTLET_LEAD.match(text)
+    if match and match["code"] and not (first and _looks_like_outlet_code(match["code"])):
+        match = None
+    match = match or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text) \
         or (_ABBREVIATION_LEAD.match(text) if first else None)
     if not match or not match.group("rest"):
         return None, text
-    return match.group("outlet").strip(), match.group("rest").strip()
+    outlet = match.groupdict().get("code") or match.group("outlet")
+    return outlet.strip(), match.group("rest").strip()
+
+
+def _looks_like_outlet_code(code: str) -> bool:
+    """"BBNĐT", "Baonghean.vn", "QĐND": capitals throughout or a web address, not a word."""
+    return code.isupper() or "." in code.strip(".")
 
 
 _SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,30})\)\.?$")
@@ -313,7 +335,7 @@ def segment(lines: list[Line]) -> Layout:
         if is_breadcrumb(text):
             del paragraphs[index]
             continue
-        stamp = parse_published(text)
+        stamp = parse_published(text) or labelled_stamp(text)
         if stamp:
             layout.published = layout.published or stamp
             del paragraphs[index]

@@ -148,10 +148,19 @@ _DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s
 _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _birth_before() -> re.Pattern[str]:
+    """"sinh năm 1963", "sinh ngày 5/7/1963": a birth date ends the text before the year."""
+    words = alternation(datafiles.load("dates")["birth_words"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?:\d{{1,2}}\s*[/.-]\s*){{0,2}}$", re.IGNORECASE)
+
+
 def _year_weight(before: str, month: int) -> int:
     """How strongly a year mention says "the event is in this year", from the words before it:
     "tháng 6/2019" (the event's month) 5, another month 1; "9 tháng đầu năm 2019" 3;
-    a full date 1; "năm 2019" 1; a bare number 0."""
+    a full date 1; "năm 2019" 1; a bare number or a birth year ("sinh năm 1963") 0."""
+    if _birth_before().search(before):
+        return 0
     found = _MONTH_BEFORE.search(before)
     if found:
         return 5 if int(found.group(1)) == month else 1

@@ -46,9 +46,12 @@ class _Rules:
 
 
 def _head_spellings(head: str) -> set[str]:
-    """"Phó Bí thư", "phó Bí thư", and as some papers print it, "Phó bí thư"."""
-    first, _, rest = head.partition(" ")
-    return {*either_case_first(head), *either_case_first(f"{first} {rest.lower()}".strip())}
+    """"Phó Bí thư", "phó Bí thư", and as papers print it, "Phó bí thư", "Phó trưởng Ban":
+    each word's first letter in either case."""
+    spellings = [""]
+    for word in head.split():
+        spellings = [f"{done} {variant}".lstrip() for done in spellings for variant in set(either_case_first(word))]
+    return set(spellings)
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +96,9 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
     previous = text[head.start():head.end()].split()[-1]
     for token in _TOKEN.finditer(text, end):
         word = token.group()
-        if text[end:token.start()].strip():
-            break
+        gap = text[end:token.start()]
+        if gap.strip() or "\n" in gap:
+            break  # a title does not run on into the next paragraph
         if len(word) == 1 and not word.isalnum():
             break
         if word[0].isupper() or word[0].isdigit():
