@@ -36,8 +36,9 @@ _YEAR_RANGE = re.compile(rf"{_CENTURY}\d{{2}}\s*[-–—]\s*(?:19|20)\d{{2}}(?!\
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
-# ("2 ngày 14 và 15/10" is two days, not a document: a number alone is not enough.)
-_DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]+|(?:quyết|thị|luận|định|dẫn|chế|hoạch|báo|án)"
+# ("2 ngày 14 và 15/10" is two days, not a document: a number alone is not enough, nor is
+# a term's years, "nhiệm kỳ 2015-2020, ngày 7-4-2015": a symbol holds letters.)
+_DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-]*|(?:quyết|thị|luận|định|dẫn|chế|hoạch|báo|án)"
                               r"\s+\d+)\s*,?\s*(?:ban hành\s*)?$", re.IGNORECASE)
 
 

@@ -28,8 +28,10 @@ _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:
 _TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
 _NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*")  # "Ủy viên Bộ Chính trị, Bí thư ..."
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*)")
+# After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
+# it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
 _CUED_NAME_AFTER = re.compile(
-    rf"\s*,?\s*(?:đồng chí|ông|bà)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w])")
+    rf"\s*(?:,?\s*(?:đồng chí|ông|bà)|[ ]+[-–—](?P<dash>))\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -255,9 +257,10 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         cue = _CUED_NAME_AFTER.match(text, chain_end)
         if cue:
             words = cue.group("name").split()
-            while len(words) > 2 and not _is_name(words, need_surname=False):
+            need_surname = cue.group("dash") is not None
+            while len(words) > 2 and not _is_name(words, need_surname):
                 words = words[:-1]
-            if _is_name(words, need_surname=False):
+            if _is_name(words, need_surname):
                 name = " ".join(words)
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
