@@ -172,11 +172,21 @@ def looks_like_caption(text: str) -> bool:
     if ends_sentence(text):
         return False
     return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (
-        _opens_like_caption(text) or _cues().caption_phrases.search(text) is not None)
+        _opens_like_caption(text) or (_cues().caption_phrases.search(text) is not None and len(sentences(text)) == 1))
 
 
 def _opens_like_caption(text: str) -> bool:
     return any(text.startswith(start + " ") for start in _cues().caption_starts)
+
+
+CREDITED_CAPTION_MAX_SENTENCES = 2
+
+
+def is_credited_caption(text: str) -> bool:
+    """What stands before a photo credit is the caption, if it is as short as captions are;
+    a longer paragraph is body text with the caption as its last sentence."""
+    return count_words(text, CREDITED_CAPTION_MAX_WORDS) <= CREDITED_CAPTION_MAX_WORDS \
+        and len(sentences(text)) <= CREDITED_CAPTION_MAX_SENTENCES
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -373,15 +383,14 @@ def segment(lines: list[Line]) -> Layout:
             layout.outlet = layout.outlet or attributed
             continue
         without_credit, credit = split_credit(text)
-        if line.after_image or (credit is not None and count_words(without_credit, CREDITED_CAPTION_MAX_WORDS) <= CREDITED_CAPTION_MAX_WORDS) \
-                or looks_like_caption(text):
+        if line.after_image or (is_credited_caption(without_credit) if credit is not None else looks_like_caption(text)):
             if without_credit:
                 layout.add_caption(without_credit, line.number)
             continue
         if credit is not None and not without_credit:
             continue  # a credit on its own line
         pieces, inline_captions = split_inline_captions(text) \
-            if count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM else ([text], [])
+            if credit is not None or count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM else ([text], [])
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
         body.extend((line.number, piece) for piece in pieces)

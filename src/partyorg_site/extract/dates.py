@@ -150,6 +150,15 @@ _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
+def _congress_term() -> re.Pattern[str]:
+    """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml)."""
+    data = datafiles.load("dates")
+    return re.compile(rf"(?<!\w)(?:{alternation(data['congress_words'])})\b[^.;]{{0,120}}?"
+                      rf"\b(?:{alternation(data['term_words'])})\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _birth_before() -> re.Pattern[str]:
     """"sinh năm 1963", "sinh ngày 5/7/1963": a birth date ends the text before the year."""
     words = alternation(datafiles.load("dates")["birth_words"])
@@ -215,6 +224,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
         votes[year if month >= 7 else year + 1] += 3
+    for term in _congress_term().finditer(sentence):
+        votes[int(term["start"])] += 3
     votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
     if not votes:
         return None

@@ -45,7 +45,7 @@ def _rules() -> _Rules:
     return _Rules(
         kinds=[(k["kind"], _phrases(k["phrases"])) for k in data["kinds"]],
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
-        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
+        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])}|{'|'.join(data['not_before_patterns'])})(?!\w)"),
         visit=_phrases(data["visit_phrases"]),
     )
 
@@ -63,12 +63,27 @@ def _reported(pattern: Anchored, text: str) -> re.Match[str] | None:
 
 
 def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
-    """(kind, phrase) of the meeting reported, or None for no meeting."""
+    """(kind, phrase) of the meeting reported, or None for no meeting.
+
+    The title and first paragraph are read first; the next paragraph only where they
+    name no meeting (an export's second paragraph is the whole body, whose passing
+    mentions would otherwise outrank the lead's meeting)."""
+    for paragraphs in ([title or "", *body[:1]], [title or "", *body[:LEAD_PARAGRAPHS]]):
+        found = _meeting_in(". ".join(t.rstrip(". ") for t in paragraphs if t)[:LEAD_CHARACTERS])
+        if found != _NONE_NAMED:
+            return found
+    return None
+
+
+_NONE_NAMED = ("", "")
+
+
+def _meeting_in(lead: str) -> tuple[str, str] | None:
+    """The meeting `lead` reports; None for a working visit; _NONE_NAMED where no meeting word is."""
     rules = _rules()
-    lead = ". ".join(t.rstrip(". ") for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t)[:LEAD_CHARACTERS]
     reported = [(kind, match) for kind, pattern in rules.kinds if (match := _reported(pattern, lead))]
     if not reported:
-        return None
+        return _NONE_NAMED
     first = min(match.start() for _, match in reported)
     visit = rules.visit.search(lead)
     if visit and visit.start() < first:
