@@ -24,7 +24,9 @@ LEAD_CHARACTERS = 1200  # an export's body is one line: read only its opening
 
 @dataclass(frozen=True)
 class _Rules:
-    kinds: list[tuple[str, Anchored]]
+    words: Anchored  # every kind's phrases in one pattern: a lead is scanned once
+    kind_of_group: dict[str, str]  # the pattern's group that matched -> its kind
+    precedence: dict[str, int]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     visit: Anchored
@@ -42,24 +44,23 @@ def _phrases(phrases: list[str]) -> Anchored:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = datafiles.load("meetings")
+    groups = "|".join(f"(?P<k{i}>{_alternatives(k['phrases'])})" for i, k in enumerate(data["kinds"]))
     return _Rules(
-        kinds=[(k["kind"], _phrases(k["phrases"])) for k in data["kinds"]],
+        words=Anchored(re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE),
+                       [phrase for k in data["kinds"] for phrase in k["phrases"]]),
+        kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
+        precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])}|{'|'.join(data['not_before_patterns'])})(?!\w)"),
         visit=_phrases(data["visit_phrases"]),
     )
 
 
-def _reported(pattern: Anchored, text: str) -> re.Match[str] | None:
-    """The first mention of a meeting word that is not a meeting cited in passing."""
+def _in_passing(match: re.Match[str], text: str) -> bool:
+    """A meeting word cited in passing ("chuẩn bị Đại hội", "Hội nghị Trung ương 11")."""
     rules = _rules()
-    for match in pattern.finditer(text):
-        if rules.not_after.search(text[max(0, match.start() - 25):match.start()]):
-            continue
-        if rules.not_before.match(text[match.end():match.end() + 40]):
-            continue
-        return match
-    return None
+    return bool(rules.not_after.search(text[max(0, match.start() - 25):match.start()])
+                or rules.not_before.match(text[match.end():match.end() + 40]))
 
 
 def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
@@ -68,7 +69,8 @@ def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     The title and first paragraph are read first; the next paragraph only where they
     name no meeting (an export's second paragraph is the whole body, whose passing
     mentions would otherwise outrank the lead's meeting)."""
-    for paragraphs in ([title or "", *body[:1]], [title or "", *body[:LEAD_PARAGRAPHS]]):
+    readings = [[title or "", *body[:1]]] + ([[title or "", *body[:LEAD_PARAGRAPHS]]] if len(body) > 1 else [])
+    for paragraphs in readings:
         found = _meeting_in(". ".join(t.rstrip(". ") for t in paragraphs if t)[:LEAD_CHARACTERS])
         if found != _NONE_NAMED:
             return found
@@ -81,24 +83,31 @@ _NONE_NAMED = ("", "")
 def _meeting_in(lead: str) -> tuple[str, str] | None:
     """The meeting `lead` reports; None for a working visit; _NONE_NAMED where no meeting word is."""
     rules = _rules()
-    reported = [(kind, match) for kind, pattern in rules.kinds if (match := _reported(pattern, lead))]
+    reported: dict[str, re.Match[str]] = {}  # each kind's first mention that is not in passing
+    for match in rules.words.finditer(lead):
+        kind = rules.kind_of_group[match.lastgroup or ""]
+        if kind not in reported and not _in_passing(match, lead):
+            reported[kind] = match
     if not reported:
         return _NONE_NAMED
-    first = min(match.start() for _, match in reported)
+    first = min(match.start() for match in reported.values())
     visit = rules.visit.search(lead)
     if visit and visit.start() < first:
         return None  # a working visit or an inspection, not a meeting
-    kind, match = reported[0]  # kinds are listed in order of precedence
-    return kind, _phrase(lead, match.start())
+    kind = min(reported, key=rules.precedence.__getitem__)  # kinds are listed in order of precedence
+    return kind, _phrase(lead, reported[kind].start())
+
+
+_OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
+_CLAUSE_END = re.compile(r"[,.;:()]|\s[-–]\s| đã | được | do | với | tại ")
 
 
 def _phrase(text: str, start: int) -> str:
     """The meeting's name as printed: from "Hội nghị" to the end of its clause."""
-    opening = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
-    found = opening.search(text[max(0, start - 10):start])
+    found = _OPENING.search(text[max(0, start - 10):start])
     if found:
         start = max(0, start - 10) + found.start()
-    clause = re.split(r"[,.;:()]|\s[-–]\s| đã | được | do | với | tại ", text[start:], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text[start:], maxsplit=1)[0]
     words = clause.split()[:TITLE_WORDS]
     phrase = squash(" ".join(words))
     return phrase[:1].upper() + phrase[1:]
