@@ -147,6 +147,7 @@ _YEAR = re.compile(rf"{_CENTURY}\d{{2}}(?!\d)")
 _MONTH_BEFORE = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)$", re.IGNORECASE)
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$")
 _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
+_DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +169,8 @@ def _birth_before() -> re.Pattern[str]:
 def _year_weight(before: str, month: int) -> int:
     """How strongly a year mention says "the event is in this year", from the words before it:
     "tháng 6/2019" (the event's month) 5, another month 1; "9 tháng đầu năm 2019" 3;
-    a full date 1; "năm 2019" 1; a bare number or a birth year ("sinh năm 1963") 0."""
+    a full date 1 (a cited document's date 0); "năm 2019" 1; a bare number or a birth year
+    ("sinh năm 1963") 0."""
     if _birth_before().search(before):
         return 0
     found = _MONTH_BEFORE.search(before)
@@ -177,7 +179,13 @@ def _year_weight(before: str, month: int) -> int:
     _, current_year, _ = _patterns()
     if current_year.search(before):
         return 3
-    if _DAY_MONTH_BEFORE.search(before) or _NAM_BEFORE.search(before):
+    day_month = _DAY_MONTH_BEFORE.search(before)
+    if day_month:
+        # A document's date ("Nghị quyết số 18 ngày 25-10-2017") says when it was issued,
+        # which is before the event, not the event's year.
+        cited = _DOCUMENT_BEFORE.search(_DATE_WORD_AT_END.sub("", before[:day_month.start()]))
+        return 0 if cited else 1
+    if _NAM_BEFORE.search(before):
         return 1
     return 0
 
