@@ -398,6 +398,9 @@ def segment(lines: list[Line]) -> Layout:
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
 
+    if layout.title is not None:  # the headline printed again above the text
+        headline = _paragraph_key(layout.title)
+        body = [(number, text) for number, text in body if _paragraph_key(text) != headline] or body
     body = _move_repeated_to_captions(body, layout)
     while body:
         signed = signature_outlet(body[-1][1])
