@@ -8,6 +8,7 @@ each paragraph is classified by what it looks like, never by which site it came 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,6 +74,12 @@ class Layout:
 def _paragraph_key(text: str) -> str:
     """Two paragraphs with one key are the same text printed twice."""
     return fold(text).strip(" .")
+
+
+def _same_paragraph(text: str, other: str) -> bool:
+    """The same text printed twice (lengths compared first: folding a whole export's
+    body to compare it with a headline would cost more than the rest of the layout)."""
+    return abs(len(text) - len(other)) <= 2 and _paragraph_key(text) == _paragraph_key(other)
 
 
 @dataclass(frozen=True)
@@ -399,8 +406,7 @@ def segment(lines: list[Line]) -> Layout:
         lead_done = lead_done or ends_sentence(text)
 
     if layout.title is not None:  # the headline printed again above the text
-        headline = _paragraph_key(layout.title)
-        body = [(number, text) for number, text in body if _paragraph_key(text) != headline] or body
+        body = [(number, text) for number, text in body if not _same_paragraph(text, layout.title)] or body
     body = _move_repeated_to_captions(body, layout)
     while body:
         signed = signature_outlet(body[-1][1])
@@ -470,11 +476,22 @@ def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
         body.pop()
 
 
+REPEAT_LENGTH_SLACK = 3
+
+
 def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
     """A paragraph printed twice within a few lines is a photo caption shown twice
     (above the photo as alt text and below it), not two paragraphs of the article."""
-    keys = [_paragraph_key(text) if count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS else f"\0{i}"
-            for i, (_, text) in enumerate(body)]
+    short = [count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS for _, text in body]
+    # Only a paragraph with another of about its length can be a repeat: the rest are not
+    # folded (a repeat differs at most by a final full stop or a few dots).
+    lengths = Counter(len(text) for (_, text), is_short in zip(body, short) if is_short)
+
+    def may_repeat(text: str) -> bool:
+        return sum(lengths.get(len(text) + d, 0) for d in range(-REPEAT_LENGTH_SLACK, REPEAT_LENGTH_SLACK + 1)) > 1
+
+    keys = [_paragraph_key(text) if is_short and may_repeat(text) else f"\0{i}"
+            for i, ((_, text), is_short) in enumerate(zip(body, short))]
     repeated = {key for i, key in enumerate(keys) if key in keys[max(0, i - 4):i]}
     kept = []
     for (number, text), key in zip(body, keys):
