@@ -26,6 +26,7 @@ class Gazetteer:
     canonical: dict[str, str]  # spelling -> canonical name
     merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
     stop_phrases: Anchored
+    lesser_place: re.Pattern[str]
     surnames: frozenset[str]
     host_cue: re.Pattern[str]
     capital: str
@@ -50,6 +51,7 @@ def gazetteer() -> Gazetteer:
         merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
         stop_phrases=Anchored(re.compile(rf"(?<!\w){alternation(places['stop_phrases'])}(?!\w)"),
                               phrases=places["stop_phrases"]),
+        lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
         capital=places["capital"],
@@ -72,6 +74,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if _inside_personal_name(text, start, gaz.surnames):
             continue
+        if gaz.lesser_place.search(text, max(0, start - 12), start):
+            continue  # "huyện Quảng Ninh", "đường Thái Nguyên"
         mentions.append(Mention(gaz.canonical[match.group(1)], (start, end)))
     return mentions
 
