@@ -201,17 +201,19 @@ def _season_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<!\w){alternation(data['review_context_words'])}(?!\w)", re.IGNORECASE))
 
 
-def _season_shift(before: str, month: int) -> int:
+def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     """-1 where a year is the next year's plan spoken of late in a year (not "... tháng cuối
-    năm 2019", the current year's end); +1 where it is the
-    past year's review spoken of early in a year; else 0 (see data/dates.yaml)."""
+    năm 2019", the current year's end); +1 where it is the past year's review spoken of
+    early in a year, unless `reviews_counted` (the title and the dated sentence, whose
+    "tổng kết ... năm Y" the review rule of infer_year weighs already); else 0
+    (see data/dates.yaml)."""
     if 4 <= month <= 10:
         return 0
     clause = _CLAUSE_START.split(before)[-1]
     plan, review = _season_words()
     if month >= 11 and plan.search(clause) and not _patterns()[1].search(clause):
         return -1
-    if month <= 3 and review.search(clause):
+    if month <= 3 and not reviews_counted and review.search(clause):
         return 1
     return 0
 
@@ -224,10 +226,13 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         return pub_year if (month, day) <= (pub_month, pub_day) else pub_year - 1
     votes: Counter[int] = Counter()
     text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
+    sentence_at = text.find(_YEAR_RANGE.sub(" ", sentence), len(title or ""))
+    sentence_end = sentence_at + len(sentence) if sentence_at >= 0 else -1
     for match in _YEAR.finditer(text):
         year = int(match.group())
         before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
-        votes[year + _season_shift(before, month)] += _year_weight(before[-YEAR_CONTEXT:], month)
+        in_review_rule = match.start() <= len(title or "") or sentence_at <= match.start() < sentence_end
+        votes[year + _season_shift(before, month, in_review_rule)] += _year_weight(before[-YEAR_CONTEXT:], month)
     _, _, review_year = _patterns()
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
