@@ -18,10 +18,12 @@ from partyorg_site.patterns import Anchored, alternation
 
 LEAD_PARAGRAPHS = 3
 
-_TIME = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})\s*'?\s*(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?"
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+_TIME = (r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::\d{2})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*"
+         r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?")
+_DATE = r"(?P<d>\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})\s*(?:[/.-]\s*|,?\s+năm\s+)(?P<y>\d{4})"
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
-_LABEL = r"(?:(?:cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?"
+_LABEL = (r"(?:(?:ngày xuất bản|ngày cập nhật|thời gian đăng|thời gian|cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|"
+          r"posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?")
 _STAMP_PATTERNS = [
     re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*(?:ngày\s*)?{_DATE}$", re.IGNORECASE),
     re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?$", re.IGNORECASE),
@@ -89,16 +91,30 @@ def parse_published(line: str) -> str | None:
     """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp, else None."""
     if len(line) > 60:
         return None
+    line = line.strip()
+    if line[:1] in "([" and line[-1:] in ")]":
+        line = line[1:-1].strip()  # "(12/03/2021 15:30)"
     for pattern in _STAMP_PATTERNS:
-        match = pattern.match(line.strip())
+        match = pattern.match(line)
         if match:
             when = _valid(int(match["y"]), int(match["m"]), int(match["d"]))
             if when is None:
                 return None
-            if match["hh"] is not None and int(match["hh"]) < 24 and int(match["mi"]) < 60:
-                return f"{when}T{int(match['hh']):02d}:{int(match['mi']):02d}"
-            return when
+            if match["hh"] is None:
+                return when
+            hour, minute = _clock(int(match["hh"]), int(match["mi"]), match.groupdict().get("half"))
+            return f"{when}T{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else when
     return None
+
+
+def _clock(hour: int, minute: int, half: str | None) -> tuple[int, int]:
+    """A 24-hour time from "3:30 PM" / "3:30 CH" (chiều) / "12:10 SA" (sáng) or a 24-hour one."""
+    half = (half or "").upper()
+    if half in ("PM", "CH") and hour < 12:
+        hour += 12
+    elif half in ("AM", "SA") and hour == 12:
+        hour = 0
+    return hour, minute
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
