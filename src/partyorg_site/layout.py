@@ -340,6 +340,33 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     return body, captions
 
 
+@lru_cache(maxsize=1)
+def _glued_opener() -> re.Pattern[str]:
+    openers = "|".join(datafiles.load("layout")["glued_sentence_openers"])
+    return re.compile(rf"(?<=[{LOWER_CLASS[1:-1]}] )(?:{openers})")
+
+
+def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
+    """An export's caption run into the next sentence without a full stop: "Đồng chí X
+    phát biểu chào mừng hội nghị Phát biểu chào mừng, ..." -> body pieces and captions.
+    Cut only where a sure sentence opening follows a lower-case word and what stands
+    before it, from the last sentence end, reads as a caption."""
+    body: list[str] = []
+    captions: list[str] = []
+    pending: list[str] = []
+    for sentence in sentences(text):
+        while (glue := _glued_opener().search(sentence, 1)) and looks_like_caption(sentence[:glue.start()].strip()):
+            captions.append(sentence[:glue.start()].strip())
+            if pending:
+                body.append(" ".join(pending))
+                pending = []
+            sentence = sentence[glue.start():]
+        pending.append(sentence)
+    if pending:
+        body.append(" ".join(pending))
+    return body, captions
+
+
 def segment(lines: list[Line]) -> Layout:
     """Read the parts of an article from its cleaned lines."""
     layout = Layout()
@@ -396,8 +423,10 @@ def segment(lines: list[Line]) -> Layout:
             continue
         if credit is not None and not without_credit:
             continue  # a credit on its own line
-        pieces, inline_captions = split_inline_captions(text) \
-            if credit is not None or count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM else ([text], [])
+        run_on = count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM
+        pieces, inline_captions = split_inline_captions(text) if credit is not None or run_on else ([text], [])
+        if run_on:
+            pieces, inline_captions = _split_each(pieces, split_glued_captions, inline_captions)
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
         body.extend((line.number, piece) for piece in pieces)
@@ -423,6 +452,17 @@ def segment(lines: list[Line]) -> Layout:
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
+
+
+def _split_each(pieces: list[str], split, captions: list[str]) -> tuple[list[str], list[str]]:
+    """Apply a (body, captions) splitter to every piece; captions gathered in order."""
+    body: list[str] = []
+    captions = list(captions)
+    for piece in pieces:
+        more_body, more_captions = split(piece)
+        body.extend(more_body)
+        captions.extend(more_captions)
+    return body, captions
 
 
 # The last sentence end of a paragraph, and what follows it (no further sentence end).
