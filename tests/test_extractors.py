@@ -90,3 +90,16 @@ def test_layout(case):
     everything = "\n".join(layout.body + layout.captions)
     for junk in case["gone"]:
         assert junk not in everything
+
+
+def test_a_province_label_above_the_headline_gives_the_province_the_text_leaves_unnamed():
+    from partyorg_site.extract.places import province_label
+    from partyorg_site.loader import load_bytes
+
+    assert province_label(["Xây dựng Đảng", "Long An"]) == "Long An"
+    assert province_label(["Tin Long An"]) is None  # a label that only holds the name is not one
+    page = ("02/12/2015 - 09:49\n\nLong An\n\nThường trực Tỉnh ủy cho ý kiến về công tác tổ chức đại hội\n\n"
+            "Chiều ngày 1-12-2015, Thường trực Tỉnh ủy chủ trì họp với các tiểu ban phục vụ đại hội.\n")
+    assert load_bytes("a.txt", page.encode("utf-8")).province == "Long An"
+    named = page.replace("Thường trực Tỉnh ủy chủ trì", "tại tỉnh Tây Ninh, Thường trực Tỉnh ủy chủ trì")
+    assert load_bytes("b.txt", named.encode("utf-8")).province == "Tây Ninh"  # the text's own cue wins

@@ -54,6 +54,7 @@ class Layout:
     body_lines: list[int] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     caption_lines: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # section or place labels above the headline
     _caption_keys: set[str] = field(default_factory=set, repr=False)
 
     def add_caption(self, text: str, line: int) -> None:
@@ -397,7 +398,8 @@ def segment(lines: list[Line]) -> Layout:
             del paragraphs[index]  # the author's name printed under the headline
             continue
         if layout.title is None and index == 0 and is_label(text) and len(paragraphs) > 2:
-            del paragraphs[index]  # "Long An", "Xây dựng Đảng": the page's section, above the headline
+            layout.labels.append(text)  # "Long An", "Xây dựng Đảng": the page's section, above the headline
+            del paragraphs[index]
             continue
         break
 

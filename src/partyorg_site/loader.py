@@ -15,7 +15,7 @@ from partyorg_site.extract.dates import find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
 from partyorg_site.extract.officials import find_officials
-from partyorg_site.extract.places import find_mentions, primary_province, unique_in_order
+from partyorg_site.extract.places import find_mentions, primary_province, province_label, unique_in_order
 from partyorg_site.extract.titles import derive_title
 from partyorg_site.layout import segment
 from partyorg_site.legacy import has_vietnamese
@@ -49,7 +49,8 @@ def extract_record(source: Source) -> Record:
     event = find_event_date(layout.title, layout.body, layout.published)
     mentions = find_mentions(full_text)
     title_mentions = find_mentions(layout.title or "")
-    province = primary_province(mentions, full_text, layout.title, lead_end, title_mentions)
+    province = primary_province(mentions, full_text, layout.title, lead_end, title_mentions) \
+        or province_label(layout.labels)
     documents = find_documents(full_text)
 
     record = Record(

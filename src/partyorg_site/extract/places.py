@@ -94,6 +94,16 @@ def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bo
     return bool(words) and words[0] in surnames
 
 
+def province_label(labels: list[str]) -> str | None:
+    """A page that files the article under a province ("Long An" above the headline) says
+    which province it is about, where the text names none with a cue of its own."""
+    for label in labels:
+        mentions = find_mentions(label)
+        if len(mentions) == 1 and mentions[0].span == (0, len(label)):
+            return mentions[0].name
+    return None
+
+
 def unique_in_order(mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.name for m in mentions))
 
