@@ -1,0 +1,144 @@
+"""bylines: who published and who wrote an article, as its text says.
+
+The outlet opens the lead ("(Baonghean.vn) - ", "NDĐT - ", "HÀ NỘI (TTXVN) –") or closes
+the text ("Theo BPT", "Minh Anh (TTXVN)"); an author's signature ("T.S", "Thu Chung
+(CTV)") is not part of the article. Attribution words, outlet abbreviations and byline
+roles are in data/layout.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.patterns import alternation
+from partyorg_site.sentences import ends_sentence
+from partyorg_site.vietnamese import UPPER_CLASS, count_words, fold
+
+# "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
+# A dateline may stand before the outlet: "HÀ NỘI (TTXVN) –", "HÀ NỘI, 5/1 (TTXVN) –".
+# Without the dash, only a short code or a web address: "(BBNĐT) Ngày 28-2, ...".
+_OUTLET_LEAD = re.compile(
+    rf"^(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]} .,]{{1,30}}(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)?\s*)?"
+    rf"\((?:(?P<outlet>[^()]{{2,40}})\)\s*[-–—]+|(?P<code>[A-Za-zĐđ0-9.]{{2,20}})\)(?=\s+{UPPER_CLASS}))\s*(?P<rest>.*)$")
+
+
+# The outlet as its web address or with "Online": "VOV.VN - ", "Baoquangninh.vn - ", "QĐND Online - ".
+_OUTLET_SITE = re.compile(
+    rf"^(?P<outlet>[A-Za-zĐđ][\w-]*(?:\.[A-Za-z]{{2,4}})*\.(?:vn|VN|com|net|org)|{UPPER_CLASS}{{2,10}} Online)"
+    rf"\s*[-–—]+\s+(?P<rest>.*)$")
+
+
+# Any outlet's abbreviation, on the first paragraph only: "TTH - Ngày 2/6", "TĐKT - Chiều 26/2".
+_ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.]{{1,9}})\s*[-–—]+\s+"
+                                rf"(?P<rest>(?:{UPPER_CLASS}|\d).*)$")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    attribution: re.Pattern[str]
+    outlet_prefix: re.Pattern[str]
+    outlet_abbreviation: re.Pattern[str]
+    byline_roles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = datafiles.load("layout")
+    attribution = "|".join(map(re.escape, data["attribution_words"]))
+    prefixes = "|".join(sorted(map(re.escape, data["outlet_prefixes"]), key=len, reverse=True))
+    return _Cues(
+        attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
+        outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
+        outlet_abbreviation=re.compile(
+            rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
+        byline_roles=frozenset(fold(role) for role in data["byline_roles"]),
+    )
+
+
+def has_outlet_lead(text: str) -> bool:
+    """The paragraph opens with "(Outlet) -": a lead, never a headline."""
+    return _OUTLET_LEAD.match(text) is not None
+
+
+def attribution_outlet(text: str) -> str | None:
+    """"Theo BPT" / "Nguồn: Báo Nhân Dân" on its own line -> the outlet's name."""
+    match = _cues().attribution.match(text)
+    if not match or count_words(text, 7) > 7:
+        return None
+    outlet = _cues().outlet_prefix.sub("", match.group("outlet").strip())
+    first = outlet.split()[0] if outlet.split() else ""
+    return outlet if first[:1].isupper() or first[:1].isdigit() else None
+
+
+def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
+    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text).
+
+    `first`: this is the article's first paragraph, where any short capitalised
+    abbreviation before a dash ("TTH - Ngày 2/6, ...") or a code in brackets without one
+    ("(BBNĐT) Ngày 28-2, ...") is the outlet's; further down, only the forms above are,
+    since a teaser found so is dropped from the body."""
+    match = _OUTLET_LEAD.match(text)
+    if match and match["code"] and not (first and _looks_like_outlet_code(match["code"])):
+        match = None
+    match = match or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text) \
+        or (_ABBREVIATION_LEAD.match(text) if first else None)
+    if not match or not match.group("rest"):
+        return None, text
+    outlet = match.groupdict().get("code") or match.group("outlet")
+    return outlet.strip(), match.group("rest").strip()
+
+
+def _looks_like_outlet_code(code: str) -> bool:
+    """"BBNĐT", "Baonghean.vn", "QĐND": capitals throughout or a web address, not a word."""
+    return code.isupper() or "." in code.strip(".")
+
+
+_SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,30})\)\.?$")
+
+
+def signature_outlet(text: str) -> str | None:
+    """"Minh Anh (TTXVN)", "(TTXVN)": the author's signature naming the outlet, at the end."""
+    match = _SIGNATURE.match(text)
+    if not match or count_words(text, 8) > 8 or ends_sentence(match.group("by")):
+        return None
+    outlet = match.group("outlet").strip()
+    return None if fold(outlet) in _cues().byline_roles else outlet
+
+
+def is_byline(text: str) -> bool:
+    """"T.S", "PV", "Minh Anh - Văn Hải", "Thu Chung (CTV)": the author's signature under the text."""
+    signed = _SIGNATURE.match(text)
+    if signed and fold(signed.group("outlet").strip()) in _cues().byline_roles:
+        text = signed.group("by").strip()  # the name before "(CTV)"
+        if not text:
+            return True
+    if len(text) > 45:
+        return False  # before splitting what may be a whole export's body
+    words = text.split()
+    if not words or len(words) > 6 or ends_sentence(text.rstrip(".")):
+        return False
+    if re.fullmatch(r"(?:[A-ZĐ]\.){1,3}[A-ZĐ]?\.?|PV|BTV|CTV|Nhóm PV|P\.V", text):
+        return True
+    return all(w[:1].isupper() or w in "-–," for w in words) and not text.endswith(".")
+
+
+# The last sentence end of a paragraph, and what follows it (no further sentence end).
+_LAST_SENTENCE_END = re.compile(r"[.!?…](?:/\.)?[\"”’)]?\s+(?=[^.!?…]{1,60}$)")
+SIGNATURE_REACH = 80  # characters at the end of a paragraph where a run-in signature can be
+
+
+def split_signature(text: str) -> tuple[str, str | None]:
+    """An export runs the author's signature into its last paragraph ("... trong năm.
+    Thu Hằng (TTXVN)", "... Theo Báo Nhân Dân", "... Minh Anh"): the words after the last
+    sentence are cut off when, on a line of their own, they would be a signature, an
+    attribution or a byline. Returns the text without them and the outlet they name."""
+    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
+    if not found:
+        return text, None
+    rest = text[found.end():].strip()
+    outlet = signature_outlet(rest) or attribution_outlet(rest)
+    if outlet or is_byline(rest):
+        return text[:found.end()].rstrip(), outlet
+    return text, None

@@ -1,0 +1,161 @@
+"""captions: telling a photo's caption from the article's own text.
+
+A scraped page prints a caption under the photo's alt text, with a credit ("Ảnh: X"), or
+as a short line that says what the photo shows; an aggregator's export runs captions into
+the body, after a credit or glued to the next sentence without a full stop. Caption
+openings, phrases and credit words are in data/layout.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from partyorg_site import datafiles
+from partyorg_site.patterns import Anchored, alternation
+from partyorg_site.sentences import ends_sentence, sentences
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words
+
+CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
+CAPTION_MAX_WORDS = 60
+SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this short
+CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
+CREDITED_CAPTION_MAX_SENTENCES = 2
+INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
+
+
+@dataclass(frozen=True)
+class _Cues:
+    caption_starts: tuple[str, ...]
+    caption_phrases: Anchored
+    credit: re.Pattern[str]
+    credit_marks: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = datafiles.load("layout")
+    credit_words = "|".join(sorted(map(re.escape, data["credit_words"]), key=len, reverse=True))
+    return _Cues(
+        caption_starts=tuple(data["caption_starts"]),
+        caption_phrases=Anchored(re.compile(rf"(?<!\w){alternation(data['caption_phrases'])}(?!\w)", re.IGNORECASE),
+                                 phrases=data["caption_phrases"]),
+        # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh: T.Phương", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
+        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)"
+                          rf"\s*\)?\s*\.?$"),
+        credit_marks=("(", *data["credit_words"]),
+    )
+
+
+def looks_like_caption(text: str) -> bool:
+    """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence,
+    or is a single short sentence ("Quang cảnh hội nghị."): no paragraph of an article
+    is that short."""
+    # (The cheap tests first: most paragraphs are long and end a sentence.)
+    if text.endswith(".") and not text.endswith(".."):
+        return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text)
+    if ends_sentence(text):
+        return False
+    return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (
+        _opens_like_caption(text) or (_cues().caption_phrases.search(text) is not None and len(sentences(text)) == 1))
+
+
+def _opens_like_caption(text: str) -> bool:
+    return any(text.startswith(start + " ") for start in _cues().caption_starts)
+
+
+def is_credited_caption(text: str) -> bool:
+    """What stands before a photo credit is the caption, if it is as short as captions are;
+    a longer paragraph is body text with the caption as its last sentence."""
+    return count_words(text, CREDITED_CAPTION_MAX_WORDS) <= CREDITED_CAPTION_MAX_WORDS \
+        and len(sentences(text)) <= CREDITED_CAPTION_MAX_SENTENCES
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split a trailing photo credit: "... hội nghị. Ảnh: Thành Duy" -> ("... hội nghị.", "Thành Duy")."""
+    tail_start = max(0, len(text) - CREDIT_TAIL)
+    tail = text[tail_start:]
+    if not any(mark in tail for mark in _cues().credit_marks):
+        return text, None  # the pattern needs one of these; most paragraphs have none
+    match = _cues().credit.search(text, tail_start)
+    if not match:
+        return text, None
+    return text[:match.start()].rstrip(), match.group("by").strip()
+
+
+@lru_cache(maxsize=1)
+def _inline_credit() -> Anchored:
+    """"Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
+    that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong")."""
+    openers = alternation(datafiles.load("names")["not_name_words"])
+    word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
+    return Anchored(re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"),
+                    phrases=["(", "Ảnh"])
+
+
+def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
+    """Body text run together with captions (aggregator exports): "... hội nghị.
+    Đồng chí X phát biểu. Ảnh: Y Trong năm ..." -> body pieces and captions.
+
+    The caption is the sentence just before the credit; the credit itself is dropped.
+    """
+    if "Ảnh" not in text or not _inline_credit().search(text):  # every credit word holds "Ảnh"
+        return [text], []
+    body: list[str] = []
+    captions: list[str] = []
+    pending: list[str] = []
+    for sentence in sentences(text):
+        match = _inline_credit().search(sentence)
+        if not match:
+            pending.append(sentence)
+            continue
+        before, after = sentence[:match.start()].strip(), sentence[match.end():].strip()
+        if before:
+            captions.append(before)
+        elif pending:
+            captions.append(pending.pop())
+        if pending:
+            body.append(" ".join(pending))
+        pending = [after] if after else []
+    if pending:
+        body.append(" ".join(pending))
+    return body, captions
+
+
+@lru_cache(maxsize=1)
+def _glued_opener() -> re.Pattern[str]:
+    openers = "|".join(datafiles.load("layout")["glued_sentence_openers"])
+    return re.compile(rf"(?<=[{LOWER_CLASS[1:-1]}] )(?:{openers})")
+
+
+def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
+    """An export's caption run into the next sentence without a full stop: "Đồng chí X
+    phát biểu chào mừng hội nghị Phát biểu chào mừng, ..." -> body pieces and captions.
+    Cut only where a sure sentence opening follows a lower-case word and what stands
+    before it, from the last sentence end, reads as a caption."""
+    body: list[str] = []
+    captions: list[str] = []
+    pending: list[str] = []
+    for sentence in sentences(text):
+        while (glue := _glued_opener().search(sentence, 1)) and looks_like_caption(sentence[:glue.start()].strip()):
+            captions.append(sentence[:glue.start()].strip())
+            if pending:
+                body.append(" ".join(pending))
+                pending = []
+            sentence = sentence[glue.start():]
+        pending.append(sentence)
+    if pending:
+        body.append(" ".join(pending))
+    return body, captions
+
+
+def split_each(pieces: list[str], split: Callable[[str], tuple[list[str], list[str]]], captions: list[str]) -> tuple[list[str], list[str]]:
+    """Apply a (body, captions) splitter to every piece; captions gathered in order."""
+    body: list[str] = []
+    captions = list(captions)
+    for piece in pieces:
+        more_body, more_captions = split(piece)
+        body.extend(more_body)
+        captions.extend(more_captions)
+    return body, captions

@@ -1,0 +1,69 @@
+"""sentences: where a paragraph's sentences end, and which two paragraphs are one text.
+
+Shared by the layout, caption and byline rules: Vietnamese news closes articles with
+"/.", abbreviations such as "TP." do not end sentences (data/layout.yaml), and a page may
+print one paragraph twice.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.vietnamese import UPPER_CLASS, fold
+
+SENTENCE_END = (".", "!", "?", "…", ":", ";", "\"", "”", "’", ")", "/.", "./.")
+
+
+def ends_sentence(text: str) -> bool:
+    """The paragraph ends with a sentence's end (or a quotation, a bracket, "/.")."""
+    return text.rstrip().endswith(SENTENCE_END)
+
+
+@lru_cache(maxsize=1)
+def _no_break_after() -> frozenset[str]:
+    """Abbreviations after whose full stop a sentence goes on ("TP.", "ThS.")."""
+    return frozenset(datafiles.load("layout")["no_sentence_break_after"])
+
+
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split at sentence ends, not after abbreviations such as "TP."."""
+    pieces, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[start:match.start()].split()
+        last = before[-1].rstrip(".") if before else ""
+        if last in _no_break_after() or re.fullmatch(rf"{UPPER_CLASS}", last):
+            continue
+        pieces.append(text[start:match.start()].strip())
+        start = match.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+_END_MARK = re.compile(r"/\.\s*$")
+
+
+def without_end_marks(text: str) -> str:
+    """"/." closes an article in Vietnamese newspapers ("./.", "…/."); a trailing "…" marks
+    a truncated excerpt. Neither is part of the text; a sentence's own full stop is.
+    (Only the end is looked at: an export's last paragraph is its whole body.)"""
+    text = _END_MARK.sub("", text)
+    stripped = text.rstrip()
+    for truncation in ("…", "..."):
+        if stripped.endswith(truncation):
+            return stripped[:-len(truncation)].rstrip()
+    return text
+
+
+def paragraph_key(text: str) -> str:
+    """Two paragraphs with one key are the same text printed twice."""
+    return fold(text).strip(" .")
+
+
+def same_paragraph(text: str, other: str) -> bool:
+    """The same text printed twice (lengths compared first: folding a whole export's
+    body to compare it with a headline would cost more than the rest of the layout)."""
+    return abs(len(text) - len(other)) <= 2 and paragraph_key(text) == paragraph_key(other)
