@@ -7,7 +7,8 @@ import pytest
 
 from conftest import case_ids, cases
 from partyorg_site.clean import clean_lines
-from partyorg_site.extract.dates import find_event_date, parse_published
+from partyorg_site.extract.dates import find_event_date
+from partyorg_site.extract.published import parse_published
 from partyorg_site.extract.documents import find_documents
 from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials

@@ -20,7 +20,7 @@ from partyorg_site.bylines import (attribution_outlet, has_outlet_lead, is_bylin
 from partyorg_site.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
                                     split_credit, split_each, split_glued_captions, split_inline_captions)
 from partyorg_site.clean import Line
-from partyorg_site.extract.dates import parse_published
+from partyorg_site.extract.published import parse_published
 from partyorg_site.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import count_words, fold
 

@@ -1,4 +1,4 @@
-"""Dates: the publication time printed with the article, and the reported event's date.
+"""Dates: when the reported event happened (the publication time is published.py's).
 
 The event date is found by a cascade from most to least reliable (as htmldate does):
 a dated phrase in the lead ("Chiều 30-9", "Ngày 5-1-2018"), then its year from the
@@ -14,22 +14,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from partyorg_site import datafiles
+from partyorg_site.extract.published import valid_date
 from partyorg_site.patterns import Anchored, alternation
 
 LEAD_PARAGRAPHS = 3
 
-_TIME = (r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::\d{2})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*"
-         r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?")
-_DATE = r"(?P<d>\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})\s*(?:[/.-]\s*|,?\s+năm\s+)(?P<y>\d{4})"
-_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
-_LABEL = (r"(?:(?:ngày xuất bản|ngày cập nhật|thời gian đăng|thời gian|cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|"
-          r"posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?")
-_STAMP_PATTERNS = [
-    re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*(?:ngày\s*)?{_DATE}$", re.IGNORECASE),
-    re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?$", re.IGNORECASE),
-    # ISO, as some sites and exports print it: "2023-12-28 15:30", "2023-12-28T15:30:00"
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?)?$"),
-]
 
 # A year of this century or the last, not inside a longer number. (The "no digit before"
 # check comes after the first digit, so that the pattern opens with literals: patterns.py.)
@@ -87,43 +76,6 @@ def _relative_day(lead: list[str], published: str | None) -> str | None:
     return None
 
 
-def parse_published(line: str) -> str | None:
-    """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp, else None."""
-    if len(line) > 60:
-        return None
-    line = line.strip()
-    if line[:1] in "([" and line[-1:] in ")]":
-        line = line[1:-1].strip()  # "(12/03/2021 15:30)"
-    for pattern in _STAMP_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            when = _valid(int(match["y"]), int(match["m"]), int(match["d"]))
-            if when is None:
-                return None
-            if match["hh"] is None:
-                return when
-            hour, minute = _clock(int(match["hh"]), int(match["mi"]), match.groupdict().get("half"))
-            return f"{when}T{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else when
-    return None
-
-
-def _clock(hour: int, minute: int, half: str | None) -> tuple[int, int]:
-    """A 24-hour time from "3:30 PM" / "3:30 CH" (chiều) / "12:10 SA" (sáng) or a 24-hour one."""
-    half = (half or "").upper()
-    if half in ("PM", "CH") and hour < 12:
-        hour += 12
-    elif half in ("AM", "SA") and hour == 12:
-        hour = 0
-    return hour, minute
-
-
-def _valid(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def find_event_date(title: str | None, body: list[str], published: str | None) -> EventDate:
     """The date of the event the article reports, with its precision."""
     event, _, _ = _patterns()
@@ -140,7 +92,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None) -
             year = int(match["y"]) if match["y"] else infer_year(month, day, paragraph, body, title, published)
             if year is None:
                 return EventDate(None, None)
-            value = _valid(year, month, day)
+            value = valid_date(year, month, day)
             if value:
                 return EventDate(value, "day")
     relative = _relative_day(lead, published)
