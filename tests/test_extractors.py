@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from slugify import slugify
 
 from conftest import case_ids, cases
 from partyorg_site.clean import clean_lines
@@ -14,7 +17,7 @@ from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_mentions, primary_province
 from partyorg_site.layout import segment
-from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize
+from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize, slug
 
 
 @pytest.mark.parametrize("case", cases("normalize"), ids=case_ids("normalize"))
@@ -34,6 +37,15 @@ def test_the_fast_path_knows_every_white_space_character():
 def test_fold_a_word_at_a_time_equals_folding_the_whole(text):
     assert fold(text) == text.translate(_FOLD).lower()
     assert fold(text) == fold(text)  # and again, from the remembered words
+
+
+@given(st.text(alphabet=st.sampled_from(list("aăâđeêioôơuưyAĐÊ áạảàãếệ-/.,“”!0129 &;#'")), max_size=200),
+       st.sampled_from([0, 5, 20, 80]))
+@settings(max_examples=300, deadline=None)
+def test_slug_takes_slugify_only_where_it_must_cut(text, max_length):
+    """A short slug is made without python-slugify; it must be what slugify would make."""
+    expected = slugify(fold(text), max_length=max_length, word_boundary=True) if max_length else slug(text)
+    assert slug(text, max_length) == expected
 
 
 @pytest.mark.parametrize("case", cases("dates"), ids=case_ids("dates", "body"))

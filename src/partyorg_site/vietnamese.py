@@ -25,6 +25,7 @@ UPPER_CLASS = f"[{re.escape(UPPER)}]"
 LOWER_CLASS = f"[{re.escape(LOWER)}]"
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_DIGIT_COMMA = re.compile(r"\d,\d")
 # Any run of white space within a line (no-break, tabs, the typographic spaces, several
 # spaces) is one space; line breaks stay, since the layout stage reads lines. (Written to
 # open with one character set, "a space, then more, or it was not a plain one", so that
@@ -109,13 +110,16 @@ def fold(text: str) -> str:
 def slug(text: str, max_length: int = 0) -> str:
     """An ASCII URL segment: "Nghị quyết 18-NQ/TW" -> "nghi-quyet-18-nq-tw".
 
-    Keys (no length limit) take the fast path; a length-limited slug is cut at a word
-    boundary by python-slugify, which then only sees folded ASCII (its own
-    transliteration of Vietnamese is slow and folds nothing better).
+    A slug longer than `max_length` is cut at a word boundary by python-slugify, which
+    then only sees folded ASCII (its own transliteration of Vietnamese is slow and folds
+    nothing better); a shorter one is what slugify would return, without its cost,
+    unless slugify would read it otherwise: it drops the comma of "1,5" and decodes "&amp;".
     """
-    if max_length:
-        return slugify(fold(text), max_length=max_length, word_boundary=True)
-    return _NOT_SLUG.sub("-", fold(text)).strip("-")
+    folded = fold(text)
+    plain = _NOT_SLUG.sub("-", folded).strip("-")
+    if max_length and (len(plain) > max_length or "&" in folded or _DIGIT_COMMA.search(folded)):
+        return slugify(folded, max_length=max_length, word_boundary=True)
+    return plain
 
 
 def is_capitalized(word: str) -> bool:
