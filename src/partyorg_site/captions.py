@@ -124,27 +124,65 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _glued_opener() -> re.Pattern[str]:
-    openers = "|".join(datafiles.load("layout")["glued_sentence_openers"])
-    return re.compile(rf"(?<=[{LOWER_CLASS[1:-1]}] )(?:{openers})")
+def _glued_opener() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The sure sentence openings of data/layout.yaml: a pattern of their opening words
+    alone (plain capitalised literals, which `re` scans for fast) and the whole opening,
+    tried only where those words stand. (The word before is checked by _glue_points: a
+    pattern that opened with a lookbehind would be tried at every character.)"""
+    openers = datafiles.load("layout")["glued_sentence_openers"]
+    words = re.compile(alternation([word for o in openers for word in o["words"]]))
+    whole = re.compile("|".join(f"(?:{alternation(o['words'])}){o['then']}" for o in openers))
+    return words, whole
+
+
+_LOWER = re.compile(LOWER_CLASS)
+
+
+def _glue_points(text: str) -> list[int]:
+    """Where a sure sentence opening follows a lower-case word and a space, after the
+    text's start: the places a caption may have been run into the next sentence."""
+    words, whole = _glued_opener()
+    return [found.start() for found in words.finditer(text, 1)
+            if found.start() >= 2 and text[found.start() - 1] == " " and _LOWER.match(text, found.start() - 2)
+            and whole.match(text, found.start())]
+
+
+def _may_follow_caption(text: str, glue: int) -> bool:
+    """Whether the words before `glue` could hold a caption's opening or phrase: a cheap
+    test that spares most texts the sentence split (a caption is at most
+    CAPTION_MAX_WORDS long, so only that many words are looked at)."""
+    window = " ".join(text[:glue].rsplit(None, CAPTION_MAX_WORDS + 1)[-(CAPTION_MAX_WORDS + 1):])
+    return any(start + " " in window for start in _cues().caption_starts) \
+        or _cues().caption_phrases.search(window) is not None
 
 
 def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
     """An export's caption run into the next sentence without a full stop: "Đồng chí X
     phát biểu chào mừng hội nghị Phát biểu chào mừng, ..." -> body pieces and captions.
-    Cut only where a sure sentence opening follows a lower-case word and what stands
-    before it, from the last sentence end, reads as a caption."""
+    Within a sentence, what stands before its first such place is cut off as a caption
+    if it reads as one; then what stands before the next, and so on."""
+    glues = [g for g in _glue_points(text) if _may_follow_caption(text, g)]  # found once, not per sentence
+    if not glues:
+        return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
+    position = 0
     for sentence in sentences(text):
-        while (glue := _glued_opener().search(sentence, 1)) and looks_like_caption(sentence[:glue.start()].strip()):
-            captions.append(sentence[:glue.start()].strip())
+        start = text.find(sentence, position)
+        position = start + len(sentence)
+        cut = 0  # where the sentence's rest begins, after the captions cut off
+        for glue in (g - start for g in glues if start < g < position):
+            if glue - cut < 2:
+                continue  # no word before it in what is left of the sentence
+            if not looks_like_caption(sentence[cut:glue].strip()):
+                break
+            captions.append(sentence[cut:glue].strip())
             if pending:
                 body.append(" ".join(pending))
                 pending = []
-            sentence = sentence[glue.start():]
-        pending.append(sentence)
+            cut = glue
+        pending.append(sentence[cut:])
     if pending:
         body.append(" ".join(pending))
     return body, captions
