@@ -1,5 +1,5 @@
 """Whole articles in shapes the bundled seeds do not have (invented text, real structure):
-an aggregator export with captions inline, and a scraped page from another outlet."""
+aggregator exports with captions inline, and scraped pages from other outlets' systems."""
 from __future__ import annotations
 
 import json
@@ -41,3 +41,34 @@ def test_scraped_page_from_another_outlet():
     everything = "\n".join(r["body"] + r["captions"])
     for junk in ("Trang chủ", "Chia sẻ", "Tin liên quan", "Phú Yên tổng kết", "VĂN KHOA"):
         assert junk not in everything
+
+
+def test_scraped_page_with_a_place_label_and_the_headline_printed_twice():
+    r = record("scraped_dai_hoi.txt")
+    assert r["title"] == "Đảng bộ Ban Tổ chức Tỉnh ủy đại hội nhiệm kỳ 2020-2025" and not r["title_derived"]
+    assert (r["outlet"], r["published"], r["date"]) == ("QBĐT", "2020-05-12T16:40", "2020-05-12")
+    assert (r["province"], r["provinces"]) == ("Quảng Bình", ["Quảng Bình"])  # the label; "huyện Quảng Ninh" is no province
+    assert r["body"][0].startswith("Sáng 12/5, Đảng bộ") and r["body"][-1].endswith("gồm 7 đồng chí.")
+    assert r["captions"] == ["Bí thư Tỉnh ủy - Trần Văn Tuấn phát biểu chỉ đạo đại hội"]
+    assert r["officials"] == [{"name": "Trần Văn Tuấn", "titles": [
+        "Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Phó Bí thư Thường trực Tỉnh ủy",
+        "Trưởng đoàn Đại biểu Quốc hội tỉnh", "Bí thư Tỉnh ủy"]}]
+    assert [(d["number"], d["term"]) for d in r["documents"]] == [(18, "XII"), (19, "XII")]
+    assert r["meeting"]["kind"] == "đại hội"
+    everything = "\n".join(r["body"] + r["captions"])
+    for junk in ("English", "cỡ chữ", ">>", "Minh Châu", "Tin đọc nhiều", "Phú Yên"):
+        assert junk not in everything
+
+
+def test_export_with_a_caption_run_into_the_next_sentence():
+    r = record("export_cum_thi_dua.txt")
+    assert (r["outlet"], r["date"], r["meeting"]["kind"]) == ("TĐKT", "2021-02-26", "hội nghị")
+    assert r["captions"] == [
+        "Đồng chí Nguyễn Thị Thanh Hà, Tỉnh ủy viên, Trưởng Ban Tổ chức Tỉnh ủy Phú Thọ phát biểu khai mạc hội nghị",
+        "Các đại biểu dự hội nghị ký kết giao ước thi đua."]
+    assert r["body"][1].startswith("Phát biểu khai mạc, đồng chí")
+    assert r["body"][-1].endswith("bảo vệ chính trị nội bộ.")
+    assert r["officials"] == [{"name": "Nguyễn Thị Thanh Hà",
+                               "titles": ["Tỉnh ủy viên", "Trưởng Ban Tổ chức Tỉnh ủy Phú Thọ"]}]
+    assert [d["number"] for d in r["documents"]] == [35, 36]
+    assert "T.Phương" not in "\n".join(r["body"] + r["captions"])

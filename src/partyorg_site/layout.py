@@ -116,7 +116,8 @@ def is_label(text: str) -> bool:
 def segment(lines: list[Line]) -> Layout:
     """Read the parts of an article from its cleaned lines."""
     layout = Layout()
-    paragraphs = _without_masthead(list(lines))
+    paragraphs, masthead = _without_masthead(list(lines))
+    layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
 
     # Header: breadcrumbs, the headline, a timestamp, a photo caption, in any order.
     index = 0
@@ -149,9 +150,13 @@ def segment(lines: list[Line]) -> Layout:
         break
 
     body: list[tuple[int, str]] = []
+    headline_again: list[tuple[int, str]] = []
     lead_done = False
     for position, line in enumerate(paragraphs):
         text = line.text  # single-spaced by clean.normalize
+        if layout.title is not None and same_paragraph(text, layout.title):
+            headline_again.append((line.number, text))  # the headline printed again above the text
+            continue
         outlet, rest = outlet_lead(text, first=not body)
         if outlet:
             if lead_done:
@@ -174,6 +179,7 @@ def segment(lines: list[Line]) -> Layout:
         pieces, inline_captions = split_inline_captions(text) if credit is not None or run_on else ([text], [])
         if run_on:
             pieces, inline_captions = split_each(pieces, split_glued_captions, inline_captions)
+            inline_captions.sort(key=lambda caption: text.find(caption) % (len(text) + 1))  # in reading order
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
         body.extend((line.number, piece) for piece in pieces)
@@ -181,9 +187,7 @@ def segment(lines: list[Line]) -> Layout:
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
 
-    if layout.title is not None:  # the headline printed again above the text
-        body = [(number, text) for number, text in body if not same_paragraph(text, layout.title)] or body
-    body = _move_repeated_to_captions(body, layout)
+    body = _move_repeated_to_captions(body or headline_again, layout)
     while body:
         signed = signature_outlet(body[-1][1])
         if signed:
@@ -201,12 +205,13 @@ def segment(lines: list[Line]) -> Layout:
     return layout
 
 
-def _without_masthead(paragraphs: list[Line]) -> list[Line]:
+def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
     """What a page prints above the headline: its name or section ("QUÂN ĐỘI NHÂN DÂN",
     "Chuyên mục: ..."), menus, a box of other headlines ("Tin nổi bật"). Where the
     headline is plain, the title-like line just above the timestamp or the outlet's lead,
     the lines over it go, if each looks like a heading: no sentence ended, no longer
-    than a headline (an article's paragraphs end sentences, so none is lost)."""
+    than a headline (an article's paragraphs end sentences, so none is lost).
+    Returns the lines kept and the lines above the headline."""
     for index, line in enumerate(paragraphs[:MASTHEAD_SCAN]):
         if not (parse_published(line.text) or outlet_lead(line.text)[0]):
             continue
@@ -217,9 +222,9 @@ def _without_masthead(paragraphs: list[Line]) -> list[Line]:
         if candidate and looks_like_title(candidate) and not looks_like_caption(candidate) and all(
                 count_words(above.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS and not ends_sentence(above.text)
                 for above in paragraphs[:headline]):
-            return paragraphs[headline:]
+            return paragraphs[headline:], paragraphs[:headline]
         break
-    return paragraphs
+    return paragraphs, []
 
 
 def _drop_teaser_heading(body: list[tuple[int, str]]) -> None:
