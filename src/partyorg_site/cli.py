@@ -14,7 +14,7 @@ from partyorg_site import __version__
 from partyorg_site.errors import Problem
 from partyorg_site.loader import load_file
 from partyorg_site.models import Record
-from partyorg_site.resolve import assign_unique_slugs
+from partyorg_site.resolve import resolve_archive
 
 
 def _report(problems: list[Problem]) -> None:
@@ -30,7 +30,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         path = Path(name)
         result = load_file(path, Path(args.root) if args.root else path.parent)
         (problems if isinstance(result, Problem) else records).append(result)
-    problems.extend(assign_unique_slugs(records))
+    problems.extend(resolve_archive(records))
     out = sys.stdout
     for record in records:
         out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")

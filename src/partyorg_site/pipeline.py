@@ -28,7 +28,7 @@ from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import article_paths, load_or_problem, read_article
 from partyorg_site.models import Record
 from partyorg_site.render import Page, Renderer
-from partyorg_site.resolve import assign_unique_slugs
+from partyorg_site.resolve import resolve_archive
 from partyorg_site.search import words_of
 from partyorg_site.write import OutputError, SiteWriter, write_file
 
@@ -118,7 +118,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     for name in sorted(results):
         result = results[name]
         (loaded.problems if isinstance(result, Problem) else loaded.records).append(result)
-    loaded.problems.extend(assign_unique_slugs(loaded.records))
+    loaded.problems.extend(resolve_archive(loaded.records))
     return loaded
 
 

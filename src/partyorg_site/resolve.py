@@ -2,11 +2,49 @@
 
 Slugs must be unique across the archive and stable from build to build, so collisions
 are settled in a fixed order (by source path) and the later article gets a suffix.
+A central document cited by its number alone is placed in its term by what the rest of
+the archive says of it.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 from partyorg_site.errors import Problem
+from partyorg_site.extract.documents import central_scope, stated_term, term_on, term_rank
 from partyorg_site.models import Record
+
+
+def resolve_archive(records: list[Record]) -> list[Problem]:
+    """Every archive-wide settlement, in a fixed order; the warnings it raises."""
+    settle_document_terms(records)
+    return assign_unique_slugs(records)
+
+
+def settle_document_terms(records: list[Record]) -> None:
+    """Party numbering restarts every term, so a central document cited by number alone
+    ("Chỉ thị số 35-CT/TW") is keyed by its citing article's term. Where other articles
+    cite the same kind and number with a date or a term, such a citation takes the key of
+    the latest of those terms that is not later than its article's: "Chỉ thị 35" in a 2021
+    article is the directive of 2019 that another article cites as "Chỉ thị số 35-CT/TW
+    ngày 30/5/2019", not a new one of the term that began in 2021. Overridden documents
+    (front matter) keep their keys."""
+    known: dict[tuple, dict[str, str]] = defaultdict(dict)  # (kind, number, issuer) -> term -> key
+    for record in sorted(records, key=lambda r: r.source):
+        for doc in record.documents:
+            scope, term = (central_scope(doc), stated_term(doc)) if doc.number is not None else (None, None)
+            if scope is not None and term is not None:
+                known[(doc.kind, doc.number, scope)].setdefault(term, doc.key)
+    for record in records:
+        if "documents" in record.overridden:
+            continue
+        article_term = term_on(record.date)
+        for doc in record.documents:
+            if doc.number is None or stated_term(doc) is not None or (scope := central_scope(doc)) is None:
+                continue
+            terms = known.get((doc.kind, doc.number, scope), {})
+            earlier = [t for t in terms if article_term is None or term_rank(t) <= term_rank(article_term)]
+            if earlier:
+                doc.key = terms[max(earlier, key=term_rank)]
 
 
 def assign_unique_slugs(records: list[Record]) -> list[Problem]:

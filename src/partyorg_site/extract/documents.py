@@ -248,6 +248,23 @@ def _scope(doc: Document) -> tuple[str, bool]:
     return ("TW" if central else ""), central
 
 
+def central_scope(doc: Document) -> str | None:
+    """The issuer part of a central document's key ("TW", "BTCTW"); None for a local one."""
+    scope, central = _scope(doc)
+    return scope if central else None
+
+
+def stated_term(doc: Document) -> str | None:
+    """The term a citation itself gives, in words or by its date; not the citing article's."""
+    return doc.term or term_on(doc.date)
+
+
+def term_rank(term: str) -> int:
+    """Terms in order (VIII < IX < ... ), for comparing them; unknown terms rank first."""
+    order = [name for _, name in _patterns().terms]
+    return order.index(term) if term in order else -1
+
+
 def document_key(doc: Document, article_date: str | None, province: str | None = None) -> str:
     """A stable URL segment: the same document cited in two articles (or two spellings)
     has one key, and two documents that share a number do not.
