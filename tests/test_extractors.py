@@ -116,3 +116,31 @@ def test_a_province_label_above_the_headline_gives_the_province_the_text_leaves_
     assert load_bytes("a.txt", page.encode("utf-8")).province == "Long An"
     named = page.replace("Thường trực Tỉnh ủy chủ trì", "tại tỉnh Tây Ninh, Thường trực Tỉnh ủy chủ trì")
     assert load_bytes("b.txt", named.encode("utf-8")).province == "Tây Ninh"  # the text's own cue wins
+
+
+@given(st.lists(st.text(alphabet="abcxyz019", min_size=1, max_size=12), min_size=1, max_size=15),
+       st.integers(min_value=1, max_value=90))
+@settings(max_examples=300, deadline=None)
+def test_the_fallback_cut_is_slugifys(words, max_length):
+    """Without python-slugify installed, a long slug is cut as slugify would cut it."""
+    from partyorg_site.vietnamese import _cut_at_word
+
+    plain = "-".join(words)
+    assert _cut_at_word(plain, max_length) == slugify(plain, max_length=max_length, word_boundary=True)
+
+
+def test_extract_runs_and_agrees_without_the_optional_compiled_dependencies():
+    """From a source tree with only PyYAML (`PYTHONPATH=src python3 -m partyorg_site extract`),
+    the records are the same: the phrase automaton's patterns scan the text themselves."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    seeds = sorted(str(p) for p in (ROOT / "articles").glob("*.txt"))
+    blocked = ("import sys; sys.modules['ahocorasick_rs'] = None; sys.modules['slugify'] = None; "
+               "from partyorg_site.cli import main; sys.argv = ['partyorg-site', 'extract', *sys.argv[1:]]; main()")
+    without = subprocess.run([sys.executable, "-c", blocked, *seeds], capture_output=True, text=True, check=True)
+    normal = subprocess.run([sys.executable, "-m", "partyorg_site", "extract", *seeds],
+                            capture_output=True, text=True, check=True)
+    assert without.stdout == normal.stdout and without.stdout.count("\n") == len(seeds)

@@ -16,7 +16,10 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ahocorasick_rs import AhoCorasick
+try:
+    from ahocorasick_rs import AhoCorasick
+except ImportError:  # a source tree run without the package's dependencies: same results, slower
+    AhoCorasick = None
 
 
 def alternation(words: Iterable[str], not_after: str | None = None) -> str:
@@ -88,12 +91,12 @@ class Anchored:
     pattern never matches the empty string and every match begins with one of the
     phrases, ignoring case. Where lower-casing would move positions (a character whose
     lower case is two) or `re` ignores case differently from `str.lower` ("ı", "ſ"),
-    the pattern simply scans the text itself.
+    or ahocorasick-rs is not installed, the pattern simply scans the text itself.
     """
 
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str]) -> None:
         self.pattern = pattern
-        self._automaton = AhoCorasick(sorted({phrase.lower() for phrase in phrases if phrase}))
+        self._automaton = AhoCorasick(sorted({phrase.lower() for phrase in phrases if phrase})) if AhoCorasick else None
 
     def match(self, text: str, position: int = 0) -> re.Match[str] | None:
         return self.pattern.match(text, position)
@@ -117,6 +120,8 @@ class Anchored:
     def starts(self, text: str, position: int = 0) -> list[int] | None:
         """Where a phrase begins in `text` from `position` on, in order; None where case
         cannot be ignored by lower-casing (see the class)."""
+        if self._automaton is None:
+            return None
         lowered = _lowered(text[position:] if position else text)
         if lowered is None:
             return None

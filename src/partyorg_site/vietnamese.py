@@ -10,7 +10,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from slugify import slugify
+try:
+    from slugify import slugify
+except ImportError:  # a source tree run without the package's dependencies
+    slugify = None
 
 from partyorg_site.patterns import alternation
 
@@ -118,8 +121,28 @@ def slug(text: str, max_length: int = 0) -> str:
     folded = fold(text)
     plain = _NOT_SLUG.sub("-", folded).strip("-")
     if max_length and (len(plain) > max_length or "&" in folded or _DIGIT_COMMA.search(folded)):
+        if slugify is None:
+            return _cut_at_word(plain, max_length)
         return slugify(folded, max_length=max_length, word_boundary=True)
     return plain
+
+
+def _cut_at_word(plain: str, max_length: int) -> str:
+    """What python-slugify makes of an ASCII slug that is too long, where it is not
+    installed: the words that fit, in order, skipping any that would overrun the limit
+    (its word-boundary rule); the first `max_length` characters if none fits."""
+    if len(plain) < max_length:
+        return plain
+    if "-" not in plain:
+        return plain[:max_length]
+    kept = ""
+    for word in filter(None, plain.split("-")):
+        if len(kept) + len(word) < max_length:
+            kept += word + "-"
+        elif len(kept) + len(word) == max_length:
+            kept += word
+            break
+    return (kept or plain[:max_length]).strip("-")
 
 
 def is_capitalized(word: str) -> bool:
