@@ -118,8 +118,16 @@ def segment(lines: list[Line]) -> Layout:
     layout = Layout()
     paragraphs, masthead = _without_masthead(list(lines))
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
+    _read_header(paragraphs, layout)
+    body = _close_body(_read_paragraphs(paragraphs, layout), layout)
+    layout.body = [text for _, text in body]
+    layout.body_lines = [number for number, _ in body]
+    return layout
 
-    # Header: breadcrumbs, the headline, a timestamp, a photo caption, in any order.
+
+def _read_header(paragraphs: list[Line], layout: Layout) -> None:
+    """Breadcrumbs, labels, the headline, a timestamp, the author under the headline, in
+    any order at the top: taken into `layout` and out of `paragraphs`."""
     index = 0
     while index < len(paragraphs) and index < HEADER_SCAN:
         text = paragraphs[index].text
@@ -149,6 +157,11 @@ def segment(lines: list[Line]) -> Layout:
             continue
         break
 
+
+def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, str]]:
+    """Each paragraph after the header: the lead (and its outlet), a related article's
+    teaser, an attribution, a caption, or body text with captions run into it. Returns
+    the body as (line number, text)."""
     body: list[tuple[int, str]] = []
     headline_again: list[tuple[int, str]] = []
     lead_done = False
@@ -186,8 +199,13 @@ def segment(lines: list[Line]) -> Layout:
         # A line that ends no sentence (a stray heading, a label) is not yet the lead, so an
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
+    return body or headline_again
 
-    body = _move_repeated_to_captions(body or headline_again, layout)
+
+def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
+    """The body's end: captions printed twice go to the captions, signatures and bylines
+    after the text go (their outlet kept), and the end marks ("/.") of the last paragraph."""
+    body = _move_repeated_to_captions(body, layout)
     while body:
         signed = signature_outlet(body[-1][1])
         if signed:
@@ -200,9 +218,7 @@ def segment(lines: list[Line]) -> Layout:
         last, signed = split_signature(last)
         layout.outlet = layout.outlet or signed
         body[-1] = (number, without_end_marks(last))
-    layout.body = [text for _, text in body]
-    layout.body_lines = [number for number, _ in body]
-    return layout
+    return body
 
 
 def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
