@@ -132,15 +132,17 @@ def find_documents(text: str) -> list[Document]:
             found.extend(cited)
             covered_until = cited[0].spans[0][1]
             if cited[0].number is not None:
-                covered_until = _add_siblings(text, covered_until, cited[0].kind, found, patterns)
+                siblings, covered_until = _siblings_after(cited[-1], text, covered_until, patterns)
+                found.extend(siblings)
     return _merge(found)
 
 
-def _add_siblings(text: str, position: int, kind: str, found: list[Document], patterns: _Patterns) -> int:
-    """Further numbers of the same kind listed after a numbered citation; where they end."""
-    listed = [found[-1]]
+def _siblings_after(cited: Document, text: str, position: int, patterns: _Patterns) -> tuple[list[Document], int]:
+    """Further numbers of the same kind listed after a numbered citation ("..., số 19-NQ/TW"),
+    and where they end."""
+    listed = [cited]
     while sibling := patterns.sibling.match(text, position):
-        documents = _numbered_document(sibling, text, patterns, kind)
+        documents = _numbered_document(sibling, text, patterns, cited.kind)
         if not documents:
             break
         listed.extend(documents)
@@ -152,8 +154,7 @@ def _add_siblings(text: str, position: int, kind: str, found: list[Document], pa
         if document.date is None and document.issuer in (None, last.issuer) and document.term is None \
                 and document.text.endswith(document.symbol or "\0"):
             document.date, document.issuer, document.term = last.date, last.issuer, last.term
-    found.extend(listed[1:])
-    return position
+    return listed[1:], position
 
 
 def _plenum_documents(match: re.Match[str] | None, patterns: _Patterns) -> list[Document]:
