@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.patterns import alternation
-from partyorg_site.sentences import ends_sentence
+from partyorg_site.sentences import ends_sentence, ends_with_abbreviation
 from partyorg_site.vietnamese import UPPER_CLASS, count_words, fold
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
@@ -62,14 +62,18 @@ def has_outlet_lead(text: str) -> bool:
     return _OUTLET_LEAD.match(text) is not None
 
 
+ATTRIBUTION_MAX_WORDS = 12  # "Theo Cổng Thông tin điện tử Tỉnh ủy Quảng Nam"
+_WEB_ADDRESS = re.compile(r"[a-z][\w-]*(?:\.[a-z]{2,4})*\.(?:vn|com|net|org)")  # "xaydungdang.org.vn"
+
+
 def attribution_outlet(text: str) -> str | None:
     """"Theo BPT" / "Nguồn: Báo Nhân Dân" on its own line -> the outlet's name."""
     match = _cues().attribution.match(text)
-    if not match or count_words(text, 7) > 7:
+    if not match or count_words(text, ATTRIBUTION_MAX_WORDS) > ATTRIBUTION_MAX_WORDS:
         return None
     outlet = _cues().outlet_prefix.sub("", match.group("outlet").strip())
     first = outlet.split()[0] if outlet.split() else ""
-    return outlet if first[:1].isupper() or first[:1].isdigit() else None
+    return outlet if first[:1].isupper() or first[:1].isdigit() or _WEB_ADDRESS.fullmatch(outlet) else None
 
 
 def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
@@ -125,7 +129,8 @@ def is_byline(text: str) -> bool:
 
 
 # The last sentence end of a paragraph, and what follows it (no further sentence end).
-_LAST_SENTENCE_END = re.compile(r"[.!?…](?:/\.)?[\"”’)]?\s+(?=[^.!?…]{1,60}$)")
+# (A full stop inside a word, as in a web address "baophutho.vn", ends no sentence.)
+_LAST_SENTENCE_END = re.compile(r"[.!?…](?:/\.)?[\"”’)]?\s+(?=(?:[^.!?…]|\.(?=\w)){1,60}$)")
 SIGNATURE_REACH = 80  # characters at the end of a paragraph where a run-in signature can be
 
 
@@ -135,7 +140,7 @@ def split_signature(text: str) -> tuple[str, str | None]:
     sentence are cut off when, on a line of their own, they would be a signature, an
     attribution or a byline. Returns the text without them and the outlet they name."""
     found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
-    if not found:
+    if not found or ends_with_abbreviation(text[:found.start() + 1]):  # "... tại TP. Hồ Chí Minh"
         return text, None
     rest = text[found.end():].strip()
     outlet = signature_outlet(rest) or attribution_outlet(rest)

@@ -29,13 +29,19 @@ def _no_break_after() -> frozenset[str]:
 _SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """The text's last word is an abbreviation ("TP.") or an initial ("H."), whose full stop
+    ends no sentence."""
+    words = text.split()
+    last = words[-1].rstrip(".") if words else ""
+    return last in _no_break_after() or re.fullmatch(rf"{UPPER_CLASS}", last) is not None
+
+
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, not after abbreviations such as "TP."."""
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[start:match.start()].split()
-        last = before[-1].rstrip(".") if before else ""
-        if last in _no_break_after() or re.fullmatch(rf"{UPPER_CLASS}", last):
+        if ends_with_abbreviation(text[start:match.start()]):
             continue
         pieces.append(text[start:match.start()].strip())
         start = match.end()
