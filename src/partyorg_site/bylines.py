@@ -25,8 +25,9 @@ _OUTLET_LEAD = re.compile(
 
 
 # The outlet as its web address or with "Online": "VOV.VN - ", "Baoquangninh.vn - ", "QĐND Online - ".
+_WEB_ADDRESS = r"[A-Za-zĐđ][\w-]*(?:\.[A-Za-z]{2,4})*\.(?:vn|VN|com|net|org)"  # "Baonghean.vn", "xaydungdang.org.vn"
 _OUTLET_SITE = re.compile(
-    rf"^(?P<outlet>[A-Za-zĐđ][\w-]*(?:\.[A-Za-z]{{2,4}})*\.(?:vn|VN|com|net|org)|{UPPER_CLASS}{{2,10}} Online)"
+    rf"^(?P<outlet>{_WEB_ADDRESS}|{UPPER_CLASS}{{2,10}} Online)"
     rf"\s*[-–—]+\s+(?P<rest>.*)$")
 
 
@@ -63,7 +64,6 @@ def has_outlet_lead(text: str) -> bool:
 
 
 ATTRIBUTION_MAX_WORDS = 12  # "Theo Cổng Thông tin điện tử Tỉnh ủy Quảng Nam"
-_WEB_ADDRESS = re.compile(r"[a-z][\w-]*(?:\.[a-z]{2,4})*\.(?:vn|com|net|org)")  # "xaydungdang.org.vn"
 
 
 def attribution_outlet(text: str) -> str | None:
@@ -73,7 +73,7 @@ def attribution_outlet(text: str) -> str | None:
         return None
     outlet = _cues().outlet_prefix.sub("", match.group("outlet").strip())
     first = outlet.split()[0] if outlet.split() else ""
-    return outlet if first[:1].isupper() or first[:1].isdigit() or _WEB_ADDRESS.fullmatch(outlet) else None
+    return outlet if first[:1].isupper() or first[:1].isdigit() or re.fullmatch(_WEB_ADDRESS, outlet) else None
 
 
 def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
