@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from slugify import slugify
 
 from conftest import case_ids, cases
 from partyorg_site.clean import clean_lines
-from partyorg_site.extract.dates import find_event_date
+from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.extract.published import parse_published
 from partyorg_site.extract.documents import find_documents
 from partyorg_site.extract.meetings import find_meeting
@@ -50,8 +51,15 @@ def test_slug_takes_slugify_only_where_it_must_cut(text, max_length):
 
 @pytest.mark.parametrize("case", cases("dates"), ids=case_ids("dates", "body"))
 def test_event_date(case):
-    found = find_event_date(case.get("title"), case["body"], case.get("published"))
+    today = date.fromisoformat(case.get("today", "2026-12-01"))
+    path = date_from_path(case["path"]) if "path" in case else None
+    found = find_event_date(case.get("title"), case["body"], case.get("published"), path, today)
     assert (found.value, found.precision) == (case["date"], case["precision"])
+    assert (found.source is None) == (found.value is None)
+    if "source" in case:
+        assert found.source == case["source"]
+    if "day_month" in case:
+        assert found.day_month == case["day_month"]
 
 
 @pytest.mark.parametrize("case", cases("published"), ids=case_ids("published", "line"))

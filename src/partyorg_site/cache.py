@@ -66,6 +66,7 @@ class RecordCache:
             return Problem(**entry["problem"])
         record = Record.from_dict(entry["record"])
         record.search_words = entry.get("words")
+        record.day_month = entry.get("day_month")
         return record
 
     def put(self, key: str, result: Record | Problem) -> None:
@@ -75,7 +76,7 @@ class RecordCache:
             entry: dict[str, Any] = {"problem": {"file": result.file, "message": result.message,
                                                  "line": result.line, "kind": result.kind}}
         else:
-            entry = {"record": result.to_dict(), "words": result.search_words}
+            entry = {"record": result.to_dict(), "words": result.search_words, "day_month": result.day_month}
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a build killed mid-write never leaves half an entry.

@@ -11,7 +11,7 @@ from pathlib import Path
 from partyorg_site import markup, overrides
 from partyorg_site.clean import clean_lines
 from partyorg_site.errors import ArticleError, Problem
-from partyorg_site.extract.dates import find_event_date
+from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
 from partyorg_site.extract.officials import find_officials
@@ -46,7 +46,7 @@ def extract_record(source: Source) -> Record:
     full_text = "\n\n".join(layout.in_reading_order())
     lead_end = full_text.find(layout.body[0]) + len(layout.body[0]) if layout.body else 0
 
-    event = find_event_date(layout.title, layout.body, layout.published)
+    event = find_event_date(layout.title, layout.body, layout.published, date_from_path(source.path))
     mentions = find_mentions(full_text)
     title_mentions = find_mentions(layout.title or "")
     province = primary_province(mentions, full_text, layout.title, lead_end, title_mentions) \
@@ -62,6 +62,7 @@ def extract_record(source: Source) -> Record:
         published=layout.published,
         date=event.value,
         date_precision=event.precision,
+        date_source=event.source,
         province=province,
         provinces=unique_in_order([*mentions, *title_mentions]),
         officials=find_officials(full_text),
@@ -71,6 +72,7 @@ def extract_record(source: Source) -> Record:
         body=layout.body,
         captions=layout.captions,
         mentions=mentions,
+        day_month=event.day_month,
     )
     overrides.apply(record, values)
     _settle(record)

@@ -81,6 +81,7 @@ class Record:
     published: str | None
     date: str | None
     date_precision: str | None
+    date_source: str | None  # where the date's year came from: text, published, path, front matter
     province: str | None
     provinces: list[str]
     officials: list[Official]
@@ -92,6 +93,7 @@ class Record:
     mentions: list[Mention] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)
     search_words: list[str] | None = None  # folded words for the search index, kept in the cache
+    day_month: str | None = None  # "--05-10": the day the text gives where no year is known (kept in the cache)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Record":
@@ -100,7 +102,7 @@ class Record:
         return cls(
             source=data["source"], slug=data["slug"], title=data["title"], title_derived=data["title_derived"],
             outlet=data["outlet"], published=data["published"], date=data["date"],
-            date_precision=data["date_precision"], province=data["province"], provinces=list(data["provinces"]),
+            date_precision=data["date_precision"], date_source=data.get("date_source"), province=data["province"], provinces=list(data["provinces"]),
             officials=[Official(o["name"], list(o["titles"])) for o in data["officials"]],
             documents=[Document(**d) for d in data["documents"]],
             meeting=Meeting(**meeting) if meeting else None,
@@ -110,7 +112,7 @@ class Record:
         return {
             "source": self.source, "slug": self.slug, "title": self.title, "title_derived": self.title_derived,
             "outlet": self.outlet, "published": self.published, "date": self.date,
-            "date_precision": self.date_precision, "province": self.province, "provinces": list(self.provinces),
+            "date_precision": self.date_precision, "date_source": self.date_source, "province": self.province, "provinces": list(self.provinces),
             "officials": [o.to_dict() for o in self.officials],
             "documents": [d.to_dict() for d in self.documents],
             "meeting": self.meeting.to_dict() if self.meeting else None,

@@ -165,6 +165,8 @@ def apply(record: Record, values: dict[str, Any]) -> None:
             record.title, record.title_derived = value, False
         elif key == "date":
             record.date, record.date_precision = value
+            record.date_source = "front matter" if record.date else None
+            record.day_month = None
         elif key == "meeting":
             record.meeting = None if value is None else Meeting(
                 kind=value["kind"], date=value["date"], key=value["key"] or "", title=value["title"] or value["kind"])

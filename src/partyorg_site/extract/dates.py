@@ -2,8 +2,12 @@
 
 The event date is found by a cascade from most to least reliable (as htmldate does):
 a dated phrase in the lead ("Chiều 30-9", "Ngày 5-1-2018"), then its year from the
-publication time, then from the article's own wording ("9 tháng đầu năm 2019",
-"tháng 6/2019"). A year is never taken from a teaser or footer: those are gone by now.
+publication time or the file's path (the year nearest to it), then from the article's own
+wording ("9 tháng đầu năm 2019", "tháng 6/2019"). A date the text does not support is no
+date: a year is never taken from a horizon ("đến năm 2020"), a term, a cited document, a
+career, a birth, a teaser or a footer, and no event is dated after the build or more than
+`days_after_published` days after its page (data/dates.yaml). Every date says where its
+year came from (`source`), as SCHEMA.md's `date_source`.
 """
 from __future__ import annotations
 
@@ -37,6 +41,47 @@ _DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-
 class EventDate:
     value: str | None
     precision: str | None
+    source: str | None = None  # "text", "published" or "path": where the year came from
+    day_month: str | None = None  # "--05-10": the day the text gives where it gives no year
+
+
+NO_DATE = EventDate(None, None)
+
+
+@dataclass(frozen=True)
+class PathDate:
+    """A date an editor gave a file by its place: "articles/2017/...", "2017-05/...",
+    "2017-05-08-ten-bai.txt". Month and day may be unknown."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def reference(self) -> date:
+        """The day a day-and-month date's year is reckoned from: the path's own day, else the
+        middle of its month, else of its year."""
+        return date(self.year, self.month or 7, self.day or (15 if self.month else 1))
+
+
+_PATH_DATE = re.compile(r"((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?=$|[-_. ])")
+
+
+def date_from_path(path: str) -> PathDate | None:
+    """The date in a file's name or the nearest folder that opens with one; None where none
+    does. A part must open with the year and end or go on with a separator after it, so that
+    ids ("21473767.txt", "2014abc") are not read as dates."""
+    parts = path.replace("\\", "/").split("/")
+    for part in reversed(parts):
+        found = _PATH_DATE.match(part)
+        if not found:
+            continue
+        year = int(found[1])
+        month = int(found[2]) if found[2] and 1 <= int(found[2]) <= 12 else None
+        day = int(found[3]) if month and found[3] and valid_date(year, month, int(found[3])) else None
+        if found[2] and month is None:
+            continue  # "2017-45": not a date
+        return PathDate(year, month, day)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +121,16 @@ def _relative_day(lead: list[str], published: str | None) -> str | None:
     return None
 
 
-def find_event_date(title: str | None, body: list[str], published: str | None) -> EventDate:
-    """The date of the event the article reports, with its precision."""
+def find_event_date(title: str | None, body: list[str], published: str | None,
+                    path: PathDate | None = None, today: date | None = None) -> EventDate:
+    """The date of the event the article reports, with its precision and the source of its year.
+
+    `published` is the page's timestamp, `path` the date the file's place gives, `today`
+    the build's day (no event is dated after it)."""
     event, _, _ = _patterns()
+    latest = _latest(published, today)
+    reference = (date.fromisoformat(published[:10]), "published") if published else \
+        (path.reference(), "path") if path else None
     lead = [t for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t]
     for paragraph in lead:
         for match in event.finditer(paragraph):
@@ -89,25 +141,80 @@ def find_event_date(title: str | None, body: list[str], published: str | None) -
             day, month = first or int(match["d"]), int(match["m"])
             if not (1 <= day <= 31 and 1 <= month <= 12):
                 continue
-            year = int(match["y"]) if match["y"] else infer_year(month, day, paragraph, body, title, published)
+            year, source = _year_of(match, paragraph, month, day, body, title, reference, path, latest)
             if year is None:
-                return EventDate(None, None)
+                return EventDate(None, None, None, f"--{month:02d}-{day:02d}")
             value = valid_date(year, month, day)
-            if value:
-                return EventDate(value, "day")
+            if value and date.fromisoformat(value) <= latest:
+                return EventDate(value, "day", source)
     relative = _relative_day(lead, published)
     if relative:
-        return EventDate(relative, "day")
+        return EventDate(relative, "day", "published")
     for paragraph in lead[:2]:
         match = _MONTH_YEAR.search(paragraph)
-        if match and 1 <= int(match[1]) <= 12:
-            return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month")
-    years = [int(y) for p in lead[:2] for y in _BARE_YEAR.findall(_YEAR_RANGE.sub(" ", p))]
-    if published:
-        years = [y for y in years if y <= int(published[:4])]
+        if match and 1 <= int(match[1]) <= 12 and _year_weight(paragraph[:match.start(2)], int(match[1])) \
+                and date(int(match[2]), int(match[1]), 1) <= latest:
+            return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month", "text")
+    years = [int(found[1]) for paragraph in lead[:2] for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
+             if int(found[1]) <= latest.year and _year_weight(paragraph[:found.start(1)], 0)
+             and not _future().search(_sentence_around(paragraph, found.start(), found.end()))]
     if years:
-        return EventDate(f"{max(years):04d}", "year")
-    return EventDate(None, None)
+        return EventDate(f"{max(years):04d}", "year", "text")
+    if path:
+        value = f"{path.year:04d}-{path.month:02d}" if path.month else f"{path.year:04d}"
+        return EventDate(value, "month" if path.month else "year", "path")
+    return NO_DATE
+
+
+def _latest(published: str | None, today: date | None) -> date:
+    """The last day an event may have happened: the build's day, and no more than
+    `days_after_published` days after the page was published."""
+    latest = today or date.today()
+    if published:
+        after = timedelta(days=datafiles.load("dates")["days_after_published"])
+        latest = min(latest, date.fromisoformat(published[:10]) + after)
+    return latest
+
+
+def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: list[str], title: str | None,
+             reference: tuple[date, str] | None, path: PathDate | None, latest: date) -> tuple[int | None, str | None]:
+    """The year of a dated phrase and where it came from: printed with it ("5-1-2018"), at the
+    end of the range it opens ("từ ngày 5-5 đến 10-5-2017"), the year nearest the page's
+    publication or the file's date, or the article's own words (infer_year)."""
+    if match["y"]:
+        return int(match["y"]), "text"
+    ends = _range_end().match(paragraph, match.end())
+    if ends:
+        end_year = int(ends["y"])
+        return (end_year if int(ends["m"]) >= month else end_year - 1), "text"
+    if reference:
+        if path and not path.month and reference[1] == "path":
+            return path.year, "path"
+        return nearest_year(reference[0], month, day, latest), reference[1]
+    year = infer_year(month, day, paragraph, body, title, latest.year)
+    return year, ("text" if year else None)
+
+
+def nearest_year(reference: date, month: int, day: int, latest: date) -> int | None:
+    """The year that puts day/month nearest `reference`: "từ ngày 1/7" in a page of
+    28/6/2025 is 2025-07-01, "30/12" in one of 2/1/2020 is 2019-12-30. None where that
+    nearest day is after `latest`: an event announced weeks ahead is not dated a year back."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        value = valid_date(year, month, day)
+        if value:
+            candidates.append((abs((date.fromisoformat(value) - reference).days), year))
+    if not candidates:
+        return None
+    year = min(candidates)[1]
+    return year if date.fromisoformat(valid_date(year, month, day) or "9999-12-31") <= latest else None
+
+
+@lru_cache(maxsize=1)
+def _range_end() -> re.Pattern[str]:
+    words = alternation(datafiles.load("dates")["range_words"])
+    return re.compile(rf"\s*(?:{words})\s*(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*"
+                      rf"(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
 
 
 YEAR_CONTEXT = 40
@@ -137,9 +244,17 @@ def _birth_before() -> re.Pattern[str]:
 def _year_weight(before: str, month: int) -> int:
     """How strongly a year mention says "the event is in this year", from the words before it:
     "tháng 6/2019" (the event's month) 5, another month 1; "9 tháng đầu năm 2019" 3;
-    a full date 1 (a cited document's date 0); "năm 2019" 1; a bare number or a birth year
-    ("sinh năm 1963") 0."""
+    a full date 1 (a cited document's date 0); "năm 2019" 1; a bare number, a birth year
+    ("sinh năm 1963"), a horizon or a period's start ("đến năm 2020", "từ năm 2010") 0."""
     if _birth_before().search(before):
+        return 0
+    day_month = _DAY_MONTH_BEFORE.search(before)
+    if day_month:
+        # A document's date ("Nghị quyết số 18 ngày 25-10-2017") says when it was issued,
+        # which is before the event, not the event's year.
+        cited = _DOCUMENT_BEFORE.search(_DATE_WORD_AT_END.sub("", before[:day_month.start()]))
+        return 0 if cited else 1
+    if _horizon_before().search(before):
         return 0
     found = _MONTH_BEFORE.search(before)
     if found:
@@ -147,15 +262,36 @@ def _year_weight(before: str, month: int) -> int:
     _, current_year, _ = _patterns()
     if current_year.search(before):
         return 3
-    day_month = _DAY_MONTH_BEFORE.search(before)
-    if day_month:
-        # A document's date ("Nghị quyết số 18 ngày 25-10-2017") says when it was issued,
-        # which is before the event, not the event's year.
-        cited = _DOCUMENT_BEFORE.search(_DATE_WORD_AT_END.sub("", before[:day_month.start()]))
-        return 0 if cited else 1
     if _NAM_BEFORE.search(before):
         return 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _horizon_before() -> re.Pattern[str]:
+    """"đến năm", "tầm nhìn", "từ tháng 6/" ... right before a year (data/dates.yaml)."""
+    words = alternation(datafiles.load("dates")["horizon_words"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _future() -> re.Pattern[str]:
+    words = alternation(datafiles.load("dates")["future_words"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _career() -> re.Pattern[str]:
+    words = alternation(datafiles.load("dates")["career_words"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or clause list) holding text[start:end]."""
+    opening = max(text.rfind(mark, 0, start) for mark in ".;!?\n") + 1
+    closing = min((i for i in (text.find(mark, end) for mark in ".;!?\n") if i >= 0), default=len(text))
+    return text[opening:closing]
 
 
 CLAUSE_REACH = 90  # characters before a year where its clause's plan or review words are looked for
@@ -187,27 +323,48 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
 
 
 def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
-               published: str | None) -> int | None:
-    """The year of a day-and-month date, from the publication time or the article's words."""
-    if published:
-        pub_year, pub_month, pub_day = int(published[:4]), int(published[5:7]), int(published[8:10])
-        return pub_year if (month, day) <= (pub_month, pub_day) else pub_year - 1
+               max_year: int | None = None) -> int | None:
+    """The year of a day-and-month date from the article's own words, or None where they do
+    not settle it. Years after `max_year`, in a career's sentence, in a paragraph that walks
+    through a history (`chronology_years` different years that would vote), and the words
+    of `_year_weight` that give no vote, do not count."""
     votes: Counter[int] = Counter()
-    text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
-    sentence_at = text.find(_YEAR_RANGE.sub(" ", sentence), len(title or ""))
-    sentence_end = sentence_at + len(sentence) if sentence_at >= 0 else -1
-    for match in _YEAR.finditer(text):
-        year = int(match.group())
-        before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
-        in_review_rule = match.start() <= len(title or "") or sentence_at <= match.start() < sentence_end
-        votes[year + _season_shift(before, month, in_review_rule)] += _year_weight(before[-YEAR_CONTEXT:], month)
+    history = datafiles.load("dates")["chronology_years"]
+    sentence_range_free = _YEAR_RANGE.sub(" ", sentence)
+    for index, paragraph in enumerate([title or "", *body]):
+        text = _YEAR_RANGE.sub(" ", paragraph)
+        sentence_at = text.find(sentence_range_free) if index else -1
+        sentence_end = sentence_at + len(sentence_range_free) if sentence_at >= 0 else -1
+        found: Counter[int] = Counter()
+        named: set[int] = set()
+        for match in _YEAR.finditer(text):
+            year = int(match.group())
+            before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
+            weight = _year_weight(before[-YEAR_CONTEXT:], month)
+            if not weight:
+                continue
+            named.add(year)
+            around = _sentence_around(text, match.start(), match.end())
+            if (max_year is not None and year > max_year) or _career().search(around):
+                continue
+            in_review_rule = index == 0 or sentence_at <= match.start() < sentence_end
+            if weight == 1 and 4 <= month <= 10 and not in_review_rule and \
+                    _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
+                continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
+            shift = _season_shift(before, month, in_review_rule)
+            if shift >= 0 and _future().search(around):
+                continue  # "sẽ hoàn thành vào năm 2019": a plan's year
+            found[year + shift] += weight
+        if len(named) < history:
+            votes.update(found)
     _, _, review_year = _patterns()
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
         votes[year if month >= 7 else year + 1] += 3
     for term in _congress_term().finditer(sentence):
         votes[int(term["start"])] += 3
-    votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
+    votes = Counter({year: weight for year, weight in votes.items()
+                     if weight > 0 and (max_year is None or year <= max_year)})
     if not votes:
         return None
     return max(votes, key=lambda y: (votes[y], y))

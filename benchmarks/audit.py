@@ -1,0 +1,178 @@
+"""Audit: the loader over every article of a folder, with no labels, checked against the
+invariants a trustworthy record keeps (SCHEMA.md). Prints, for each invariant, how many
+records break it and a few examples; then the spread of event years and of date sources.
+
+    python benchmarks/audit.py DIR [--examples 5] [--today 2026-12-01] [--jobs 2] [--json OUT]
+
+Run it over a large real corpus (../dev-corpus/all, 35,440 articles) before and after a
+change to the loader: a count that grows is a rule that went wrong somewhere unseen.
+The checks here are deliberately independent of the loader's own rules: they read only
+the records (and, for provinces, the record's body), so they catch what the rules miss.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from partyorg_site.loader import ARTICLE_SUFFIXES, load_or_problem
+from partyorg_site.vietnamese import fold
+
+Record = dict[str, Any]
+Finding = str  # what to show as an example
+
+DAYS_AFTER_PUBLISHED = 14
+# Words a title never ends with: prepositions and conjunctions that open what follows.
+FUNCTION_WORDS = {"của", "và", "tại", "về", "với", "cho", "ở", "trong", "theo", "là", "các", "những", "đã", "sẽ"}
+# First syllables of two-syllable words that name organisations: a title that ends on one
+# was cut inside a word ("Trưởng Ban Chỉ", "Đảng ủy Công", "Chủ tịch Hiệp").
+CUT_WORD_HEADS = {"Chỉ", "Công", "Hiệp", "Kinh", "Tuyên", "Thanh", "Phụ", "Nông", "Lao", "Xã", "Tài", "Kế", "Đầu",
+                  "Giáo", "Văn", "Thể", "Du", "Nội", "Ngoại", "Quốc", "Tư", "Giao", "Vận", "Xây", "Khoa", "Ngân",
+                  "Kiểm", "Dầu", "Tập", "Hội", "Thành", "Mặt", "Cựu", "Dân", "Chính", "Thông", "Truyền", "Y", "Đào"}
+ABBREVIATION_HEAD = re.compile(r"^[A-ZĐ]\.?$")  # "T" of "T.Ư", "T" of "TW" cut
+NAME_SYLLABLE = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ']*$")
+CREDIT_LINE = re.compile(r"(?:^|\s)(?:Ảnh|Tin|Tin, ảnh|Tin và ảnh|Bài, ảnh|Nguồn|Theo)\s*:|\((?:TTXVN|Theo [^)]*)\)\s*$|"
+                         r"^\s*\(?Theo\s+[^.]{2,40}\)?\s*$|/\s*(?:VOV|TTXVN|VNA|[A-ZĐ&]{2,10})[^ ]*\s*\)?\s*$|"
+                         r"^[A-ZĐÀ-Ỹ .\-/]{4,40}$")
+PLACE_WORDS_BEFORE = re.compile(r"(?:đường|phố|huyện|quận|xã|phường|thị xã|thị trấn|sông|núi)\s+$", re.IGNORECASE)
+SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+            "Dương", "Lý", "Đinh", "Đào", "Trịnh", "Mai", "Trương", "Lâm", "Hà", "Lưu", "Tô", "Cao", "Chu"}
+
+
+def _date(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def dates_after_build(record: Record, today: date) -> Iterable[Finding]:
+    if record["date"] and _date(record["date"]) > today:
+        yield record["date"]
+
+
+def dates_after_published(record: Record, today: date) -> Iterable[Finding]:
+    if record["date"] and record["published"] and record["date_precision"] == "day" and \
+            _date(record["date"]) > date.fromisoformat(record["published"][:10]) + timedelta(DAYS_AFTER_PUBLISHED):
+        yield f"{record['date']} published {record['published']}"
+
+
+def dates_without_source(record: Record, today: date) -> Iterable[Finding]:
+    if record["date"] and not record.get("date_source"):
+        yield record["date"]
+
+
+def titles_cut(record: Record, today: date) -> Iterable[Finding]:
+    for official in record["officials"]:
+        for title in official["titles"]:
+            last = title.split()[-1] if title.split() else ""
+            if ABBREVIATION_HEAD.match(last) or last in CUT_WORD_HEADS or last.lower() in FUNCTION_WORDS \
+                    or len(last) == 1 or title.endswith((".", "-", ",")):
+                yield f"{official['name']}: {title}"
+
+
+def names_malformed(record: Record, today: date) -> Iterable[Finding]:
+    for official in record["officials"]:
+        words = official["name"].split()
+        if not 2 <= len(words) <= 5 or not all(NAME_SYLLABLE.match(w) for w in words):
+            yield official["name"]
+
+
+def _after_personal_name(text: str, start: int) -> bool:
+    """A run of capitalised words right before `start` that opens with a common surname."""
+    words = re.findall(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]*", text[max(0, start - 30):start])
+    run = re.search(r"((?:[A-ZÀ-ỸĐ][a-zà-ỹđ]*\s+)+)$", text[max(0, start - 30):start])
+    return bool(words and run and run.group(1).split()[0] in SURNAMES)
+
+
+def provinces_inside_names(record: Record, today: date) -> Iterable[Finding]:
+    """A province every one of whose mentions in the body stands right after a place word
+    ("đường Thái Nguyên") or inside a person's name ("Nguyễn Thái Bình")."""
+    text = "\n".join(record["body"])
+    for province in record["provinces"]:
+        starts = [m.start() for m in re.finditer(re.escape(province), text)]
+        if starts and all(PLACE_WORDS_BEFORE.search(text[max(0, s - 12):s]) or _after_personal_name(text, s)
+                          for s in starts):
+            yield province
+
+
+def bodies_ending_in_credit(record: Record, today: date) -> Iterable[Finding]:
+    if record["body"]:
+        last = record["body"][-1].strip()
+        tail = last[-80:]
+        if CREDIT_LINE.search(tail) and len(last) < 200 or re.search(r"\((?:TTXVN|Theo [^)]{2,30})\)\s*$", last):
+            yield tail
+
+
+INVARIANTS: dict[str, Callable[[Record, date], Iterable[Finding]]] = {
+    "event date after the build date": dates_after_build,
+    "event date > 14 days after publication": dates_after_published,
+    "date set, date_source null (year from no cue)": dates_without_source,
+    "title ends in one letter, a cut word or a preposition": titles_cut,
+    "official's name not 2-5 capitalised syllables": names_malformed,
+    "province named only inside a name or street": provinces_inside_names,
+    "body ends in a credit line": bodies_ending_in_credit,
+}
+
+
+def _load(path: Path) -> Record | str:
+    result = load_or_problem(path.name, path.read_bytes())
+    return result.to_dict() if hasattr(result, "to_dict") else f"{result}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--examples", type=int, default=5)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="also write the counts here")
+    args = parser.parse_args(argv)
+
+    paths = sorted(p for p in args.folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+    with ProcessPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(_load, paths, chunksize=200))
+    records = [r for r in results if isinstance(r, dict)]
+    problems = len(results) - len(records)
+
+    broken: dict[str, int] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        for name, check in INVARIANTS.items():
+            findings = list(check(record, args.today))
+            if findings:
+                broken[name] += 1
+                if len(examples[name]) < args.examples:
+                    examples[name].append(f"{record['source']}: {findings[0]}")
+
+    print(f"{len(paths)} files, {len(records)} records, {problems} problems; build date {args.today}")
+    print(f"{'invariant':55} {'records':>8} {'share':>7}")
+    for name in INVARIANTS:
+        print(f"{name:55} {broken[name]:8d} {broken[name] / max(1, len(records)):7.2%}")
+        for example in examples[name]:
+            print(f"    {example}")
+    years = Counter(r["date"][:4] if r["date"] else "none" for r in records)
+    sources = Counter(str(r.get("date_source")) for r in records if r["date"])
+    precisions = Counter(str(r["date_precision"]) for r in records)
+    print("event years:", ", ".join(f"{y}: {n}" for y, n in sorted(years.items())))
+    print("date sources:", ", ".join(f"{s}: {n}" for s, n in sorted(sources.items())))
+    print("precisions:", ", ".join(f"{p}: {n}" for p, n in sorted(precisions.items())))
+    other = Counter()
+    for record in records:
+        other["province null"] += record["province"] is None
+        other["no officials"] += not record["officials"]
+        other["outlet null"] += record["outlet"] is None
+        other["meeting null"] += record["meeting"] is None
+    print("also:", ", ".join(f"{k}: {v}" for k, v in other.items()))
+    if args.json:
+        args.json.write_text(json.dumps({"records": len(records), "broken": broken, "years": years,
+                                         "sources": sources, "other": other}, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
