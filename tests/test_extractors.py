@@ -16,7 +16,7 @@ from partyorg_site.extract.published import parse_published
 from partyorg_site.extract.documents import find_documents
 from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
-from partyorg_site.extract.places import find_mentions, primary_province
+from partyorg_site.extract.places import find_district_mentions, find_mentions, primary_province
 from partyorg_site.layout import segment
 from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize, slug
 
@@ -75,7 +75,9 @@ def test_provinces(case):
 @pytest.mark.parametrize("case", cases("primary_province"), ids=case_ids("primary_province"))
 def test_primary_province(case):
     text = "\n\n".join(case["body"])
-    found = primary_province(find_mentions(text), text, case["title"], len(case["body"][0]))
+    title_places = [*find_mentions(case["title"]), *find_district_mentions(case["title"])]
+    found = primary_province(find_mentions(text), text, case["title"], len(case["body"][0]), title_places,
+                             find_district_mentions(text))
     assert found == case["province"]
 
 

@@ -47,7 +47,9 @@ def test_scraped_page_with_a_place_label_and_the_headline_printed_twice():
     r = record("scraped_dai_hoi.txt")
     assert r["title"] == "Đảng bộ Ban Tổ chức Tỉnh ủy đại hội nhiệm kỳ 2020-2025" and not r["title_derived"]
     assert (r["outlet"], r["published"], r["date"]) == ("QBĐT", "2020-05-12T16:40", "2020-05-12")
-    assert (r["province"], r["provinces"]) == ("Quảng Bình", ["Quảng Bình"])  # the label; "huyện Quảng Ninh" is no province
+    # The label files the article under Quảng Bình; `provinces` lists only what the text names
+    # (SCHEMA.md), and "huyện Quảng Ninh" is a district (of Quảng Bình), not the province.
+    assert (r["province"], r["provinces"]) == ("Quảng Bình", [])
     assert r["body"][0].startswith("Sáng 12/5, Đảng bộ") and r["body"][-1].endswith("gồm 7 đồng chí.")
     assert r["captions"] == ["Bí thư Tỉnh ủy - Trần Văn Tuấn phát biểu chỉ đạo đại hội"]
     assert r["officials"] == [{"name": "Trần Văn Tuấn", "titles": [

@@ -32,6 +32,9 @@ class Gazetteer:
     capital: str
     venue_cue: re.Pattern[str]
     central_organiser: re.Pattern[str]
+    abroad: re.Pattern[str]
+    bridge_cue: re.Pattern[str]
+    in_official_title: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,10 @@ def gazetteer() -> Gazetteer:
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
         central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
+        in_official_title=re.compile(rf"(?<!\w)(?:{alternation(places['official_title_words'])})\s+"
+                                     rf"(?:{alternation(['Tỉnh ủy', 'Thành ủy', 'UBND tỉnh', 'HĐND tỉnh'])})\s*$"),
+        bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
+        abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
 
 
@@ -77,6 +84,40 @@ def find_mentions(text: str) -> list[Mention]:
         if gaz.lesser_place.search(text, max(0, start - 12), start):
             continue  # "huyện Quảng Ninh", "đường Thái Nguyên"
         mentions.append(Mention(gaz.canonical[match.group(1)], (start, end)))
+    # "tỉnh Hà Nam, Trung Quốc": that name is a place abroad wherever this text uses it.
+    abroad = {m.name for m in mentions if gaz.abroad.match(text, m.span[1])}
+    return [m for m in mentions if m.name not in abroad] if abroad else mentions
+
+
+@dataclass(frozen=True)
+class Districts:
+    pattern: Anchored
+    province: dict[tuple[str, str], str]  # (kind, name) -> province
+    kind_of: dict[str, str]  # the word printed ("TP.") -> the kind ("thành phố")
+
+
+@lru_cache(maxsize=1)
+def districts() -> Districts:
+    """The district matcher: a kind word, then a district's name (data/districts.yaml)."""
+    entries = datafiles.load("districts")["districts"]
+    kinds = datafiles.load("places")["district_kinds"]
+    kind_of = {word: kind for kind, words in kinds.items() for word in words}
+    names = {normalize(entry["name"]) for entry in entries}
+    pattern = re.compile(rf"(?<![\w.])(?P<kind>{alternation(kind_of)})\s*(?P<name>{alternation(names)})(?![\w-])")
+    return Districts(Anchored(pattern, phrases=list(kind_of)),
+                     {(e["kind"], normalize(e["name"])): e["province"] for e in entries}, kind_of)
+
+
+def find_district_mentions(text: str) -> list[Mention]:
+    """The provinces of the districts named in `text` after their kind ("quận Long Biên" ->
+    Hà Nội), with spans. They tell which province an article is about; they do not add to
+    the provinces the text names."""
+    table = districts()
+    mentions = []
+    for match in table.pattern.finditer(text):
+        province = table.province.get((table.kind_of[match["kind"]], match["name"]))
+        if province:
+            mentions.append(Mention(province, match.span()))
     return mentions
 
 
@@ -109,27 +150,37 @@ def unique_in_order(mentions: list[Mention]) -> list[str]:
 
 
 def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int,
-                     title_mentions: list[Mention] | None = None) -> str | None:
-    """The province the article is about: the host or bridge point it reports from.
+                     title_mentions: list[Mention] | None = None,
+                     district_mentions: list[Mention] | None = None) -> str | None:
+    """The province the article is about: the host or bridge point it reports from, or the
+    locality it reports on.
 
     Each province scores for how often it is named, for a mention in the title or lead,
-    and for a host cue before it ("tại tỉnh X", "điểm cầu X", "Tỉnh ủy X"). A province
-    named once in passing, with no cue, is not the article's subject; nor is the capital
-    as the venue of a central body's meeting (data/places.yaml).
+    and for a host cue before it ("tại tỉnh X", "điểm cầu X", "Tỉnh ủy X"); a district named
+    with its kind ("quận Long Biên") counts for its province as a mention with a cue. A
+    province named once in passing, with no cue, is not the article's subject. Where a
+    central body acts in the title or lead (a national story), only a province tied to it
+    there by a cue, named as a bridge point, or named in the title is the subject, and never
+    the capital as the venue (data/places.yaml).
     """
     gaz = gazetteer()
     score: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
     national = bool(gaz.central_organiser.search(title or "") or gaz.central_organiser.search(text, 0, lead_end))
-    for mention in mentions:
+    cued = [(m, _host_cue_before(text, m.span[0])) for m in mentions]
+    cued += [(m, True) for m in district_mentions or []]
+    for mention, has_cue in sorted(cued, key=lambda item: item[0].span):
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)
+        in_lead = start < lead_end
+        if national and not (has_cue and in_lead or gaz.bridge_cue.search(text, max(0, start - 30), start)):
+            continue  # a province named in passing in a national story
         score[mention.name] += 1
         if national and mention.name == gaz.capital and gaz.venue_cue.search(text[max(0, start - 30):start]):
             continue  # the venue of a central body's meeting: a mention in passing
-        if start < lead_end:
+        if in_lead:
             score[mention.name] += 2
-        if gaz.host_cue.search(text[max(0, start - 30):start]):
+        if has_cue:
             score[mention.name] += 3
     for mention in find_mentions(title or "") if title_mentions is None else title_mentions:
         score[mention.name] += 3
@@ -138,6 +189,13 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         return None
     best = max(score, key=lambda name: (score[name], -first_seen[name]))
     return best if score[best] >= 3 else None
+
+
+def _host_cue_before(text: str, start: int) -> bool:
+    """"tại tỉnh X", "Tỉnh ủy X", but not "Bí thư Thành ủy X", an official's title."""
+    gaz = gazetteer()
+    before = text[max(0, start - 50):start]
+    return bool(gaz.host_cue.search(before[-30:])) and not gaz.in_official_title.search(before)
 
 
 def merged_into_2025(name: str) -> str | None:
