@@ -24,10 +24,11 @@ _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 # (The boundary before the name is checked after its first capital, so that the pattern
 # opens with a character set and `re` can skip to capitals: see patterns.py.)
 _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:[ ]+{_SYLLABLE}){{1,5}})"
-                       rf"(?![\w.])(?=\s*[-–—,(])")
-_TOKEN = re.compile(r"[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
-_NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*")  # "Ủy viên Bộ Chính trị, Bí thư ..."
-_APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*)")
+                       rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
+# A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
+_TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+{UPPER_CLASS}+|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+_NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*(?:giữ\s+chức\s+)?")  # "Ủy viên Bộ Chính trị, Bí thư ..."
+_APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
 _CUED_NAME_AFTER = re.compile(
@@ -45,6 +46,8 @@ class _Rules:
     person_cue: re.Pattern[str]
     never: frozenset[str]
     abbreviations: dict[str, str]
+    never_in_name: frozenset[str]
+    names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
 
 
 def _head_spellings(head: str) -> set[str]:
@@ -65,18 +68,28 @@ def _rules() -> _Rules:
                   *(w for h in titles["abbreviated_heads"] for w in either_case_first(h))]
     heads = alternation(head_words)
     cues = alternation(names["person_cues"])
+    continuation = frozenset(titles["continuation_words"])
+    continuation_after = {w: set(prev) for w, prev in titles["continuation_after"].items()}
+    for compound in titles["compound_words"]:
+        syllables = compound.split()
+        for previous, word in zip(syllables, syllables[1:]):
+            word = word[0].lower() + word[1:]
+            if word not in continuation or word in continuation_after:
+                continuation_after.setdefault(word, set()).update(either_case_first(previous))
     return _Rules(
         heads=Anchored(
             re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
             phrases=[*head_words, *titles["head_prefixes"]]),
-        continuation=frozenset(titles["continuation_words"]),
-        continuation_after={w: frozenset(prev) for w, prev in titles["continuation_after"].items()},
+        continuation=continuation,
+        continuation_after={w: frozenset(prev) for w, prev in continuation_after.items()},
         stop_words=frozenset(titles["stop_words"]),
         surnames=frozenset(names["surnames"]),
         not_name=frozenset(names["not_name_words"]),
         person_cue=re.compile(rf"(?:{cues})\s*:?\s*$"),
         never=frozenset(fold(n) for n in names["never_officials"]),
         abbreviations=titles["abbreviations"],
+        never_in_name=frozenset(names["never_in_name"]),
+        names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
     )
 
 
@@ -105,6 +118,8 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
             break
         if word[0].isupper() or word[0].isdigit():
             pass
+        elif word == "và" and _name_with_and(text, token.start(), token.end()):
+            pass
         elif word in rules.continuation_after:
             if previous not in rules.continuation_after[word]:
                 break
@@ -115,6 +130,13 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         end = token.end()
         previous = word
     return text[start:end], end
+
+
+def _name_with_and(text: str, start: int, end: int) -> bool:
+    """"Bộ Kế hoạch và Đầu tư": the "và" at text[start:end] joins two halves of one
+    organisation's name (data/titles.yaml)."""
+    before, after = text[max(0, start - 40):start].rstrip(), text[end:end + 40].lstrip()
+    return any(before.endswith(left) and after.startswith(right) for left, right in _rules().names_with_and)
 
 
 def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[list[str], int]:
@@ -169,8 +191,8 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
         return False
     if words[0] in rules.not_name or not all(w[0].isupper() for w in words):
         return False
-    if any(len(w) > 1 and w.isupper() for w in words):
-        return False  # abbreviations ("HĐND") are never part of a name
+    if any(len(w) > 1 and w.isupper() for w in words) or any(w in rules.never_in_name for w in words):
+        return False  # abbreviations ("HĐND") and time words ("Chiều") are never part of a name
     return words[0] in rules.surnames or not need_surname
 
 
@@ -188,6 +210,8 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
         if len(words) - size < max(1, words_before_place_end):
             continue
         candidate = words[-size:]
+        if fold(" ".join(candidate)) in _rules().never:
+            return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
         if _is_name(candidate, need_surname=True):
             rest = title[: len(title) - len(" ".join(candidate))].strip()
             if _read_title(rest, 0):
@@ -196,12 +220,26 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
     return None
 
 
+def _add_title(titles: list[str], title: str) -> None:
+    """Add `title` unless the person has it already. A title that is the start of another
+    they have is the same post printed short ("Phó Thủ tướng" and "Phó Thủ tướng Thường
+    trực Chính phủ"): the longer one stays, where the first was printed."""
+    key = title_key(title)
+    for index, known in enumerate(titles):
+        known_key = title_key(known)
+        if known_key == key or known_key.startswith(key + " "):
+            return
+        if key.startswith(known_key + " "):
+            titles[index] = title
+            return
+    titles.append(title)
+
+
 def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
     """Officials named in `text` in order of first mention, each with every title given."""
     rules = _rules()
     found: dict[str, Official] = {}
     order: dict[str, int] = {}
-    known_titles: dict[str, set[str]] = {}
     blocked = blocked or []
 
     def add(name: str, titles: list[str], span: Span) -> None:
@@ -210,11 +248,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             return
         official = found.setdefault(key, Official(name))
         order.setdefault(key, span[0])
-        known = known_titles.setdefault(key, set())
         for title in titles:
-            if title_key(title) not in known:
-                official.titles.append(title)
-                known.add(title_key(title))
+            _add_title(official.titles, title)
         official.spans.append(span)
 
     # Apposition: NAME - TITLE[, TITLE...]
@@ -230,7 +265,12 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         name = " ".join(words)
         separator = _APPOSITION_SEP.match(text, match.end())
         titles_start = separator.end()
-        titles, titles_end = _read_titles(text, titles_start)
+        titles, titles_end = _read_titles(text, titles_start, closed_by_name=True)
+        # "Tổng Bí thư Nguyễn Phú Trọng, Chủ tịch nước Trần Đại Quang": a title that ends in
+        # the next person's name is theirs, and ends the first person's titles.
+        named = _name_at_end(titles[-1]) if titles else None
+        if named:
+            titles.pop()
         if titles:
             add(name, titles, (match.end() - len(name), match.end()))
             consumed.append((titles_start, titles_end))
