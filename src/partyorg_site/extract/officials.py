@@ -27,6 +27,7 @@ _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
 _TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+{UPPER_CLASS}+|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+_OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 _NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*(?:giữ\s+chức\s+)?")  # "Ủy viên Bộ Chính trị, Bí thư ..."
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
@@ -47,6 +48,7 @@ class _Rules:
     never: frozenset[str]
     abbreviations: dict[str, str]
     never_in_name: frozenset[str]
+    sentence_openers: frozenset[str]
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
 
 
@@ -89,6 +91,7 @@ def _rules() -> _Rules:
         never=frozenset(fold(n) for n in names["never_officials"]),
         abbreviations=titles["abbreviations"],
         never_in_name=frozenset(names["never_in_name"]),
+        sentence_openers=frozenset(titles["sentence_openers"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
     )
 
@@ -116,6 +119,8 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
             break  # a title does not run on into the next paragraph
         if len(word) == 1 and not word.isalnum():
             break
+        if word in rules.sentence_openers and _OPENS_A_DATE.match(text, token.end()):
+            break  # "Chiều nay 25-5, ...": the next sentence
         if word[0].isupper() or word[0].isdigit():
             pass
         elif word == "và" and _name_with_and(text, token.start(), token.end()):
