@@ -39,6 +39,8 @@ _ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-
 @dataclass(frozen=True)
 class _Cues:
     attribution: re.Pattern[str]
+    attribution_word: re.Pattern[str]
+    credit_line: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
     byline_roles: frozenset[str]
@@ -51,6 +53,8 @@ def _cues() -> _Cues:
     prefixes = "|".join(sorted(map(re.escape, data["outlet_prefixes"]), key=len, reverse=True))
     return _Cues(
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
+        attribution_word=re.compile(rf"^(?:{attribution})\s*:?\s+"),
+        credit_line=re.compile(rf"^(?:{alternation(data['credit_line_words'])})\s*:\s*[^:]{{2,40}}$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
             rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
@@ -102,13 +106,26 @@ def _looks_like_outlet_code(code: str) -> bool:
 _SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,30})\)\.?$")
 
 
+# "Ngọc Hân/VOV-ĐBSCL", "Thái Tân/KD&PL", "TTXVN/Tin Tức": an author and an outlet's code.
+_SLASH_SIGNATURE = re.compile(r"^(?P<by>[^/()]{2,40}?)\s*/\s*(?P<outlet>[^/()]{2,30}?)\.?$")
+_OUTLET_CODE = re.compile(rf"{UPPER_CLASS}[{UPPER_CLASS[1:-1]}0-9&.-]*[{UPPER_CLASS[1:-1]}0-9]")
+
+
 def signature_outlet(text: str) -> str | None:
-    """"Minh Anh (TTXVN)", "(TTXVN)": the author's signature naming the outlet, at the end."""
-    match = _SIGNATURE.match(text)
-    if not match or count_words(text, 8) > 8 or ends_sentence(match.group("by")):
+    """"Minh Anh (TTXVN)", "(TTXVN)", "(Theo Dân Trí)", "Ngọc Hân/VOV-ĐBSCL": the author's
+    signature naming the outlet, at the end."""
+    if count_words(text, 8) > 8:
         return None
-    outlet = match.group("outlet").strip()
-    return None if fold(outlet) in _cues().byline_roles else outlet
+    match = _SIGNATURE.match(text)
+    if match and not ends_sentence(match.group("by")):
+        outlet = _cues().attribution_word.sub("", match.group("outlet").strip())
+        return None if fold(outlet) in _cues().byline_roles else outlet
+    slashed = _SLASH_SIGNATURE.match(text)
+    if slashed and not ends_sentence(slashed.group("by")):
+        for side in ("outlet", "by"):  # the code after the slash, else before it ("TTXVN/Tin Tức")
+            if _OUTLET_CODE.fullmatch(slashed.group(side).strip()):
+                return slashed.group(side).strip()
+    return None
 
 
 def is_byline(text: str) -> bool:
@@ -120,6 +137,8 @@ def is_byline(text: str) -> bool:
             return True
     if len(text) > 45:
         return False  # before splitting what may be a whole export's body
+    if _cues().credit_line.match(text):
+        return True  # "Tin, ảnh: MÈ QUANG THẮNG"
     words = text.split()
     if not words or len(words) > 6 or ends_sentence(text.rstrip(".")):
         return False
