@@ -23,6 +23,8 @@ SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this sh
 CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
 CREDITED_CAPTION_MAX_SENTENCES = 2
 INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
+RUN_IN_CAPTION_MAX_WORDS = 16  # a caption run into an export's body as a sentence of its own
+_CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,39 @@ def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
                 pending = []
             cut = glue
         pending.append(sentence[cut:])
+    if pending:
+        body.append(" ".join(pending))
+    return body, captions
+
+
+def is_run_in_caption(sentence: str) -> bool:
+    """A sentence of an export's run-on body that is a photo's caption by itself: short, one
+    clause, opening like a caption, and either very short or saying what a photo shows
+    ("Toàn cảnh Hội nghị.", "Đồng chí X phát biểu tại Hội nghị.", "Các đại biểu chụp ảnh
+    lưu niệm."). An article's own sentence that opens so goes on with a clause or a figure."""
+    words = count_words(sentence, RUN_IN_CAPTION_MAX_WORDS + 1)
+    if words > RUN_IN_CAPTION_MAX_WORDS or _CLAUSE_MARKS.search(sentence) or not _opens_like_caption(sentence):
+        return False
+    return words <= SHORT_CAPTION_MAX_WORDS or _cues().caption_phrases.search(sentence) is not None
+
+
+def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
+    """An export's run-on body with captions as sentences of their own -> body pieces and
+    captions (see is_run_in_caption)."""
+    parts = sentences(text)
+    if len(parts) < 2 or not any(is_run_in_caption(p) for p in parts):
+        return [text], []
+    body: list[str] = []
+    captions: list[str] = []
+    pending: list[str] = []
+    for sentence in parts:
+        if is_run_in_caption(sentence):
+            captions.append(sentence.strip())
+            if pending:
+                body.append(" ".join(pending))
+            pending = []
+        else:
+            pending.append(sentence)
     if pending:
         body.append(" ".join(pending))
     return body, captions

@@ -18,7 +18,8 @@ from partyorg_site import datafiles
 from partyorg_site.bylines import (attribution_outlet, has_outlet_lead, is_byline, outlet_lead, signature_outlet,
                                    split_signature)
 from partyorg_site.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
-                                    split_credit, split_each, split_glued_captions, split_inline_captions)
+                                    split_caption_sentences, split_credit, split_each, split_glued_captions,
+                                    split_inline_captions)
 from partyorg_site.clean import Line
 from partyorg_site.extract.published import parse_published
 from partyorg_site.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
@@ -192,6 +193,7 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         pieces, inline_captions = split_inline_captions(text) if credit is not None or run_on else ([text], [])
         if run_on:
             pieces, inline_captions = split_each(pieces, split_glued_captions, inline_captions)
+            pieces, inline_captions = split_each(pieces, split_caption_sentences, inline_captions)
             inline_captions.sort(key=lambda caption: text.find(caption) % (len(text) + 1))  # in reading order
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
