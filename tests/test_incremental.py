@@ -158,3 +158,28 @@ def test_serve_answers_and_rebuilds_on_change(project):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+UNDATED = "Tỉnh ủy công bố quyết định\nNgày 6/2, Ban Tổ chức Tỉnh ủy Hà Giang công bố quyết định về công tác cán bộ.\n" \
+          "Hội nghị đã thống nhất các nội dung về công tác cán bộ trong thời gian tới.\n"
+
+
+def test_a_year_from_the_folder_and_an_undated_article_shown_honestly(project):
+    """The same text dated by its folder (articles/2017/...) and, elsewhere, left without a
+    year: the article page says so, the year pages list it under "Chưa rõ năm", and check
+    counts where the years come from."""
+    (project / "articles" / "2017").mkdir()
+    (project / "articles" / "2017" / "dated.txt").write_text(UNDATED, encoding="utf-8")
+    (project / "articles" / "undated.txt").write_text(UNDATED.replace("Hà Giang", "Lào Cai"), encoding="utf-8")
+    build(project)
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (project / "_site" / "bai-viet").glob("*/index.html")}
+    dated = next(text for text in pages.values() if "Hà Giang" in text)
+    undated = next(text for text in pages.values() if "Lào Cai" in text)
+    assert "6/2/2017</a> <small>(năm theo vị trí tệp)</small>" in dated
+    assert "ngày 6/2, chưa rõ năm" in undated
+    years = (project / "_site" / "nam" / "index.html").read_text(encoding="utf-8")
+    assert "Chưa rõ năm" in years and "Lào Cai" not in years  # titles, not bodies, are listed
+    assert (project / "_site" / "nam" / "2017" / "index.html").exists()
+    result = cli("check", cwd=project)
+    assert "undated.txt: the text gives 06/02 but no year; add 'date:'" in result.stderr
+    assert "from path" in result.stderr and "1 with a day and month but no year" in result.stderr

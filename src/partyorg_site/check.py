@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from partyorg_site.cache import RecordCache
 from partyorg_site.config import load_config
@@ -24,8 +24,10 @@ def archive_problems(records: list[Record]) -> list[Problem]:
     problems: list[Problem] = []
     for record in records:
         if record.date is None:
-            problems.append(Problem(record.source, "no event date found; add 'date:' to the front matter",
-                                    kind="warning"))
+            found = f"the text gives {record.day_month[5:]}/{record.day_month[2:4]} but no year" \
+                if record.day_month else "no event date found"
+            problems.append(Problem(record.source, f"{found}; add 'date:' to the front matter, or put the file "
+                                                   f"in a year folder (articles/2017/...)", kind="warning"))
         if record.province is None and record.provinces:
             problems.append(Problem(record.source, "names provinces but none is its subject; add 'province:' "
                                                    "if it reports from one", kind="warning"))
@@ -54,6 +56,19 @@ def archive_problems(records: list[Record]) -> list[Problem]:
     return problems
 
 
+DATE_SOURCES = ("text", "published", "path", "front matter")
+
+
+def date_summary(records: list[Record]) -> str:
+    """How many articles are dated, where their years come from, how many are not."""
+    sources = Counter(record.date_source for record in records if record.date)
+    undated = [record for record in records if record.date is None]
+    with_day = sum(1 for record in undated if record.day_month)
+    told = ", ".join(f"{sources[source]} from {source}" for source in DATE_SOURCES if sources[source])
+    return (f"dates: {len(records) - len(undated)} dated ({told or 'none'}); {len(undated)} undated"
+            f" ({with_day} with a day and month but no year)")
+
+
 def check(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config, {"articles": args.articles})
@@ -63,6 +78,8 @@ def check(args: argparse.Namespace) -> int:
         return 2
     problems = loaded.problems + archive_problems(loaded.records)
     report(problems)
+    if not args.quiet:
+        print(date_summary(loaded.records), file=sys.stderr)
     errors = sum(p.kind == "error" for p in problems)
     if not args.quiet:
         print(f"{loaded.files} files, {len(loaded.records)} articles: {errors} problems, "

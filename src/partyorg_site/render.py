@@ -55,6 +55,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vn_date"] = vn_date
+    env.filters["vn_day_month"] = lambda value: f"{int(value[5:7])}/{int(value[2:4])}" if value else ""
     env.filters["vn_date_month"] = lambda value: vn_date(value[:7]) if value and len(value) >= 7 else "Không rõ tháng"
     env.filters["document_label"] = document_label
     return env
@@ -121,7 +122,8 @@ class Renderer:
         for name, taxonomy in archive.taxonomies.items():
             yield Page(urls.taxonomy_index(name), "taxonomy.html", {
                 "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
-                "merger": self._merger() if name == "tinh" else None})
+                "merger": self._merger() if name == "tinh" else None,
+                "undated": [r for r in archive.articles if r.date is None] if name == "nam" else None})
             for term in taxonomy.sorted_terms():
                 base = urls.term(name, term.key)
                 chunks = paginate(term.articles, per_page)
@@ -209,7 +211,7 @@ class Renderer:
 
     def _signature(self, value: Any) -> Any:
         if isinstance(value, Record):  # what a listing shows of an article
-            return [value.slug, value.title, value.date, value.province, value.outlet,
+            return [value.slug, value.title, value.date, value.day_month, value.province, value.outlet,
                     value.meeting.kind if value.meeting else None]
         if isinstance(value, Term):  # hashed once: a term appears on many pages
             key = id(value)
