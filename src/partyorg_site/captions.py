@@ -201,17 +201,26 @@ def is_run_in_caption(sentence: str) -> bool:
     return words <= SHORT_CAPTION_MAX_WORDS or _cues().caption_phrases.search(sentence) is not None
 
 
+@lru_cache(maxsize=1)
+def _caption_after_sentence_end() -> re.Pattern[str]:
+    """A caption's opening right after a sentence's end (or at the start)."""
+    return re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation(_cues().caption_starts)})\s")
+
+
 def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     """An export's run-on body with captions as sentences of their own -> body pieces and
     captions (see is_run_in_caption)."""
+    if not _caption_after_sentence_end().search(text):  # the cheap test first: most bodies have none
+        return [text], []
     parts = sentences(text)
-    if len(parts) < 2 or not any(is_run_in_caption(p) for p in parts):
+    flags = [is_run_in_caption(part) for part in parts]
+    if len(parts) < 2 or not any(flags):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
-    for sentence in parts:
-        if is_run_in_caption(sentence):
+    for sentence, is_caption in zip(parts, flags):
+        if is_caption:
             captions.append(sentence.strip())
             if pending:
                 body.append(" ".join(pending))
