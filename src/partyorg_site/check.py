@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from partyorg_site.cache import RecordCache
 from partyorg_site.config import load_config
 from partyorg_site.errors import ArticleError, Problem
+from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
 from partyorg_site.pipeline import load_archive, report
 from partyorg_site.vietnamese import fold
@@ -24,7 +25,7 @@ def archive_problems(records: list[Record]) -> list[Problem]:
     problems: list[Problem] = []
     for record in records:
         if record.date is None:
-            found = f"the text gives {record.day_month[5:]}/{record.day_month[2:4]} but no year" \
+            found = "the text gives {:02d}/{:02d} but no year".format(*split_day_month(record.day_month)) \
                 if record.day_month else "no event date found"
             problems.append(Problem(record.source, f"{found}; add 'date:' to the front matter, or put the file "
                                                    f"in a year folder (articles/2017/...)", kind="warning"))

@@ -20,6 +20,7 @@ from partyorg_site import feeds, search, urls
 from partyorg_site.archive import Archive, Taxonomy, Term, document_label
 from partyorg_site.cache import code_version
 from partyorg_site.config import SiteConfig
+from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold, slug
 
@@ -55,7 +56,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vn_date"] = vn_date
-    env.filters["vn_day_month"] = lambda value: f"{int(value[5:7])}/{int(value[2:4])}" if value else ""
+    env.filters["vn_day_month"] = lambda value: "{}/{}".format(*split_day_month(value)) if value else ""
     env.filters["vn_date_month"] = lambda value: vn_date(value[:7]) if value and len(value) >= 7 else "Không rõ tháng"
     env.filters["document_label"] = document_label
     return env

@@ -199,15 +199,17 @@ def nearest_year(reference: date, month: int, day: int, latest: date) -> int | N
     """The year that puts day/month nearest `reference`: "từ ngày 1/7" in a page of
     28/6/2025 is 2025-07-01, "30/12" in one of 2/1/2020 is 2019-12-30. None where that
     nearest day is after `latest`: an event announced weeks ahead is not dated a year back."""
-    candidates = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        value = valid_date(year, month, day)
-        if value:
-            candidates.append((abs((date.fromisoformat(value) - reference).days), year))
-    if not candidates:
+    days = [date.fromisoformat(value) for year in (reference.year - 1, reference.year, reference.year + 1)
+            if (value := valid_date(year, month, day))]
+    if not days:
         return None
-    year = min(candidates)[1]
-    return year if date.fromisoformat(valid_date(year, month, day) or "9999-12-31") <= latest else None
+    nearest = min(days, key=lambda day_: abs((day_ - reference).days))
+    return nearest.year if nearest <= latest else None
+
+
+def split_day_month(value: str) -> tuple[int, int]:
+    """"--05-10" (EventDate.day_month, ISO 8601's day without a year) -> (10, 5)."""
+    return int(value[5:7]), int(value[2:4])
 
 
 @lru_cache(maxsize=1)
@@ -275,16 +277,18 @@ def _horizon_before() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _any_word_of(key: str) -> re.Pattern[str]:
+    """Any of the words listed under `key` in data/dates.yaml, as whole words."""
+    return re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('dates')[key])})(?!\w)", re.IGNORECASE)
+
+
 def _future() -> re.Pattern[str]:
-    words = alternation(datafiles.load("dates")["future_words"])
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return _any_word_of("future_words")
 
 
-@lru_cache(maxsize=1)
 def _career() -> re.Pattern[str]:
-    words = alternation(datafiles.load("dates")["career_words"])
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return _any_word_of("career_words")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -61,7 +61,7 @@ def gazetteer() -> Gazetteer:
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
         central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
         in_official_title=re.compile(rf"(?<!\w)(?:{alternation(places['official_title_words'])})\s+"
-                                     rf"(?:{alternation(['Tỉnh ủy', 'Thành ủy', 'UBND tỉnh', 'HĐND tỉnh'])})\s*$"),
+                                     rf"(?:{alternation(places['committees_in_titles'])})\s*$"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
         abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
