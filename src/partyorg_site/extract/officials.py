@@ -27,6 +27,7 @@ _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
 _TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+{UPPER_CLASS}+|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+_AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 _NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*(?:giữ\s+chức\s+)?")  # "Ủy viên Bộ Chính trị, Bí thư ..."
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
@@ -271,11 +272,14 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         separator = _APPOSITION_SEP.match(text, match.end())
         titles_start = separator.end()
         titles, titles_end = _read_titles(text, titles_start, closed_by_name=True)
-        # "Tổng Bí thư Nguyễn Phú Trọng, Chủ tịch nước Trần Đại Quang": a title that ends in
-        # the next person's name is theirs, and ends the first person's titles.
-        named = _name_at_end(titles[-1]) if titles else None
-        if named:
-            titles.pop()
+        # A chain of titles that ends in the next person's name is that person's, as a list
+        # printed titles first ("Nguyễn Thiện Nhân, Ủy viên Trung ương Đảng, Chủ tịch Hội Nông
+        # dân Việt Nam Lại Xuân Môn;"); after "và" only the last title is ("Nguyễn Văn Thọ, Chủ
+        # tịch UBND huyện và Đại tá Nguyễn Đình Chiến"). What is handed over is left
+        # unconsumed, for the titles-first pass below.
+        if titles and _name_at_end(titles[-1]):
+            last_at = text.rfind(titles[-1], titles_start, titles_end)
+            titles, titles_end = (titles[:-1], last_at) if _AND_BEFORE.search(text, titles_start, last_at) else ([], 0)
         if titles:
             add(name, titles, (match.end() - len(name), match.end()))
             consumed.append((titles_start, titles_end))
