@@ -203,8 +203,9 @@ def is_run_in_caption(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _caption_after_sentence_end() -> re.Pattern[str]:
-    """A caption's opening right after a sentence's end (or at the start)."""
-    return re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation(_cues().caption_starts)})\s")
+    """A caption's opening right after a sentence's end (or at the start), then a sentence
+    without a clause mark: what is_run_in_caption asks of a sentence, as one scan."""
+    return re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation(_cues().caption_starts)})\s[^,;:\"“”().!?…]*[.!?…]")
 
 
 def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:

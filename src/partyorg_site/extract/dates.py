@@ -157,7 +157,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
             return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month", "text")
     years = [int(found[1]) for paragraph in lead[:2] for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
              if int(found[1]) <= latest.year and _year_weight(paragraph[:found.start(1)], 0)
-             and not _future().search(_sentence_around(paragraph, found.start(), found.end()))]
+             and not _future().search(_sentence_around(paragraph, found.start(), found.end())[1])]
     if years:
         return EventDate(f"{max(years):04d}", "year", "text")
     if path:
@@ -291,11 +291,14 @@ def _career() -> re.Pattern[str]:
     return _any_word_of("career_words")
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or clause list) holding text[start:end]."""
+_SENTENCE_MARK = re.compile(r"[.;!?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the sentence (or clause list) holding text[start:end] opens, and that sentence."""
     opening = max(text.rfind(mark, 0, start) for mark in ".;!?\n") + 1
-    closing = min((i for i in (text.find(mark, end) for mark in ".;!?\n") if i >= 0), default=len(text))
-    return text[opening:closing]
+    closing = _SENTENCE_MARK.search(text, end)
+    return opening, text[opening:closing.start() if closing else len(text)]
 
 
 CLAUSE_REACH = 90  # characters before a year where its clause's plan or review words are looked for
@@ -326,6 +329,40 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     return 0
 
 
+def _paragraph_votes(text: str, is_title: bool, sentence: str, month: int, max_year: int | None) -> dict[int, int]:
+    """The votes of one paragraph's years (ranges already blanked out) for the event's year;
+    none where the paragraph walks through a history. See infer_year."""
+    sentence_at = -1 if is_title else text.find(sentence)
+    sentence_end = sentence_at + len(sentence) if sentence_at >= 0 else -1
+    found: dict[int, int] = {}
+    named: set[int] = set()
+    sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
+    for match in _YEAR.finditer(text):
+        year = int(match.group())
+        before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
+        weight = _year_weight(before[-YEAR_CONTEXT:], month)
+        if not weight:
+            continue
+        named.add(year)
+        if max_year is not None and year > max_year:
+            continue
+        opening, around = _sentence_around(text, match.start(), match.end())
+        if opening not in sentence_words:
+            sentence_words[opening] = (bool(_career().search(around)), bool(_future().search(around)))
+        career, future = sentence_words[opening]
+        if career:
+            continue
+        in_review_rule = is_title or sentence_at <= match.start() < sentence_end
+        if weight == 1 and 4 <= month <= 10 and not in_review_rule and \
+                _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
+            continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
+        shift = _season_shift(before, month, in_review_rule)
+        if shift >= 0 and future:
+            continue  # "sẽ hoàn thành vào năm 2019": a plan's year
+        found[year + shift] = found.get(year + shift, 0) + weight
+    return found if len(named) < datafiles.load("dates")["chronology_years"] else {}
+
+
 def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
                max_year: int | None = None) -> int | None:
     """The year of a day-and-month date from the article's own words, or None where they do
@@ -333,34 +370,11 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     through a history (`chronology_years` different years that would vote), and the words
     of `_year_weight` that give no vote, do not count."""
     votes: Counter[int] = Counter()
-    history = datafiles.load("dates")["chronology_years"]
     sentence_range_free = _YEAR_RANGE.sub(" ", sentence)
     for index, paragraph in enumerate([title or "", *body]):
-        text = _YEAR_RANGE.sub(" ", paragraph)
-        sentence_at = text.find(sentence_range_free) if index else -1
-        sentence_end = sentence_at + len(sentence_range_free) if sentence_at >= 0 else -1
-        found: Counter[int] = Counter()
-        named: set[int] = set()
-        for match in _YEAR.finditer(text):
-            year = int(match.group())
-            before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
-            weight = _year_weight(before[-YEAR_CONTEXT:], month)
-            if not weight:
-                continue
-            named.add(year)
-            around = _sentence_around(text, match.start(), match.end())
-            if (max_year is not None and year > max_year) or _career().search(around):
-                continue
-            in_review_rule = index == 0 or sentence_at <= match.start() < sentence_end
-            if weight == 1 and 4 <= month <= 10 and not in_review_rule and \
-                    _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
-                continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
-            shift = _season_shift(before, month, in_review_rule)
-            if shift >= 0 and _future().search(around):
-                continue  # "sẽ hoàn thành vào năm 2019": a plan's year
-            found[year + shift] += weight
-        if len(named) < history:
-            votes.update(found)
+        if _YEAR.search(paragraph):  # (most paragraphs name no year: skip them cheaply)
+            votes.update(_paragraph_votes(_YEAR_RANGE.sub(" ", paragraph), index == 0, sentence_range_free,
+                                          month, max_year))
     _, _, review_year = _patterns()
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
