@@ -183,3 +183,13 @@ def test_a_year_from_the_folder_and_an_undated_article_shown_honestly(project):
     result = cli("check", cwd=project)
     assert "undated.txt: the text gives 06/02 but no year; add 'date:'" in result.stderr
     assert "from path" in result.stderr and "1 with a day and month but no year" in result.stderr
+
+
+def test_every_rule_table_is_part_of_the_cache_fingerprint():
+    """A cached record depends on every data file; one missing from the fingerprint (as
+    districts.yaml once was) would let an edited gazetteer serve stale records."""
+    from partyorg_site import datafiles
+    names = datafiles.data_file_names()
+    assert {"districts", "provinces", "dates", "titles"} <= set(names)
+    folder = ROOT / "src" / "partyorg_site" / "data"
+    assert names == sorted(p.stem for p in folder.glob("*.yaml"))

@@ -12,7 +12,6 @@ from typing import Any
 
 import yaml
 
-DATA_FILES = ("provinces", "places", "legacy_encodings", "names", "titles", "documents", "meetings", "dates", "layout", "orthography")
 
 
 @lru_cache(maxsize=None)
@@ -26,6 +25,14 @@ def load(name: str) -> Any:
 def rules_fingerprint() -> str:
     """A hash of every rule table: a cache keyed on it is invalidated when a rule changes."""
     digest = hashlib.sha256()
-    for name in DATA_FILES:
+    for name in data_file_names():
+        digest.update(name.encode() + b"\0")
         digest.update(resources.files("partyorg_site").joinpath("data", f"{name}.yaml").read_bytes())
     return digest.hexdigest()[:16]
+
+
+def data_file_names() -> list[str]:
+    """Every rule table in `data/`, by name: read from the folder, so that a new table is
+    part of the fingerprint without anyone having to list it."""
+    folder = resources.files("partyorg_site").joinpath("data")
+    return sorted(entry.name[:-len(".yaml")] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
