@@ -12,6 +12,7 @@ year came from (`source`), as SCHEMA.md's `date_source`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -157,7 +158,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
             return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month", "text")
     years = [int(found[1]) for paragraph in lead[:2] for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
              if int(found[1]) <= latest.year and _year_weight(paragraph[:found.start(1)], 0)
-             and not _future().search(_sentence_around(paragraph, found.start(), found.end())[1])]
+             and not _future().search(_sentence_around(paragraph, found.start(), found.end())[1].lower())]
     if years:
         return EventDate(f"{max(years):04d}", "year", "text")
     if path:
@@ -279,8 +280,11 @@ def _horizon_before() -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _any_word_of(key: str) -> re.Pattern[str]:
-    """Any of the words listed under `key` in data/dates.yaml, as whole words."""
-    return re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('dates')[key])})(?!\w)", re.IGNORECASE)
+    """Any of the words listed under `key` in data/dates.yaml, as whole words, in text
+    already lower-cased (a case-sensitive pattern that opens with literals scans fast:
+    patterns.py)."""
+    words = [word.lower() for word in datafiles.load("dates")[key]]
+    return re.compile(alternation(words, not_after=r"\w") + r"(?!\w)")
 
 
 def _future() -> re.Pattern[str]:
@@ -291,6 +295,7 @@ def _career() -> re.Pattern[str]:
     return _any_word_of("career_words")
 
 
+_PARAGRAPH_END = re.compile("\n")
 _SENTENCE_MARK = re.compile(r"[.;!?\n]")
 
 
@@ -329,52 +334,55 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     return 0
 
 
-def _paragraph_votes(text: str, is_title: bool, sentence: str, month: int, max_year: int | None) -> dict[int, int]:
-    """The votes of one paragraph's years (ranges already blanked out) for the event's year;
-    none where the paragraph walks through a history. See infer_year."""
-    sentence_at = -1 if is_title else text.find(sentence)
-    sentence_end = sentence_at + len(sentence) if sentence_at >= 0 else -1
-    found: dict[int, int] = {}
-    named: set[int] = set()
+def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
+               max_year: int | None = None) -> int | None:
+    """The year of a day-and-month date from the article's own words, or None where they do
+    not settle it. Years after `max_year`, in a career's sentence, in a paragraph that walks
+    through a history (`chronology_years` different years that would vote), and the words
+    of `_year_weight` that give no vote, do not count.
+
+    The title and body are scanned as one text (term ranges blanked out), each year
+    weighed within its own paragraph."""
+    text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
+    breaks = [found.start() for found in _PARAGRAPH_END.finditer(text)]
+    ranged = _YEAR_RANGE.sub(" ", sentence)
+    sentence_at = text.find(ranged, breaks[0] + 1) if breaks else -1
+    sentence_end = sentence_at + len(ranged) if sentence_at >= 0 else -1
+    by_paragraph: dict[int, dict[int, int]] = {}
+    named: dict[int, set[int]] = {}
     sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
     for match in _YEAR.finditer(text):
-        year = int(match.group())
-        before = text[max(0, match.start() - CLAUSE_REACH):match.start()]
+        year, at = int(match.group()), match.start()
+        paragraph = bisect_left(breaks, at)
+        paragraph_start = breaks[paragraph - 1] + 1 if paragraph else 0
+        before = text[max(paragraph_start, at - CLAUSE_REACH):at]
         weight = _year_weight(before[-YEAR_CONTEXT:], month)
         if not weight:
             continue
-        named.add(year)
+        named.setdefault(paragraph, set()).add(year)
         if max_year is not None and year > max_year:
             continue
-        opening, around = _sentence_around(text, match.start(), match.end())
+        opening, around = _sentence_around(text, at, match.end())
         if opening not in sentence_words:
-            sentence_words[opening] = (bool(_career().search(around)), bool(_future().search(around)))
+            lowered = around.lower()
+            sentence_words[opening] = (bool(_career().search(lowered)), bool(_future().search(lowered)))
         career, future = sentence_words[opening]
         if career:
             continue
-        in_review_rule = is_title or sentence_at <= match.start() < sentence_end
+        in_review_rule = paragraph == 0 or sentence_at <= at < sentence_end
         if weight == 1 and 4 <= month <= 10 and not in_review_rule and \
                 _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
             continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
         shift = _season_shift(before, month, in_review_rule)
         if shift >= 0 and future:
             continue  # "sẽ hoàn thành vào năm 2019": a plan's year
+        found = by_paragraph.setdefault(paragraph, {})
         found[year + shift] = found.get(year + shift, 0) + weight
-    return found if len(named) < datafiles.load("dates")["chronology_years"] else {}
-
-
-def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
-               max_year: int | None = None) -> int | None:
-    """The year of a day-and-month date from the article's own words, or None where they do
-    not settle it. Years after `max_year`, in a career's sentence, in a paragraph that walks
-    through a history (`chronology_years` different years that would vote), and the words
-    of `_year_weight` that give no vote, do not count."""
+    history = datafiles.load("dates")["chronology_years"]
     votes: Counter[int] = Counter()
-    sentence_range_free = _YEAR_RANGE.sub(" ", sentence)
-    for index, paragraph in enumerate([title or "", *body]):
-        if _YEAR.search(paragraph):  # (most paragraphs name no year: skip them cheaply)
-            votes.update(_paragraph_votes(_YEAR_RANGE.sub(" ", paragraph), index == 0, sentence_range_free,
-                                          month, max_year))
+    for paragraph, found in by_paragraph.items():
+        if len(named[paragraph]) < history:
+            votes.update(found)
     _, _, review_year = _patterns()
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
