@@ -33,6 +33,9 @@ class _Cues:
     caption_phrases: Anchored
     credit: re.Pattern[str]
     credit_marks: tuple[str, ...]
+    reported_speech: re.Pattern[str]
+    before_a_name: frozenset[str]
+    photo_position: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +50,9 @@ def _cues() -> _Cues:
         credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)"
                           rf"\s*\)?\s*\.?$"),
         credit_marks=("(", *data["credit_words"]),
+        reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
+        before_a_name=frozenset(data["caption_starts_before_a_name"]),
+        photo_position=re.compile(rf"\([^()]{{0,20}}(?:{alternation(data['photo_positions'])})\)"),
     )
 
 
@@ -55,6 +61,8 @@ def looks_like_caption(text: str) -> bool:
     or is a single short sentence ("Quang cảnh hội nghị."): no paragraph of an article
     is that short."""
     # (The cheap tests first: most paragraphs are long and end a sentence.)
+    if _cues().reported_speech.search(text):
+        return False  # "Ông X nêu rõ, đây không phải ...": what was said, not what a photo shows
     if text.endswith(".") and not text.endswith(".."):
         return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text)
     if ends_sentence(text):
@@ -64,7 +72,11 @@ def looks_like_caption(text: str) -> bool:
 
 
 def _opens_like_caption(text: str) -> bool:
-    return any(text.startswith(start + " ") for start in _cues().caption_starts)
+    cues = _cues()
+    for start in cues.caption_starts:
+        if text.startswith(start + " "):
+            return start not in cues.before_a_name or text[len(start) + 1:len(start) + 2].isupper()
+    return False
 
 
 def is_credited_caption(text: str) -> bool:
@@ -126,27 +138,37 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _glued_opener() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _glued_opener() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The sure sentence openings of data/layout.yaml: a pattern of their opening words
-    alone (plain capitalised literals, which `re` scans for fast) and the whole opening,
-    tried only where those words stand. (The word before is checked by _glue_points: a
-    pattern that opened with a lookbehind would be tried at every character.)"""
+    alone (plain capitalised literals, which `re` scans for fast), the whole opening, and
+    the whole of those sure after any word (`after: any`), tried only where those words
+    stand. (The word before is checked by _glue_points: a pattern that opened with a
+    lookbehind would be tried at every character.)"""
     openers = datafiles.load("layout")["glued_sentence_openers"]
+
+    def whole(chosen: list[dict]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{alternation(o['words'])}){o['then']}" for o in chosen) or "(?!)")
     words = re.compile(alternation([word for o in openers for word in o["words"]]))
-    whole = re.compile("|".join(f"(?:{alternation(o['words'])}){o['then']}" for o in openers))
-    return words, whole
+    return words, whole(openers), whole([o for o in openers if o.get("after") == "any"])
 
 
-_LOWER = re.compile(LOWER_CLASS)
+_LOWER_OR_DIGIT = re.compile(rf"{LOWER_CLASS}|\d")
 
 
 def _glue_points(text: str) -> list[int]:
-    """Where a sure sentence opening follows a lower-case word and a space, after the
-    text's start: the places a caption may have been run into the next sentence."""
-    words, whole = _glued_opener()
-    return [found.start() for found in words.finditer(text, 1)
-            if found.start() >= 2 and text[found.start() - 1] == " " and _LOWER.match(text, found.start() - 2)
-            and whole.match(text, found.start())]
+    """Where a sure sentence opening follows a space and a lower-case word or a number (or
+    any word, for the openings sure after any), after the text's start: the places a
+    caption may have been run into the next sentence."""
+    words, whole, after_any = _glued_opener()
+    points = []
+    for found in words.finditer(text, 1):
+        at = found.start()
+        if at < 2 or text[at - 1] != " " or not text[at - 2].isalnum():
+            continue
+        word_before = text.rfind(" ", 0, at - 1) + 1  # where the word before begins ("Hai Bà Trưng": "Hai")
+        if (_LOWER_OR_DIGIT.match(text, word_before) and whole.match(text, at)) or after_any.match(text, at):
+            points.append(at)
+    return points
 
 
 def _may_follow_caption(text: str, glue: int) -> bool:
@@ -194,7 +216,10 @@ def is_run_in_caption(sentence: str) -> bool:
     """A sentence of an export's run-on body that is a photo's caption by itself: short, one
     clause, opening like a caption, and either very short or saying what a photo shows
     ("Toàn cảnh Hội nghị.", "Đồng chí X phát biểu tại Hội nghị.", "Các đại biểu chụp ảnh
-    lưu niệm."). An article's own sentence that opens so goes on with a clause or a figure."""
+    lưu niệm."), or one that says where people stand in the photo ("(bìa trái)"). An
+    article's own sentence that opens so goes on with a clause or a figure."""
+    if _cues().photo_position.search(sentence):  # "... Nguyễn Văn A (bìa trái), Lê Văn B (bìa phải)."
+        return count_words(sentence, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
     words = count_words(sentence, RUN_IN_CAPTION_MAX_WORDS + 1)
     if words > RUN_IN_CAPTION_MAX_WORDS or _CLAUSE_MARKS.search(sentence) or not _opens_like_caption(sentence):
         return False
@@ -211,8 +236,8 @@ def _caption_after_sentence_end() -> re.Pattern[str]:
 def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     """An export's run-on body with captions as sentences of their own -> body pieces and
     captions (see is_run_in_caption)."""
-    if not _caption_after_sentence_end().search(text):  # the cheap test first: most bodies have none
-        return [text], []
+    if not (_caption_after_sentence_end().search(text) or _cues().photo_position.search(text)):
+        return [text], []  # the cheap tests first: most bodies have neither
     parts = sentences(text)
     flags = [is_run_in_caption(part) for part in parts]
     if len(parts) < 2 or not any(flags):
