@@ -34,6 +34,7 @@ class _Patterns:
     tail: re.Pattern[str]
     kinds: dict[str, str]  # folded spelling -> canonical kind
     symbol_issuers: dict[str, str]
+    issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
     terms: list[tuple[str, str]]
 
 
@@ -64,7 +65,8 @@ def _patterns() -> _Patterns:
         anchor=Anchored(re.compile(rf"(?<!\w)(?:{kinds})\s"), phrases=kind_words),
         numbered=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
-            rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}))?(?P<sym>{symbol})?(?![\w%])"),
+            rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}|\s*,?\s*(?:của|do)\s+(?i:{issuers})(?!\w)))?"
+            rf"(?P<sym>{symbol})?(?![\w%])"),
         # "Nghị quyết số 18-NQ/TW, số 19-NQ/TW", "... 18-NQ/TW và 19-NQ/TW": a further number
         # of the same kind, written with its own symbol (a bare number may be anything).
         sibling=re.compile(rf"\s*(?:,|và|;)\s*(?:số\s*)?(?P<num>\d{{1,4}})(?P<more>)(?P<sym>{symbol})(?![\w%])"),
@@ -72,20 +74,21 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
             rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?"
             rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
-            rf"\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)(?!\w)\)?"),
+            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)(?!\w)\)?|(?![\w/-]))"),
         congress=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
-            rf"(?:[Đđ]ảng\s+)?(?:(?:đại biểu|Đại biểu)\s+toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"),
+            rf"(?:[Đđ]ảng\s+)?(?:(?:(?:đại biểu|Đại biểu)\s+)?toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"),
         # After a numbered citation: its date, who issued it ("của Bộ Chính trị"; a plenum,
         # "của Hội nghị Trung ương 7", also without "của"), and the term ("khóa XII").
         tail=re.compile(
             rf"(?:\s*,?\s*(?:ban hành\s+)?{_DATE})?"
-            rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>{issuers})(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
+            rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
             rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})(?!\w)(?:\s*\))?)?"),
         kinds={name.lower(): kind for name, kind in names.items()},
         symbol_issuers=data["symbol_issuers"],
+        issuer_names={name.lower(): name for name in data["issuers"]},
         terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
     )
 
@@ -158,13 +161,15 @@ def _siblings_after(cited: Document, text: str, position: int, patterns: _Patter
 
 
 def _plenum_documents(match: re.Match[str] | None, patterns: _Patterns) -> list[Document]:
-    """"Nghị quyết Trung ương 4 khóa XI, XII" -> two documents."""
+    """"Nghị quyết Trung ương 4 khóa XI, XII" -> two documents; "Nghị quyết TW4", whose
+    text names no term, -> one with none (its key takes the citing article's term)."""
     if not match:
         return []
     plenums = [_ordinal(match["ord"])] if match["ord"] else [int(p) for p in re.findall(r"\d+", match["plenums"] or "")]
     kind = patterns.kinds[match["kind"].lower()]
+    terms: list[str | None] = _roman_list(match["terms"]) if match["terms"] else [None]
     return [Document(kind=kind, plenum=plenum, term=term, text=match.group().strip(), spans=[match.span()])
-            for plenum in plenums if plenum for term in _roman_list(match["terms"])]
+            for plenum in plenums if plenum for term in terms]
 
 
 def _congress_document(match: re.Match[str] | None, patterns: _Patterns) -> list[Document]:
@@ -196,7 +201,7 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
             date = _date(int(tail["y"]), int(tail["m"]), int(tail["d"])).isoformat()
         except ValueError:
             date = None
-    issuer = tail["issuer"]
+    issuer = patterns.issuer_names.get(tail["issuer"].lower()) if tail["issuer"] else None  # "Bộ chính trị" as printed
     if tail["plenary"]:
         # "Hội nghị Trung ương 7" is held in every term: the plenum is named with its term.
         issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {tail['term']}" if tail["term"] else "")
@@ -224,7 +229,23 @@ def _merge(documents: list[Document]) -> list[Document]:
             if getattr(kept, attr) is None and getattr(doc, attr) is not None:
                 setattr(kept, attr, getattr(doc, attr))
         kept.spans.extend(doc.spans)
-    return list(merged.values())
+    return _fold_plenums_named_elsewhere(list(merged.values()))
+
+
+def _fold_plenums_named_elsewhere(documents: list[Document]) -> list[Document]:
+    """"Nghị quyết Trung ương 4" where the same text cites "Nghị quyết Trung ương 4 (khóa
+    XII)" is that resolution, named short: one entry, where it was first cited. (Where the
+    text names the plenum in two terms, the short citation is left as it is.)"""
+    result: list[Document] = []
+    for doc in documents:
+        if doc.plenum is not None and doc.term is None:
+            named = [d for d in documents if d.kind == doc.kind and d.plenum == doc.plenum and d.term is not None]
+            if len(named) == 1:
+                named[0].spans.extend(doc.spans)
+                doc = named[0]
+        if not any(kept is doc for kept in result):
+            result.append(doc)
+    return result
 
 
 # Party-central issuers are written "/TW" in symbols; so "Chỉ thị 05 của Bộ Chính trị" and
@@ -275,7 +296,8 @@ def document_key(doc: Document, article_date: str | None, province: str | None =
     its province and year, since every province numbers its own documents.
     """
     if doc.plenum is not None:
-        return slug(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + doc.term if doc.term else ''}")
+        term = doc.term or term_on(article_date)
+        return slug(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + term if term else ''}")
     if doc.congress is not None:
         where = doc.issuer or ""
         if where and province and province not in where:
