@@ -29,6 +29,8 @@ class _Rules:
     precedence: dict[str, int]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    plenum_after: re.Pattern[str]  # a plenum by its number, after the meeting word ...
+    plenum_before: re.Pattern[str]  # ... right after a document's number: that document's issuer
     visit: Anchored
 
 
@@ -52,15 +54,19 @@ def _rules() -> _Rules:
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])}|{'|'.join(data['not_before_patterns'])})(?!\w)"),
+        plenum_after=re.compile(rf"^\s+(?:{data['plenum_cited']['after']})(?!\w)"),
+        plenum_before=re.compile(data["plenum_cited"]["before"]),
         visit=_phrases(data["visit_phrases"]),
     )
 
 
 def _in_passing(match: re.Match[str], text: str) -> bool:
-    """A meeting word cited in passing ("chuẩn bị Đại hội", "Hội nghị Trung ương 11")."""
+    """A meeting word cited in passing ("chuẩn bị Đại hội", "Hội nghị Trung ương 11",
+    "18-NQ/TW, Hội nghị lần thứ 6, BCH T.Ư Đảng")."""
     rules = _rules()
-    return bool(rules.not_after.search(text[max(0, match.start() - 25):match.start()])
-                or rules.not_before.match(text[match.end():match.end() + 40]))
+    before, after = text[max(0, match.start() - 25):match.start()], text[match.end():match.end() + 40]
+    return bool(rules.not_after.search(before) or rules.not_before.match(after)
+                or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))
 
 
 def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
