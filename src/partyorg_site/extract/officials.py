@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 
 from partyorg_site import datafiles
@@ -27,6 +28,7 @@ _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
 _TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+{UPPER_CLASS}+|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+_NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 _NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*(?:giữ\s+chức\s+)?")  # "Ủy viên Bộ Chính trị, Bí thư ..."
@@ -34,7 +36,7 @@ _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
 _CUED_NAME_AFTER = re.compile(
-    rf"\s*(?:,?\s*(?:đồng chí|ông|bà)|[ ]+[-–—](?P<dash>))\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w])")
+    rf"\s*(?:,?\s*(?:đồng chí|ông|bà)|[ ]+[-–—](?P<dash>))\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class _Rules:
     never_in_name: frozenset[str]
     sentence_openers: frozenset[str]
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
+    appointment: Anchored  # "giữ chức", "phân công làm": a post for the sentence's person
+    compound_next: dict[str, frozenset[str]]  # a compound's lower-case syllable -> the syllables that complete it
+    organisation_nouns: frozenset[str]
 
 
 def _head_spellings(head: str) -> set[str]:
@@ -73,12 +78,14 @@ def _rules() -> _Rules:
     cues = alternation(names["person_cues"])
     continuation = frozenset(titles["continuation_words"])
     continuation_after = {w: set(prev) for w, prev in titles["continuation_after"].items()}
+    compound_next: dict[str, set[str]] = {}
     for compound in titles["compound_words"]:
         syllables = compound.split()
         for previous, word in zip(syllables, syllables[1:]):
             word = word[0].lower() + word[1:]
             if word not in continuation or word in continuation_after:
                 continuation_after.setdefault(word, set()).update(either_case_first(previous))
+            compound_next.setdefault(previous[0].lower() + previous[1:], set()).add(word)
     return _Rules(
         heads=Anchored(
             re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
@@ -94,6 +101,10 @@ def _rules() -> _Rules:
         never_in_name=frozenset(names["never_in_name"]),
         sentence_openers=frozenset(titles["sentence_openers"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
+        compound_next={first: frozenset(rest) for first, rest in compound_next.items()},
+        organisation_nouns=frozenset(w for noun in titles["organisation_nouns"] for w in [noun.split()[-1]]),
+        appointment=Anchored(re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
+                             phrases=titles["appointment_words"]),
     )
 
 
@@ -126,6 +137,9 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
             pass
         elif word == "và" and _name_with_and(text, token.start(), token.end()):
             pass
+        elif word in rules.compound_next and word not in rules.stop_words and _opens_organisation_word(
+                text, token.end(), word, previous):
+            pass  # "thành" of "thành phố", "đơn" of "đơn vị"
         elif word in rules.continuation_after:
             if previous not in rules.continuation_after[word]:
                 break
@@ -136,6 +150,17 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         end = token.end()
         previous = word
     return text[start:end], end
+
+
+def _opens_organisation_word(text: str, end: int, word: str, previous: str) -> bool:
+    """"Trường Chính trị thành phố", "Ban quản lý": the lower-case `word` (ending at `end`)
+    and the next one make an organisation's word, after a word of an organisation's name
+    (lower case, an abbreviation or numeral, or an organisation noun), not after a person's."""
+    rules = _rules()
+    if not (previous[0].islower() or previous.isupper() or previous in rules.organisation_nouns):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return bool(following) and following[1] in rules.compound_next[word]
 
 
 def _name_with_and(text: str, start: int, end: int) -> bool:
@@ -313,4 +338,36 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 name = " ".join(words)
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
+    _add_appointments(text, found, add)
     return sorted(found.values(), key=lambda o: order[fold(o.name)])
+
+
+_PERSON_CUED = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?![\w.])")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _add_appointments(text: str, found: dict[str, Official],
+                      add: Callable[[str, list[str], Span], None]) -> None:
+    """Posts named after an appointment word ("giữ chức", data/titles.yaml), for the last
+    person named before it in the same sentence: one already found with a title, or one
+    named with "đồng chí", "ông", "bà". A sentence that names a year tells a career and
+    gives no title."""
+    named = sorted((span[0], official.name) for official in found.values() for span in official.spans)
+    for post in _rules().appointment.finditer(text):
+        titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
+        if not titles or _name_at_end(titles[-1]):
+            continue
+        opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, post.start() - 400), post.start())),
+                      default=max(0, post.start() - 400))
+        closing = _SENTENCE_END.search(text, titles_end)
+        sentence = text[opening:closing.start() if closing else len(text)]
+        if _ANY_YEAR.search(_TERM_YEARS.sub(" ", sentence)):
+            continue  # a career's history
+        people = [(start, name) for start, name in named if opening <= start < post.start()]
+        people += [(m.start(1), m.group(1)) for m in _PERSON_CUED.finditer(text, opening, post.start())
+                   if _is_name(m.group(1).split(), need_surname=True)]
+        if people:
+            start, name = max(people)
+            add(name, titles, (start, start + len(name)))
