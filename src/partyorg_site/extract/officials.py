@@ -21,6 +21,7 @@ from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
+NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 # (The boundary before the name is checked after its first capital, so that the pattern
 # opens with a character set and `re` can skip to capitals: see patterns.py.)
@@ -52,6 +53,9 @@ class _Rules:
     abbreviations: dict[str, str]
     never_in_name: frozenset[str]
     sentence_openers: frozenset[str]
+    capitalised_at_sentence_start: frozenset[str]
+    namesake_after: re.Pattern[str]
+    not_names: tuple[str, ...]  # phrases shaped like names that name no one ("Thái Bình Dương")
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     appointment: Anchored  # "giữ chức", "phân công làm": a post for the sentence's person
     compound_next: dict[str, frozenset[str]]  # a compound's lower-case syllable -> the syllables that complete it
@@ -100,6 +104,9 @@ def _rules() -> _Rules:
         abbreviations=titles["abbreviations"],
         never_in_name=frozenset(names["never_in_name"]),
         sentence_openers=frozenset(titles["sentence_openers"]),
+        capitalised_at_sentence_start=frozenset(titles["capitalised_at_sentence_start"]),
+        namesake_after=re.compile(rf"(?<!\w)(?:{alternation(titles['namesake_after'])})$"),
+        not_names=tuple(datafiles.load("places")["stop_phrases"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
         compound_next={first: frozenset(rest) for first, rest in compound_next.items()},
         organisation_nouns=frozenset(w for noun in titles["organisation_nouns"] for w in [noun.split()[-1]]),
@@ -133,6 +140,8 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
             break
         if word in rules.sentence_openers and _OPENS_A_DATE.match(text, token.end()):
             break  # "Chiều nay 25-5, ...": the next sentence
+        if word in rules.capitalised_at_sentence_start:
+            break  # "... Hiệp hội Các doanh nghiệp ...": a sentence begins
         if word[0].isupper() or word[0].isdigit():
             pass
         elif word == "và" and _name_with_and(text, token.start(), token.end()):
@@ -140,6 +149,10 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         elif word in rules.compound_next and word not in rules.stop_words and _opens_organisation_word(
                 text, token.end(), word, previous):
             pass  # "thành" of "thành phố", "đơn" of "đơn vị"
+        elif previous[:1].isupper() and word not in rules.stop_words and \
+                f"{previous.lower()} {word}" in datafiles.load_words("words") and \
+                not _ends_in_a_name(text[max(start, end - NAME_REACH):end]):
+            pass  # "Trung tâm", "Sở Quy hoạch": the word the last syllable began (data/words.txt), not after a name
         elif word in rules.continuation_after:
             if previous not in rules.continuation_after[word]:
                 break
@@ -150,6 +163,13 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         end = token.end()
         previous = word
     return text[start:end], end
+
+
+def _ends_in_a_name(text: str) -> bool:
+    """The capitalised words that end `text` end in a personal name ("... Trần Văn Bình"),
+    after which a lower-case word is the sentence's ("Bình thường xuyên ..."), never the rest of a word."""
+    words = text.split()[-MAX_NAME_WORDS:]
+    return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
 
 
 def _opens_organisation_word(text: str, end: int, word: str, previous: str) -> bool:
@@ -224,6 +244,8 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
         return False
     if any(len(w) > 1 and w.isupper() for w in words) or any(w in rules.never_in_name for w in words):
         return False  # abbreviations ("HĐND") and time words ("Chiều") are never part of a name
+    if words[0] in rules.surnames and any(phrase in " ".join(words) for phrase in rules.not_names):
+        return False  # "Thái Bình Dương": shaped like a name, names an ocean
     return words[0] in rules.surnames or not need_surname
 
 
@@ -235,7 +257,9 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
     words = title.split()
     # A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name, nor is any
     # part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương").
-    place_end = max((m.span[1] for m in find_mentions(title)), default=0)
+    # Nor is any part of a phrase shaped like a name that names no one ("Thái Bình Dương").
+    place_end = max([m.span[1] for m in find_mentions(title)] +
+                    [title.rfind(phrase) + len(phrase) for phrase in _rules().not_names if phrase in title] or [0])
     words_before_place_end = len(title[:place_end].split())
     for size in range(MAX_NAME_WORDS, 1, -1):
         if len(words) - size < max(1, words_before_place_end):
@@ -244,6 +268,8 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
         if fold(" ".join(candidate)) in _rules().never:
             return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
         if _is_name(candidate, need_surname=True):
+            if _rules().namesake_after.search(" ".join(words[:-size])):
+                return None  # "Trường Tiểu học Thạch Văn": a school's namesake, not its head
             rest = title[: len(title) - len(" ".join(candidate))].strip()
             if _read_title(rest, 0):
                 return " ".join(candidate), rest
@@ -286,6 +312,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     # Apposition: NAME - TITLE[, TITLE...]
     consumed: list[Span] = list(blocked)
     for match in _NAME_RUN.finditer(text):
+        if any(phrase in match.group(1) for phrase in rules.not_names):
+            continue  # "Thái Bình Dương Mỹ": no name, nor any part of it
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else.
