@@ -106,7 +106,7 @@ def _rules() -> _Rules:
         sentence_openers=frozenset(titles["sentence_openers"]),
         capitalised_at_sentence_start=frozenset(titles["capitalised_at_sentence_start"]),
         namesake_after=re.compile(rf"(?<!\w)(?:{alternation(titles['namesake_after'])})$"),
-        not_names=tuple(datafiles.load("places")["stop_phrases"]),
+        not_names=tuple([*names["not_names"], *datafiles.load("places")["stop_phrases"]]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
         compound_next={first: frozenset(rest) for first, rest in compound_next.items()},
         organisation_nouns=frozenset(w for noun in titles["organisation_nouns"] for w in [noun.split()[-1]]),
@@ -131,6 +131,7 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         return None
     end = head.end()
     previous = text[head.start():head.end()].split()[-1]
+    previous_start, before_previous = head.start(), ""
     for token in _TOKEN.finditer(text, end):
         word = token.group()
         gap = text[end:token.start()]
@@ -143,26 +144,60 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         if word in rules.capitalised_at_sentence_start:
             break  # "... Hiệp hội Các doanh nghiệp ...": a sentence begins
         if word[0].isupper() or word[0].isdigit():
-            pass
+            continues = True
         elif word == "và" and _name_with_and(text, token.start(), token.end()):
-            pass
+            continues = True
         elif word in rules.compound_next and word not in rules.stop_words and _opens_organisation_word(
                 text, token.end(), word, previous):
-            pass  # "thành" of "thành phố", "đơn" of "đơn vị"
-        elif previous[:1].isupper() and word not in rules.stop_words and \
-                f"{previous.lower()} {word}" in datafiles.load_words("words") and \
-                not _ends_in_a_name(text[max(start, end - NAME_REACH):end]):
-            pass  # "Trung tâm", "Sở Quy hoạch": the word the last syllable began (data/words.txt), not after a name
+            continues = True  # "thành" of "thành phố", "đơn" of "đơn vị"
         elif word in rules.continuation_after:
-            if previous not in rules.continuation_after[word]:
+            continues = previous in rules.continuation_after[word]
+        else:
+            continues = word not in rules.stop_words and word in rules.continuation
+        if not continues:
+            boundary = _word_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word)
+            if boundary is _CUT_BEFORE_PREVIOUS and previous_start > head.end():
+                end = len(text[:previous_start].rstrip())
                 break
-        elif word in rules.stop_words:
-            break
-        elif word not in rules.continuation:
-            break
+            if boundary is not _EXTEND:
+                break
         end = token.end()
-        previous = word
+        previous_start, before_previous, previous = token.start(), previous, word
     return text[start:end], end
+
+
+_EXTEND, _CUT_BEFORE_PREVIOUS = object(), object()
+
+
+def _word_boundary(title_tail: str, before_previous: str, previous: str, word: str) -> object | None:
+    """Where a title that would stop before the lower-case `word` ends, so that it ends where
+    a word ends (the lexicon, data/words.txt):
+      _EXTEND: `word` completes the word that `previous` began, or that `before_previous`
+        and `previous` began ("Trung tâm", "Sở Quy hoạch", "Hội Thiên văn học"; a stop word
+        only after an organisation noun: "Hội Nhà báo", "Trung tâm Dự báo");
+      _CUT_BEFORE_PREVIOUS: `previous` opens the next word ("tỉnh trực tiếp", "Toàn Cầu
+        Lãnh đạo công ty"; a capitalised one only before a stop word, and no organisation
+        noun: "Giám đốc Sở tại buổi làm việc" keeps "Sở");
+      None: stop before `word`.
+    Never after a person's name (`title_tail` ends in one): "Trần Văn Bình thường xuyên"."""
+    rules = _rules()
+    words = datafiles.load_words("words")
+    pair = f"{previous.lower()} {word}"
+    if pair not in words and f"{before_previous.lower()} {pair}" not in words:
+        return None
+    if _ends_in_a_name(title_tail):
+        return None
+    if previous[:1].isupper() and pair in words and (word not in rules.stop_words
+                                                     or before_previous in rules.organisation_nouns):
+        return _EXTEND  # "Trung tâm", "Hội Nhà báo", "Trung tâm Dự báo"
+    if word not in rules.stop_words:
+        if before_previous[:1].isupper() and previous[:1].islower() and f"{before_previous.lower()} {pair}" in words:
+            return _EXTEND
+    if pair not in words:
+        return None
+    if previous[:1].isupper():
+        return _CUT_BEFORE_PREVIOUS if word in rules.stop_words and previous not in rules.organisation_nouns else None
+    return _CUT_BEFORE_PREVIOUS if f"{before_previous.lower()} {previous.lower()}" not in words else None
 
 
 def _ends_in_a_name(text: str) -> bool:
@@ -244,8 +279,8 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
         return False
     if any(len(w) > 1 and w.isupper() for w in words) or any(w in rules.never_in_name for w in words):
         return False  # abbreviations ("HĐND") and time words ("Chiều") are never part of a name
-    if words[0] in rules.surnames and any(phrase in " ".join(words) for phrase in rules.not_names):
-        return False  # "Thái Bình Dương": shaped like a name, names an ocean
+    if words[0] in rules.surnames and " ".join(words).startswith(rules.not_names):
+        return False  # "Thái Bình Dương", "Hàn Quốc": shaped like a name, names an ocean, a country
     return words[0] in rules.surnames or not need_surname
 
 
@@ -257,14 +292,14 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
     words = title.split()
     # A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name, nor is any
     # part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương").
-    # Nor is any part of a phrase shaped like a name that names no one ("Thái Bình Dương").
-    place_end = max([m.span[1] for m in find_mentions(title)] +
-                    [title.rfind(phrase) + len(phrase) for phrase in _rules().not_names if phrase in title] or [0])
+    place_end = max((m.span[1] for m in find_mentions(title)), default=0)
     words_before_place_end = len(title[:place_end].split())
     for size in range(MAX_NAME_WORDS, 1, -1):
         if len(words) - size < max(1, words_before_place_end):
             continue
         candidate = words[-size:]
+        if _begins_inside_a_not_name(title, len(title) - len(" ".join(candidate))):
+            continue  # "... Thái Bình Dương Mỹ": no name begins inside it ("Dương Trung Quốc" may end so)
         if fold(" ".join(candidate)) in _rules().never:
             return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
         if _is_name(candidate, need_surname=True):
@@ -275,6 +310,18 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
                 return " ".join(candidate), rest
             return None
     return None
+
+
+def _begins_inside_a_not_name(text: str, at: int) -> bool:
+    """A name starting at text[at] would begin inside a phrase shaped like a name that names
+    no one ("Thái Bình Dương", "Hàn Quốc"; data/names.yaml)."""
+    for phrase in _rules().not_names:
+        found = text.find(phrase)
+        while found != -1 and found <= at:
+            if at < found + len(phrase):
+                return True
+            found = text.find(phrase, found + 1)
+    return False
 
 
 def _add_title(titles: list[str], title: str) -> None:
@@ -312,15 +359,14 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     # Apposition: NAME - TITLE[, TITLE...]
     consumed: list[Span] = list(blocked)
     for match in _NAME_RUN.finditer(text):
-        if any(phrase in match.group(1) for phrase in rules.not_names):
-            continue  # "Thái Bình Dương Mỹ": no name, nor any part of it
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else.
         while words and not _is_name(words, need_surname=not cued) and len(words) > 2:
             words = words[1:]
-        if not _is_name(words, need_surname=not cued):
-            continue
+        if not _is_name(words, need_surname=not cued) or \
+                _begins_inside_a_not_name(match.group(1), len(match.group(1)) - len(" ".join(words))):
+            continue  # (not "Dương Mỹ" of "Thái Bình Dương Mỹ")
         name = " ".join(words)
         separator = _APPOSITION_SEP.match(text, match.end())
         titles_start = separator.end()
