@@ -80,7 +80,7 @@ NEXT_WORD = re.compile(r"\s+([a-zà-ỹđ]+)")  # a lower-case word after the ti
 
 
 def titles_cut(record: Record, today: date) -> Iterable[Finding]:
-    """A title that ends in one letter (not a numeral: "T" of "T.Ư"), a preposition, a
+    """A title that ends in one letter (not a numeral, "quận 2", "Vụ Địa phương I": "T" of "T.Ư"), a preposition, a
     mark, or inside a word: its last syllable and the word after it in the text make one
     word of the lexicon ("Trưởng Ban Chỉ| đạo", "Chủ tịch Công| ty")."""
     text = "\n".join(record["body"] + record["captions"])
@@ -88,7 +88,8 @@ def titles_cut(record: Record, today: date) -> Iterable[Finding]:
         for title in official["titles"]:
             words = title.split()
             last = words[-1] if words else ""
-            if (len(last) == 1 and last not in ROMAN) or last.lower() in FUNCTION_WORDS or title.endswith((".", "-", ",")):
+            if (len(last) == 1 and last.isalpha() and last not in ROMAN) or last.lower() in FUNCTION_WORDS \
+                    or title.endswith((".", "-", ",")):
                 yield f"{official['name']}: {title}"
                 continue
             at = text.find(title)

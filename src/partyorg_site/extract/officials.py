@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.extract.documents import either_case_first
-from partyorg_site.extract.places import find_mentions
+from partyorg_site.extract.places import find_mentions, gazetteer
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold, normalize
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
@@ -28,7 +28,8 @@ _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:[ ]+{_SYLLABLE}){{1,5}})"
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
-_TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+{UPPER_CLASS}+|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+_TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+(?:{UPPER_CLASS}{LOWER_CLASS}*|\d+)[^\s,;:.()\[\]!?\"“”]*"
+                    rf"|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")  # (also "Q.1", "H.Củ Chi")
 _NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
@@ -167,6 +168,7 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
 
 
 _EXTEND, _CUT_BEFORE_PREVIOUS = object(), object()
+_TRAILING_MARKS = re.compile(r"[^\w]+$")
 
 
 def _word_boundary(title_tail: str, before_previous: str, previous: str, word: str) -> object | None:
@@ -182,6 +184,7 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
     Never after a person's name (`title_tail` ends in one): "Trần Văn Bình thường xuyên"."""
     rules = _rules()
     words = datafiles.load_words("words")
+    word = _TRAILING_MARKS.sub("", word)  # "Tài nguyên& Môi trường"
     pair = f"{previous.lower()} {word}"
     if pair not in words and f"{before_previous.lower()} {pair}" not in words:
         return None
@@ -281,6 +284,8 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
         return False  # abbreviations ("HĐND") and time words ("Chiều") are never part of a name
     if words[0] in rules.surnames and " ".join(words).startswith(rules.not_names):
         return False  # "Thái Bình Dương", "Hàn Quốc": shaped like a name, names an ocean, a country
+    if words[0] in rules.surnames and normalize(" ".join(words)) in gazetteer().canonical:
+        return False  # "Hà Nội", "Hà Giang": a province, not a person
     return words[0] in rules.surnames or not need_surname
 
 
