@@ -76,26 +76,43 @@ def default_lexicon() -> Path | None:
 
 
 LEXICON: frozenset[str] = frozenset()  # the lexicon's words of two syllables or more, set by main()
-NEXT_WORD = re.compile(r"\s+([a-zà-ỹđ]+)")  # a lower-case word after the title
+NEXT_WORDS = re.compile(r"\s+([a-zà-ỹđ]+)(?:\s+([a-zà-ỹđ]+))?")  # lower-case words after the title
+DOTTED_ON = re.compile(r"[.\-]\w")  # "Q" of "Q.1": the title stopped inside an abbreviation
 
 
 def titles_cut(record: Record, today: date) -> Iterable[Finding]:
-    """A title that ends in one letter (not a numeral, "quận 2", "Vụ Địa phương I": "T" of "T.Ư"), a preposition, a
-    mark, or inside a word: its last syllable and the word after it in the text make one
-    word of the lexicon ("Trưởng Ban Chỉ| đạo", "Chủ tịch Công| ty")."""
+    """A title that ends in one letter cut from an abbreviation ("T" of "T.Ư", "Q" of "Q.1";
+    not "Bệnh viện E", "quận 2", "Vụ Địa phương I"), a preposition, a mark, or inside a word:
+    its last syllable and the word after it in the text make one word of the lexicon
+    ("Trưởng Ban Chỉ| đạo", "Chủ tịch Công| ty"), and that next word does not make one
+    with the word after it."""
     text = "\n".join(record["body"] + record["captions"])
     for official in record["officials"]:
         for title in official["titles"]:
             words = title.split()
             last = words[-1] if words else ""
-            if (len(last) == 1 and last.isalpha() and last not in ROMAN) or last.lower() in FUNCTION_WORDS \
-                    or title.endswith((".", "-", ",")):
+            if last.lower() in FUNCTION_WORDS or title.endswith((".", "-", ",")):
                 yield f"{official['name']}: {title}"
                 continue
-            at = text.find(title)
-            after = NEXT_WORD.match(text, at + len(title)) if at >= 0 else None
-            if after and f"{last.lower()} {after[1]}" in LEXICON:
-                yield f"{official['name']}: {title}| {after[1]}"
+            # Judged where it is printed: cut only if cut everywhere ("Chủ tịch Hội" printed
+            # inside "Chủ tịch Hội đồng" says nothing of where it was taken from).
+            ends = [m.end() for m in re.finditer(re.escape(title), text)]
+            cuts = [_cut_after(text, end, last) for end in ends]
+            if ends and all(cuts):
+                yield f"{official['name']}: {title}{cuts[0]}"
+
+
+def _cut_after(text: str, end: int, last: str) -> str:
+    """What shows that a title printed up to `end` was cut there ("" where nothing does):
+    the rest of an abbreviation ("Q" of "Q.1"; not "Bệnh viện E"), or a word that the last
+    syllable makes one word with and that makes none with the word after it ("Thành ủy |
+    nhiệm kỳ" is no cut)."""
+    if len(last) == 1 and last.isalpha() and last not in ROMAN:
+        return "|." if last.islower() or DOTTED_ON.match(text, end) else ""
+    after = NEXT_WORDS.match(text, end)
+    if after and f"{last.lower()} {after[1]}" in LEXICON and not (after[2] and f"{after[1]} {after[2]}" in LEXICON):
+        return f"| {after[1]}"
+    return ""
 
 
 def names_malformed(record: Record, today: date) -> Iterable[Finding]:

@@ -156,7 +156,9 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         else:
             continues = word not in rules.stop_words and word in rules.continuation
         if not continues:
-            boundary = _word_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word)
+            following = _NEXT_WORD.match(text, token.end())
+            boundary = _word_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
+                                      following[1] if following else "")
             if boundary is _CUT_BEFORE_PREVIOUS and previous_start > head.end():
                 end = len(text[:previous_start].rstrip())
                 break
@@ -164,14 +166,18 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
                 break
         end = token.end()
         previous_start, before_previous, previous = token.start(), previous, word
+    while end > start and text[end - 1] in _DASHES:
+        end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
 
 
 _EXTEND, _CUT_BEFORE_PREVIOUS = object(), object()
 _TRAILING_MARKS = re.compile(r"[^\w]+$")
+_DASHES = "-–—"
 
 
-def _word_boundary(title_tail: str, before_previous: str, previous: str, word: str) -> object | None:
+def _word_boundary(title_tail: str, before_previous: str, previous: str, word: str,
+                   next_word: str = "") -> object | None:
     """Where a title that would stop before the lower-case `word` ends, so that it ends where
     a word ends (the lexicon, data/words.txt):
       _EXTEND: `word` completes the word that `previous` began, or that `before_previous`
@@ -181,22 +187,28 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
         Lãnh đạo công ty"; a capitalised one only before a stop word, and no organisation
         noun: "Giám đốc Sở tại buổi làm việc" keeps "Sở");
       None: stop before `word`.
-    Never after a person's name (`title_tail` ends in one): "Trần Văn Bình thường xuyên"."""
+    Never after a person's name (`title_tail` ends in one): "Trần Văn Bình thường xuyên";
+    and `word` is not joined to `previous` where it makes a word with `next_word` ("Ban |
+    công tác", though "ban công" is a word too: the longer reading wins, as in word
+    segmentation). Hyphenated names are read by their syllables ("Tổ chức-Hành chính")."""
     rules = _rules()
     words = datafiles.load_words("words")
-    word = _TRAILING_MARKS.sub("", word)  # "Tài nguyên& Môi trường"
+    word = _TRAILING_MARKS.sub("", word.split("-")[0])  # "Tài nguyên& Môi trường", "chức-Hành"
+    hyphenated = "-" in previous  # "Hoa Lư-đơn vị": never cut back into such a token
+    previous, before_previous = previous.rsplit("-", 1)[-1], before_previous.rsplit("-", 1)[-1]
     pair = f"{previous.lower()} {word}"
     if pair not in words and f"{before_previous.lower()} {pair}" not in words:
         return None
     if _ends_in_a_name(title_tail):
         return None
-    if previous[:1].isupper() and pair in words and (word not in rules.stop_words
-                                                     or before_previous in rules.organisation_nouns):
+    pairs_on = bool(next_word) and f"{word} {_TRAILING_MARKS.sub('', next_word.split('-')[0])}" in words
+    if previous[:1].isupper() and pair in words and not pairs_on and (
+            word not in rules.stop_words or before_previous in rules.organisation_nouns):
         return _EXTEND  # "Trung tâm", "Hội Nhà báo", "Trung tâm Dự báo"
-    if word not in rules.stop_words:
+    if word not in rules.stop_words and not pairs_on:
         if before_previous[:1].isupper() and previous[:1].islower() and f"{before_previous.lower()} {pair}" in words:
             return _EXTEND
-    if pair not in words:
+    if pair not in words or hyphenated:
         return None
     if previous[:1].isupper():
         return _CUT_BEFORE_PREVIOUS if word in rules.stop_words and previous not in rules.organisation_nouns else None
@@ -310,7 +322,7 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
         if _is_name(candidate, need_surname=True):
             if _rules().namesake_after.search(" ".join(words[:-size])):
                 return None  # "Trường Tiểu học Thạch Văn": a school's namesake, not its head
-            rest = title[: len(title) - len(" ".join(candidate))].strip()
+            rest = title[: len(title) - len(" ".join(candidate))].strip().rstrip(_DASHES)  # "An Giang-Nguyễn ..."
             if _read_title(rest, 0):
                 return " ".join(candidate), rest
             return None
