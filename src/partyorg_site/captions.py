@@ -60,15 +60,17 @@ def looks_like_caption(text: str) -> bool:
     """A photo's caption: opens like one ("Đồng chí X phát biểu...") and ends no sentence,
     or is a single short sentence ("Quang cảnh hội nghị."): no paragraph of an article
     is that short."""
-    # (The cheap tests first: most paragraphs are long and end a sentence.)
-    if _cues().reported_speech.search(text):
-        return False  # "Ông X nêu rõ, đây không phải ...": what was said, not what a photo shows
+    # (The cheap tests first: most paragraphs are long and end a sentence. Last, what
+    # reports speech, "Ông X nêu rõ, đây không phải ...", says what was said, not what a
+    # photo shows.)
     if text.endswith(".") and not text.endswith(".."):
-        return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text)
+        return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text) \
+            and not _cues().reported_speech.search(text)
     if ends_sentence(text):
         return False
     return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (
-        _opens_like_caption(text) or (_cues().caption_phrases.search(text) is not None and len(sentences(text)) == 1))
+        _opens_like_caption(text) or (_cues().caption_phrases.search(text) is not None and len(sentences(text)) == 1)) \
+        and not _cues().reported_speech.search(text)
 
 
 def _opens_like_caption(text: str) -> bool:
@@ -228,16 +230,18 @@ def is_run_in_caption(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _caption_after_sentence_end() -> re.Pattern[str]:
-    """A caption's opening right after a sentence's end (or at the start), then a sentence
-    without a clause mark: what is_run_in_caption asks of a sentence, as one scan."""
-    return re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation(_cues().caption_starts)})\s[^,;:\"“”().!?…]*[.!?…]")
+    """A caption's opening right after a sentence's end, then a sentence without a clause
+    mark: what is_run_in_caption asks of a sentence, as one scan that opens with a
+    character set (patterns.py); a caption opening the text is tested apart, with startswith."""
+    return re.compile(rf"[.!?…]\s+(?:{alternation(_cues().caption_starts)})\s[^,;:\"“”().!?…]*[.!?…]")
 
 
 def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     """An export's run-on body with captions as sentences of their own -> body pieces and
     captions (see is_run_in_caption)."""
-    if not (_caption_after_sentence_end().search(text) or _cues().photo_position.search(text)):
-        return [text], []  # the cheap tests first: most bodies have neither
+    if not (text.startswith(_cues().caption_starts) or _caption_after_sentence_end().search(text)
+            or _cues().photo_position.search(text)):
+        return [text], []  # the cheap tests first: most bodies have none of these
     parts = sentences(text)
     flags = [is_run_in_caption(part) for part in parts]
     if len(parts) < 2 or not any(flags):

@@ -18,7 +18,7 @@ from partyorg_site.extract.documents import either_case_first
 from partyorg_site.extract.places import find_mentions, gazetteer
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold, normalize
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
@@ -294,11 +294,11 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
         return False
     if any(len(w) > 1 and w.isupper() for w in words) or any(w in rules.never_in_name for w in words):
         return False  # abbreviations ("HĐND") and time words ("Chiều") are never part of a name
-    if words[0] in rules.surnames and " ".join(words).startswith(rules.not_names):
-        return False  # "Thái Bình Dương", "Hàn Quốc": shaped like a name, names an ocean, a country
-    if words[0] in rules.surnames and normalize(" ".join(words)) in gazetteer().canonical:
-        return False  # "Hà Nội", "Hà Giang": a province, not a person
-    return words[0] in rules.surnames or not need_surname
+    if words[0] not in rules.surnames:
+        return not need_surname
+    joined = " ".join(words)  # (already in the cleaner's orthography, as the gazetteer's spellings are)
+    # "Thái Bình Dương", "Hàn Quốc": shaped like a name, names an ocean, a country; "Hà Nội": a province
+    return not joined.startswith(rules.not_names) and joined not in gazetteer().canonical
 
 
 @lru_cache(maxsize=4096)
