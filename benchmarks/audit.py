@@ -40,7 +40,10 @@ NAME_SYLLABLE = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ']*$")
 CREDIT_LINE = re.compile(r"(?:^|\s)(?:Ảnh|Tin|Tin, ảnh|Tin và ảnh|Bài, ảnh|Nguồn|Theo)\s*:|\((?:TTXVN|Theo [^)]*)\)\s*$|"
                          r"^\s*\(?Theo\s+[^.]{2,40}\)?\s*$|/\s*(?:VOV|TTXVN|VNA|[A-ZĐ&]{2,10})[^ ]*\s*\)?\s*$|"
                          r"^[A-ZĐÀ-Ỹ .\-/]{4,40}$")
-PLACE_WORDS_BEFORE = re.compile(r"(?:đường|phố|huyện|quận|xã|phường|thị xã|thị trấn|sông|núi)\s+$", re.IGNORECASE)
+# A lesser place's word right before a name ("đường Thái Nguyên"; "phố" only where it is no
+# "thành phố", a city).
+PLACE_WORDS_BEFORE = re.compile(r"(?:đường|(?<!thành )(?<!Thành )phố|huyện|quận|xã|phường|thị xã|thị trấn|sông|núi)\s+$",
+                                re.IGNORECASE)
 SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
             "Dương", "Lý", "Đinh", "Đào", "Trịnh", "Mai", "Trương", "Lâm", "Hà", "Lưu", "Tô", "Cao", "Chu"}
 
