@@ -103,7 +103,9 @@ def _looks_like_outlet_code(code: str) -> bool:
     return code.isupper() or "." in code.strip(".")
 
 
-_SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,30})\)\.?$")
+# (The outlet may list several sources: "Đỗ Quyên (Theo New York Times, Daily Beast)".)
+_SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,60})\)\.?$")
+SIGNATURE_MAX_WORDS = 12
 
 
 # "Ngọc Hân/VOV-ĐBSCL", "Thái Tân/KD&PL", "TTXVN/Tin Tức": an author and an outlet's code.
@@ -114,12 +116,12 @@ _OUTLET_CODE = re.compile(rf"{UPPER_CLASS}[{UPPER_CLASS[1:-1]}0-9&.-]*[{UPPER_CL
 def signature_outlet(text: str) -> str | None:
     """"Minh Anh (TTXVN)", "(TTXVN)", "(Theo Dân Trí)", "Ngọc Hân/VOV-ĐBSCL": the author's
     signature naming the outlet, at the end."""
-    if count_words(text, 8) > 8:
+    if count_words(text, SIGNATURE_MAX_WORDS) > SIGNATURE_MAX_WORDS:
         return None
     match = _SIGNATURE.match(text)
     if match and not ends_sentence(match.group("by")):
         outlet = _cues().attribution_word.sub("", match.group("outlet").strip())
-        return None if fold(outlet) in _cues().byline_roles else outlet
+        return None if _is_role(outlet) else outlet
     slashed = _SLASH_SIGNATURE.match(text)
     if slashed and not ends_sentence(slashed.group("by")):
         for side in ("outlet", "by"):  # the code after the slash, else before it ("TTXVN/Tin Tức")
@@ -128,10 +130,17 @@ def signature_outlet(text: str) -> str | None:
     return None
 
 
+def _is_role(bracketed: str) -> bool:
+    """"CTV", "Tổng hợp theo báo X", "Nguồn ảnh: Y": the bracket names what an author or a
+    compiler did, or credits a photo; it names no outlet (data/layout.yaml, byline_roles)."""
+    folded = fold(bracketed)
+    return any(folded == role or folded.startswith((role + " ", role + ":")) for role in _cues().byline_roles)
+
+
 def is_byline(text: str) -> bool:
     """"T.S", "PV", "Minh Anh - Văn Hải", "Thu Chung (CTV)": the author's signature under the text."""
     signed = _SIGNATURE.match(text)
-    if signed and fold(signed.group("outlet").strip()) in _cues().byline_roles:
+    if signed and _is_role(signed.group("outlet").strip()):
         text = signed.group("by").strip()  # the name before "(CTV)"
         if not text:
             return True

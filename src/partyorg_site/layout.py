@@ -209,7 +209,7 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     after the text go (their outlet kept), and the end marks ("/.") of the last paragraph."""
     body = _move_repeated_to_captions(body, layout)
     while body:
-        signed = signature_outlet(body[-1][1])
+        signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off
         if signed:
             layout.outlet = layout.outlet or signed
         elif not is_byline(body[-1][1]):
