@@ -86,14 +86,51 @@ def test_follow_a_province_link(served, browser):
     page = browser.new_page()
     page.goto(served)
     page.click("nav[aria-label='Chỉ mục chính'] >> text=Tỉnh, thành")
-    page.click("section >> text=Nghệ An")
+    page.click("section[aria-labelledby^=nhom-] >> text=Nghệ An")
     assert page.url == served + "tinh/nghe-an/"
     assert page.locator("h1").inner_text() == "Nghệ An"
     page.close()
 
 
+def visible_map_links(page) -> list[str]:
+    """The accessible names of the links of the map layer on show."""
+    return page.eval_on_selector_all(
+        ".map-section svg.province-map a",
+        "links => links.filter(a => a.getBoundingClientRect().width > 0).map(a => a.getAttribute('aria-label'))")
+
+
+def test_the_map_links_every_province_and_nghe_an_opens_its_page(served, browser):
+    page = browser.new_page()
+    page.goto(served + "tinh/")
+    names = visible_map_links(page)
+    assert len(names) == 63 and "Nghệ An: 1 bài viết" in names and "Cà Mau: 0 bài viết" in names
+    for label in ("Quần đảo Hoàng Sa", "Quần đảo Trường Sa"):  # drawn and labelled
+        assert page.locator(f".map-section .layer-63 text.archipelago:text-is('{label}')").is_visible()
+    assert page.locator(".layer-63 a[aria-label^='Đà Nẵng'] circle.island").count() > 5
+    assert page.locator(".layer-63 a[aria-label^='Khánh Hòa'] circle.island").count() > 5
+    page.click(".layer-63 svg a[aria-label='Nghệ An: 1 bài viết']")
+    assert page.url == served + "tinh/nghe-an/" and page.locator("h1").inner_text() == "Nghệ An"
+    page.close()
+
+
+def test_the_34_province_layer_is_switched_to_without_javascript(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "tinh/")
+    assert not page.locator(".layer-34").is_visible()
+    page.click("label[for='lop-34']")
+    assert page.locator(".layer-34").is_visible() and not page.locator(".layer-63").is_visible()
+    names = visible_map_links(page)
+    assert len(names) == 34 and "Hồ Chí Minh: 1 bài viết" in names
+    assert page.locator(".layer-34 text.archipelago:text-is('Quần đảo Hoàng Sa')").is_visible()
+    page.click(".layer-34 svg a[aria-label='Tuyên Quang: 0 bài viết']")  # merged, no article: its table row
+    assert page.url == served + "tinh/#tinh-34-tuyen-quang"
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["", "bai-viet/giao-ban-truc-tuyen-nganh-to-chuc-xay-dung-dang/", "tinh/nghe-an/",
-                                  "tim-kiem/"])
+                                  "tim-kiem/", "tinh/", "can-bo/pham-minh-chinh/", "hoi-nghi/", "nam/", "nam/2019/",
+                                  "hoi-nghi/giao-ban-2019-09/", "van-ban/nghi-quyet-trung-uong-4-khoa-xii/"])
 def test_no_serious_accessibility_violations(served, browser, path):
     page = browser.new_page()
     page.goto(served + path)

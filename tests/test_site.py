@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -56,8 +57,14 @@ def test_official_page_shows_titles_per_article(site):
 
 def test_province_index_groups_by_2025_merger(site):
     html = page(site, "tinh")
-    assert "Bình Dương (trước 2025)</a> → nay thuộc Hồ Chí Minh" in html
-    assert "Phú Thọ (trước 2025)</a> → nay thuộc Phú Thọ" in html
+    # the 34-province table: the new Hồ Chí Minh is made of three 2008-2025 provinces, each named
+    # by the one emulation-cluster article, which it counts once (not 3 times)
+    row = re.search(r'<tr id="tinh-34-ho-chi-minh">(.*?)</tr>', html, re.S).group(1)
+    assert re.search(r"<td>1</td>", row)
+    for part in ("ba-ria-vung-tau", "binh-duong", "ho-chi-minh"):
+        assert re.search(rf'<tr id="tinh-63-{part}">(?:(?!</tr>).)*<td>1</td>', html, re.S)
+    assert re.findall(r">([^<>]+)</a>", row) == ["Bà Rịa - Vũng Tàu", "Bình Dương", "Hồ Chí Minh"]
+    assert html.count('<tr id="tinh-63-') == 63 and html.count('<tr id="tinh-34-') == 34
 
 
 def test_meeting_page_lists_its_articles(site):

@@ -23,6 +23,7 @@ from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold, slug
+from partyorg_site.views import careers, citations, province_map, series, timeline
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
@@ -110,8 +111,9 @@ class Renderer:
         archive, per_page = self.archive, self.config.per_page
         counts = {name: len(t.terms) for name, t in archive.taxonomies.items()}
         counts["bai-viet"] = len(archive.articles)
+        the_map = province_map.view(archive)
         yield Page("", "index.html", {"latest": archive.articles[:per_page], "counts": counts,
-                                      "taxonomies": archive.taxonomies, "crumbs": []})
+                                      "taxonomies": archive.taxonomies, "crumbs": [], "province_map": the_map})
         chunks = paginate(archive.articles, per_page)
         for number, chunk in enumerate(chunks, 1):
             yield Page(urls.paged("bai-viet/", number), "listing.html", {
@@ -120,10 +122,14 @@ class Renderer:
         for index, record in enumerate(archive.articles):
             yield Page(urls.article(record.slug), "article.html", self._article_context(record, index),
                        shown_in_full=(record,))
+        meeting_neighbours = series.neighbours(archive)
         for name, taxonomy in archive.taxonomies.items():
             yield Page(urls.taxonomy_index(name), "taxonomy.html", {
                 "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
-                "merger": self._merger() if name == "tinh" else None,
+                "province_map": the_map if name == "tinh" else None,
+                "years_chart": timeline.years_chart(archive) if name == "nam" else None,
+                "series": [s for kind in MEETING_KIND_ORDER if (s := series.series_of_kind(archive, kind))]
+                if name == "hoi-nghi" else None,
                 "undated": [r for r in archive.articles if r.date is None] if name == "nam" else None})
             for term in taxonomy.sorted_terms():
                 base = urls.term(name, term.key)
@@ -133,6 +139,7 @@ class Renderer:
                         "taxonomy": taxonomy, "term": term, "articles": chunk,
                         "pager": self._pager(base, number, len(chunks)),
                         "related": self._related(name, term) if number == 1 else {},
+                        **self._views(name, term, number == 1, meeting_neighbours),
                         "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
         yield Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
                                                 "provinces": sorted(archive.taxonomies["tinh"].terms.values(),
@@ -175,12 +182,15 @@ class Renderer:
             groups["Các năm"] = sorted(taxonomy.terms.values(), key=lambda t: t.key, reverse=True)
         return list(groups.items())
 
-    def _merger(self) -> list[tuple[str, list[Term]]]:
-        """The 63 pre-2025 provinces grouped under the 34 provinces after the 2025 merger."""
-        merged: dict[str, list[Term]] = {}
-        for term in self.archive.taxonomies["tinh"].sorted_terms():
-            merged.setdefault(term.info.get("merged_into_2025") or term.label, []).append(term)
-        return sorted(merged.items(), key=lambda pair: fold(pair[0]))
+    def _views(self, name: str, term: Term, first_page: bool,
+               meeting_neighbours: dict[str, tuple[Term | None, Term | None]]) -> dict[str, Any]:
+        """The view a term's first page shows above its article list (issue: career,
+        citations over time, the meeting's series, a year's months)."""
+        archive = self.archive
+        return {"career": careers.career(archive, term) if first_page and name == "can-bo" else None,
+                "citations": citations.citations(archive, term) if first_page and name == "van-ban" else None,
+                "neighbours": meeting_neighbours.get(term.key) if first_page and name == "hoi-nghi" else None,
+                "months": timeline.months_of(term) if first_page and name == "nam" else None}
 
     def _related(self, name: str, term: Term) -> dict[str, list]:
         wanted = {"tinh": ["can-bo", "hoi-nghi", "van-ban"], "hoi-nghi": ["tinh", "can-bo", "van-ban"],
@@ -204,6 +214,7 @@ class Renderer:
             for path in sorted(self.template_dir.rglob("*")):
                 if path.is_file():
                     digest.update(path.relative_to(self.template_dir).as_posix().encode() + path.read_bytes())
+            digest.update(json.dumps(province_map.map_data(), sort_keys=True).encode())
             config = self.config
             digest.update(repr((config.title, config.description, config.base_url, config.site_url,
                                 config.per_page)).encode())

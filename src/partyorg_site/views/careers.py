@@ -1,0 +1,81 @@
+"""An official's career as the archive prints it: each title with the first and last date
+it was printed, a timeline by year that marks where the titles changed, the spellings
+merged into one person, and the officials they appear with most.
+
+A title is compared without regard to case or spacing ("Trưởng Ban Tổ chức" and
+"Trưởng ban Tổ chức" are one title, shown as it was printed most often)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from partyorg_site import urls
+from partyorg_site.archive import Archive, Term
+from partyorg_site.vietnamese import slug
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    title: str
+    first: str | None  # the earliest date it was printed (None: only in undated articles)
+    last: str | None
+    articles: int
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: str
+    titles: list[str]
+    new: list[str]  # titles not printed the year before (empty for the first year)
+    dropped: list[str]  # titles printed the year before and not this year
+
+
+@dataclass(frozen=True)
+class Career:
+    titles: list[TitleSpan]
+    years: list[YearRow]
+    spellings: list[str]  # the distinct ways the name was printed, when more than one
+    appears_with: list[tuple[str, str, int]]  # (name, path, articles in common)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def career(archive: Archive, term: Term, limit: int = 10) -> Career:
+    printed: dict[str, Counter] = {}  # title key -> its printed forms
+    dates: dict[str, list[str]] = {}
+    counts: Counter = Counter()
+    by_year: dict[str, set[str]] = {}
+    names: Counter = Counter()
+    seen: dict[str, int] = {}  # title key -> when it was first met, oldest article first
+    for record in sorted(term.articles, key=lambda r: (r.date is None, r.date or "", r.slug)):
+        for official in record.officials:
+            if slug(official.name) == term.key:
+                names[official.name] += 1
+        for title in term.notes.get(record.slug) or []:
+            key = _title_key(title)
+            seen.setdefault(key, len(seen))
+            printed.setdefault(key, Counter())[title] += 1
+            counts[key] += 1
+            if record.date:
+                dates.setdefault(key, []).append(record.date)
+                by_year.setdefault(record.date[:4], set()).add(key)
+
+    def shown(key: str) -> str:
+        return sorted(printed[key].items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+
+    spans = [TitleSpan(shown(key), min(dates[key]) if key in dates else None,
+                       max(dates[key]) if key in dates else None, counts[key]) for key in printed]
+    spans.sort(key=lambda s: (s.first is None, s.first or "", seen[_title_key(s.title)]))
+    rows, previous = [], None
+    for year in sorted(by_year):
+        keys = by_year[year]
+        rows.append(YearRow(year, sorted(shown(k) for k in keys),
+                            sorted(shown(k) for k in keys - previous) if previous is not None else [],
+                            sorted(shown(k) for k in previous - keys) if previous is not None else []))
+        previous = keys
+    others = [(other.label, urls.term("can-bo", other.key), n)
+              for other, n in archive.related(term, "can-bo") if other.key != term.key][:limit]
+    spellings = sorted(names) if len(names) > 1 else []
+    return Career(spans, rows, spellings, others)

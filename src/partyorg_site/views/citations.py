@@ -1,0 +1,33 @@
+"""A document over time: how many articles cited it each year, when it was first and last
+cited, and the documents cited beside it most often."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from partyorg_site import urls
+from partyorg_site.archive import Archive, Term
+from partyorg_site.views.charts import Chart, bar_chart
+
+
+@dataclass(frozen=True)
+class Citations:
+    chart: Chart | None
+    first: str | None  # the date of the earliest dated article citing it
+    last: str | None
+    undated: int  # citing articles with no year
+    cited_with: list[tuple[str, str, int]]  # (label, path, articles in common)
+
+
+def citations(archive: Archive, term: Term, limit: int = 10) -> Citations:
+    dates = sorted(record.date for record in term.articles if record.date)
+    years = Counter(date[:4] for date in dates)
+    chart = None
+    if years:
+        first, last = int(min(years)), int(max(years))
+        chart = bar_chart("Số bài dẫn văn bản theo năm", [
+            (str(y), f"năm {y}", years.get(str(y), 0), None) for y in range(first, last + 1)])
+    cited_with = [(other.label, urls.term("van-ban", other.key), n)
+                  for other, n in archive.related(term, "van-ban") if other.key != term.key][:limit]
+    return Citations(chart, dates[0] if dates else None, dates[-1] if dates else None,
+                     len(term.articles) - len(dates), cited_with)
