@@ -106,8 +106,9 @@ def test_the_map_links_every_province_and_nghe_an_opens_its_page(served, browser
     assert len(names) == 63 and "Nghệ An: 1 bài viết" in names and "Cà Mau: 0 bài viết" in names
     for label in ("Quần đảo Hoàng Sa", "Quần đảo Trường Sa"):  # drawn and labelled
         assert page.locator(f".map-section .layer-63 text.archipelago:text-is('{label}')").is_visible()
-    assert page.locator(".layer-63 a[aria-label^='Đà Nẵng'] circle.island").count() > 5
-    assert page.locator(".layer-63 a[aria-label^='Khánh Hòa'] circle.island").count() > 5
+    for province in ("Đà Nẵng", "Khánh Hòa"):  # each island a dot, drawn inside its province's link
+        dots = page.locator(f".layer-63 a[aria-label^='{province}'] path.island").get_attribute("d")
+        assert dots.count("h0") > 5
     page.click(".layer-63 svg a[aria-label='Nghệ An: 1 bài viết']")
     assert page.url == served + "tinh/nghe-an/" and page.locator("h1").inner_text() == "Nghệ An"
     page.close()

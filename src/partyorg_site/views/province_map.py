@@ -119,7 +119,7 @@ def archipelago_labels() -> list[tuple[str, str, int, int]]:
     for name, group in sorted(map_data()["archipelagos"].items()):
         xs = [x for x, _ in group["dots"]]
         ys = [y for _, y in group["dots"]]
-        out.append((name, group["province"], round(sum(xs) / len(xs)), min(ys) - 8))
+        out.append((name, group["province"], min(round(sum(xs) / len(xs)), map_data()["viewbox"][2] - 70), min(ys) - 20))
     return out
 
 
