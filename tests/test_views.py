@@ -96,7 +96,8 @@ def test_career_gives_each_title_its_first_and_last_date_and_marks_the_changes()
     archive = Archive.build([
         record("a", "2017-03-02", officials=[official("Nguyễn Văn An", "Phó Bí thư Tỉnh ủy")]),
         record("b", "2018-05-04", officials=[official("Nguyễn Văn An", "Phó bí thư  Tỉnh ủy", "Chủ tịch UBND tỉnh")]),
-        record("c", "2019-01-09", officials=[official("Nguyễn Văn Ân", "Bí thư Tỉnh ủy"), official("Lê Thị Hoa", "Phó Chủ tịch")]),
+        record("c", "2019-01-09", officials=[official("nguyễn Văn An", "Bí thư Tỉnh ủy"), official("Lê Thị Hoa", "Phó Chủ tịch")]),
+        record("e", "2019-02-01", officials=[official("Nguyễn Văn Ân", "Giám đốc Sở Nội vụ")]),  # another person
         record("d", None, officials=[official("Nguyễn  Văn An", "Ủy viên Ban Chấp hành Trung ương")]),
     ])
     term = archive.taxonomies["can-bo"].terms["nguyen-van-an"]
@@ -111,8 +112,17 @@ def test_career_gives_each_title_its_first_and_last_date_and_marks_the_changes()
     assert rows["2018"].new == ["Chủ tịch UBND tỉnh"] and rows["2018"].dropped == []
     assert rows["2019"].new == ["Bí thư Tỉnh ủy"]
     assert rows["2019"].dropped == ["Chủ tịch UBND tỉnh", "Phó Bí thư Tỉnh ủy"]
-    assert found.spellings == ["Nguyễn  Văn An", "Nguyễn Văn An", "Nguyễn Văn Ân"]
+    assert found.spellings == ["Nguyễn  Văn An", "Nguyễn Văn An", "nguyễn Văn An"]
+    assert term.label == "Nguyễn Văn An"  # the spelling printed most, not the newest article's
     assert [(name, n) for name, _, n in found.appears_with] == [("Lê Thị Hoa", 1)]
+    # A name that differs by more than case and spacing is another person, with a page of
+    # its own, though both names fold to one slug.
+    other = archive.taxonomies["can-bo"].terms["nguyen-van-an-2"]
+    assert other.label == "Nguyễn Văn Ân" and [r.slug for r in other.articles] == ["e"]
+    assert archive.official_key("Nguyễn Văn Ân") == "nguyen-van-an-2"
+    assert archive.official_key("NGUYỄN VĂN AN") == "nguyen-van-an"
+    assert found.look_alikes == [("Nguyễn Văn Ân", "can-bo/nguyen-van-an-2/")]
+    assert careers.career(archive, other).look_alikes == [("Nguyễn Văn An", "can-bo/nguyen-van-an/")]
 
 
 def test_the_bundled_archive_gives_the_commission_heads_titles_their_dates():

@@ -58,9 +58,16 @@ def _meetings(record: Record) -> Iterable[Contribution]:
         yield m.key, m.title, {"kind": m.kind, "date": m.date}, m.title
 
 
+def person_key(name: str) -> str:
+    """Who a printed name is: names that differ only by case or spacing are one person (the
+    loader has already put tone marks in one place). "Nguyễn Văn An" and "Nguyễn Văn Ân" are
+    two people, though their URL slugs would be the same; `check` points such pairs out."""
+    return " ".join(name.split()).casefold()
+
+
 def _officials(record: Record) -> Iterable[Contribution]:
     for official in record.officials:
-        yield slug(official.name), official.name, {}, official.titles
+        yield person_key(official.name), official.name, {}, official.titles
 
 
 def _documents(record: Record) -> Iterable[Contribution]:
@@ -72,6 +79,38 @@ def _documents(record: Record) -> Iterable[Contribution]:
 def _years(record: Record) -> Iterable[Contribution]:
     if record.date:
         yield record.date[:4], record.date[:4], {}, record.date
+
+
+def _name_by_most_printed(taxonomy: Taxonomy) -> None:
+    """A person's heading is the spelling of their name printed most often ("Nguyễn Văn An"
+    over a once-printed "nguyễn Văn An"); ties go to the first in Unicode order."""
+    for identity, term in taxonomy.terms.items():
+        printed: dict[str, int] = defaultdict(int)
+        for record in term.articles:
+            for official in record.officials:
+                if person_key(official.name) == identity:
+                    printed[official.name] += 1
+        if len(printed) > 1:
+            term.label = min(printed, key=lambda name: (-printed[name], name))
+
+
+def _give_url_keys(taxonomy: Taxonomy, memberships: dict[int, dict[str, list[str]]]) -> dict[str, str]:
+    """Officials are collected by person; their pages need ASCII keys. People whose names
+    fold to one slug get "-2", "-3" in the order of their names, so a key depends only on
+    the names in the archive, never on the order of the articles."""
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for identity, term in taxonomy.terms.items():
+        by_slug[slug(term.label)].append(identity)
+    keys = {identity: base if n == 1 else f"{base}-{n}"
+            for base, identities in by_slug.items() for n, identity in enumerate(sorted(identities), 1)}
+    terms = {}
+    for identity, term in taxonomy.terms.items():
+        term.key = keys[identity]
+        terms[term.key] = term
+    taxonomy.terms = terms
+    for groups in memberships.values():
+        groups[taxonomy.name] = [keys[identity] for identity in groups[taxonomy.name]]
+    return keys
 
 
 def document_label(doc: dict[str, Any]) -> str:
@@ -114,6 +153,8 @@ class Archive:
     taxonomies: dict[str, Taxonomy]
     # per article (by id) and taxonomy: the keys of the terms it belongs to
     memberships: dict[int, dict[str, list[str]]] = field(default_factory=dict)
+    # an official's person_key -> the key of their page
+    official_keys: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, records: list[Record]) -> "Archive":
@@ -138,7 +179,13 @@ class Archive:
                         term.articles.append(record)
                         term.notes[record.slug] = note
             taxonomies[name] = taxonomy
-        return cls(articles, taxonomies, memberships)
+        _name_by_most_printed(taxonomies["can-bo"])
+        official_keys = _give_url_keys(taxonomies["can-bo"], memberships)
+        return cls(articles, taxonomies, memberships, official_keys)
+
+    def official_key(self, name: str) -> str:
+        """The key of the page of the official printed as `name`."""
+        return self.official_keys[person_key(name)]
 
     def related(self, term: Term, taxonomy: str) -> list[tuple[Term, int]]:
         """Terms of another taxonomy that occur in this term's articles, by frequency."""

@@ -92,11 +92,6 @@ def _letter(label: str) -> str:
     return "Đ" if first == "Đ" else (fold(first).upper() or "#")
 
 
-def term_url(taxonomy: str, label: str) -> str:
-    """The page of a province or official named in a record (their keys are slugs)."""
-    return urls.term(taxonomy, slug(label))
-
-
 class Renderer:
     def __init__(self, archive: Archive, config: SiteConfig, template_dir: Path):
         self.archive = archive
@@ -154,7 +149,7 @@ class Renderer:
                 "next": urls.paged(base, number + 1) if number < total else None}
 
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
-        links = [(o.name, urls.term("can-bo", slug(o.name))) for o in record.officials]
+        links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
         links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
         articles = self.archive.articles
         return {"record": record, "links": links,
@@ -197,6 +192,11 @@ class Renderer:
                   "can-bo": ["tinh", "hoi-nghi", "van-ban"], "van-ban": ["tinh", "can-bo"],
                   "nam": ["tinh", "hoi-nghi"]}[name]
         return {other: self.archive.related(term, other)[:30] for other in wanted}
+
+    def term_url(self, taxonomy: str, label: str) -> str:
+        """The page of a province or an official named in a record."""
+        key = self.archive.official_key(label) if taxonomy == "can-bo" else slug(label)
+        return urls.term(taxonomy, key)
 
     # ---- what a page depends on ------------------------------------------
     def page_digest(self, page: Page) -> str:
@@ -252,7 +252,7 @@ class Renderer:
             return urls.relative(target, page.path)
 
         context = dict(page.context)
-        context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=term_url,
+        context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=self.term_url,
                        canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
 

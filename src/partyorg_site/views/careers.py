@@ -7,7 +7,7 @@ A title is compared without regard to case or spacing ("Trưởng Ban Tổ chứ
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from partyorg_site import urls
 from partyorg_site.archive import Archive, Term
@@ -36,6 +36,9 @@ class Career:
     years: list[YearRow]
     spellings: list[str]  # the distinct ways the name was printed, when more than one
     appears_with: list[tuple[str, str, int]]  # (name, path, articles in common)
+    # others whose names differ by tone marks only ("Nguyễn Thanh Quang", "Nguyễn Thành Quang"):
+    # another person, or a misprint an editor can settle with front matter
+    look_alikes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _title_key(title: str) -> str:
@@ -51,7 +54,7 @@ def career(archive: Archive, term: Term, limit: int = 10) -> Career:
     seen: dict[str, int] = {}  # title key -> when it was first met, oldest article first
     for record in sorted(term.articles, key=lambda r: (r.date is None, r.date or "", r.slug)):
         for official in record.officials:
-            if slug(official.name) == term.key:
+            if archive.official_key(official.name) == term.key:
                 names[official.name] += 1
         for title in term.notes.get(record.slug) or []:
             key = _title_key(title)
@@ -78,4 +81,13 @@ def career(archive: Archive, term: Term, limit: int = 10) -> Career:
     others = [(other.label, urls.term("can-bo", other.key), n)
               for other, n in archive.related(term, "can-bo") if other.key != term.key][:limit]
     spellings = sorted(names) if len(names) > 1 else []
-    return Career(spans, rows, spellings, others)
+    return Career(spans, rows, spellings, others, look_alikes(archive, term))
+
+
+def look_alikes(archive: Archive, term: Term) -> list[tuple[str, str]]:
+    """The officials whose names fold to this one's slug: their keys are the slug and the
+    slug with "-2", "-3"... (archive._give_url_keys)."""
+    terms = archive.taxonomies["can-bo"].terms
+    base = slug(term.label)
+    keys = [base] + [f"{base}-{n}" for n in range(2, 2 + sum(1 for key in terms if key.startswith(base + "-")))]
+    return [(terms[key].label, urls.term("can-bo", key)) for key in keys if key in terms and key != term.key]
