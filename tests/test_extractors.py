@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 from slugify import slugify
 
 from conftest import case_ids, cases
-from partyorg_site.clean import clean_lines
+from partyorg_site.read.clean import clean_lines
 from partyorg_site.extract.dates import date_from_path, find_event_date
-from partyorg_site.extract.published import parse_published
+from partyorg_site.read.published import parse_published
 from partyorg_site.extract.documents import find_documents
 from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_district_mentions, find_mentions, primary_province
-from partyorg_site.layout import segment
+from partyorg_site.read.layout import segment
 from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize, slug
 
 

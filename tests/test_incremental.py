@@ -96,8 +96,8 @@ def test_deleting_an_article_removes_it_from_every_index(project):
 
 
 def test_cache_invalidates_itself_when_the_code_changes(tmp_path, monkeypatch):
-    from partyorg_site import cache as cache_module
-    from partyorg_site.cache import RecordCache, content_key
+    from partyorg_site.archive import cache as cache_module
+    from partyorg_site.archive.cache import RecordCache, content_key
     from partyorg_site.loader import load_bytes
 
     data = (ARTICLES / SEED_004).read_bytes()

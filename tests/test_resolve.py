@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from partyorg_site.loader import load_bytes
-from partyorg_site.resolve import resolve_archive
+from partyorg_site.archive.resolve import resolve_archive
 
 
 def article(name: str, text: str):

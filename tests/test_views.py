@@ -10,11 +10,11 @@ from collections import Counter
 import pytest
 
 from conftest import ARTICLES
-from partyorg_site.archive import Archive
+from partyorg_site.archive.taxonomies import Archive
 from partyorg_site.datafiles import load
 from partyorg_site.models import Document, Meeting, Official, Record
 from partyorg_site.pipeline import load_archive
-from partyorg_site.views import careers, citations, province_map, series, timeline
+from partyorg_site.site.views import careers, citations, province_map, series, timeline
 
 GAZETTEER = load("provinces")["provinces"]
 SUCCESSOR = {p["name"]: p["merged_into_2025"] for p in GAZETTEER}

@@ -11,7 +11,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from partyorg_site.cache import RecordCache
+from partyorg_site.archive.cache import RecordCache
 from partyorg_site.config import load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.extract.dates import split_day_month

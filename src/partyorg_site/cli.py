@@ -14,7 +14,7 @@ from partyorg_site import __version__
 from partyorg_site.errors import Problem
 from partyorg_site.loader import load_file
 from partyorg_site.models import Record
-from partyorg_site.resolve import resolve_archive
+from partyorg_site.archive.resolve import resolve_archive
 
 
 def _report(problems: list[Problem]) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from partyorg_site import markup, overrides
-from partyorg_site.clean import clean_lines
+from partyorg_site.read import markup
+from partyorg_site.archive import overrides
+from partyorg_site.read.clean import clean_lines
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
@@ -18,10 +19,10 @@ from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import (find_district_mentions, find_mentions, primary_province, province_label,
                                           unique_in_order)
 from partyorg_site.extract.titles import derive_title
-from partyorg_site.layout import segment
-from partyorg_site.legacy import has_vietnamese
+from partyorg_site.read.layout import segment
+from partyorg_site.read.legacy import has_vietnamese
 from partyorg_site.models import Record
-from partyorg_site.source import Source, read_source
+from partyorg_site.read.source import Source, read_source
 from partyorg_site.vietnamese import slug
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")

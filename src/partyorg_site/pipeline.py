@@ -20,17 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from partyorg_site import urls
-from partyorg_site.archive import Archive
-from partyorg_site.cache import RecordCache, content_key
+from partyorg_site.site import urls
+from partyorg_site.archive.taxonomies import Archive
+from partyorg_site.archive.cache import RecordCache, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import article_paths, load_or_problem, read_article
 from partyorg_site.models import Record
-from partyorg_site.render import Page, Renderer
-from partyorg_site.resolve import resolve_archive
-from partyorg_site.search import words_of
-from partyorg_site.write import OutputError, SiteWriter, write_file
+from partyorg_site.site.render import Page, Renderer
+from partyorg_site.archive.resolve import resolve_archive
+from partyorg_site.site.search import words_of
+from partyorg_site.site.write import OutputError, SiteWriter, write_file
 
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
 T = TypeVar("T")

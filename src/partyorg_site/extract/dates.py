@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.extract.published import valid_date
+from partyorg_site.read.published import valid_date
 from partyorg_site.patterns import Anchored, alternation
 
 LEAD_PARAGRAPHS = 3

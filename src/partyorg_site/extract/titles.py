@@ -1,7 +1,7 @@
 """Titles: the headline as printed, or, where the text has none, one made from the lead."""
 from __future__ import annotations
 
-from partyorg_site.sentences import sentences
+from partyorg_site.read.sentences import sentences
 
 DERIVED_MAX_WORDS = 18
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from partyorg_site import urls
-from partyorg_site.archive import Archive, Term
+from partyorg_site.site import urls
+from partyorg_site.archive.taxonomies import Archive, Term
 from partyorg_site.vietnamese import slug
 
 
@@ -86,7 +86,7 @@ def career(archive: Archive, term: Term, limit: int = 10) -> Career:
 
 def look_alikes(archive: Archive, term: Term) -> list[tuple[str, str]]:
     """The officials whose names fold to this one's slug: their keys are the slug and the
-    slug with "-2", "-3"... (archive._give_url_keys)."""
+    slug with "-2", "-3"... (archive.taxonomies._give_url_keys)."""
     terms = archive.taxonomies["can-bo"].terms
     base = slug(term.label)
     keys = [base] + [f"{base}-{n}" for n in range(2, 2 + sum(1 for key in terms if key.startswith(base + "-")))]

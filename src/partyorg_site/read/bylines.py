@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.patterns import alternation
-from partyorg_site.sentences import ends_sentence, ends_with_abbreviation
+from partyorg_site.read.sentences import ends_sentence, ends_with_abbreviation
 from partyorg_site.vietnamese import UPPER_CLASS, count_words, fold
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partyorg_site import urls
-from partyorg_site.archive import Archive, Term
+from partyorg_site.site import urls
+from partyorg_site.archive.taxonomies import Archive, Term
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from partyorg_site import urls
-from partyorg_site.archive import Archive
+from partyorg_site.site import urls
+from partyorg_site.archive.taxonomies import Archive
 from partyorg_site.extract.places import merged_into_2025
 from partyorg_site.vietnamese import fold, slug
 

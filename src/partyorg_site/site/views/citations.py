@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from partyorg_site import urls
-from partyorg_site.archive import Archive, Term
-from partyorg_site.views.charts import Chart, bar_chart
+from partyorg_site.site import urls
+from partyorg_site.archive.taxonomies import Archive, Term
+from partyorg_site.site.views.charts import Chart, bar_chart
 
 
 @dataclass(frozen=True)

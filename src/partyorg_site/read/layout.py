@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.bylines import (attribution_outlet, has_outlet_lead, is_byline, outlet_lead, signature_outlet,
+from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, outlet_lead, signature_outlet,
                                    split_signature)
-from partyorg_site.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
+from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
                                     split_caption_sentences, split_credit, split_each, split_glued_captions,
                                     split_inline_captions)
-from partyorg_site.clean import Line
-from partyorg_site.extract.published import parse_published
-from partyorg_site.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
+from partyorg_site.read.clean import Line
+from partyorg_site.read.published import parse_published
+from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import count_words, fold
 
 TITLE_MAX_WORDS = 45

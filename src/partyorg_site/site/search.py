@@ -12,7 +12,7 @@ import re
 import sys
 from collections import defaultdict
 
-from partyorg_site import urls
+from partyorg_site.site import urls
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold
 

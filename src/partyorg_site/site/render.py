@@ -16,14 +16,14 @@ from typing import Any, Callable, Iterator
 import jinja2
 from markupsafe import Markup, escape
 
-from partyorg_site import feeds, search, urls
-from partyorg_site.archive import Archive, Taxonomy, Term, document_label
-from partyorg_site.cache import code_version
+from partyorg_site.site import feeds, search, urls
+from partyorg_site.archive.taxonomies import Archive, Taxonomy, Term, document_label
+from partyorg_site.archive.cache import code_version
 from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold, slug
-from partyorg_site.views import careers, citations, province_map, series, timeline
+from partyorg_site.site.views import careers, citations, province_map, series, timeline
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 

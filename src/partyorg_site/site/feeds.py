@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from partyorg_site import urls
+from partyorg_site.site import urls
 from partyorg_site.config import SiteConfig
 from partyorg_site.models import Record
 

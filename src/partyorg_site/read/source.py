@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from partyorg_site.errors import ArticleError
-from partyorg_site.legacy import best_legacy_decoding
+from partyorg_site.read.legacy import best_legacy_decoding
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")

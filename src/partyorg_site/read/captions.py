@@ -14,7 +14,7 @@ from typing import Callable
 
 from partyorg_site import datafiles
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.sentences import ends_sentence, sentences
+from partyorg_site.read.sentences import ends_sentence, sentences
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words
 
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from partyorg_site import urls
-from partyorg_site.archive import Archive, Term
-from partyorg_site.views.charts import Chart, bar_chart
+from partyorg_site.site import urls
+from partyorg_site.archive.taxonomies import Archive, Term
+from partyorg_site.site.views.charts import Chart, bar_chart
 
 
 def years_chart(archive: Archive) -> Chart | None:
