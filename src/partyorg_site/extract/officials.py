@@ -59,6 +59,7 @@ class _Rules:
     not_names: tuple[str, ...]  # phrases shaped like names that name no one ("Thái Bình Dương")
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     appointment: re.Pattern[str]  # "giữ chức", "phân công làm": a post for the sentence's person
+    appointment_words: tuple[str, ...]  # the same phrases, to skip the pattern where none occurs
     compound_next: dict[str, frozenset[str]]  # a compound's lower-case syllable -> the syllables that complete it
     organisation_nouns: frozenset[str]
 
@@ -113,6 +114,7 @@ def _rules() -> _Rules:
         organisation_nouns=frozenset(w for noun in titles["organisation_nouns"] for w in [noun.split()[-1]]),
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
+        appointment_words=tuple(titles["appointment_words"]),
     )
 
 
@@ -376,6 +378,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     # Apposition: NAME - TITLE[, TITLE...]
     consumed: list[Span] = list(blocked)
     for match in _NAME_RUN.finditer(text):
+        separator = _APPOSITION_SEP.match(text, match.end())
+        if not rules.heads.match(text, separator.end()):
+            continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else.
@@ -385,7 +390,6 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 _begins_inside_a_not_name(match.group(1), len(match.group(1)) - len(" ".join(words))):
             continue  # (not "Dương Mỹ" of "Thái Bình Dương Mỹ")
         name = " ".join(words)
-        separator = _APPOSITION_SEP.match(text, match.end())
         titles_start = separator.end()
         titles, titles_end = _read_titles(text, titles_start, closed_by_name=True)
         # A chain of titles that ends in the next person's name is that person's, as a list
@@ -445,8 +449,11 @@ def _add_appointments(text: str, found: dict[str, Official],
     person named before it in the same sentence: one already found with a title, or one
     named with "đồng chí", "ông", "bà". A sentence that names a year tells a career and
     gives no title."""
+    rules = _rules()
+    if not any(phrase in text for phrase in rules.appointment_words):
+        return  # most texts: a substring test is far cheaper than the pattern's scan
     named = sorted((span[0], official.name) for official in found.values() for span in official.spans)
-    for post in _rules().appointment.finditer(text):
+    for post in rules.appointment.finditer(text):
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
         if not titles or _name_at_end(titles[-1]):
             continue
