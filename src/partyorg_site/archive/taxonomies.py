@@ -6,6 +6,7 @@ is one pass over the records, so the cost grows linearly with the archive.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -26,10 +27,19 @@ class Term:
     info: dict[str, Any] = field(default_factory=dict)
     # per article: what this term says there (an official's titles, a document's citation)
     notes: dict[str, Any] = field(default_factory=dict)
+    # the label folded, for sorting (A-Z lists, ties among related terms): an attribute, as
+    # the site sorts by it hundreds of thousands of times; `relabel` keeps it in step
+    sort_label: str = field(default="", repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.sort_label = fold(self.label)
 
     @property
     def count(self) -> int:
         return len(self.articles)
+
+    def relabel(self, label: str) -> None:
+        self.label, self.sort_label = label, fold(label)
 
 
 @dataclass
@@ -40,7 +50,7 @@ class Taxonomy:
     terms: dict[str, Term] = field(default_factory=dict)
 
     def sorted_terms(self) -> list[Term]:
-        return sorted(self.terms.values(), key=lambda t: (fold(t.label), t.key))
+        return sorted(self.terms.values(), key=lambda t: (t.sort_label, t.key))
 
 
 # What an article contributes to a taxonomy: (key, label, info, note) for each term.
@@ -91,7 +101,15 @@ def _name_by_most_printed(taxonomy: Taxonomy) -> None:
                 if person_key(official.name) == identity:
                     printed[official.name] += 1
         if len(printed) > 1:
-            term.label = min(printed, key=lambda name: (-printed[name], name))
+            term.relabel(min(printed, key=lambda name: (-printed[name], name)))
+
+
+_NUMBERED = re.compile(r"-\d+$")
+
+
+def _base_key(key: str) -> str:
+    """"nguyen-van-an-2" -> "nguyen-van-an" (a person's slug never ends in a number)."""
+    return _NUMBERED.sub("", key)
 
 
 def _give_url_keys(taxonomy: Taxonomy, memberships: dict[int, dict[str, list[str]]]) -> dict[str, str]:
@@ -155,6 +173,10 @@ class Archive:
     memberships: dict[int, dict[str, list[str]]] = field(default_factory=dict)
     # an official's person_key -> the key of their page
     official_keys: dict[str, str] = field(default_factory=dict)
+    # an official's key -> the keys of all whose names fold to one slug with theirs
+    # ("nguyen-van-an" -> ["nguyen-van-an", "nguyen-van-an-2"]), for those that have any
+    look_alike_keys: dict[str, list[str]] = field(default_factory=dict)
+    _key_by_printed_name: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, records: list[Record]) -> "Archive":
@@ -181,19 +203,30 @@ class Archive:
             taxonomies[name] = taxonomy
         _name_by_most_printed(taxonomies["can-bo"])
         official_keys = _give_url_keys(taxonomies["can-bo"], memberships)
-        return cls(articles, taxonomies, memberships, official_keys)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(official_keys.values()):
+            groups[_base_key(key)].append(key)
+        look_alikes = {key: keys for keys in groups.values() if len(keys) > 1 for key in keys}
+        return cls(articles, taxonomies, memberships, official_keys, look_alikes)
 
     def official_key(self, name: str) -> str:
-        """The key of the page of the official printed as `name`."""
-        return self.official_keys[person_key(name)]
+        """The key of the page of the official printed as `name` (asked for every mention
+        on every page, so remembered per printed spelling)."""
+        key = self._key_by_printed_name.get(name)
+        if key is None:
+            key = self._key_by_printed_name[name] = self.official_keys[person_key(name)]
+        return key
 
-    def related(self, term: Term, taxonomy: str) -> list[tuple[Term, int]]:
-        """Terms of another taxonomy that occur in this term's articles, by frequency."""
+    def related(self, term: Term, taxonomy: str, limit: int | None = None) -> list[tuple[Term, int]]:
+        """Terms of another taxonomy that occur in this term's articles, by frequency (the
+        first `limit` of them: a partial sort, as a year or a province may share thousands)."""
         counts: dict[str, int] = defaultdict(int)
         target = self.taxonomies[taxonomy]
         for record in term.articles:
             for key in self.memberships[id(record)][taxonomy]:
                 counts[key] += 1
-        return sorted(((target.terms[k], n) for k, n in counts.items() if k in target.terms),
-                      key=lambda pair: (-pair[1], fold(pair[0].label)))
+        terms = target.terms
+        # ties: by label, then in the order met (newest article first)
+        ranked = sorted((-n, terms[k].sort_label, i, k) for i, (k, n) in enumerate(counts.items()) if k in terms)
+        return [(terms[k], -negated) for negated, _, _, k in (ranked if limit is None else ranked[:limit])]
 

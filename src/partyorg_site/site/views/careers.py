@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive, Term
-from partyorg_site.vietnamese import slug
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,9 @@ def career(archive: Archive, term: Term, limit: int = 10) -> Career:
                 dates.setdefault(key, []).append(record.date)
                 by_year.setdefault(record.date[:4], set()).add(key)
 
-    def shown(key: str) -> str:
-        return sorted(printed[key].items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+    # each title as printed most often (ties: the first in Unicode order)
+    shown_as = {key: min(forms.items(), key=lambda pair: (-pair[1], pair[0]))[0] for key, forms in printed.items()}
+    shown = shown_as.__getitem__
 
     spans = [TitleSpan(shown(key), min(dates[key]) if key in dates else None,
                        max(dates[key]) if key in dates else None, counts[key]) for key in printed]
@@ -79,15 +79,13 @@ def career(archive: Archive, term: Term, limit: int = 10) -> Career:
                             sorted(shown(k) for k in previous - keys) if previous is not None else []))
         previous = keys
     others = [(other.label, urls.term("can-bo", other.key), n)
-              for other, n in archive.related(term, "can-bo") if other.key != term.key][:limit]
+              for other, n in archive.related(term, "can-bo", limit + 1) if other.key != term.key][:limit]
     spellings = sorted(names) if len(names) > 1 else []
     return Career(spans, rows, spellings, others, look_alikes(archive, term))
 
 
 def look_alikes(archive: Archive, term: Term) -> list[tuple[str, str]]:
-    """The officials whose names fold to this one's slug: their keys are the slug and the
-    slug with "-2", "-3"... (archive.taxonomies._give_url_keys)."""
+    """The other officials whose names fold to this one's slug (archive.look_alike_keys)."""
     terms = archive.taxonomies["can-bo"].terms
-    base = slug(term.label)
-    keys = [base] + [f"{base}-{n}" for n in range(2, 2 + sum(1 for key in terms if key.startswith(base + "-")))]
-    return [(terms[key].label, urls.term("can-bo", key)) for key in keys if key in terms and key != term.key]
+    keys = archive.look_alike_keys.get(term.key, [])
+    return [(terms[key].label, urls.term("can-bo", key)) for key in keys if key != term.key]

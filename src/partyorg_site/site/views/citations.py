@@ -28,6 +28,6 @@ def citations(archive: Archive, term: Term, limit: int = 10) -> Citations:
         chart = bar_chart("Số bài dẫn văn bản theo năm", [
             (str(y), f"năm {y}", years.get(str(y), 0), None) for y in range(first, last + 1)])
     cited_with = [(other.label, urls.term("van-ban", other.key), n)
-                  for other, n in archive.related(term, "van-ban") if other.key != term.key][:limit]
+                  for other, n in archive.related(term, "van-ban", limit + 1) if other.key != term.key][:limit]
     return Citations(chart, dates[0] if dates else None, dates[-1] if dates else None,
                      len(term.articles) - len(dates), cited_with)
