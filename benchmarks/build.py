@@ -1,9 +1,16 @@
 """Build benchmark: partyorg-site, Hugo and Pelican on the same synthetic articles.
 
     python benchmarks/build.py [--sizes 1000,10000] [--huge] [--runs 3] [--work DIR]
+                               [--corpus synthetic|real] [--source DIR]
 
-For each size, in one run: partyorg-site clean build (no cache, no previous site) and
-rebuild after adding one article (cache and previous site warm); Hugo and Pelican
+Articles: `synthetic` (corpus.py: short invented articles with ground truth) or `real`: the
+texts of a folder of real news articles (--source, default ../dev-corpus/all, outside the
+project: never commit them) as three-line aggregator exports (headline, lead, body), cycled
+with a numbered headline where N exceeds the folder.
+
+For each size, in one run: partyorg-site clean build (no cache, no previous site), warm build
+(records cached, no previous site: every page rendered) and rebuild after adding one article
+(cache and previous site warm); Hugo and Pelican
 building the same articles converted to Markdown with front matter and the same
 taxonomies (province, meeting, official, document, year; Pelican has tags and one
 category, so the taxonomies become tags and the meeting kind its category). Each timing
@@ -99,10 +106,29 @@ def site_size(folder: Path) -> tuple[int, float]:
     return pages, size / 1e6
 
 
-def prepare(work: Path, size: int) -> Path:
-    base = work / f"n{size}"
+def real_exports(source: Path, size: int, folder: Path) -> None:
+    """`size` real articles from `source` as three-line exports; past the folder's end the
+    texts come round again with "(N)" after the headline, so every article is its own."""
+    texts = sorted(p for p in source.iterdir() if p.suffix == ".txt")
+    folder.mkdir(parents=True)
+    for number in range(size):
+        lines = [line.strip() for line in texts[number % len(texts)].read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+        if len(lines) < 3:
+            lines += [""] * (3 - len(lines))
+        round_ = number // len(texts)
+        headline = lines[0] + (f" ({round_ + 1})" if round_ else "")
+        (folder / f"{number:06d}.txt").write_text("\n".join([headline, lines[1], " ".join(lines[2:])]) + "\n",
+                                                 encoding="utf-8")
+
+
+def prepare(work: Path, size: int, kind: str = "synthetic", source: Path | None = None) -> Path:
+    base = work / f"{kind}-{size}"
     if not (base / "articles").is_dir():
-        corpus.generate(size, base / "articles", seed=size)
+        if kind == "real":
+            real_exports(source, size, base / "articles")
+        else:
+            corpus.generate(size, base / "articles", seed=size)
     (base / "site.yaml").write_text(f"articles: articles\noutput: _site\ntemplates: {ROOT / 'templates'}\n"
                                     f"static: {ROOT / 'static'}\ncache: .cache\n", encoding="utf-8")
     return base
@@ -117,11 +143,18 @@ def partyorg(base: Path, runs: int) -> list[tuple]:
         clean.append(measure(command, base))
     pages, megabytes = site_size(base / "_site")
     rows = [("partyorg-site clean", statistics.median(s for s, _ in clean), max(m for _, m in clean), pages, megabytes)]
+    warm = []
+    for _ in range(runs):
+        shutil.rmtree(base / "_site", ignore_errors=True)
+        warm.append(measure(command, base))
+    rows.append(("partyorg-site warm", statistics.median(s for s, _ in warm), max(m for _, m in warm),
+                 *site_size(base / "_site")))
     added = []
     template = (base / "articles" / "000000.txt").read_text(encoding="utf-8")
     for number in range(runs):
         (base / "articles" / f"added-{number}.txt").write_text(
-            template.replace("Bản sao", "") + f"\nBài bổ sung số {number}.\n", encoding="utf-8")
+            f"Bài bổ sung số {number}: " + template.replace("Bản sao", "") + f"\nBài bổ sung số {number}.\n",
+            encoding="utf-8")
         added.append(measure(command, base))
     for number in range(runs):
         (base / "articles" / f"added-{number}.txt").unlink()
@@ -223,6 +256,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/partyorg-bench"))
     parser.add_argument("--only", default="partyorg,hugo,pelican")
+    parser.add_argument("--corpus", choices=["synthetic", "real"], default="synthetic")
+    parser.add_argument("--source", type=Path, default=ROOT.parent / "dev-corpus" / "all")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] + ([100_000] if args.huge else [])
     tools = args.only.split(",")
@@ -230,7 +265,7 @@ def main() -> int:
     pelican_exe = shutil.which("pelican") or str(Path(sys.executable).parent / "pelican")
     rows = []
     for size in sizes:
-        base = prepare(args.work, size)
+        base = prepare(args.work, size, args.corpus, args.source)
         rows += partyorg(base, args.runs)
         if "hugo" in tools:
             rows += hugo(base, args.runs, binary) if binary else [("Hugo (not installed)", 0, 0, 0, 0)]
@@ -242,7 +277,7 @@ def main() -> int:
                 rows[index] = (*row[:1], size, *row[1:])
                 print(f"  {row[0]} at {size}: {row[1]:.2f} s, {row[2]:.0f} MB, {row[3]} pages, {row[4]:.1f} MB",
                       file=sys.stderr, flush=True)
-    print(f"\nMachine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(f"\nMachine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; {args.corpus} articles")
     print(f"{'tool':28} {'N':>7} {'seconds':>9} {'peak MB':>9} {'pages':>8} {'MB on disk':>11}")
     for tool, size, seconds, peak, pages, megabytes in rows:
         print(f"{tool:28} {size:>7} {seconds:>9.2f} {peak:>9.0f} {pages:>8} {megabytes:>11.1f}")

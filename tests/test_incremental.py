@@ -136,17 +136,21 @@ def test_new_starts_an_article_that_builds(project):
     assert (project / "_site/bai-viet/hoi-nghi-giao-ban-thang-11-2026/index.html").is_file()
 
 
-def test_serve_answers_and_rebuilds_on_change(project):
+def _start_serve(project) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen([sys.executable, "-m", "partyorg_site", "serve", "--port", "0", "--base-url", "/lt/"],
                                cwd=project, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = re.search(r"Serving at (http://\S+)", process.stderr.readline())
+        if found:
+            return process, found.group(1)
+    process.terminate()
+    raise AssertionError("serve did not start")
+
+
+def test_serve_answers_and_rebuilds_on_change(project):
+    process, address = _start_serve(project)
     try:
-        deadline = time.monotonic() + 30
-        address = None
-        while time.monotonic() < deadline and address is None:
-            line = process.stderr.readline()
-            found = re.search(r"Serving at (http://\S+)", line)
-            address = found.group(1) if found else None
-        assert address, "serve did not start"
         home = urllib.request.urlopen(address, timeout=5).read().decode("utf-8")
         assert "__livereload" in home and "Cụm thi đua số 4" in home
         events = urllib.request.urlopen(address.split("/lt/")[0] + "/__livereload", timeout=20)
@@ -155,6 +159,36 @@ def test_serve_answers_and_rebuilds_on_change(project):
                            encoding="utf-8")
         assert events.readline().strip() == b"data: reload"  # the browser is told once the rebuild is done
         assert "Cụm thi đua số 9" in urllib.request.urlopen(address, timeout=5).read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_keeps_an_edit_made_while_it_rebuilds(project):
+    """The editor saves one article, and another while the server is rebuilding for the
+    first: the second edit is not lost (the watcher keeps collecting during a build, and
+    the next build picks it up)."""
+    for number in range(300):  # enough articles that a rebuild lasts long enough to edit during it
+        (project / "articles" / f"extra-{number:03d}.txt").write_text(
+            f"Hội nghị sơ kết số {number} của Đảng ủy xã\nNgày 5-1-2018, Đảng ủy xã An Phú tổ chức hội nghị "
+            f"sơ kết số {number}.\nHội nghị đã thống nhất các nhiệm vụ số {number} trong thời gian tới.\n",
+            encoding="utf-8")
+    process, address = _start_serve(project)
+    try:
+        first, second = project / "articles" / "002_2e6507e9f0b97aa3.txt", project / "articles" / "001_237dad8a400dece6.txt"
+        first.write_text(first.read_text(encoding="utf-8").replace("Cụm thi đua số 4 Ngành", "Cụm thi đua số 9 Ngành"),
+                         encoding="utf-8")
+        while "rebuilding" not in process.stderr.readline():
+            pass
+        second.write_text(second.read_text(encoding="utf-8").replace(
+            "Liên quan đến công tác xây dựng đội ngũ", "Liên quan đến việc xây dựng đội ngũ"), encoding="utf-8")
+        page = address + "bai-viet/ban-to-chuc-trung-uong-danh-gia-cao-nghe-an-trong-cach-lam-ve-kiem-tra-sat-hach/"
+        deadline, seen = time.monotonic() + 30, ""
+        while time.monotonic() < deadline and "Liên quan đến việc xây dựng" not in seen:
+            time.sleep(0.2)
+            seen = urllib.request.urlopen(page, timeout=5).read().decode("utf-8")
+        assert "Liên quan đến việc xây dựng đội ngũ" in seen
+        assert "Cụm thi đua số 9" in urllib.request.urlopen(address + "data/articles.json", timeout=5).read().decode("utf-8")
     finally:
         process.terminate()
         process.wait(timeout=10)
