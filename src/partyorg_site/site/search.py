@@ -20,14 +20,21 @@ _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS_PER_ARTICLE = 4000
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
 def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
         number, rest = divmod(number, 36)
-        out = digits[rest] + out
+        out = _DIGITS[rest] + out
         if not number:
             return out
+
+
+# Gaps between an article's number and the previous one in a word's postings are mostly
+# small: the common ones are looked up (millions of them at 10,000 articles).
+_SMALL = [_base36(number) for number in range(36 ** 2)]
 
 
 def searchable_text(record: Record) -> str:
@@ -58,10 +65,9 @@ def build_index(articles: list[Record]) -> str:
         for word in words_of(record):
             postings[word].append(number)
     encoded = {}
+    small, limit = _SMALL, len(_SMALL)
     for word in sorted(postings):
-        previous, gaps = 0, []
-        for number in postings[word]:
-            gaps.append(_base36(number - previous))
-            previous = number
-        encoded[word] = " ".join(gaps)
+        numbers = postings[word]
+        gaps = [b - a for a, b in zip([0, *numbers], numbers)]
+        encoded[word] = " ".join([small[gap] if gap < limit else _base36(gap) for gap in gaps])
     return json.dumps({"docs": docs, "words": encoded}, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
