@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -32,6 +33,14 @@ def _missing() -> str | None:
     return None
 
 
+def _serve(root) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     missing = _missing()
@@ -42,12 +51,8 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("www")
     result = build(root / SUBPATH.strip("/"), None, "--base-url", SUBPATH)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server, address = _serve(root)
+    yield address
     server.shutdown()
 
 
@@ -141,3 +146,36 @@ def test_no_serious_accessibility_violations(served, browser, path):
                if v["impact"] in ("serious", "critical")]
     assert serious == []
     page.close()
+
+
+def test_search_reads_results_from_several_blocks(browser, tmp_path):
+    """250 invented articles: the results' lines come from three blocks of the split index
+    (data/search/d-0.json ... d-2.json), fetched as needed, and a filter is one more word."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for number in range(250):
+        province = "Nghệ An" if number % 50 == 7 else "Long An"
+        (articles / f"{number:03d}.txt").write_text(
+            f"Hội nghị chuyên đề số {number} của Đảng ủy\nNgày {1 + number % 28}-{1 + number % 12}-2018, Ban Tổ chức "
+            f"Tỉnh ủy {province} tổ chức hội nghị chuyên đề số {number}.\nHội nghị bàn về công tác tổ chức.\n",
+            encoding="utf-8")
+    root = tmp_path / "www"
+    assert build(root / SUBPATH.strip("/"), articles, "--base-url", SUBPATH).returncode == 0
+    assert len(list((root / SUBPATH.strip("/") / "data" / "search").glob("d-*.json"))) == 3
+    server, address = _serve(root)
+    try:
+        page = browser.new_page()
+        fetched = []
+        page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+        titles = search(page, address, "chuyen de")
+        assert len(titles) == 50  # the newest 50 of 250 are shown
+        page.wait_for_function("document.getElementById('search-status').textContent.includes('250')")
+        page.select_option("#f-tinh", "Nghệ An")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length === 5", timeout=10000)
+        shown = page.locator("#search-results li a").all_inner_texts()
+        assert sorted(int(re.search(r"số (\d+)", t).group(1)) for t in shown) == [7, 57, 107, 157, 207]
+        assert "w-_tinh.json" in fetched and len({f for f in fetched if f.startswith("d-")}) >= 2
+        assert "search.json" not in fetched
+        page.close()
+    finally:
+        server.shutdown()

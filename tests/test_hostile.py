@@ -129,8 +129,8 @@ def test_injection_is_text_in_feed_and_search_too(tmp_path):
     assert build(articles, tmp_path / "site").returncode == 0
     feed = (tmp_path / "site/feed.xml").read_text(encoding="utf-8")
     assert "<script>" not in feed and "&lt;script&gt;" in feed and "<img" not in feed
-    index = json.loads((tmp_path / "site/data/search.json").read_text(encoding="utf-8"))
-    assert index["docs"][0][1] == "<script>alert(1)</script>"  # data, shown with textContent:
+    docs = json.loads((tmp_path / "site/data/search/d-0.json").read_text(encoding="utf-8"))
+    assert docs[0][1] == "<script>alert(1)</script>"  # data, shown with textContent:
     assert "innerHTML" not in (ROOT / "static/search.js").read_text(encoding="utf-8")
 
 

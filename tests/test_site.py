@@ -36,7 +36,7 @@ def test_every_page_type_exists_for_the_seeds(site):
                  "hoi-nghi/giao-ban-2019-10", "can-bo", "can-bo/pham-minh-chinh", "van-ban",
                  "van-ban/nghi-quyet-trung-uong-4-khoa-xii", "nam", "nam/2019", "tim-kiem"]:
         assert (site / path / "index.html").is_file(), path
-    for path in ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "data/articles.json", "data/search.json",
+    for path in ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "data/articles.json", "data/search/index.json",
                  "static/style.css", "static/favicon.svg", "static/print.css"]:
         assert (site / path).is_file(), path
 
@@ -95,9 +95,30 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 
 
 def test_search_index_folds_tone_marks_and_d(site):
-    index = json.loads((site / "data/search.json").read_text(encoding="utf-8"))
-    assert "dang" in index["words"] and "nghe" in index["words"] and "đảng" not in index["words"]
-    assert len(index["docs"]) == 5
+    folder = site / "data" / "search"
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert manifest["docs"] == 5 and "da" in manifest["shards"] and "ng" in manifest["shards"]
+    assert "dang" in json.loads((folder / "w-da.json").read_text(encoding="utf-8"))
+    assert "nghe" in json.loads((folder / "w-ng.json").read_text(encoding="utf-8"))
+    assert not any("đ" in key for key in manifest["shards"])
+    # the filters are words too: the province, the year and the meeting kind
+    assert "_tinh:Nghệ An" in json.loads((folder / "w-_tinh.json").read_text(encoding="utf-8"))
+    assert len(json.loads((folder / "d-0.json").read_text(encoding="utf-8"))) == 5
+
+
+def test_search_index_is_split_so_a_query_downloads_little(monkeypatch):
+    """Shards stay under SHARD_BYTES by splitting on the next letter, and every word is in
+    the shard the browser looks in: the longest shard key that begins it."""
+    from partyorg_site.site import search
+    monkeypatch.setattr(search, "SHARD_BYTES", 200)
+    encoded = {f"nga{n}": "1 2 3" for n in range(40)} | {"nghe": "1", "ng": "4", "an": "2", "_tinh:Nghệ An": "1"}
+    shards = search._shards(encoded)
+    assert shards["_tinh"] == {"_tinh:Nghệ An": "1"} and shards["ng"] == {"ng": "4"}
+    for word in encoded:
+        key = next(word[:n] for n in range(8, 0, -1) if word[:n] in shards) if not word.startswith("_") else "_tinh"
+        assert word in shards[key]
+    assert all(sum(len(w) + len(p) + 6 for w, p in words.items()) <= 200 or len(key) >= 8 or
+               all(len(w) == len(key) for w in words) for key, words in shards.items())
 
 
 def test_feed_dates_come_from_articles_not_the_clock(site):

@@ -270,5 +270,5 @@ class Renderer:
         # One record per line: readable with line tools, and written in one pass.
         yield "data/articles.json", "[\n" + ",\n".join(
             json.dumps(r.to_dict(), ensure_ascii=False) for r in self.archive.articles) + "\n]\n"
-        yield "data/search.json", search.build_index(self.archive.articles)
+        yield from search.build_index(self.archive.articles).items()
 

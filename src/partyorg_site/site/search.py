@@ -1,9 +1,15 @@
-"""The offline search index: a compact inverted index the browser loads as JSON.
+"""The offline search index: an inverted index the browser loads in pieces, as JSON.
 
 Words are folded (no tone marks, đ -> d, lower case), so "dang uy" finds "Đảng ủy".
-Posting lists are delta-encoded base-36 numbers in one string per word, which keeps
-the index near 1 MB per 1,000 articles (measured by benchmarks/extract.py's sibling,
-tests/test_site.py prints the figure for the seeds).
+Posting lists are delta-encoded base-36 numbers in one string per word. The index is
+split so that a query downloads only what it needs, however large the archive
+(data/search/, read by static/search.js):
+  index.json     the number of articles, the block size, the shard keys
+  w-<key>.json   the words that begin with <key> (2 letters, 3 where 2 would make a shard
+                 larger than SHARD_BYTES, and so on), with their postings
+  w-_<facet>.json the search page's filters as postings: "_tinh:Nghệ An", "_nam:2019",
+                 "_loai:giao ban" (a filter is one more word to intersect)
+  d-<n>.json     articles n*DOC_BLOCK ... as [url, title, date, province, meeting kind]
 """
 from __future__ import annotations
 
@@ -55,8 +61,20 @@ def words_of(record: Record) -> list[str]:
     return record.search_words
 
 
-def build_index(articles: list[Record]) -> str:
-    """JSON text: {"docs": [[url, title, date, province, meeting kind]], "words": {word: postings}}."""
+SHARD_BYTES = 150_000  # a word shard larger than this is split by the next letter
+DOC_BLOCK = 100  # articles per block of result lines: 50 results fetch at most 50 small files
+FACETS = ("tinh", "nam", "loai")
+
+
+def facets_of(record: Record) -> list[str]:
+    """The filters an article answers to, as index words (they cannot collide with words,
+    which are [a-z0-9]+)."""
+    values = (record.province, record.date[:4] if record.date else None, record.meeting.kind if record.meeting else None)
+    return [f"_{facet}:{value}" for facet, value in zip(FACETS, values) if value]
+
+
+def build_index(articles: list[Record]) -> dict[str, str]:
+    """The index's files: site-relative path -> JSON text."""
     postings: dict[str, list[int]] = defaultdict(list)
     docs = []
     for number, record in enumerate(articles):
@@ -64,10 +82,45 @@ def build_index(articles: list[Record]) -> str:
                      record.meeting.kind if record.meeting else ""])
         for word in words_of(record):
             postings[word].append(number)
-    encoded = {}
+        for facet in facets_of(record):
+            postings[facet].append(number)
     small, limit = _SMALL, len(_SMALL)
-    for word in sorted(postings):
-        numbers = postings[word]
+    encoded = {}
+    for word, numbers in postings.items():
         gaps = [b - a for a, b in zip([0, *numbers], numbers)]
         encoded[word] = " ".join([small[gap] if gap < limit else _base36(gap) for gap in gaps])
-    return json.dumps({"docs": docs, "words": encoded}, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    shards = _shards(encoded)
+    files = {"data/search/index.json": _json({"docs": len(docs), "block": DOC_BLOCK, "shards": sorted(shards)})}
+    for key, words in shards.items():
+        files[f"data/search/w-{key}.json"] = _json(dict(sorted(words.items())))
+    for start in range(0, len(docs), DOC_BLOCK):
+        files[f"data/search/d-{start // DOC_BLOCK}.json"] = _json(docs[start:start + DOC_BLOCK])
+    return dict(sorted(files.items()))
+
+
+def _shards(encoded: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Words grouped by their first letters: two, or more where a group would be too large.
+    A facet family ("_tinh") is one shard; a word shorter than the key length is its own key."""
+    out: dict[str, dict[str, str]] = {}
+    pending: list[tuple[int, dict[str, str]]] = [(2, {w: p for w, p in encoded.items() if not w.startswith("_")})]
+    for word, posting in encoded.items():
+        if word.startswith("_"):
+            out.setdefault(word.split(":", 1)[0], {})[word] = posting
+    while pending:
+        length, words = pending.pop()
+        groups: dict[str, dict[str, str]] = defaultdict(dict)
+        for word, posting in words.items():
+            groups[word[:length]][word] = posting
+        for key, group in groups.items():
+            size = sum(len(w) + len(p) + 6 for w, p in group.items())
+            longer = {w: p for w, p in group.items() if len(w) > length}
+            if size > SHARD_BYTES and longer and length < 8:
+                out[key] = {w: p for w, p in group.items() if len(w) <= length}
+                pending.append((length + 1, longer))
+            else:
+                out[key] = group
+    return {key: words for key, words in out.items() if words}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
