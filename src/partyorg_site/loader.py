@@ -6,6 +6,7 @@ This module only wires the stages together; each fact is found by its own module
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from partyorg_site.read import markup
@@ -107,17 +108,28 @@ def load_bytes(relative_path: str, data: bytes) -> Record:
 def read_article(path: Path, root: Path | None = None) -> tuple[str, bytes | Problem]:
     """(name relative to root, the file's bytes) or the problem that stops it being read:
     a directory, a file over the size limit, an unreadable file."""
-    name = (os.path.relpath(path, root) if root else str(path)).replace(os.sep, "/")
+    name = _relative_name(path, root)
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             return name, Problem(name, "is a directory, not an article file")
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_ARTICLE_BYTES:
             return name, Problem(name, f"file is {size / 1e6:.0f} MB; articles over "
                                        f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB are skipped")
         return name, path.read_bytes()
     except OSError as exc:
         return name, Problem(name, f"cannot be read: {exc.strerror or exc}")
+
+
+def _relative_name(path: Path, root: Path | None) -> str:
+    """The name a file is reported and cached by: its path under the articles folder."""
+    if root is None:
+        return str(path).replace(os.sep, "/")
+    try:
+        return path.relative_to(root).as_posix()  # files found under root: no absolute paths to make
+    except ValueError:
+        return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 def load_file(path: Path, root: Path | None = None) -> Record | Problem:
