@@ -110,7 +110,7 @@ def test_cache_invalidates_itself_when_the_code_changes(tmp_path, monkeypatch):
     first = RecordCache(tmp_path)
     first.put(key, load_bytes(SEED_004, data))
     assert RecordCache(tmp_path).get(key) is not None
-    monkeypatch.setattr(cache_module, "code_version", lambda: "another-version")
+    monkeypatch.setattr(cache_module, "loader_version", lambda: "another-version")
     after_upgrade = RecordCache(tmp_path)
     assert after_upgrade.get(key) is None
     assert [p.name for p in tmp_path.iterdir()] == []  # the old version's entries are removed
@@ -222,6 +222,26 @@ def test_a_year_from_the_folder_and_an_undated_article_shown_honestly(project):
     result = cli("check", cwd=project)
     assert "undated.txt: the text gives 06/02 but no year; add 'date:'" in result.stderr
     assert "from path" in result.stderr and "1 with a day and month but no year" in result.stderr
+
+
+def test_the_record_cache_follows_the_loaders_code_not_the_renderers():
+    """The cache's version hashes the modules a record is made by, found from the loader's
+    imports: a template or renderer change keeps every cached record (a Pages run after a
+    design change extracts nothing), a loader change drops them all."""
+    from partyorg_site.archive import cache
+    made_by = {p.relative_to(cache._package()).as_posix() for p in cache._import_closure(cache.RECORD_MAKERS)}
+    assert {"loader.py", "read/layout.py", "read/captions.py", "extract/officials.py", "extract/dates.py",
+            "archive/overrides.py", "site/search.py", "vietnamese.py", "models.py", "extract/__init__.py"} <= made_by
+    assert not made_by & {"site/render.py", "pipeline.py", "cli.py", "serve.py", "archive/taxonomies.py"}
+
+
+def test_a_template_edit_rebuilds_pages_from_cached_records(project):
+    build(project)
+    base = project / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Bỏ qua, đến nội dung", "Đến nội dung"), encoding="utf-8")
+    log = build(project)
+    assert "5 from cache, 0 extracted" in log
+    assert "Đến nội dung" in (project / "_site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_rule_table_is_part_of_the_cache_fingerprint():

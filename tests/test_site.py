@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 
 import pytest
 
@@ -159,6 +160,21 @@ def test_failed_build_leaves_previous_site_intact(tmp_path):
     assert result.returncode != 0
     assert tree_digest(output) == before
     assert not list(tmp_path.glob("._site-build-*")) and not (tmp_path / "._site.lock").exists()
+
+
+def test_leftovers_of_killed_builds_are_removed_and_the_site_is_whole(tmp_path):
+    """A staging folder of a killed build and a replaced site whose removal was cut short:
+    the next build removes both (in the background) and publishes a complete site."""
+    output = tmp_path / "_site"
+    for leftover in ("._site-build-killed/bai-viet/x", "._site-old-cut/site/tinh/y"):
+        (tmp_path / leftover).mkdir(parents=True)
+        (tmp_path / leftover / "index.html").write_text("old", encoding="utf-8")
+    assert build(output).returncode == 0
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (list(tmp_path.glob("._site-build-*")) or list(tmp_path.glob("._site-old-*"))):
+        time.sleep(0.1)
+    assert not list(tmp_path.glob("._site-build-*")) and not list(tmp_path.glob("._site-old-*"))
+    assert (output / "index.html").is_file() and not broken_links(output)
 
 
 def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path):

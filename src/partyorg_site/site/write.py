@@ -50,10 +50,13 @@ class SiteWriter:
         self.manifest: dict[str, str] = {}
 
     def _remove_leftovers(self) -> None:
-        """Staging folders of builds that were killed: we hold the lock, so none is live."""
+        """Staging folders of builds that were killed, and replaced sites whose removal has
+        not finished: we hold the lock, so no build uses them. They are removed in the
+        background, as the last build's own old site may still be going (deleting 10,000
+        files here took a second of a one-article rebuild)."""
         for pattern in (f".{self.output.name}-build-*", f".{self.output.name}-old-*"):
             for folder in self.output.parent.glob(pattern):
-                shutil.rmtree(folder, ignore_errors=True)
+                _remove_in_background(folder)
 
     def _read_manifest(self) -> dict[str, str]:
         try:
