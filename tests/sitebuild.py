@@ -1,7 +1,9 @@
 """Helpers to build the site in a test and to read it back."""
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -17,6 +19,11 @@ def build(output: Path, articles: Path | None = None, *extra: str) -> subprocess
     if articles is not None:
         command += ["--articles", str(articles)]
     return subprocess.run([*command, *extra], capture_output=True, text=True)
+
+
+def site_records(site: Path) -> list[dict]:
+    """The records the site publishes (data/articles.json.gz)."""
+    return json.loads(gzip.decompress((site / "data" / "articles.json.gz").read_bytes()).decode("utf-8"))
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

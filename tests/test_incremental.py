@@ -1,6 +1,7 @@
 """The editor's workflow: cache, incremental pages, deletion, corrections, check, new, serve."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLES, ROOT
-from sitebuild import tree_digest
+from sitebuild import site_records, tree_digest
 
 SEED_004 = "004_cc8540ba98ff9182.txt"
 
@@ -60,7 +61,7 @@ def test_a_body_edit_changes_only_its_page_and_the_data(project):
     slug = "ban-to-chuc-tinh-uy-phu-tho-vua-tong-ket-cong-tac-to-chuc-xay-dung-dang-nam"
     changed = changed_files(before, tree_digest(project / "_site"))
     search = {path for path in changed if path.startswith("data/search/")}
-    assert changed - search == {f"bai-viet/{slug}/index.html", "data/articles.json"}
+    assert changed - search == {f"bai-viet/{slug}/index.html", "data/articles.json.gz"}
     # only the shards of the words the edit added ("ket", "thuc", "tot", "dep", ...): the
     # article's line in the results and every other shard are unchanged
     assert search and all(path.startswith("data/search/w-") for path in search)
@@ -77,7 +78,7 @@ def test_front_matter_province_moves_the_article_between_province_pages(project)
     changed = changed_files(before, after)
     slug = "ban-to-chuc-tinh-uy-phu-tho-vua-tong-ket-cong-tac-to-chuc-xay-dung-dang-nam"
     for page in (f"bai-viet/{slug}/index.html", "tinh/nghe-an/index.html", "tinh/phu-tho/index.html",
-                 "tinh/index.html", "index.html", "data/articles.json"):
+                 "tinh/index.html", "index.html", "data/articles.json.gz"):
         assert page in changed, page
     for page in ("van-ban/nghi-quyet-18-tw-khoa-xii/index.html", "can-bo/pham-van-canh/index.html",
                  "tinh/binh-duong/index.html", "hoi-nghi/giao-ban-2019-10/index.html"):
@@ -87,7 +88,7 @@ def test_front_matter_province_moves_the_article_between_province_pages(project)
 
 def test_deleting_an_article_removes_it_from_every_index(project):
     build(project)
-    records = json.loads((project / "_site/data/articles.json").read_text(encoding="utf-8"))
+    records = site_records(project / "_site")
     gone = next(r for r in records if r["source"] == "003_0c1fd4fa82abddb6.txt")
     (project / "articles" / gone["source"]).unlink()
     build(project)
@@ -97,7 +98,7 @@ def test_deleting_an_article_removes_it_from_every_index(project):
     for page in site.rglob("*"):
         if page.is_file() and page.suffix in (".html", ".xml", ".json"):
             assert gone["slug"] not in page.read_text(encoding="utf-8"), page
-    assert len(json.loads((site / "data/articles.json").read_text(encoding="utf-8"))) == 4
+    assert len(site_records(site)) == 4
 
 
 def test_cache_invalidates_itself_when_the_code_changes(tmp_path, monkeypatch):
@@ -193,7 +194,8 @@ def test_serve_keeps_an_edit_made_while_it_rebuilds(project):
             time.sleep(0.2)
             seen = urllib.request.urlopen(page, timeout=5).read().decode("utf-8")
         assert "Liên quan đến việc xây dựng đội ngũ" in seen
-        assert "Cụm thi đua số 9" in urllib.request.urlopen(address + "data/articles.json", timeout=5).read().decode("utf-8")
+        records = json.loads(gzip.decompress(urllib.request.urlopen(address + "data/articles.json.gz", timeout=5).read()))
+        assert any("Cụm thi đua số 9" in record["title"] for record in records)
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from conftest import ARTICLES
-from sitebuild import broken_links, build, tree_digest
+from sitebuild import broken_links, build, site_records, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +37,13 @@ def test_every_page_type_exists_for_the_seeds(site):
                  "hoi-nghi/giao-ban-2019-10", "can-bo", "can-bo/pham-minh-chinh", "van-ban",
                  "van-ban/nghi-quyet-trung-uong-4-khoa-xii", "nam", "nam/2019", "tim-kiem"]:
         assert (site / path / "index.html").is_file(), path
-    for path in ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "data/articles.json", "data/search/index.json",
+    for path in ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "data/articles.json.gz", "data/search/index.json",
                  "static/style.css", "static/favicon.svg", "static/print.css"]:
         assert (site / path).is_file(), path
 
 
 def test_document_page_lists_every_citing_article(site):
-    records = json.loads((site / "data/articles.json").read_text(encoding="utf-8"))
+    records = site_records(site)
     citing = [r["slug"] for r in records if any(d["key"] == "nghi-quyet-trung-uong-4-khoa-xii" for d in r["documents"])]
     assert len(citing) == 3
     html = page(site, "van-ban/nghi-quyet-trung-uong-4-khoa-xii")
