@@ -186,3 +186,33 @@ def test_years_chart_keeps_empty_years_and_months_count_the_year_only_dates_apar
     assert Counter({bar.label: bar.count for bar in chart.bars}) == Counter({"3": 2, "12": 1})
     assert len(chart.bars) == 12 and year_only == 1
     assert timeline.years_chart(Archive.build([record("x")])) is None
+
+
+def test_series_and_careers_on_a_generated_corpus_match_a_plain_recount():
+    """400 invented articles: giao ban meetings in random months of 2015-2019, and officials
+    holding random titles on random dates. The grid's months and the careers' first and last
+    dates are recounted here without the views' code."""
+    rng = random.Random(29)
+    names = [f"{surname} Văn {given}" for surname in ("Trần", "Lê", "Phạm") for given in ("An", "Bình", "Cường")]
+    titles = ["Bí thư Tỉnh ủy", "Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Trưởng Ban Tổ chức Tỉnh ủy"]
+    records = []
+    for number in range(400):
+        date = f"{rng.randint(2015, 2019)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        officials = [Official(name, rng.sample(titles, rng.randint(1, 2))) for name in rng.sample(names, 2)]
+        records.append(record(f"r{number:03d}", date, officials=officials,
+                              meeting=giao_ban(date) if number % 3 == 0 else None))
+    archive = Archive.build(records)
+
+    found = series.series_of_kind(archive, "giao ban")
+    held = {(int(year), month + 1) for year, months in found.years for month, meetings in enumerate(months) if meetings}
+    expected = {(int(r.date[:4]), int(r.date[5:7])) for r in records if r.meeting}
+    assert held == expected and found.present == len(expected)
+    first, last = min(expected), max(expected)
+    assert found.months == (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+
+    for name in names:
+        term = archive.taxonomies["can-bo"].terms[archive.official_key(name)]
+        spans = {span.title: (span.first, span.last, span.articles) for span in careers.career(archive, term).titles}
+        for title in titles:
+            dates = sorted(r.date for r in records for o in r.officials if o.name == name and title in o.titles)
+            assert spans.get(title) == ((dates[0], dates[-1], len(dates)) if dates else None)
