@@ -51,6 +51,27 @@ def test_cached_build_is_byte_identical_to_a_clean_build(project, tmp_path_facto
     assert tree_digest(project / "_site") == cached
 
 
+def test_archive_wide_files_are_taken_over_when_no_article_changed(project):
+    """The feeds, the records file and the search index depend on every article: with no
+    input changed they are hard-linked from the last build (not made again); one missing
+    file makes them all be written afresh; an edited article changes them."""
+    build(project)
+    site = project / "_site"
+    derived = ["feed.xml", "sitemap.xml", "data/articles.json.gz", "data/search/index.json", "data/search/w-da.json"]
+    inodes = {path: (site / path).stat().st_ino for path in derived}
+    build(project)
+    assert {path: (site / path).stat().st_ino for path in derived} == inodes  # the same files
+    (site / "data/search/w-ng.json").unlink()
+    build(project)
+    assert (site / "data/search/w-ng.json").is_file()
+    assert all((site / path).stat().st_ino != inodes[path] for path in derived)  # written again, all of them
+    before = (site / "data/articles.json.gz").read_bytes()
+    article = project / "articles" / SEED_004
+    article.write_text(article.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
+    build(project)
+    assert "tốt đẹp" in str(site_records(site)) and (site / "data/articles.json.gz").read_bytes() != before
+
+
 def test_a_body_edit_changes_only_its_page_and_the_data(project):
     build(project)
     before = tree_digest(project / "_site")

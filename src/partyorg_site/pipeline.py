@@ -42,6 +42,9 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     from_cache: int = 0
+    # every file read, by name: its content key ("" if it could not be read); what the whole
+    # archive's derived files (feeds, records file, search index) depend on
+    inputs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,6 +126,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         results[name] = result
     for name in sorted(results):
         result = results[name]
+        loaded.inputs[name] = keys.get(name, "")
         (loaded.problems if isinstance(result, Problem) else loaded.records).append(result)
     loaded.problems.extend(resolve_archive(loaded.records))
     return loaded
@@ -149,9 +153,13 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         render_pages(renderer, to_render, writer, jobs, progress)
         clock.lap("render")
         written.pages = len(pages)
-        sitemap_paths = [page.path for page in pages if page.in_sitemap]
-        for path, content in renderer.extra_files(sitemap_paths):
-            writer.write(path, content)
+        # The feeds, the records file and the search index depend on every article: when no
+        # input changed they are taken over whole, as unchanged pages are.
+        derived = renderer.archive_digest(loaded.inputs)
+        if not writer.keep_all(derived):
+            sitemap_paths = [page.path for page in pages if page.in_sitemap]
+            for path, content in renderer.extra_files(sitemap_paths):
+                writer.write(path, content, digest=derived)
         writer.copy_tree(config.path("static"), "static/")
         clock.lap("feeds, data, search")
         writer.commit()

@@ -233,6 +233,13 @@ class Renderer:
                              ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
+    def archive_digest(self, inputs: dict[str, str]) -> str:
+        """A hash of everything the archive-wide files (feeds, sitemap, records file, search
+        index) are made from: every article file's content key, and the code, templates and
+        settings (a record is a function of its file, the loader and the other records)."""
+        payload = json.dumps([self._fixed_inputs(), sorted(inputs.items())], ensure_ascii=False)
+        return "archive-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
     def _fixed_inputs(self) -> str:
         if self._fixed is None:
             digest = hashlib.sha256(code_version().encode())

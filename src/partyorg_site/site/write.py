@@ -68,25 +68,40 @@ class SiteWriter:
         """True if the previous build wrote this page from the same inputs; then the old
         file is taken over (hard-linked) instead of rendered again."""
         self.manifest[path] = digest
-        if self.previous.get(path) != digest:
+        if self.previous.get(path) != digest or not (self.output / path).is_file():
             return False
-        old = self.output / path
-        if not old.is_file():
-            return False
-        target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(old, target)
-        except OSError:
-            shutil.copyfile(old, target)
-        self.written.append(path)
-        self.kept_paths.append(path)
+        self._take_over(path)
         self.kept += 1
         return True
 
-    def write(self, path: str, content: str | bytes) -> None:
+    def _take_over(self, path: str) -> None:
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.output / path, target)
+        except OSError:
+            shutil.copyfile(self.output / path, target)
+        self.written.append(path)
+        self.kept_paths.append(path)
+
+    def write(self, path: str, content: str | bytes, digest: str | None = None) -> None:
+        """Write a file; with a digest of its inputs, a later build may take it over."""
         write_file(self.staging, path, content)
         self.written.append(path)
+        if digest is not None:
+            self.manifest[path] = digest
+
+    def keep_all(self, digest: str) -> bool:
+        """Take over every file the previous build wrote from inputs with this digest (the
+        archive-wide files, when no article changed), or none of them: False unless every
+        one is still there, so that no file is half taken over and half written."""
+        paths = [path for path, old in self.previous.items() if old == digest]
+        if not paths or not all((self.output / path).is_file() for path in paths):
+            return False
+        for path in paths:
+            self.manifest[path] = digest
+            self._take_over(path)
+        return True
 
     def written_elsewhere(self, paths: list[str]) -> None:
         """Files a worker process wrote into the staging folder (see pipeline.render_pages)."""
