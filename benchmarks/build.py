@@ -161,8 +161,7 @@ def partyorg(base: Path, runs: int) -> list[tuple]:
                  *site_size(base / "_site")))
     added = []
     template = (base / "articles" / "000000.txt").read_text(encoding="utf-8")
-    os.sync()
-    time.sleep(1)
+    remove()  # let the warm runs' writes settle before timing the next
     for number in range(runs):
         (base / "articles" / f"added-{number}.txt").write_text(
             f"Bài bổ sung số {number}: " + template.replace("Bản sao", "") + f"\nBài bổ sung số {number}.\n",

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 
 from partyorg_site.extract.places import merged_into_2025
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold, slug
+from partyorg_site.vietnamese import fold, slug, squash
 
 
 @dataclass
@@ -30,6 +30,8 @@ class Term:
     # the label folded, for sorting (A-Z lists, ties among related terms): an attribute, as
     # the site sorts by it hundreds of thousands of times; `relabel` keeps it in step
     sort_label: str = field(default="", repr=False, compare=False)
+    # an official's: the ways the name was printed, where more than one (case, spacing)
+    spellings: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.sort_label = fold(self.label)
@@ -72,7 +74,7 @@ def person_key(name: str) -> str:
     """Who a printed name is: names that differ only by case or spacing are one person (the
     loader has already put tone marks in one place). "Nguyễn Văn An" and "Nguyễn Văn Ân" are
     two people, though their URL slugs would be the same; `check` points such pairs out."""
-    return " ".join(name.split()).casefold()
+    return squash(name).casefold()
 
 
 def _officials(record: Record) -> Iterable[Contribution]:
@@ -93,7 +95,8 @@ def _years(record: Record) -> Iterable[Contribution]:
 
 def _name_by_most_printed(taxonomy: Taxonomy) -> None:
     """A person's heading is the spelling of their name printed most often ("Nguyễn Văn An"
-    over a once-printed "nguyễn Văn An"); ties go to the first in Unicode order."""
+    over a once-printed "nguyễn Văn An"; ties go to the first in Unicode order), and the
+    spellings merged into them are kept for their page."""
     for identity, term in taxonomy.terms.items():
         printed: dict[str, int] = defaultdict(int)
         for record in term.articles:
@@ -102,6 +105,7 @@ def _name_by_most_printed(taxonomy: Taxonomy) -> None:
                     printed[official.name] += 1
         if len(printed) > 1:
             term.relabel(min(printed, key=lambda name: (-printed[name], name)))
+            term.spellings = sorted(printed)
 
 
 _NUMBERED = re.compile(r"-\d+$")

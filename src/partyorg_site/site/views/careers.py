@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive, Term
+from partyorg_site.vietnamese import squash
 
 
 @dataclass(frozen=True)
@@ -41,47 +42,40 @@ class Career:
 
 
 def _title_key(title: str) -> str:
-    return " ".join(title.split()).casefold()
+    return squash(title).casefold()
 
 
 def career(archive: Archive, term: Term, limit: int = 10) -> Career:
     printed: dict[str, Counter] = {}  # title key -> its printed forms
     dates: dict[str, list[str]] = {}
-    counts: Counter = Counter()
     by_year: dict[str, set[str]] = {}
-    names: Counter = Counter()
     seen: dict[str, int] = {}  # title key -> when it was first met, oldest article first
     for record in sorted(term.articles, key=lambda r: (r.date is None, r.date or "", r.slug)):
-        for official in record.officials:
-            if archive.official_key(official.name) == term.key:
-                names[official.name] += 1
         for title in term.notes.get(record.slug) or []:
             key = _title_key(title)
             seen.setdefault(key, len(seen))
             printed.setdefault(key, Counter())[title] += 1
-            counts[key] += 1
             if record.date:
                 dates.setdefault(key, []).append(record.date)
                 by_year.setdefault(record.date[:4], set()).add(key)
 
     # each title as printed most often (ties: the first in Unicode order)
-    shown_as = {key: min(forms.items(), key=lambda pair: (-pair[1], pair[0]))[0] for key, forms in printed.items()}
-    shown = shown_as.__getitem__
+    shown = {key: min(forms.items(), key=lambda pair: (-pair[1], pair[0]))[0] for key, forms in printed.items()}
 
-    spans = [TitleSpan(shown(key), min(dates[key]) if key in dates else None,
-                       max(dates[key]) if key in dates else None, counts[key]) for key in printed]
-    spans.sort(key=lambda s: (s.first is None, s.first or "", seen[_title_key(s.title)]))
+    first = {key: min(found) for key, found in dates.items()}
+    ordered = sorted(printed, key=lambda key: (key not in first, first.get(key, ""), seen[key]))
+    spans = [TitleSpan(shown[key], first.get(key), max(dates[key]) if key in dates else None,
+                       sum(printed[key].values())) for key in ordered]
     rows, previous = [], None
     for year in sorted(by_year):
         keys = by_year[year]
-        rows.append(YearRow(year, sorted(shown(k) for k in keys),
-                            sorted(shown(k) for k in keys - previous) if previous is not None else [],
-                            sorted(shown(k) for k in previous - keys) if previous is not None else []))
+        rows.append(YearRow(year, sorted(shown[k] for k in keys),
+                            sorted(shown[k] for k in keys - previous) if previous is not None else [],
+                            sorted(shown[k] for k in previous - keys) if previous is not None else []))
         previous = keys
     others = [(other.label, urls.term("can-bo", other.key), n)
               for other, n in archive.related(term, "can-bo", limit + 1) if other.key != term.key][:limit]
-    spellings = sorted(names) if len(names) > 1 else []
-    return Career(spans, rows, spellings, others, look_alikes(archive, term))
+    return Career(spans, rows, list(term.spellings), others, look_alikes(archive, term))
 
 
 def look_alikes(archive: Archive, term: Term) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ geometry here and markup in the template lets tests check the numbers without pa
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, BASELINE = 12, 60, 72  # a bar's width and the tallest bar, in SVG units
@@ -48,3 +49,14 @@ def bar_chart(caption: str, values: list[tuple[str, str, int, str | None]], gap:
     bars = tuple(Bar(label, name, count, gap + i * (WIDTH + gap), round(HEIGHT * count / tallest), href)
                  for i, (label, name, count, href) in enumerate(values))
     return Chart(caption, bars, width=gap + len(bars) * (WIDTH + gap))
+
+
+def per_year(caption: str, counts: Mapping[str, int], link: Callable[[str], str | None] = lambda year: None
+             ) -> Chart | None:
+    """A bar for every year from the first to the last in `counts` ("2017": 4), the empty
+    years included so that a gap shows; None where there is no year at all."""
+    if not counts:
+        return None
+    first, last = int(min(counts)), int(max(counts))
+    return bar_chart(caption, [(str(year), f"năm {year}", counts.get(str(year), 0), link(str(year)))
+                               for year in range(first, last + 1)])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive, Term
-from partyorg_site.site.views.charts import Chart, bar_chart
+from partyorg_site.site.views.charts import Chart, per_year
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,7 @@ class Citations:
 
 def citations(archive: Archive, term: Term, limit: int = 10) -> Citations:
     dates = sorted(record.date for record in term.articles if record.date)
-    years = Counter(date[:4] for date in dates)
-    chart = None
-    if years:
-        first, last = int(min(years)), int(max(years))
-        chart = bar_chart("Số bài dẫn văn bản theo năm", [
-            (str(y), f"năm {y}", years.get(str(y), 0), None) for y in range(first, last + 1)])
+    chart = per_year("Số bài dẫn văn bản theo năm", Counter(date[:4] for date in dates))
     cited_with = [(other.label, urls.term("van-ban", other.key), n)
                   for other, n in archive.related(term, "van-ban", limit + 1) if other.key != term.key][:limit]
     return Citations(chart, dates[0] if dates else None, dates[-1] if dates else None,

@@ -78,12 +78,10 @@ def _legend(most: int) -> tuple[tuple[int, str], ...]:
 def province_counts(archive: Archive) -> dict[str, dict[str, int]]:
     """Articles per province in each layer; an article naming two parts of one new province
     counts once there."""
-    old: dict[str, int] = {}
+    old = {term.label: term.count for term in archive.taxonomies["tinh"].terms.values()}
     new: dict[str, set[int]] = {}
-    for record in archive.articles:
-        for name in record.provinces:
-            old[name] = old.get(name, 0) + 1
-            new.setdefault(merged_into_2025(name) or name, set()).add(id(record))
+    for term in archive.taxonomies["tinh"].terms.values():
+        new.setdefault(term.info.get("merged_into_2025") or term.label, set()).update(map(id, term.articles))
     return {"63": old, "34": {name: len(ids) for name, ids in new.items()}}
 
 

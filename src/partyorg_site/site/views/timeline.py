@@ -10,19 +10,13 @@ from collections import Counter
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive, Term
-from partyorg_site.site.views.charts import Chart, bar_chart
+from partyorg_site.site.views.charts import Chart, bar_chart, per_year
 
 
 def years_chart(archive: Archive) -> Chart | None:
     """Every year from the first to the last the archive has, empty years included."""
     counts = Counter(record.date[:4] for record in archive.articles if record.date)
-    if not counts:
-        return None
-    first, last = int(min(counts)), int(max(counts))
-    return bar_chart("Số bài viết theo năm", [
-        (str(year), f"năm {year}", counts.get(str(year), 0),
-         urls.term("nam", str(year)) if str(year) in counts else None)
-        for year in range(first, last + 1)])
+    return per_year("Số bài viết theo năm", counts, lambda year: urls.term("nam", year) if year in counts else None)
 
 
 def months_of(term: Term) -> tuple[Chart, int]:
