@@ -22,6 +22,7 @@ with a note. Prints one table: tool, N, seconds, peak MB, pages, MB on disk.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -176,7 +177,7 @@ def partyorg(base: Path, runs: int) -> list[tuple]:
 
 
 def records(base: Path) -> list[dict]:
-    return json.loads((base / "_site" / "data" / "articles.json").read_text(encoding="utf-8"))
+    return json.loads(gzip.decompress((base / "_site" / "data" / "articles.json.gz").read_bytes()))
 
 
 def hugo_binary() -> str | None:

@@ -27,6 +27,7 @@ from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import article_paths, load_or_problem, read_article
 from partyorg_site.models import Record
+from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
 from partyorg_site.archive.resolve import resolve_archive
 from partyorg_site.site.search import words_of
@@ -133,9 +134,12 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
 
 
 def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable, int, str], Iterable] | None = None,
-               reuse_pages: bool = True, jobs: int = 1) -> Written:
+               reuse_pages: bool = True, jobs: int = 1, pieces: PieceStore | None = None) -> Written:
     """Render and write the site; pages whose inputs did not change are kept, not rendered
-    (unless `reuse_pages` is off: --clean renders everything)."""
+    (unless `reuse_pages` is off: --clean renders everything). `pieces` keeps the records
+    file's compressed runs (by default in the build cache; --clean compresses them anew)."""
+    if pieces is None:
+        pieces = PieceStore(config.path("cache") / "records-file" if reuse_pages else None)
     written = Written()
     clock = Stopwatch(written.stages)
     archive = Archive.build(loaded.records)
@@ -158,8 +162,9 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         derived = renderer.archive_digest(loaded.inputs)
         if not writer.keep_all(derived):
             sitemap_paths = [page.path for page in pages if page.in_sitemap]
-            for path, content in renderer.extra_files(sitemap_paths):
+            for path, content in renderer.extra_files(sitemap_paths, pieces):
                 writer.write(path, content, digest=derived)
+            pieces.forget_unused()
         writer.copy_tree(config.path("static"), "static/")
         clock.lap("feeds, data, search")
         writer.commit()

@@ -12,6 +12,7 @@ import ast
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from functools import lru_cache
@@ -93,6 +94,9 @@ def content_key(relative_path: str, data: bytes) -> str:
     return hashlib.sha256(relative_path.encode() + b"\0" + data).hexdigest()
 
 
+_VERSION_NAME = re.compile(r"[0-9a-f]{16}")  # a loader version's folder; the cache holds others too
+
+
 class RecordCache:
     """Records (or the problem a file had) by content key, one small JSON file each."""
 
@@ -101,7 +105,7 @@ class RecordCache:
         self.hits = 0
         if folder and folder.is_dir():
             for old in folder.iterdir():  # entries of other code versions are dead weight
-                if old.is_dir() and old.name != loader_version():
+                if old.is_dir() and _VERSION_NAME.fullmatch(old.name) and old.name != loader_version():
                     shutil.rmtree(old, ignore_errors=True)
 
     def _path(self, key: str) -> Path:

@@ -6,9 +6,7 @@ by concatenation. Autoescape is on: an article's text can never become markup.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
 import json
 import math
 from dataclasses import dataclass
@@ -25,29 +23,10 @@ from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold, slug
+from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
 from partyorg_site.site.views import careers, citations, province_map, series, timeline
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
-
-
-RECORDS_FILE = "data/articles.json.gz"
-
-
-def records_file(articles: list[Record]) -> bytes:
-    """Every record (SCHEMA.md's contract, bodies included) as a JSON array, one record a
-    line, gzip-compressed: the archive's data for researchers. Compressed because it is the
-    largest file of the site (38 MB of JSON at 10,000 articles, 389 MB at 100,000: too much
-    for a browser tab and for GitHub Pages' 1 GB) and is downloaded, not read in a page.
-    Compressed record by record, so the whole JSON text never exists at once (it was the
-    build's memory peak: +110 MB at 10,000 articles); mtime 0 keeps the bytes the same from
-    build to build."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=6, mtime=0) as out:
-        out.write(b"[\n")
-        for number, record in enumerate(articles):
-            out.write((",\n" if number else "").encode() + json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8"))
-        out.write(b"\n]\n")
-    return buffer.getvalue()
 
 
 @dataclass
@@ -292,10 +271,10 @@ class Renderer:
                        canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
 
-    def extra_files(self, sitemap_paths: list[str]) -> Iterator[tuple[str, str | bytes]]:
+    def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
-        yield RECORDS_FILE, records_file(self.archive.articles)
+        yield RECORDS_FILE, records_file(self.archive.articles, pieces)
         yield from search.build_index(self.archive.articles).items()
 

@@ -1,21 +1,40 @@
-"""write: pages -> a complete new site, swapped in only when every file is written.
+"""write: pages -> a complete new site, published only when every file is written.
 
-The site is rendered into a temporary folder beside the output, then renamed into
-place, so a failed or interrupted build leaves the last good site untouched. A marker
-file says "partyorg-site built this": an output folder without it is never replaced,
-so a mistyped --output cannot wipe someone's files. A lock file keeps two builds apart.
+Every file a build makes is first written into a staging folder beside the output; a
+failed or interrupted build leaves the last good site untouched. Publication then takes
+one of two ways:
+
+- **whole**: with no previous site to build on (first build, --clean), the staging folder
+  is renamed into place and the old site removed afterwards.
+- **patch**: with a previous site, the staging folder holds only the files that changed.
+  Their list, and the files to delete, are written into a journal first; renaming the
+  journal into place is the moment the new build is published, and the renames it lists
+  follow. A build killed after that moment is finished by the next one before anything
+  else (`_finish_publication`), so the output is always one whole build or, for the few
+  milliseconds of the renames, on its way to the next. (Hard-linking the 13,000 unchanged
+  pages of a 10,000-article archive into a fresh folder cost 1.5-3 s of every one-article
+  rebuild on this machine.) `PUBLISHING` is held while the renames run, so a server in the
+  same process never hands out a page from between two builds.
+
+A marker file says "partyorg-site built this": an output folder without it is never
+replaced, so a mistyped --output cannot wipe someone's files. A lock file keeps two builds
+apart.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
-MARKER = ".partyorg-site"  # JSON: what built this folder, and the digest of every page
+MARKER = ".partyorg-site"  # JSON: what built this folder, and the digest of every file in it
+LAYOUT = 2  # the marker's format: 2 lists every file (static ones included), so a patch knows what to delete
 FIXED_MTIME = 946684800  # 2000-01-01: file times carry no build clock
+PUBLISHING = threading.RLock()  # held while files are renamed into the output
 
 
 class OutputError(Exception):
@@ -23,7 +42,7 @@ class OutputError(Exception):
 
 
 class SiteWriter:
-    """Collects files into a staging folder; `commit` swaps it in for the output."""
+    """Collects a build's files in a staging folder; `commit` publishes them."""
 
     def __init__(self, output: Path, reuse_pages: bool = True):
         self.output = output.resolve()
@@ -32,6 +51,7 @@ class SiteWriter:
             raise OutputError(f"{self.output}: exists, is not empty and was not built by partyorg-site; "
                               "refusing to replace it (choose another --output or empty it)")
         self.lock = self.output.parent / f".{self.output.name}.lock"
+        self.journal = self.output.parent / f".{self.output.name}.publishing"
         try:
             descriptor = os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
             os.write(descriptor, str(os.getpid()).encode())
@@ -41,12 +61,14 @@ class SiteWriter:
                 raise OutputError(f"another build is writing {self.output} (lock {self.lock}); "
                                   "wait for it, or delete the lock if no build is running") from None
             self.lock.write_text(str(os.getpid()))
+        self._finish_publication()
         self._remove_leftovers()
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
         self.written: list[str] = []
         self.kept = 0
-        self.kept_paths: list[str] = []
-        self.previous = self._read_manifest() if reuse_pages else {}
+        self.previous = self._read_manifest() if reuse_pages else None
+        self.patch = self.previous is not None  # publish by patching the previous site
+        self.previous = self.previous or {}
         self.manifest: dict[str, str] = {}
 
     def _remove_leftovers(self) -> None:
@@ -58,49 +80,47 @@ class SiteWriter:
             for folder in self.output.parent.glob(pattern):
                 _remove_in_background(folder)
 
-    def _read_manifest(self) -> dict[str, str]:
+    def _read_manifest(self) -> dict[str, str] | None:
+        """The previous build's digest of every file, if it can be patched."""
         try:
-            return json.loads((self.output / MARKER).read_text(encoding="utf-8")).get("pages", {})
-        except (OSError, ValueError, AttributeError):
-            return {}
+            marker = json.loads((self.output / MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(marker, dict) or marker.get("layout") != LAYOUT or not isinstance(marker.get("files"), dict):
+            return None
+        return marker["files"]
 
     def unchanged(self, path: str, digest: str) -> bool:
-        """True if the previous build wrote this page from the same inputs; then the old
-        file is taken over (hard-linked) instead of rendered again."""
-        self.manifest[path] = digest
-        if self.previous.get(path) != digest or not (self.output / path).is_file():
+        """True if the previous build wrote this file from the same inputs (and it is still
+        there); then it stays as it is instead of being made again."""
+        if not self._still_there(path, digest):
             return False
-        self._take_over(path)
         self.kept += 1
         return True
 
-    def _take_over(self, path: str) -> None:
-        target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(self.output / path, target)
-        except OSError:
-            shutil.copyfile(self.output / path, target)
-        self.written.append(path)
-        self.kept_paths.append(path)
+    def _still_there(self, path: str, digest: str) -> bool:
+        self.manifest[path] = digest
+        return self.previous.get(path) == digest and (self.output / path).is_file()
 
     def write(self, path: str, content: str | bytes, digest: str | None = None) -> None:
-        """Write a file; with a digest of its inputs, a later build may take it over."""
+        """Write a file; with a digest of its inputs (or the one `unchanged` was given), a
+        later build may keep it; without, its content is its digest."""
         write_file(self.staging, path, content)
         self.written.append(path)
         if digest is not None:
             self.manifest[path] = digest
+        elif path not in self.manifest:
+            self.manifest[path] = _content_digest(content)
 
     def keep_all(self, digest: str) -> bool:
-        """Take over every file the previous build wrote from inputs with this digest (the
+        """Keep every file the previous build wrote from inputs with this digest (the
         archive-wide files, when no article changed), or none of them: False unless every
-        one is still there, so that no file is half taken over and half written."""
+        one is still there, so that no file is half kept and half written."""
         paths = [path for path, old in self.previous.items() if old == digest]
         if not paths or not all((self.output / path).is_file() for path in paths):
             return False
         for path in paths:
             self.manifest[path] = digest
-            self._take_over(path)
         return True
 
     def written_elsewhere(self, paths: list[str]) -> None:
@@ -108,33 +128,86 @@ class SiteWriter:
         self.written.extend(paths)
 
     def copy_tree(self, source: Path, prefix: str) -> None:
+        """A folder's files (the theme's static files), each copied only if it changed."""
         if not source.is_dir():
             return
         for file in sorted(p for p in source.rglob("*") if p.is_file()):
-            self.write(f"{prefix}{file.relative_to(source).as_posix()}", file.read_bytes())
+            path, content = f"{prefix}{file.relative_to(source).as_posix()}", file.read_bytes()
+            if not self._still_there(path, _content_digest(content)):
+                self.write(path, content)
 
     def commit(self) -> None:
-        """Swap the staging folder in; the previous site is removed only afterwards."""
-        self.write(MARKER, json.dumps({"generator": "partyorg-site", "note": "This folder is built by partyorg-site; "
-                                       "it is replaced whole on each build.",
-                                       "pages": dict(sorted(self.manifest.items()))}, indent=0) + "\n")
-        kept = set(self.kept_paths)  # hard links to files that already carry the fixed time
+        """Publish the build: the staging folder whole, or as a patch to the previous site."""
+        self.write(MARKER, json.dumps({"generator": "partyorg-site", "layout": LAYOUT,
+                                       "note": "This folder is built by partyorg-site; it is replaced on each build.",
+                                       "files": dict(sorted(self.manifest.items()))}, indent=0) + "\n")
         folders = set()
         for path in self.written:
-            if path not in kept:
-                os.utime(self.staging / path, (FIXED_MTIME, FIXED_MTIME))
+            os.utime(self.staging / path, (FIXED_MTIME, FIXED_MTIME))
             folders.update(Path(path).parents)
         for folder in folders:
             os.utime(self.staging / folder, (FIXED_MTIME, FIXED_MTIME))
-        previous = None
-        if self.output.exists():
-            previous = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-old-", dir=self.output.parent))
-            os.rename(self.output, previous / "site")
-        os.rename(self.staging, self.output)
+        if self.patch and self.output.is_dir():
+            self._publish_patch()
+        else:
+            self._publish_whole()
         os.utime(self.output, (FIXED_MTIME, FIXED_MTIME))
+        self.release()
+
+    def _publish_whole(self) -> None:
+        """Swap the staging folder in; the previous site is removed only afterwards."""
+        previous = None
+        with PUBLISHING:
+            if self.output.exists():
+                previous = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-old-", dir=self.output.parent))
+                os.rename(self.output, previous / "site")
+            os.rename(self.staging, self.output)
         if previous:
             _remove_in_background(previous)
-        self.release()
+
+    def _publish_patch(self) -> None:
+        """Write the journal (the files to move in, the files to delete; the marker last),
+        rename it into place (the moment of publication), then carry it out."""
+        moves = [path for path in self.written if path != MARKER] + [MARKER]
+        deletions = sorted(set(self.previous) - set(self.manifest))
+        pending = self.journal.with_name(self.journal.name + ".tmp")
+        pending.write_text(json.dumps({"staging": self.staging.name, "move": moves, "delete": deletions}),
+                           encoding="utf-8")
+        with open(pending, "rb") as handle:  # on disk before it can be acted on
+            os.fsync(handle.fileno())
+        os.replace(pending, self.journal)
+        self._finish_publication()
+
+    def _finish_publication(self) -> None:
+        """Carry out a published journal: this build's, or that of a build killed while it
+        carried out its own (each step can be done twice)."""
+        try:
+            journal = json.loads(self.journal.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except ValueError:  # cannot happen (written whole, then renamed); never act on a torn one
+            self.journal.unlink()
+            return
+        staging = self.output.parent / journal["staging"]
+        touched = set()
+        with PUBLISHING:
+            for path in journal["move"]:
+                source, target = staging / path, self.output / path
+                if source.is_file() or source.is_symlink():
+                    _move(source, target)
+                touched.add(Path(path).parent)
+            for path in journal["delete"]:
+                (self.output / path).unlink(missing_ok=True)
+                folder = Path(path).parent
+                while folder != Path(".") and _remove_if_empty(self.output / folder):
+                    folder = folder.parent
+                touched.add(folder)
+            for folder in touched:
+                for each in (folder, *folder.parents):
+                    if (self.output / each).is_dir():
+                        os.utime(self.output / each, (FIXED_MTIME, FIXED_MTIME))
+        self.journal.unlink()
+        shutil.rmtree(staging, ignore_errors=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -145,6 +218,31 @@ class SiteWriter:
             self.lock.unlink()
         except FileNotFoundError:
             pass
+
+
+def _content_digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return "bytes-" + hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename a new file over the old one; a folder (or nothing) in its way is dealt with."""
+    try:
+        os.replace(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    except IsADirectoryError:
+        shutil.rmtree(target)
+        os.replace(source, target)
+
+
+def _remove_if_empty(folder: Path) -> bool:
+    try:
+        folder.rmdir()
+        return True
+    except OSError:
+        return False
 
 
 def _remove_in_background(folder: Path) -> None:
