@@ -91,7 +91,7 @@
         hits = intersect(hits, found);
       });
       filters.forEach(function (facet) { hits = intersect(hits, new Set(postings(facet) ? decode(postings(facet)) : [])); });
-      var ids = Array.from(hits).sort(function (a, b) { return a - b; });
+      var ids = Array.from(hits).sort(function (a, b) { return b - a; });  // newest first
       var shown = ids.slice(0, MAX_RESULTS);
       var blocks = {};
       shown.forEach(function (id) { blocks[Math.floor(id / manifest.block)] = true; });

@@ -168,7 +168,8 @@ def test_search_reads_results_from_several_blocks(browser, tmp_path):
         fetched = []
         page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
         titles = search(page, address, "chuyen de")
-        assert len(titles) == 50  # the newest 50 of 250 are shown
+        assert len(titles) == 50  # the newest 50 of 250 are shown, newest first: 28/12/2018 is numbers 83 and 167
+        assert {int(re.search(r"số (\d+)", t).group(1)) for t in titles[:2]} == {83, 167}
         page.wait_for_function("document.getElementById('search-status').textContent.includes('250')")
         page.select_option("#f-tinh", "Nghệ An")
         page.wait_for_function("document.querySelectorAll('#search-results li').length === 5", timeout=10000)

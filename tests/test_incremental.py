@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -51,20 +52,23 @@ def test_cached_build_is_byte_identical_to_a_clean_build(project, tmp_path_facto
     assert tree_digest(project / "_site") == cached
 
 
-def test_archive_wide_files_are_taken_over_when_no_article_changed(project):
+def test_archive_wide_files_are_kept_when_no_article_changed(project):
     """The feeds, the records file and the search index depend on every article: with no
-    input changed they are hard-linked from the last build (not made again); one missing
-    file makes them all be written afresh; an edited article changes them."""
+    input changed they are kept as they are (not made again); one missing file makes them
+    be made again, and only the missing one is written (the others' bytes are the same);
+    an edited article changes them."""
     build(project)
     site = project / "_site"
     derived = ["feed.xml", "sitemap.xml", "data/articles.json.gz", "data/search/index.json", "data/search/w-da.json"]
     inodes = {path: (site / path).stat().st_ino for path in derived}
     build(project)
     assert {path: (site / path).stat().st_ino for path in derived} == inodes  # the same files
+    lost = (site / "data/search/w-ng.json").read_bytes()
     (site / "data/search/w-ng.json").unlink()
-    build(project)
-    assert (site / "data/search/w-ng.json").is_file()
-    assert all((site / path).stat().st_ino != inodes[path] for path in derived)  # written again, all of them
+    log = build(project)
+    assert (site / "data/search/w-ng.json").read_bytes() == lost
+    assert {path: (site / path).stat().st_ino for path in derived} == inodes  # same bytes: not rewritten
+    assert "2 files written" in log  # the lost shard and the marker
     before = (site / "data/articles.json.gz").read_bytes()
     article = project / "articles" / SEED_004
     article.write_text(article.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
@@ -275,3 +279,106 @@ def test_every_rule_table_is_part_of_the_cache_fingerprint():
     assert {"districts.yaml", "provinces.yaml", "dates.yaml", "titles.yaml", "words.txt"} <= set(names)
     folder = ROOT / "src" / "partyorg_site" / "data"
     assert names == sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".txt"))
+
+
+def test_a_publication_cut_short_is_finished_by_the_next_build(project, monkeypatch, tmp_path_factory):
+    """A patch is published by a journal of renames and deletions; a build stopped half way
+    through them (killed, out of disk) leaves the journal, and the next build carries it
+    out before anything else: the site is then the one the stopped build made, whole."""
+    from partyorg_site.archive.cache import RecordCache
+    from partyorg_site.config import load_config
+    from partyorg_site.pipeline import build_site, load_archive
+    from partyorg_site.site import write
+
+    (project / "static" / "extra.css").write_text("p { margin: 0 }\n", encoding="utf-8")
+    build(project)
+    article = project / "articles" / SEED_004
+    article.write_text(article.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
+    (project / "static" / "extra.css").unlink()  # a file to delete as well
+    expected = tmp_path_factory.mktemp("expected")
+    for name in ("articles", "templates", "static"):
+        shutil.copytree(project / name, expected / name)
+    shutil.copy(project / "site.yaml", expected / "site.yaml")
+    build(expected, "--clean")
+
+    moves = []
+    real_move = write._move
+
+    def cut_short(source, target):
+        if len(moves) == 2:
+            raise KeyboardInterrupt
+        moves.append(target)
+        real_move(source, target)
+
+    monkeypatch.setattr(write, "_move", cut_short)
+    config = load_config(project / "site.yaml")
+    with pytest.raises(KeyboardInterrupt):
+        build_site(config, load_archive(config.path("articles"), RecordCache(config.path("cache"))))
+    monkeypatch.setattr(write, "_move", real_move)
+    site = project / "_site"
+    assert (project / "._site.publishing").exists() and len(moves) == 2
+    assert tree_digest(site) != tree_digest(expected / "_site")  # half published
+
+    write.SiteWriter(site).abort()  # any next build finishes the publication first
+    assert tree_digest(site) == tree_digest(expected / "_site")
+    assert not (project / "._site.publishing").exists() and not list(project.glob("._site-build-*"))
+    log = build(project)
+    assert "0 rendered" in log and tree_digest(site) == tree_digest(expected / "_site")
+
+
+def _load(project, monkeypatch=None):
+    from partyorg_site.archive.cache import RecordCache
+    from partyorg_site.config import load_config
+    from partyorg_site.pipeline import load_archive
+    config = load_config(project / "site.yaml")
+    return load_archive(config.path("articles"), RecordCache(config.path("cache"), config.path("articles")))
+
+
+def test_unchanged_files_are_not_even_read(project, monkeypatch):
+    """The cache's snapshot vouches for files whose size and times have not changed since
+    the last build: they are not read or hashed; an edited one is."""
+    from partyorg_site import pipeline
+    for path in (project / "articles").iterdir():
+        os.utime(path, (1_600_000_000, 1_600_000_000))  # long settled
+    first = _load(project)
+    opened = []
+    real_read = pipeline.read_file
+    monkeypatch.setattr(pipeline, "read_file", lambda file: opened.append(file.name) or real_read(file))
+    second = _load(project)
+    assert opened == [] and [r.to_dict() for r in second.records] == [r.to_dict() for r in first.records]
+    article = project / "articles" / SEED_004
+    article.write_text(article.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
+    third = _load(project)
+    assert opened == [SEED_004] and "tốt đẹp" in " ".join(next(r for r in third.records if r.source == SEED_004).body)
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(project):
+    """Same size, modification time set back (as `touch -d` or an unpacked archive can):
+    the change time, which no tool sets back, still gives the edit away."""
+    article = project / "articles" / SEED_004
+    os.utime(article, (1_600_000_000, 1_600_000_000))
+    before = article.stat()
+    _load(project)
+    text = article.read_text(encoding="utf-8")
+    edited = text.replace("năm 2009", "năm 2008", 1)
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    time.sleep(0.01)
+    article.write_text(edited, encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert article.stat().st_size == before.st_size and article.stat().st_mtime_ns == before.st_mtime_ns
+    record = next(r for r in _load(project).records if r.source == SEED_004)
+    assert "năm 2008" in record.title + " ".join(record.body)
+
+
+def test_a_file_changed_just_before_the_snapshot_is_read_again(project, monkeypatch):
+    """On a file system with coarse times an edit in the same tick as the build keeps the
+    file's time; files modified within SETTLE_NS of the snapshot are not vouched for."""
+    from partyorg_site import pipeline
+    for path in (project / "articles").iterdir():
+        os.utime(path)  # modified now, as the build starts
+    _load(project)
+    opened = []
+    real_read = pipeline.read_file
+    monkeypatch.setattr(pipeline, "read_file", lambda file: opened.append(file.name) or real_read(file))
+    _load(project)
+    assert len(opened) == 5

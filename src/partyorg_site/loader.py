@@ -26,8 +26,7 @@ from partyorg_site.models import Record
 from partyorg_site.read.source import Source, read_source
 from partyorg_site.vietnamese import slug
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+from partyorg_site.read.files import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES  # noqa: F401 (ARTICLE_SUFFIXES: for callers)
 SLUG_MAX_LENGTH = 80
 
 
@@ -148,10 +147,3 @@ def load_or_problem(name: str, data: bytes) -> Record | Problem:
         return Problem(name, "too deeply nested to read")
     except Exception as exc:  # a bug of ours must not stop the rest of the archive
         return Problem(name, f"could not be loaded (internal error {type(exc).__name__}: {exc}); please report it")
-
-
-def article_paths(folder: Path) -> list[Path]:
-    """Article files under `folder`, in a stable order; links leading outside it are refused
-    by the caller (see pipeline.discover)."""
-    return sorted((p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES),
-                  key=lambda p: p.relative_to(folder).as_posix())

@@ -25,7 +25,8 @@ from partyorg_site.archive.taxonomies import Archive
 from partyorg_site.archive.cache import RecordCache, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
-from partyorg_site.loader import article_paths, load_or_problem, read_article
+from partyorg_site.loader import load_or_problem
+from partyorg_site.read.files import read_file, scan
 from partyorg_site.models import Record
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
@@ -56,26 +57,6 @@ class Written:
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for --verbose
 
 
-def discover(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Article files under `folder`; a link that leads outside it is refused, not followed.
-    Only links are resolved (a folder's real place is asked once): resolving every one of
-    10,000 paths cost more than reading them."""
-    root = folder.resolve()
-    paths, problems = [], []
-    real_folders: dict[str, Path] = {}
-    for path in article_paths(folder):
-        parent = str(path.parent)
-        if parent not in real_folders:
-            real_folders[parent] = path.parent.resolve()
-        real = path.resolve() if path.is_symlink() else real_folders[parent] / path.name
-        if root not in real.parents:
-            name = path.relative_to(folder).as_posix()
-            problems.append(Problem(name, f"is a link to {real}, outside the articles folder; not read"))
-            continue
-        paths.append(path)
-    return paths, problems
-
-
 def _extract(item: tuple[str, bytes]) -> Record | Problem:
     """Worker: one article's bytes -> its record (with its search words) or problem."""
     result = load_or_problem(*item)
@@ -96,38 +77,46 @@ def _in_parallel(function: Callable[[T], Record | Problem], items: list[T], jobs
 
 def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                  progress: Callable[[Iterable, int, str], Iterable] | None = None) -> Loaded:
-    """Every article under `folder` as a record, or a problem naming the file."""
+    """Every article under `folder` as a record, or a problem naming the file. A file the
+    cache's snapshot vouches for is not read; one whose bytes are in the cache is not
+    extracted; the others are extracted in worker processes."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found")
     cache = cache or RecordCache(None)
+    started = time.time_ns()
     loaded = Loaded()
-    paths, loaded.problems = discover(folder)
-    loaded.files = len(paths)
+    files, loaded.problems = scan(folder)
+    loaded.files = len(files)
     results: dict[str, Record | Problem] = {}
     pending: list[tuple[str, bytes]] = []
-    keys: dict[str, str] = {}
-    reading = progress(paths, len(paths), "đọc") if progress else paths
-    for path in reading:
-        name, data = read_article(path, folder)
-        if isinstance(data, Problem):
-            results[name] = data
-            continue
-        keys[name] = content_key(name, data)
-        cached = cache.get(keys[name])
+    read: dict[str, tuple[tuple[int, ...], str]] = {}  # name -> (signature, content key)
+    for file in (progress(files, len(files), "đọc") if progress else files):
+        key = cache.key_without_reading(file)
+        cached = cache.get(key) if key else None
+        if cached is None:
+            data = read_file(file)
+            if isinstance(data, Problem):
+                results[file.name] = data
+                continue
+            key = content_key(file.name, data)
+            cached = cache.get(key)
+            if cached is None:
+                pending.append((file.name, data))
+        read[file.name] = (file.signature, key)
         if cached is not None:
-            results[name] = cached
-        else:
-            pending.append((name, data))
+            results[file.name] = cached
     loaded.from_cache = cache.hits
     extracted = _in_parallel(_extract, pending, jobs)
     if progress and pending:
         extracted = progress(extracted, len(pending), "trích xuất")
     for (name, _), result in zip(pending, extracted):
-        cache.put(keys[name], result)
+        cache.put(read[name][1], result)
         results[name] = result
+    cache.write_snapshot(read, started)
+    cache.release()
     for name in sorted(results):
         result = results[name]
-        loaded.inputs[name] = keys.get(name, "")
+        loaded.inputs[name] = read[name][1] if name in read else ""
         (loaded.problems if isinstance(result, Problem) else loaded.records).append(result)
     loaded.problems.extend(resolve_archive(loaded.records))
     return loaded
@@ -158,12 +147,13 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         clock.lap("render")
         written.pages = len(pages)
         # The feeds, the records file and the search index depend on every article: when no
-        # input changed they are taken over whole, as unchanged pages are.
+        # input changed they are kept whole, as unchanged pages are; otherwise they are made
+        # again, and only those whose bytes changed are written.
         derived = renderer.archive_digest(loaded.inputs)
         if not writer.keep_all(derived):
             sitemap_paths = [page.path for page in pages if page.in_sitemap]
             for path, content in renderer.extra_files(sitemap_paths, pieces):
-                writer.write(path, content, digest=derived)
+                writer.write_if_changed(path, content, group=derived)
             pieces.forget_unused()
         writer.copy_tree(config.path("static"), "static/")
         clock.lap("feeds, data, search")
@@ -268,7 +258,7 @@ def build(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config, {"articles": args.articles, "output": args.output,
                                            "base_url": args.base_url, "site_url": getattr(args, "site_url", None)})
-        cache = RecordCache(None if args.clean else config.path("cache"))
+        cache = RecordCache(None if args.clean else config.path("cache"), config.path("articles"))
         bar = progress_bar(not args.quiet)
         loading_started = time.perf_counter()
         loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar)

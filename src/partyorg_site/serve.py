@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError
+from partyorg_site.site.write import PUBLISHING
 
 RELOAD_PATH = "/__livereload"
 RELOAD_SCRIPT = (b"<script>new EventSource('" + RELOAD_PATH.encode() +
@@ -69,9 +70,20 @@ def make_handler(config: SiteConfig, generation: Generation) -> type[http.server
                 if target.suffix == "" and target.with_suffix("").is_dir():
                     return super().do_GET()  # let the standard redirect add the slash
                 return self._not_found()
+            # Files are opened while no build is publishing, so none comes from between two
+            # builds; an open file stays the version opened, and is sent after.
+            with PUBLISHING:
+                if target.suffix == ".html":
+                    body = target.read_bytes()
+                else:
+                    opened = self.send_head()
             if target.suffix == ".html":
-                return self._html(target.read_bytes())
-            return super().do_GET()
+                return self._html(body)
+            if opened:
+                try:
+                    self.copyfile(opened, self.wfile)
+                finally:
+                    opened.close()
 
         def _html(self, body: bytes, status: int = 200) -> None:
             body = body.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -86,9 +85,41 @@ def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], s
     return Markup("".join(out))
 
 
-def paginate(items: list, per_page: int) -> list[list]:
-    pages = max(1, math.ceil(len(items) / per_page))
-    return [items[i * per_page:(i + 1) * per_page] for i in range(pages)]
+def stable_pages(items: list, per_page: int) -> list[tuple[int | None, list]]:
+    """A newest-first list cut into pages whose numbers and contents do not move when newer
+    items come: page 1 holds the oldest `per_page` items, page 2 the next, and so on; the
+    newest page (number None: the listing's own address) holds the rest, per_page to
+    2*per_page - 1 items. Adding an article changes the newest page (and, once in
+    per_page additions, makes one new numbered page), never the others: a link to
+    "trang/3/" shows the same articles for good, and a rebuild renders two pages, not the
+    whole listing. Returned newest page first."""
+    full = max(0, len(items) // per_page - 1)
+    newest = len(items) - full * per_page
+    pages: list[tuple[int | None, list]] = [(None, items[:newest])]
+    for number in range(full, 0, -1):
+        end = len(items) - (number - 1) * per_page
+        pages.append((number, items[end - per_page:end]))
+    return pages
+
+
+def pager(base: str, number: int | None, pages: int) -> dict[str, Any]:
+    """Links to the next newer and next older page (`pages`: how many there are)."""
+    newest_older = pages - 1  # the number of the page just older than the newest
+    if number is None:
+        return {"number": None, "newer": None, "older": urls.paged(base, newest_older) if newest_older else None}
+    return {"number": number, "newer": urls.paged(base, number + 1 if number < newest_older else None),
+            "older": urls.paged(base, number - 1) if number > 1 else None}
+
+
+def _heading(term: Term) -> dict[str, Any]:
+    """What an older page of a term shows of it: its name and facts, not its count (which
+    would make every page of a term change whenever one article joins it)."""
+    return {"key": term.key, "label": term.label, "info": term.info}
+
+
+def _link(term: Term) -> dict[str, str]:
+    """A term as a link shows it: key and name."""
+    return {"key": term.key, "label": term.label}
 
 
 def _letter(label: str) -> str:
@@ -103,7 +134,6 @@ class Renderer:
         self.template_dir = template_dir
         self.env = environment(template_dir)
         self._fixed: str | None = None
-        self._term_signatures: dict[int, str] = {}
 
     # ---- the page list -------------------------------------------------
     def pages(self) -> Iterator[Page]:
@@ -113,10 +143,10 @@ class Renderer:
         the_map = province_map.view(archive)
         yield Page("", "index.html", {"latest": archive.articles[:per_page], "counts": counts,
                                       "taxonomies": archive.taxonomies, "crumbs": [], "province_map": the_map})
-        chunks = paginate(archive.articles, per_page)
-        for number, chunk in enumerate(chunks, 1):
+        listing = stable_pages(archive.articles, per_page)
+        for number, chunk in listing:
             yield Page(urls.paged("bai-viet/", number), "listing.html", {
-                "heading": "Tất cả bài viết", "articles": chunk, "pager": self._pager("bai-viet/", number, len(chunks)),
+                "heading": "Tất cả bài viết", "articles": chunk, "pager": pager("bai-viet/", number, len(listing)),
                 "crumbs": [("Bài viết", "bai-viet/")]})
         for index, record in enumerate(archive.articles):
             yield Page(urls.article(record.slug), "article.html", self._article_context(record, index),
@@ -132,13 +162,15 @@ class Renderer:
                 "undated": [r for r in archive.articles if r.date is None] if name == "nam" else None})
             for term in taxonomy.sorted_terms():
                 base = urls.term(name, term.key)
-                chunks = paginate(term.articles, per_page)
-                for number, chunk in enumerate(chunks, 1):
+                listing = stable_pages(term.articles, per_page)
+                for number, chunk in listing:
+                    newest = number is None
                     yield Page(urls.paged(base, number), "term.html", {
-                        "taxonomy": taxonomy, "term": term, "articles": chunk,
-                        "pager": self._pager(base, number, len(chunks)),
-                        "related": self._related(name, term) if number == 1 else {},
-                        **self._views(name, term, number == 1, meeting_neighbours),
+                        "taxonomy": taxonomy, "term": term if newest else _heading(term), "articles": chunk,
+                        "notes": {r.slug: term.notes[r.slug] for r in chunk if r.slug in term.notes},
+                        "pager": pager(base, number, len(listing)),
+                        "related": self._related(name, term) if newest else {},
+                        **self._views(name, term, newest, meeting_neighbours),
                         "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
         yield Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
                                                 "provinces": sorted(archive.taxonomies["tinh"].terms.values(),
@@ -146,11 +178,6 @@ class Renderer:
                                                 "years": sorted(archive.taxonomies["nam"].terms, reverse=True),
                                                 "kinds": MEETING_KIND_ORDER})
         yield Page("404.html", "404.html", {"crumbs": []}, in_sitemap=False)
-
-    def _pager(self, base: str, number: int, total: int) -> dict[str, Any]:
-        return {"number": number, "total": total,
-                "previous": urls.paged(base, number - 1) if number > 1 else None,
-                "next": urls.paged(base, number + 1) if number < total else None}
 
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
         links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
@@ -188,14 +215,16 @@ class Renderer:
         archive = self.archive
         return {"career": careers.career(archive, term) if first_page and name == "can-bo" else None,
                 "citations": citations.citations(archive, term) if first_page and name == "van-ban" else None,
-                "neighbours": meeting_neighbours.get(term.key) if first_page and name == "hoi-nghi" else None,
+                "neighbours": tuple(t and {**_link(t), "info": t.info} for t in meeting_neighbours[term.key])
+                if first_page and name == "hoi-nghi" and term.key in meeting_neighbours else None,
                 "months": timeline.months_of(term) if first_page and name == "nam" else None}
 
     def _related(self, name: str, term: Term) -> dict[str, list]:
         wanted = {"tinh": ["can-bo", "hoi-nghi", "van-ban"], "hoi-nghi": ["tinh", "can-bo", "van-ban"],
                   "can-bo": ["tinh", "hoi-nghi", "van-ban"], "van-ban": ["tinh", "can-bo"],
                   "nam": ["tinh", "hoi-nghi"]}[name]
-        return {other: self.archive.related(term, other, limit=30) for other in wanted}
+        # by name only: the other terms' counts are not shown, so they must not be in the digest
+        return {other: [(_link(t), n) for t, n in self.archive.related(term, other, limit=30)] for other in wanted}
 
     def term_url(self, taxonomy: str, label: str) -> str:
         """The page of a province or an official named in a record."""
@@ -236,14 +265,12 @@ class Renderer:
         if isinstance(value, Record):  # what a listing shows of an article
             return [value.slug, value.title, value.date, value.day_month, value.province, value.outlet,
                     value.meeting.kind if value.meeting else None]
-        if isinstance(value, Term):  # hashed once: a term appears on many pages
-            key = id(value)
-            if key not in self._term_signatures:
-                payload = json.dumps(["term", value.key, value.label, value.info, value.notes,
-                                      [self._signature(r) for r in value.articles]],
-                                     ensure_ascii=False, sort_keys=True, default=str)
-                self._term_signatures[key] = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
-            return self._term_signatures[key]
+        if isinstance(value, Term):
+            # What any page shows of a term: its name, facts and count. Its articles and what
+            # it says in each (notes) are shown only as a page's own list, and they come in
+            # that page's "articles" and "notes"; so a page that merely links to a province is
+            # not rendered again because another article joined it.
+            return ["term", value.key, value.label, value.info, value.count]
         if isinstance(value, Taxonomy):  # pages show its name; its terms come in their own lists
             return ["taxonomy", value.name, value.title, value.singular]
         if isinstance(value, dict):

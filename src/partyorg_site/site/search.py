@@ -10,6 +10,10 @@ split so that a query downloads only what it needs, however large the archive
   w-_<facet>.json the search page's filters as postings: "_tinh:Nghệ An", "_nam:2019",
                  "_loai:giao ban" (a filter is one more word to intersect)
   d-<n>.json     articles n*DOC_BLOCK ... as [url, title, date, province, meeting kind]
+
+Articles are numbered from the oldest, so that a new article takes the next number: a
+rebuild changes the last block of result lines and the shards of the new article's words,
+not every file (the page shows the highest numbers, the newest, first).
 """
 from __future__ import annotations
 
@@ -77,7 +81,7 @@ def build_index(articles: list[Record]) -> dict[str, str]:
     """The index's files: site-relative path -> JSON text."""
     postings: dict[str, list[int]] = defaultdict(list)
     docs = []
-    for number, record in enumerate(articles):
+    for number, record in enumerate(reversed(articles)):
         docs.append([urls.article(record.slug), record.title, record.date or "", record.province or "",
                      record.meeting.kind if record.meeting else ""])
         for word in words_of(record):

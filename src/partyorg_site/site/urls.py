@@ -15,13 +15,14 @@ def taxonomy_index(name: str) -> str:
     return f"{name}/"
 
 
-def term(taxonomy: str, key: str, page: int = 1) -> str:
-    return paged(f"{taxonomy}/{key}/", page)
+def term(taxonomy: str, key: str) -> str:
+    return f"{taxonomy}/{key}/"
 
 
-def paged(path: str, page: int) -> str:
-    """Page 1 is the listing itself; later pages live under "trang/N/"."""
-    return path if page <= 1 else f"{path}trang/{page}/"
+def paged(path: str, page: int | None) -> str:
+    """The newest page is the listing itself (page None); older pages live under
+    "trang/N/", numbered from the oldest (see render.stable_pages)."""
+    return path if page is None else f"{path}trang/{page}/"
 
 
 def output_file(path: str) -> str:

@@ -112,15 +112,23 @@ class SiteWriter:
         elif path not in self.manifest:
             self.manifest[path] = _content_digest(content)
 
-    def keep_all(self, digest: str) -> bool:
-        """Keep every file the previous build wrote from inputs with this digest (the
-        archive-wide files, when no article changed), or none of them: False unless every
-        one is still there, so that no file is half kept and half written."""
-        paths = [path for path, old in self.previous.items() if old == digest]
-        if not paths or not all((self.output / path).is_file() for path in paths):
+    def write_if_changed(self, path: str, content: str | bytes, group: str) -> None:
+        """Write a file unless the previous build wrote the same bytes; either way it is
+        recorded under `group` (see keep_all) with its content's digest."""
+        digest = _content_digest(content)
+        self.manifest[path] = f"{group} {digest}"
+        if self.previous.get(path, "").endswith(f" {digest}") and (self.output / path).is_file():
+            return
+        self.write(path, content, digest=self.manifest[path])
+
+    def keep_all(self, group: str) -> bool:
+        """Keep every file the previous build wrote in this group (the archive-wide files,
+        whose group is the digest of every input, when no article changed), or none of
+        them: False unless every one is still there, so that none is half kept."""
+        previous = {path: digest for path, digest in self.previous.items() if digest.split(" ", 1)[0] == group}
+        if not previous or not all((self.output / path).is_file() for path in previous):
             return False
-        for path in paths:
-            self.manifest[path] = digest
+        self.manifest.update(previous)
         return True
 
     def written_elsewhere(self, paths: list[str]) -> None:
@@ -137,17 +145,28 @@ class SiteWriter:
                 self.write(path, content)
 
     def commit(self) -> None:
-        """Publish the build: the staging folder whole, or as a patch to the previous site."""
+        """Publish the build: as a patch to the previous site when it changes fewer files
+        than it keeps, else the staging folder whole."""
         self.write(MARKER, json.dumps({"generator": "partyorg-site", "layout": LAYOUT,
                                        "note": "This folder is built by partyorg-site; it is replaced on each build.",
                                        "files": dict(sorted(self.manifest.items()))}, indent=0) + "\n")
+        written = set(self.written)
+        kept = [path for path in self.manifest if path not in written] if self.patch else []
+        patch = self.patch and self.output.is_dir() and len(written) <= len(kept)
+        if not patch:
+            # Most files are new (a template changed): renaming each into the old site costs
+            # more than linking the few kept ones into the new folder and swapping it in.
+            for path in kept:
+                _link(self.output / path, self.staging / path)
         folders = set()
         for path in self.written:
             os.utime(self.staging / path, (FIXED_MTIME, FIXED_MTIME))
             folders.update(Path(path).parents)
+        for path in ([] if patch else kept):
+            folders.update(Path(path).parents)
         for folder in folders:
             os.utime(self.staging / folder, (FIXED_MTIME, FIXED_MTIME))
-        if self.patch and self.output.is_dir():
+        if patch:
             self._publish_patch()
         else:
             self._publish_whole()
@@ -210,7 +229,11 @@ class SiteWriter:
         shutil.rmtree(staging, ignore_errors=True)
 
     def abort(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        """Give up the build. Before publication its staging folder goes; after (the
+        renames were cut short) the folder is what the journal needs, and the next build
+        finishes the publication."""
+        if not self.journal.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
         self.release()
 
     def release(self) -> None:
@@ -223,6 +246,14 @@ class SiteWriter:
 def _content_digest(content: str | bytes) -> str:
     data = content.encode("utf-8") if isinstance(content, str) else content
     return "bytes-" + hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _move(source: Path, target: Path) -> None:
