@@ -180,3 +180,51 @@ def test_search_reads_results_from_several_blocks(browser, tmp_path):
         page.close()
     finally:
         server.shutdown()
+
+
+def test_serve_shows_a_saved_edit_in_the_open_page(browser, tmp_path):
+    """The editor's loop: `serve` running, an article open in the browser; saving the
+    file reloads the page with the edit, rendered from the archive held in memory; the
+    search index on disk follows."""
+    import time
+    from test_incremental import _start_serve
+
+    for name in ("articles", "templates", "static"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
+    process, address = _start_serve(tmp_path)
+    try:
+        page = browser.new_page()
+        page.goto(address + "bai-viet/cum-thi-dua-so-4-nganh-to-chuc-xay-dung-dang-trien-khai-nhiem-vu-nam-2018/")
+        assert "Cụm thi đua số 4" in page.locator("h1").inner_text()
+        article = tmp_path / "articles" / "002_2e6507e9f0b97aa3.txt"
+        text = article.read_text(encoding="utf-8")
+        saved = time.monotonic()
+        edited = text.replace("chưa đạt kết quả cao", "chưa đạt kết quả xuất sắc")
+        assert edited != text
+        article.write_text(edited, encoding="utf-8")
+        page.wait_for_function("document.body.innerText.includes('chưa đạt kết quả xuất sắc')", timeout=20000)
+        seconds = time.monotonic() - saved
+        assert "Cụm thi đua số 4" in page.locator("h1").inner_text()  # the same page, reloaded
+        print(f"edit shown after {seconds:.2f} s")
+        search = browser.new_page()
+        deadline = time.monotonic() + 20
+        while True:  # the search index is written behind the served pages
+            titles = _search_titles(search, address, "xuat sac")
+            if titles or time.monotonic() > deadline:
+                break
+            time.sleep(0.3)
+        assert len(titles) == 1 and "Cụm thi đua số 4" in titles[0]
+        page.close()
+        search.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _search_titles(page, base, query):
+    page.goto(base + "tim-kiem/")
+    page.fill("#q", query)
+    page.wait_for_function("/Tìm thấy|Không tìm thấy/.test(document.getElementById('search-status').textContent)",
+                           timeout=10000)
+    return page.locator("#search-results li a").all_inner_texts()

@@ -219,8 +219,38 @@ def test_serve_keeps_an_edit_made_while_it_rebuilds(project):
             time.sleep(0.2)
             seen = urllib.request.urlopen(page, timeout=5).read().decode("utf-8")
         assert "Liên quan đến việc xây dựng đội ngũ" in seen
-        records = json.loads(gzip.decompress(urllib.request.urlopen(address + "data/articles.json.gz", timeout=5).read()))
+        # the pages come from the archive in memory; the data files are written behind them
+        while True:
+            records = json.loads(gzip.decompress(urllib.request.urlopen(address + "data/articles.json.gz",
+                                                                        timeout=5).read()))
+            text = json.dumps(records, ensure_ascii=False)
+            if ("Cụm thi đua số 9" in text and "Liên quan đến việc xây dựng đội ngũ" in text) or \
+                    time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
         assert any("Cụm thi đua số 9" in record["title"] for record in records)
+        assert "Liên quan đến việc xây dựng đội ngũ" in text
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_keeps_the_last_good_site_when_a_rebuild_fails(project):
+    """A template that no longer compiles: the server says so and goes on serving the last
+    good site, whole; once the template is mended the edit is served."""
+    process, address = _start_serve(project)
+    try:
+        events = urllib.request.urlopen(address.split("/lt/")[0] + "/__livereload", timeout=30)
+        term = project / "templates" / "term.html"
+        good = term.read_text(encoding="utf-8")
+        term.write_text(good.replace("{% endblock %}", "{% endblok %}"), encoding="utf-8")
+        while "still serving the last good site" not in (line := process.stderr.readline()):
+            assert line, "serve stopped"
+        page = urllib.request.urlopen(address + "tinh/nghe-an/", timeout=5).read().decode("utf-8")
+        assert "<h1>Nghệ An</h1>" in page and "</html>" in page
+        term.write_text(good.replace("<h1>{{ term.label }}</h1>", "<h1>{{ term.label }} (đã sửa)</h1>"), encoding="utf-8")
+        assert events.readline().strip() == b"data: reload"
+        assert "<h1>Nghệ An (đã sửa)</h1>" in urllib.request.urlopen(address + "tinh/nghe-an/", timeout=5).read().decode()
     finally:
         process.terminate()
         process.wait(timeout=10)

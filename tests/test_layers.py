@@ -1,6 +1,6 @@
 """The package's folders are the build's stages, and imports run one way:
-read -> extract -> archive -> site -> the commands on top (loader, pipeline, cli, serve,
-check, new, __main__). The shared base (models, errors, config, datafiles, patterns, vietnamese) is
+read -> extract -> archive -> site -> the commands on top (loader, pipeline, live, cli,
+serve, check, new, __main__). The shared base (models, errors, config, datafiles, patterns, vietnamese) is
 imported by all and imports none of the stages."""
 from __future__ import annotations
 
@@ -50,4 +50,4 @@ def test_imports_run_one_way(path):
 
 def test_every_module_lives_in_a_stage_folder_or_is_a_command_or_the_base():
     top = {p.stem for p in PACKAGE.glob("*.py")}
-    assert top - BASE == {"loader", "pipeline", "cli", "serve", "check", "new", "__main__"}
+    assert top - BASE == {"loader", "pipeline", "live", "cli", "serve", "check", "new", "__main__"}

@@ -184,3 +184,23 @@ def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path):
     result = build(output)
     assert result.returncode == 2 and "refusing to replace" in result.stderr
     assert (output / "thesis.docx").read_text() == "years of work"
+
+
+def test_every_page_is_found_alone_by_its_path(tmp_path):
+    """serve renders a page when it is asked for, without the page list: page_at gives the
+    page the list has at that path (the same digest: the same inputs), and None elsewhere."""
+    from partyorg_site.archive.taxonomies import Archive
+    from partyorg_site.config import load_config
+    from partyorg_site.pipeline import load_archive
+    from partyorg_site.site.render import Renderer
+
+    config = load_config(ARTICLES.parent / "site.yaml", {"per_page": 2})
+    renderer = Renderer(Archive.build(load_archive(ARTICLES).records), config, config.path("templates"))
+    pages = list(renderer.pages())
+    assert any("/trang/" in page.path for page in pages) and len(pages) > 60
+    for page in pages:
+        alone = renderer.page_at(page.path)
+        assert alone is not None and renderer.page_digest(alone) == renderer.page_digest(page), page.path
+    for missing in ("khong-co/", "tinh/khong-co/", "tinh/nghe-an/trang/99/", "bai-viet/khong-co/", "bai-viet/trang/0/",
+                    "tinh/nghe-an", "feed.xml", "tinh/nghe-an/khac/"):
+        assert renderer.page_at(missing) is None, missing

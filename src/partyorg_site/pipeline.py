@@ -26,7 +26,7 @@ from partyorg_site.archive.cache import RecordCache, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import load_or_problem
-from partyorg_site.read.files import read_file, scan
+from partyorg_site.read.files import ArticleFile, read_file, scan
 from partyorg_site.models import Record
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
@@ -47,6 +47,8 @@ class Loaded:
     # every file read, by name: its content key ("" if it could not be read); what the whole
     # archive's derived files (feeds, records file, search index) depend on
     inputs: dict[str, str] = field(default_factory=dict)
+    # the articles folder's files and the problems of its entries, as scanned
+    scanned: tuple[list[ArticleFile], list[Problem]] = field(default_factory=lambda: ([], []))
 
 
 @dataclass
@@ -76,16 +78,20 @@ def _in_parallel(function: Callable[[T], Record | Problem], items: list[T], jobs
 
 
 def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
-                 progress: Callable[[Iterable, int, str], Iterable] | None = None) -> Loaded:
+                 progress: Callable[[Iterable, int, str], Iterable] | None = None,
+                 scanned: tuple[list[ArticleFile], list[Problem]] | None = None) -> Loaded:
     """Every article under `folder` as a record, or a problem naming the file. A file the
     cache's snapshot vouches for is not read; one whose bytes are in the cache is not
-    extracted; the others are extracted in worker processes."""
+    extracted; the others are extracted in worker processes. `scanned`: the folder's
+    files, if the caller knows them (else it is scanned)."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found")
     cache = cache or RecordCache(None)
     started = time.time_ns()
     loaded = Loaded()
-    files, loaded.problems = scan(folder)
+    files, problems = scanned or scan(folder)
+    loaded.scanned = (files, list(problems))
+    loaded.problems = list(problems)
     loaded.files = len(files)
     results: dict[str, Record | Problem] = {}
     pending: list[tuple[str, bytes]] = []
@@ -123,16 +129,17 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
 
 
 def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable, int, str], Iterable] | None = None,
-               reuse_pages: bool = True, jobs: int = 1, pieces: PieceStore | None = None) -> Written:
+               reuse_pages: bool = True, jobs: int = 1, pieces: PieceStore | None = None,
+               renderer: Renderer | None = None) -> Written:
     """Render and write the site; pages whose inputs did not change are kept, not rendered
     (unless `reuse_pages` is off: --clean renders everything). `pieces` keeps the records
-    file's compressed runs (by default in the build cache; --clean compresses them anew)."""
+    file's compressed runs (by default in the build cache; --clean compresses them anew);
+    `renderer`, one already made for these records (serve has one)."""
     if pieces is None:
         pieces = PieceStore(config.path("cache") / "records-file" if reuse_pages else None)
     written = Written()
     clock = Stopwatch(written.stages)
-    archive = Archive.build(loaded.records)
-    renderer = Renderer(archive, config, config.path("templates"))
+    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"))
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     clock.lap("archive")
     try:

@@ -22,6 +22,7 @@ from typing import Any
 
 from partyorg_site import __version__, datafiles
 from partyorg_site.errors import Problem
+from partyorg_site.archive.resolve import unresolved_copy
 from partyorg_site.models import Record
 from partyorg_site.read.files import ArticleFile
 
@@ -111,14 +112,18 @@ class RecordCache:
 
     SETTLE_NS = 2_000_000_000
 
-    def __init__(self, folder: Path | None, articles: Path | None = None):
+    def __init__(self, folder: Path | None, articles: Path | None = None, hold: bool = False):
         self.folder = folder / loader_version() if folder else None
         self.hits = 0
-        self.texts: dict[str, bytes] = {}  # entry JSON (UTF-8) by key: what this build used
+        # hold: keep every record as loaded in memory between loads (serve), and give out
+        # copies for resolve_archive to settle
+        self.hold = hold
+        self.held: dict[str, Record | Problem] = {}
+        self.lines: dict[str, bytes] = {}  # key -> the snapshot's line for it ("key\tentry JSON\n"): what this build used
         self.known: dict[str, tuple[list[int], str]] = {}  # name -> (signature, key), from the snapshot
         self.snapshot_time = 0
         self.snapshot_path: Path | None = None
-        self._snapshot_texts: dict[str, bytes] = {}
+        self._snapshot_lines: dict[str, bytes] = {}
         self.unsettled = 0  # files the snapshot knew but could not vouch for
         if folder and folder.is_dir():
             for old in folder.iterdir():  # entries of other code versions are dead weight
@@ -136,70 +141,94 @@ class RecordCache:
     # ---- the snapshot ----------------------------------------------------
     def _read_snapshot(self) -> None:
         try:
-            # bytes, not text: half the memory, and b"\n" is only ever a line's end in JSON
-            lines = self.snapshot_path.read_bytes().split(b"\n")
-            header = json.loads(lines[0])
-            self.snapshot_time, files = header["time"], header["files"]
-            self.known = {name: (signature, key) for name, (signature, key) in files.items()}
-            for line in lines[1:]:
-                if line:
-                    key, text = line.split(b"\t", 1)
-                    self._snapshot_texts[key.decode()] = text
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            self.known, self._snapshot_texts = {}, {}
+            # line by line, as bytes: the entries are held once (56 MB at 10,000 articles),
+            # and b"\n" is only ever a line's end in JSON
+            with open(self.snapshot_path, "rb") as lines:
+                header = json.loads(next(lines))
+                self.snapshot_time, files = header["time"], header["files"]
+                self.known = {name: (signature, key) for name, (signature, key) in files.items()}
+                for line in lines:
+                    self._snapshot_lines[line[:line.index(b"\t")].decode()] = line
+        except (OSError, ValueError, KeyError, TypeError, StopIteration):
+            self.known, self._snapshot_lines = {}, {}
 
     def key_without_reading(self, file: ArticleFile) -> str | None:
         """The content key of a file that has not changed since the snapshot, if it has not."""
         known = self.known.get(file.name)
         if known is None or list(file.signature) != known[0]:
             return None
-        if file.signature[1] >= self.snapshot_time - self.SETTLE_NS or known[1] not in self._snapshot_texts:
+        held = known[1] in self._snapshot_lines or known[1] in self.held
+        if file.signature[1] >= self.snapshot_time - self.SETTLE_NS or not held:
             self.unsettled += 1
             return None
         return known[1]
 
+    def forget(self, names: set[str]) -> None:
+        """Files known to have changed (the watcher said so): read them whatever their
+        signature says (two saves in one clock tick can leave it the same)."""
+        for name in names:
+            self.known.pop(name, None)
+
     def write_snapshot(self, files: dict[str, tuple[tuple[int, ...], str]], started: int) -> None:
         """Save what this build read (name -> (signature, key)); `started`: when it began
-        reading, so that a file edited while it ran is read again next time."""
+        reading, so that a file edited while it ran is read again next time. Holding, the
+        snapshot is kept in memory (and on disk only the first time: writing 56 MB on
+        every save would cost more than the rebuild)."""
+        if self.hold:
+            first = not self.known
+            used = {key for _, key in files.values()}
+            self.held = {key: result for key, result in self.held.items() if key in used}
+            if first:
+                self._save_snapshot(files, started)
+            self.known = {name: (list(signature), key) for name, (signature, key) in files.items()}
+            self.snapshot_time, self.unsettled = started, 0
+            return
+        self._save_snapshot(files, started)
+
+    def _save_snapshot(self, files: dict[str, tuple[tuple[int, ...], str]], started: int) -> None:
         if self.snapshot_path is None:
             return
         files_json = {name: [list(signature), key] for name, (signature, key) in sorted(files.items())}
         if not self.unsettled and files_json == {name: [s, k] for name, (s, k) in self.known.items()}:
             return  # nothing changed since the snapshot
-        body = [json.dumps({"time": started, "files": files_json}).encode()]
-        body += [key.encode() + b"\t" + self.texts[key] for key in sorted({key for _, key in files.values()})
-                 if key in self.texts]
-        _write_atomically(self.snapshot_path, b"\n".join(body) + b"\n")
+        lines = [json.dumps({"time": started, "files": files_json}).encode() + b"\n"]
+        lines += [self.lines[key] for key in sorted({key for _, key in files.values()}) if key in self.lines]
+        _write_atomically(self.snapshot_path, lines)  # written line by line: never a second copy
 
     def release(self) -> None:
         """Let go of the entries' text once the build has its records."""
-        self.texts, self._snapshot_texts = {}, {}
+        self.lines, self._snapshot_lines = {}, {}
 
     # ---- entries ---------------------------------------------------------
     def get(self, key: str) -> Record | Problem | None:
+        if key in self.held:
+            self.hits += 1
+            return _copy(self.held[key])
         if self.folder is None:
             return None
-        text = self._snapshot_texts.get(key)
-        if text is None:
-            try:
-                text = self._path(key).read_bytes()
-            except OSError:
-                return None
+        line = self._snapshot_lines.get(key)
         try:
-            entry = json.loads(text)
-        except ValueError:
+            if line is None:
+                line = key.encode() + b"\t" + self._path(key).read_bytes() + b"\n"
+            entry = json.loads(line[len(key) + 1:])
+        except (OSError, ValueError):
             return None
         self.hits += 1
-        self.texts[key] = text
+        self.lines[key] = line
         if "problem" in entry:
             return Problem(**entry["problem"])
         record = Record.from_dict(entry["record"])
         words = entry.get("words")
         record.search_words = words.split() if isinstance(words, str) else words
         record.day_month = entry.get("day_month")
+        if self.hold:
+            self.held[key] = record
+            return _copy(record)
         return record
 
     def put(self, key: str, result: Record | Problem) -> None:
+        if self.hold:
+            self.held[key] = _copy(result)  # the caller's object is about to be resolved
         if self.folder is None:
             return
         if isinstance(result, Problem):
@@ -211,14 +240,18 @@ class RecordCache:
             words = None if result.search_words is None else " ".join(result.search_words)
             entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month}
         text = json.dumps(entry, ensure_ascii=False).encode("utf-8")
-        self.texts[key] = text
+        self.lines[key] = key.encode() + b"\t" + text + b"\n"
         # Write then rename: a build killed mid-write never leaves half an entry.
         _write_atomically(self._path(key), text)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _copy(result: Record | Problem) -> Record | Problem:
+    return unresolved_copy(result) if isinstance(result, Record) else result
+
+
+def _write_atomically(path: Path, data: bytes | list[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "wb") as out:
-        out.write(data)
+        out.writelines([data] if isinstance(data, bytes) else data)
     os.replace(temporary, path)

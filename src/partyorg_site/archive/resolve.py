@@ -7,11 +7,22 @@ the archive says of it.
 """
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 
 from partyorg_site.errors import Problem
 from partyorg_site.extract.documents import central_scope, stated_term, term_on, term_rank
 from partyorg_site.models import Record
+
+
+def unresolved_copy(record: Record) -> Record:
+    """A copy of a record that resolve_archive can settle without touching the original:
+    what it sets (the slug, the documents' keys) is copied, the rest is shared. `serve`
+    keeps the records as loaded and resolves a copy on each rebuild, while the previous
+    rebuild's pages may still be written from theirs."""
+    fresh = copy.copy(record)
+    fresh.documents = [copy.copy(doc) for doc in record.documents]
+    return fresh
 
 
 def resolve_archive(records: list[Record]) -> list[Problem]:

@@ -63,7 +63,47 @@ def scan(folder: Path) -> tuple[list[ArticleFile], list[Problem]]:
     return files, problems
 
 
-def _problem(entry: os.DirEntry, name: str, root: str) -> Problem | None:
+def rescan(folder: Path, files: list[ArticleFile], problems: list[Problem], names: set[str]
+           ) -> tuple[list[ArticleFile], list[Problem]] | None:
+    """`scan`'s answer brought up to date for the named files only (the watcher's list of
+    what changed), or None where only a whole scan can tell (a folder, a file that is not
+    an article): serve rebuilds without walking 10,000 files."""
+    by_name = {file.name: file for file in files}
+    kept = [problem for problem in problems if problem.file not in names]
+    root = os.path.realpath(folder)
+    for name in names:
+        if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+            return None
+        path = os.path.join(folder, *name.split("/"))
+        by_name.pop(name, None)
+        if not os.path.lexists(path):
+            continue  # deleted
+        if os.path.isdir(path):
+            return None
+        entry = _Entry(path)
+        problem = _problem(entry, name, root)
+        if problem:
+            kept.append(problem)
+            continue
+        info = entry.stat()
+        by_name[name] = ArticleFile(name, path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+    return sorted(by_name.values(), key=lambda file: file.name), kept
+
+
+class _Entry:
+    """What `_problem` asks of an os.DirEntry, for one path."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def is_symlink(self) -> bool:
+        return os.path.islink(self.path)
+
+    def stat(self) -> os.stat_result:
+        return os.stat(self.path)
+
+
+def _problem(entry: os.DirEntry | _Entry, name: str, root: str) -> Problem | None:
     if entry.is_symlink():
         real = os.path.realpath(entry.path)
         if not real.startswith(root + os.sep):

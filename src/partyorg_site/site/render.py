@@ -6,6 +6,7 @@ by concatenation. Autoescape is on: an article's text can never become markup.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -52,10 +53,32 @@ def vn_date(value: str | None) -> str:
     return f"năm {parts[0]}"
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, checked against their source by
+    Jinja2: serve makes a renderer on every rebuild, and compiling the templates anew cost
+    0.2 s of each."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
+
+
 def environment(template_dir: Path) -> jinja2.Environment:
+    # auto_reload off: a template, once compiled, is what this renderer renders with, even
+    # if the file is edited meanwhile (serve keeps the last good renderer while a broken
+    # template is being mended; a new renderer reads the templates afresh).
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)),
                              autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True, auto_reload=False, bytecode_cache=_COMPILED)
     env.filters["vn_date"] = vn_date
     env.filters["vn_day_month"] = lambda value: "{}/{}".format(*split_day_month(value)) if value else ""
     env.filters["vn_date_month"] = lambda value: vn_date(value[:7]) if value and len(value) >= 7 else "Không rõ tháng"
@@ -137,47 +160,115 @@ class Renderer:
 
     # ---- the page list -------------------------------------------------
     def pages(self) -> Iterator[Page]:
-        archive, per_page = self.archive, self.config.per_page
+        """Every page of the site, in a fixed order."""
+        archive = self.archive
+        yield self.home_page()
+        yield from self.listing_pages("bai-viet/", archive.articles)
+        for index in range(len(archive.articles)):
+            yield self.article_page(index)
+        for name, taxonomy in archive.taxonomies.items():
+            yield self.taxonomy_page(name)
+            for term in taxonomy.sorted_terms():
+                yield from self.term_pages(name, term)
+        yield self.search_page()
+        yield self.not_found_page()
+
+    def page_at(self, path: str) -> Page | None:
+        """The one page at a site path, made without the others (serve renders pages when
+        they are asked for); None if the site has no such page."""
+        archive = self.archive
+        if path == "":
+            return self.home_page()
+        if path == "tim-kiem/":
+            return self.search_page()
+        if path == "404.html":
+            return self.not_found_page()
+        slug = urls.article_slug(path)
+        if slug is not None:
+            index = self._slugs.get(slug)
+            return None if index is None else self.article_page(index)
+        parts = path.split("/")
+        if path.endswith("/") and parts[0] == "bai-viet":
+            return next((page for page in self.listing_pages("bai-viet/", archive.articles) if page.path == path), None)
+        taxonomy = archive.taxonomies.get(parts[0])
+        if taxonomy is None or not path.endswith("/"):
+            return None
+        if len(parts) == 2:
+            return self.taxonomy_page(parts[0])
+        term = taxonomy.terms.get(parts[1])
+        if term is None:
+            return None
+        return next((page for page in self.term_pages(parts[0], term) if page.path == path), None)
+
+    def home_page(self) -> Page:
+        archive = self.archive
         counts = {name: len(t.terms) for name, t in archive.taxonomies.items()}
         counts["bai-viet"] = len(archive.articles)
-        the_map = province_map.view(archive)
-        yield Page("", "index.html", {"latest": archive.articles[:per_page], "counts": counts,
-                                      "taxonomies": archive.taxonomies, "crumbs": [], "province_map": the_map})
-        listing = stable_pages(archive.articles, per_page)
+        return Page("", "index.html", {"latest": archive.articles[:self.config.per_page], "counts": counts,
+                                       "taxonomies": archive.taxonomies, "crumbs": [],
+                                       "province_map": self._the_map})
+
+    def listing_pages(self, base: str, articles: list[Record]) -> Iterator[Page]:
+        listing = stable_pages(articles, self.config.per_page)
         for number, chunk in listing:
-            yield Page(urls.paged("bai-viet/", number), "listing.html", {
-                "heading": "Tất cả bài viết", "articles": chunk, "pager": pager("bai-viet/", number, len(listing)),
-                "crumbs": [("Bài viết", "bai-viet/")]})
-        for index, record in enumerate(archive.articles):
-            yield Page(urls.article(record.slug), "article.html", self._article_context(record, index),
-                       shown_in_full=(record,))
-        meeting_neighbours = series.neighbours(archive)
-        for name, taxonomy in archive.taxonomies.items():
-            yield Page(urls.taxonomy_index(name), "taxonomy.html", {
-                "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
-                "province_map": the_map if name == "tinh" else None,
-                "years_chart": timeline.years_chart(archive) if name == "nam" else None,
-                "series": [s for kind in MEETING_KIND_ORDER if (s := series.series_of_kind(archive, kind))]
-                if name == "hoi-nghi" else None,
-                "undated": [r for r in archive.articles if r.date is None] if name == "nam" else None})
-            for term in taxonomy.sorted_terms():
-                base = urls.term(name, term.key)
-                listing = stable_pages(term.articles, per_page)
-                for number, chunk in listing:
-                    newest = number is None
-                    yield Page(urls.paged(base, number), "term.html", {
-                        "taxonomy": taxonomy, "term": term if newest else _heading(term), "articles": chunk,
-                        "notes": {r.slug: term.notes[r.slug] for r in chunk if r.slug in term.notes},
-                        "pager": pager(base, number, len(listing)),
-                        "related": self._related(name, term) if newest else {},
-                        **self._views(name, term, newest, meeting_neighbours),
-                        "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
-        yield Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
-                                                "provinces": sorted(archive.taxonomies["tinh"].terms.values(),
-                                                                    key=lambda t: fold(t.label)),
-                                                "years": sorted(archive.taxonomies["nam"].terms, reverse=True),
-                                                "kinds": MEETING_KIND_ORDER})
-        yield Page("404.html", "404.html", {"crumbs": []}, in_sitemap=False)
+            yield Page(urls.paged(base, number), "listing.html", {
+                "heading": "Tất cả bài viết", "articles": chunk, "pager": pager(base, number, len(listing)),
+                "crumbs": [("Bài viết", base)]})
+
+    def article_page(self, index: int) -> Page:
+        """The page of the archive's index-th article (newest first)."""
+        record = self.archive.articles[index]
+        return Page(urls.article(record.slug), "article.html", self._article_context(record, index),
+                    shown_in_full=(record,))
+
+    def taxonomy_page(self, name: str) -> Page:
+        archive, taxonomy = self.archive, self.archive.taxonomies[name]
+        return Page(urls.taxonomy_index(name), "taxonomy.html", {
+            "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
+            "province_map": self._the_map if name == "tinh" else None,
+            "years_chart": timeline.years_chart(archive) if name == "nam" else None,
+            "series": [s for kind in MEETING_KIND_ORDER if (s := series.series_of_kind(archive, kind))]
+            if name == "hoi-nghi" else None,
+            "undated": [r for r in archive.articles if r.date is None] if name == "nam" else None})
+
+    def term_pages(self, name: str, term: Term) -> Iterator[Page]:
+        """A term's pages: the newest (with its views) and the numbered older ones."""
+        taxonomy = self.archive.taxonomies[name]
+        base = urls.term(name, term.key)
+        listing = stable_pages(term.articles, self.config.per_page)
+        for number, chunk in listing:
+            newest = number is None
+            yield Page(urls.paged(base, number), "term.html", {
+                "taxonomy": taxonomy, "term": term if newest else _heading(term), "articles": chunk,
+                "notes": {r.slug: term.notes[r.slug] for r in chunk if r.slug in term.notes},
+                "pager": pager(base, number, len(listing)),
+                "related": self._related(name, term) if newest else {},
+                **self._views(name, term, newest),
+                "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
+
+    def search_page(self) -> Page:
+        taxonomies = self.archive.taxonomies
+        return Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
+                                                 "provinces": sorted(taxonomies["tinh"].terms.values(),
+                                                                     key=lambda t: fold(t.label)),
+                                                 "years": sorted(taxonomies["nam"].terms, reverse=True),
+                                                 "kinds": MEETING_KIND_ORDER})
+
+    def not_found_page(self) -> Page:
+        return Page("404.html", "404.html", {"crumbs": []}, in_sitemap=False)
+
+    # made once per renderer: every page of a kind shows them
+    @functools.cached_property
+    def _meeting_neighbours(self) -> dict[str, tuple[Term | None, Term | None]]:
+        return series.neighbours(self.archive)
+
+    @functools.cached_property
+    def _the_map(self) -> Any:
+        return province_map.view(self.archive)
+
+    @functools.cached_property
+    def _slugs(self) -> dict[str, int]:
+        return {record.slug: index for index, record in enumerate(self.archive.articles)}
 
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
         links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
@@ -208,15 +299,14 @@ class Renderer:
             groups["Các năm"] = sorted(taxonomy.terms.values(), key=lambda t: t.key, reverse=True)
         return list(groups.items())
 
-    def _views(self, name: str, term: Term, first_page: bool,
-               meeting_neighbours: dict[str, tuple[Term | None, Term | None]]) -> dict[str, Any]:
+    def _views(self, name: str, term: Term, first_page: bool) -> dict[str, Any]:
         """The view a term's first page shows above its article list (issue: career,
         citations over time, the meeting's series, a year's months)."""
         archive = self.archive
         return {"career": careers.career(archive, term) if first_page and name == "can-bo" else None,
                 "citations": citations.citations(archive, term) if first_page and name == "van-ban" else None,
-                "neighbours": tuple(t and {**_link(t), "info": t.info} for t in meeting_neighbours[term.key])
-                if first_page and name == "hoi-nghi" and term.key in meeting_neighbours else None,
+                "neighbours": tuple(t and {**_link(t), "info": t.info} for t in self._meeting_neighbours[term.key])
+                if first_page and name == "hoi-nghi" and term.key in self._meeting_neighbours else None,
                 "months": timeline.months_of(term) if first_page and name == "nam" else None}
 
     def _related(self, name: str, term: Term) -> dict[str, list]:

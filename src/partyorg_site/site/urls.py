@@ -11,6 +11,13 @@ def article(slug: str) -> str:
     return f"bai-viet/{slug}/"
 
 
+def article_slug(path: str) -> str | None:
+    """The slug of an article page's path ("bai-viet/<slug>/"), or None for another page."""
+    if path.startswith("bai-viet/") and path.endswith("/") and path.count("/") == 2 and len(path) > 10:
+        return path[len("bai-viet/"):-1]
+    return None
+
+
 def taxonomy_index(name: str) -> str:
     return f"{name}/"
 
