@@ -60,6 +60,14 @@ def _hash(paths: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
+# "from partyorg_site.x import a, b" (names possibly in parentheses over several lines) and
+# "import partyorg_site.x": read with a pattern, not ast.parse, which cost 0.16 s of every
+# build's start. A match inside a docstring only makes the version depend on one more file.
+_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(partyorg_site(?:\.\w+)*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#]*))",
+                          re.M)
+_PLAIN_IMPORT = re.compile(r"^[ \t]*import[ \t]+(partyorg_site\.[\w.]+)", re.M)
+
+
 def _import_closure(roots: tuple[str, ...]) -> set[Path]:
     """The package's modules reachable from `roots` by import statements (read, not run)."""
     package = _package()
@@ -70,15 +78,14 @@ def _import_closure(roots: tuple[str, ...]) -> set[Path]:
         if path is None or path in seen:
             continue
         seen.add(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("partyorg_site"):
-                module = node.module.removeprefix("partyorg_site").lstrip(".")
-                names = [f"{module}.{alias.name}" if module else alias.name for alias in node.names]
-                parents = [".".join(module.split(".")[:n]) for n in range(1, module.count(".") + 1)] if module else []
-                pending += [_module_path(package, name) for name in [*parents, module, *names] if name]
-            elif isinstance(node, ast.Import):
-                pending += [_module_path(package, a.name.removeprefix("partyorg_site.")) for a in node.names
-                            if a.name.startswith("partyorg_site.")]
+        source = path.read_text(encoding="utf-8")
+        for found in _FROM_IMPORT.finditer(source):
+            module = found.group(1).removeprefix("partyorg_site").lstrip(".")
+            names = [f"{module}.{name}" if module else name for name in re.findall(r"\w+", found.group(2) or found.group(3))]
+            parents = [".".join(module.split(".")[:n]) for n in range(1, module.count(".") + 1)] if module else []
+            pending += [_module_path(package, name) for name in [*parents, module, *names] if name]
+        for found in _PLAIN_IMPORT.finditer(source):
+            pending.append(_module_path(package, found.group(1).removeprefix("partyorg_site.")))
     return seen
 
 
