@@ -412,3 +412,28 @@ def test_a_file_changed_just_before_the_snapshot_is_read_again(project, monkeypa
     monkeypatch.setattr(pipeline, "read_file", lambda file: opened.append(file.name) or real_read(file))
     _load(project)
     assert len(opened) == 5
+
+
+def test_a_page_follows_what_another_article_settles_about_it(project, tmp_path_factory):
+    """An article page's digest stands for its record by the file's content key; what the
+    archive settles about the record (a document's key, here) is part of it too: adding an
+    article that dates the directive moves the first article's link, as a clean build has."""
+    articles = project / "articles"
+    (articles / "a.txt").write_text(
+        "Quán triệt chỉ thị về công tác cán bộ\nNgày 10/3/2021, Tỉnh ủy Nghệ An quán triệt Chỉ thị số 35-CT/TW "
+        "về đại hội đảng bộ các cấp.\nHội nghị thống nhất các nội dung.\n", encoding="utf-8")
+    build(project)
+    page = project / "_site" / "bai-viet" / "quan-triet-chi-thi-ve-cong-tac-can-bo" / "index.html"
+    before = page.read_text(encoding="utf-8")
+    (articles / "b.txt").write_text(
+        "Tổng kết thực hiện chỉ thị\nNgày 5/1/2020, Tỉnh ủy Hà Tĩnh tổng kết Chỉ thị số 35-CT/TW ngày 30/5/2019 "
+        "của Bộ Chính trị.\nHội nghị thống nhất các nội dung.\n", encoding="utf-8")
+    build(project)
+    after = page.read_text(encoding="utf-8")
+    assert "35-tw-khoa-xiii/" in before and "35-tw-khoa-xii/" in after and "35-tw-khoa-xiii/" not in after
+    clean = tmp_path_factory.mktemp("clean")
+    for name in ("articles", "templates", "static"):
+        shutil.copytree(project / name, clean / name)
+    shutil.copy(project / "site.yaml", clean / "site.yaml")
+    build(clean, "--clean")
+    assert tree_digest(project / "_site") == tree_digest(clean / "_site")
