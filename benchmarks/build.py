@@ -22,6 +22,7 @@ with a note. Prints one table: tool, N, seconds, peak MB, pages, MB on disk.
 from __future__ import annotations
 
 import argparse
+import datetime
 import gzip
 import json
 import os
@@ -160,18 +161,30 @@ def partyorg(base: Path, runs: int) -> list[tuple]:
         warm.append(measure(command, base))
     rows.append(("partyorg-site warm", statistics.median(s for s, _ in warm), max(m for _, m in warm),
                  *site_size(base / "_site")))
-    added = []
+    added, newest = [], []
     template = (base / "articles" / "000000.txt").read_text(encoding="utf-8")
     remove()  # let the warm runs' writes settle before timing the next
     for number in range(runs):
+        # a copy of an article: dated as it is, in the middle of the archive (a back-filled article)
         (base / "articles" / f"added-{number}.txt").write_text(
             f"Bài bổ sung số {number}: " + template.replace("Bản sao", "") + f"\nBài bổ sung số {number}.\n",
             encoding="utf-8")
         added.append(measure(command, base))
     for number in range(runs):
+        # a new article, dated the day before the build: the editor's usual addition
+        day = datetime.date.today() - datetime.timedelta(days=1)
+        (base / "articles" / f"new-{number}.txt").write_text(
+            f"Hội nghị giao ban công tác tổ chức xây dựng Đảng số {number}\n"
+            f"Ngày {day.day}/{day.month}/{day.year}, Ban Tổ chức Tỉnh ủy Nghệ An tổ chức hội nghị giao ban công tác "
+            f"tổ chức xây dựng Đảng lần thứ {number}.\n" + " ".join(template.splitlines()[2:]) + "\n", encoding="utf-8")
+        newest.append(measure(command, base))
+    for number in range(runs):
         (base / "articles" / f"added-{number}.txt").unlink()
+        (base / "articles" / f"new-{number}.txt").unlink()
     measure(command, base)  # back to the corpus as generated
-    rows.append(("partyorg-site +1 article", statistics.median(s for s, _ in added), max(m for _, m in added),
+    rows.append(("partyorg-site +1 back-dated", statistics.median(s for s, _ in added), max(m for _, m in added),
+                 *site_size(base / "_site")))
+    rows.append(("partyorg-site +1 newest", statistics.median(s for s, _ in newest), max(m for _, m in newest),
                  *site_size(base / "_site")))
     return rows
 

@@ -8,9 +8,10 @@ build would make (tests/test_incremental.py checks byte-identical sites).
 """
 from __future__ import annotations
 
-import ast
 import hashlib
+import itertools
 import json
+import mmap
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from partyorg_site import __version__, datafiles
 from partyorg_site.errors import Problem
@@ -126,11 +127,14 @@ class RecordCache:
         # copies for resolve_archive to settle
         self.hold = hold
         self.held: dict[str, Record | Problem] = {}
-        self.lines: dict[str, bytes] = {}  # key -> the snapshot's line for it ("key\tentry JSON\n"): what this build used
+        # key -> its line of the snapshot ("key\tentry JSON\n"), or where the line is in the
+        # mapped old snapshot: the entries this build used
+        self.lines: dict[str, bytes | tuple[int, int]] = {}
         self.known: dict[str, tuple[list[int], str]] = {}  # name -> (signature, key), from the snapshot
         self.snapshot_time = 0
         self.snapshot_path: Path | None = None
-        self._snapshot_lines: dict[str, bytes] = {}
+        self._snapshot: mmap.mmap | None = None  # the old snapshot, mapped: read, never held whole
+        self._snapshot_lines: dict[str, tuple[int, int]] = {}  # key -> (start, end) of its line
         self.unsettled = 0  # files the snapshot knew but could not vouch for
         if folder and folder.is_dir():
             for old in folder.iterdir():  # entries of other code versions are dead weight
@@ -148,15 +152,23 @@ class RecordCache:
     # ---- the snapshot ----------------------------------------------------
     def _read_snapshot(self) -> None:
         try:
-            # line by line, as bytes: the entries are held once (56 MB at 10,000 articles),
-            # and b"\n" is only ever a line's end in JSON
-            with open(self.snapshot_path, "rb") as lines:
-                header = json.loads(next(lines))
-                self.snapshot_time, files = header["time"], header["files"]
-                self.known = {name: (signature, key) for name, (signature, key) in files.items()}
-                for line in lines:
-                    self._snapshot_lines[line[:line.index(b"\t")].decode()] = line
-        except (OSError, ValueError, KeyError, TypeError, StopIteration):
+            # Mapped, not read: only an index of where each entry's line is stays in memory
+            # (the entries are 56 MB at 10,000 articles), and b"\n" is only ever a line's end
+            # in JSON.
+            with open(self.snapshot_path, "rb") as handle:
+                self._snapshot = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            snapshot = self._snapshot
+            end = snapshot.find(b"\n")
+            header = json.loads(snapshot[:end])
+            self.snapshot_time, files = header["time"], header["files"]
+            self.known = {name: (signature, key) for name, (signature, key) in files.items()}
+            start = end + 1
+            while start < len(snapshot):
+                end = snapshot.find(b"\n", start) + 1 or len(snapshot)
+                tab = snapshot.find(b"\t", start, end)
+                self._snapshot_lines[snapshot[start:tab].decode()] = (start, end)
+                start = end
+        except (OSError, ValueError, KeyError, TypeError):
             self.known, self._snapshot_lines = {}, {}
 
     def key_without_reading(self, file: ArticleFile) -> str | None:
@@ -198,13 +210,23 @@ class RecordCache:
         files_json = {name: [list(signature), key] for name, (signature, key) in sorted(files.items())}
         if not self.unsettled and files_json == {name: [s, k] for name, (s, k) in self.known.items()}:
             return  # nothing changed since the snapshot
-        lines = [json.dumps({"time": started, "files": files_json}).encode() + b"\n"]
-        lines += [self.lines[key] for key in sorted({key for _, key in files.values()}) if key in self.lines]
-        _write_atomically(self.snapshot_path, lines)  # written line by line: never a second copy
+        header = json.dumps({"time": started, "files": files_json}).encode() + b"\n"
+        used = sorted(key for key in {key for _, key in files.values()} if key in self.lines)
+        _write_atomically(self.snapshot_path, itertools.chain([header], map(self._line, used)))  # line by line
 
     def release(self) -> None:
         """Let go of the entries' text once the build has its records."""
         self.lines, self._snapshot_lines = {}, {}
+        if self._snapshot is not None:
+            self._snapshot.close()
+            self._snapshot = None
+
+    def _line(self, key: str) -> bytes:
+        line = self.lines[key]
+        if isinstance(line, tuple):
+            assert self._snapshot is not None
+            return self._snapshot[line[0]:line[1]]
+        return line
 
     # ---- entries ---------------------------------------------------------
     def get(self, key: str) -> Record | Problem | None:
@@ -213,11 +235,14 @@ class RecordCache:
             return _copy(self.held[key])
         if self.folder is None:
             return None
-        line = self._snapshot_lines.get(key)
+        place = self._snapshot_lines.get(key)
         try:
-            if line is None:
+            if place is not None and self._snapshot is not None:
+                line: bytes | tuple[int, int] = place
+                entry = json.loads(self._snapshot[place[0] + len(key) + 1:place[1]])
+            else:
                 line = key.encode() + b"\t" + self._path(key).read_bytes() + b"\n"
-            entry = json.loads(line[len(key) + 1:])
+                entry = json.loads(line[len(key) + 1:])
         except (OSError, ValueError):
             return None
         self.hits += 1
@@ -256,7 +281,7 @@ def _copy(result: Record | Problem) -> Record | Problem:
     return unresolved_copy(result) if isinstance(result, Record) else result
 
 
-def _write_atomically(path: Path, data: bytes | list[bytes]) -> None:
+def _write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "wb") as out:
