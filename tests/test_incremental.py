@@ -437,3 +437,34 @@ def test_a_page_follows_what_another_article_settles_about_it(project, tmp_path_
     shutil.copy(project / "site.yaml", clean / "site.yaml")
     build(clean, "--clean")
     assert tree_digest(project / "_site") == tree_digest(clean / "_site")
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage"])
+def test_a_damaged_snapshot_is_not_trusted(project, damage):
+    """The cache's snapshot (and the bodies read back from it) is only a shortcut: a
+    damaged one is ignored, and the site is the one a clean build makes."""
+    build(project)
+    build(project)
+    clean = tree_digest(project / "_site")
+    snapshot = next((project / ".partyorg-cache").glob("*/snapshot-*.jsonl"))
+    data = snapshot.read_bytes()
+    snapshot.write_bytes({"empty": b"", "truncated": data[:len(data) // 2], "garbage": b"\x00\xff" * 1000}[damage])
+    article = project / "articles" / SEED_004
+    article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # touched: a new signature
+    build(project)
+    assert tree_digest(project / "_site") == clean
+    build(project, "--clean")
+    assert tree_digest(project / "_site") == clean
+
+
+def test_a_snapshot_cut_inside_an_entry_is_read_around(project):
+    """Every entry line of the snapshot cut short: each record is read from its own entry
+    file instead, bodies included."""
+    build(project)
+    build(project)
+    clean = tree_digest(project / "_site")
+    snapshot = next((project / ".partyorg-cache").glob("*/snapshot-*.jsonl"))
+    lines = snapshot.read_bytes().split(b"\n")
+    snapshot.write_bytes(b"\n".join([lines[0]] + [line[:len(line) // 2] for line in lines[1:] if line]) + b"\n")
+    log = build(project)
+    assert "5 from cache" in log and tree_digest(project / "_site") == clean

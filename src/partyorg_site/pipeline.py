@@ -79,11 +79,12 @@ def _in_parallel(function: Callable[[T], Record | Problem], items: list[T], jobs
 
 def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                  progress: Callable[[Iterable, int, str], Iterable] | None = None,
-                 scanned: tuple[list[ArticleFile], list[Problem]] | None = None) -> Loaded:
+                 scanned: tuple[list[ArticleFile], list[Problem]] | None = None, stream_texts: bool = False) -> Loaded:
     """Every article under `folder` as a record, or a problem naming the file. A file the
     cache's snapshot vouches for is not read; one whose bytes are in the cache is not
     extracted; the others are extracted in worker processes. `scanned`: the folder's
-    files, if the caller knows them (else it is scanned)."""
+    files, if the caller knows them (else it is scanned). `stream_texts`: bodies and
+    captions stay in the cache until used (the caller releases the cache when done)."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found")
     cache = cache or RecordCache(None)
@@ -119,11 +120,19 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         cache.put(read[name][1], result)
         results[name] = result
     cache.write_snapshot(read, started)
-    cache.release()
+    if stream_texts and cache.folder:
+        cache.done_loading()
+    else:
+        cache.release()
     for name in sorted(results):
         result = results[name]
         loaded.inputs[name] = read[name][1] if name in read else ""
-        (loaded.problems if isinstance(result, Problem) else loaded.records).append(result)
+        if isinstance(result, Problem):
+            loaded.problems.append(result)
+            continue
+        if stream_texts and cache.folder:
+            cache.stream_texts(result, read[name][1])
+        loaded.records.append(result)
     loaded.problems.extend(resolve_archive(loaded.records))
     return loaded
 
@@ -267,13 +276,17 @@ def build(args: argparse.Namespace) -> int:
         cache = RecordCache(None if args.clean else config.path("cache"), config.path("articles"))
         bar = progress_bar(not args.quiet)
         loading_started = time.perf_counter()
-        loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar)
+        loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar,
+                              stream_texts=True)
         loading = time.perf_counter() - loading_started
         # The records live as long as the build: the cycle collector need not scan them
         # again and again as the pages' objects are made (a third of the archive stage).
         gc.freeze()
-        written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
-                             jobs=args.jobs or os.cpu_count() or 1)
+        try:
+            written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
+                                 jobs=args.jobs or os.cpu_count() or 1)
+        finally:
+            cache.release()
     except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -19,7 +19,7 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Sequence
 
 from partyorg_site import __version__, datafiles
 from partyorg_site.errors import Problem
@@ -133,7 +133,9 @@ class RecordCache:
         self.known: dict[str, tuple[list[int], str]] = {}  # name -> (signature, key), from the snapshot
         self.snapshot_time = 0
         self.snapshot_path: Path | None = None
-        self._snapshot: mmap.mmap | None = None  # the old snapshot, mapped: read, never held whole
+        self._recent: dict[str, dict[str, list[str]]] = {}  # texts read back lately (StoredText)
+        self._snapshot: mmap.mmap | None = None
+        self._snapshot_file: int | None = None  # its descriptor, once loading is done  # the old snapshot, mapped: read, never held whole
         self._snapshot_lines: dict[str, tuple[int, int]] = {}  # key -> (start, end) of its line
         self.unsettled = 0  # files the snapshot knew but could not vouch for
         if folder and folder.is_dir():
@@ -155,8 +157,10 @@ class RecordCache:
             # Mapped, not read: only an index of where each entry's line is stays in memory
             # (the entries are 56 MB at 10,000 articles), and b"\n" is only ever a line's end
             # in JSON.
-            with open(self.snapshot_path, "rb") as handle:
-                self._snapshot = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            # the descriptor stays open: the texts are read from this file (pread) after a
+            # new snapshot has replaced it
+            self._snapshot_file = os.open(self.snapshot_path, os.O_RDONLY)
+            self._snapshot = mmap.mmap(self._snapshot_file, 0, access=mmap.ACCESS_READ)
             snapshot = self._snapshot
             end = snapshot.find(b"\n")
             header = json.loads(snapshot[:end])
@@ -168,8 +172,9 @@ class RecordCache:
                 tab = snapshot.find(b"\t", start, end)
                 self._snapshot_lines[snapshot[start:tab].decode()] = (start, end)
                 start = end
-        except (OSError, ValueError, KeyError, TypeError):
-            self.known, self._snapshot_lines = {}, {}
+        except (OSError, ValueError, KeyError, TypeError):  # no snapshot, or not one we can use
+            self.release()
+            self.known = {}
 
     def key_without_reading(self, file: ArticleFile) -> str | None:
         """The content key of a file that has not changed since the snapshot, if it has not."""
@@ -214,12 +219,48 @@ class RecordCache:
         used = sorted(key for key in {key for _, key in files.values()} if key in self.lines)
         _write_atomically(self.snapshot_path, itertools.chain([header], map(self._line, used)))  # line by line
 
-    def release(self) -> None:
-        """Let go of the entries' text once the build has its records."""
-        self.lines, self._snapshot_lines = {}, {}
+    def done_loading(self) -> None:
+        """Unmap the old snapshot (its pages would count in the build's memory), keeping
+        its file open for the texts read back by pread (the page cache is not ours)."""
+        self.lines = {}
         if self._snapshot is not None:
             self._snapshot.close()
             self._snapshot = None
+
+    def release(self) -> None:
+        """Let go of the entries once the build is done with them (streamed texts are
+        read from them until then)."""
+        self.done_loading()
+        self._snapshot_lines, self._recent = {}, {}
+        if self._snapshot_file is not None:
+            os.close(self._snapshot_file)
+            self._snapshot_file = None
+
+    # ---- texts read back when used -----------------------------------------
+    def stream_texts(self, record: Record, key: str) -> None:
+        """Let go of a record's body and captions, to be read back from its entry when a
+        page or the records file uses them: the bodies are most of an archive's memory
+        (54 MB at 10,000 articles, and each render worker copied what it touched)."""
+        record.body = StoredText(self, key, "body")  # type: ignore[assignment]
+        record.captions = StoredText(self, key, "captions")  # type: ignore[assignment]
+
+    def texts(self, key: str) -> dict[str, list[str]]:
+        """A record's body and captions from its entry (the few last asked for are kept:
+        one page asks several times)."""
+        found = self._recent.get(key)
+        if found is None:
+            place = self._snapshot_lines.get(key)
+            if place is not None and self._snapshot_file is not None:
+                start = place[0] + len(key) + 1
+                data = os.pread(self._snapshot_file, place[1] - start, start)
+            else:
+                data = self._path(key).read_bytes()
+            record = json.loads(data)["record"]
+            found = {"body": record["body"], "captions": record["captions"]}
+            self._recent[key] = found
+            if len(self._recent) > 4:
+                del self._recent[next(iter(self._recent))]
+        return found
 
     def _line(self, key: str) -> bytes:
         line = self.lines[key]
@@ -244,6 +285,8 @@ class RecordCache:
                 line = key.encode() + b"\t" + self._path(key).read_bytes() + b"\n"
                 entry = json.loads(line[len(key) + 1:])
         except (OSError, ValueError):
+            if self._snapshot_lines.pop(key, None) is not None:  # a damaged line: the entry's own file
+                return self.get(key)
             return None
         self.hits += 1
         self.lines[key] = line
@@ -275,6 +318,34 @@ class RecordCache:
         self.lines[key] = key.encode() + b"\t" + text + b"\n"
         # Write then rename: a build killed mid-write never leaves half an entry.
         _write_atomically(self._path(key), text)
+
+
+class StoredText(Sequence[str]):
+    """A record's body or captions that stay in the cache until used (see stream_texts):
+    a sequence of paragraphs like the list it stands for, read back on each use."""
+
+    __slots__ = ("cache", "key", "field")
+
+    def __init__(self, cache: RecordCache, key: str, field: str):
+        self.cache, self.key, self.field = cache, key, field
+
+    def _items(self) -> list[str]:
+        return self.cache.texts(self.key)[self.field]
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._items()[index]
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, tuple, StoredText)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._items())
 
 
 def _copy(result: Record | Problem) -> Record | Problem:
