@@ -31,7 +31,7 @@ from partyorg_site.models import Record
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
 from partyorg_site.archive.resolve import resolve_archive
-from partyorg_site.site.search import words_of
+from partyorg_site.site.search import share_words, words_of
 from partyorg_site.site.write import OutputError, SiteWriter, write_file
 
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
@@ -117,6 +117,8 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     if progress and pending:
         extracted = progress(extracted, len(pending), "trích xuất")
     for (name, _), result in zip(pending, extracted):
+        if isinstance(result, Record):
+            share_words(result)
         cache.put(read[name][1], result)
         results[name] = result
     cache.write_snapshot(read, started)

@@ -59,10 +59,16 @@ def words_of(record: Record) -> list[str]:
     """The folded words an article is found by (computed once, then cached with it)."""
     if record.search_words is None:
         record.search_words = sorted(set(_WORD.findall(fold(searchable_text(record)))))[:MAX_WORDS_PER_ARTICLE]
-    # One string object per distinct word across the archive (a million references at 10k
-    # articles, not a million strings).
-    record.search_words = [sys.intern(word) for word in record.search_words]
+        share_words(record)
     return record.search_words
+
+
+def share_words(record: Record) -> None:
+    """One string object per distinct word across the archive (two million references at
+    10,000 articles, 50,000 strings): for a record whose words came from elsewhere (a
+    worker process). The cache does the same as it reads them."""
+    if record.search_words is not None:
+        record.search_words = [sys.intern(word) for word in record.search_words]
 
 
 SHARD_BYTES = 150_000  # a word shard larger than this is split by the next letter
