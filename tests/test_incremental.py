@@ -379,7 +379,7 @@ def test_unchanged_files_are_not_even_read(project, monkeypatch):
     article = project / "articles" / SEED_004
     article.write_text(article.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
     third = _load(project)
-    assert opened == [SEED_004] and "tốt đẹp" in " ".join(next(r for r in third.records if r.source == SEED_004).body)
+    assert set(opened) == {SEED_004} and "tốt đẹp" in " ".join(next(r for r in third.records if r.source == SEED_004).body)
 
 
 def test_an_edit_that_keeps_size_and_time_is_still_seen(project):

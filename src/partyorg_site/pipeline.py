@@ -22,7 +22,7 @@ from typing import Callable, Iterable, TypeVar
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive
-from partyorg_site.archive.cache import RecordCache, content_key
+from partyorg_site.archive.cache import RecordCache, StoredText, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import load_or_problem
@@ -36,6 +36,7 @@ from partyorg_site.site.write import OutputError, SiteWriter, write_file
 
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -59,22 +60,27 @@ class Written:
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for --verbose
 
 
-def _extract(item: tuple[str, bytes]) -> Record | Problem:
-    """Worker: one article's bytes -> its record (with its search words) or problem."""
-    result = load_or_problem(*item)
+def _extract(file: ArticleFile) -> tuple[str, Record | Problem]:
+    """Worker: one article file -> its content key and its record (with its search words)
+    or problem. The worker reads the file itself: the bytes of every article waiting to be
+    extracted were held in the main process (640 MB at 100,000 articles)."""
+    data = read_file(file)
+    if isinstance(data, Problem):
+        return "", data
+    result = load_or_problem(file.name, data)
     if isinstance(result, Record):
         words_of(result)
-    return result
+    return content_key(file.name, data), result
 
 
-def _in_parallel(function: Callable[[T], Record | Problem], items: list[T], jobs: int) -> Iterable[Record | Problem]:
+def _in_parallel(function: Callable[[T], R], items: list[T], jobs: int) -> Iterable[R]:
+    """The results in order, each as soon as it is ready: the caller stores one and lets
+    go of its body before the next (holding them all took gigabytes at 100,000)."""
     if jobs <= 1 or len(items) < PARALLEL_MIN_FILES:
-        return map(function, items)
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        return list(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))
-    finally:
-        pool.shutdown()
+        yield from map(function, items)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(function, items, chunksize=max(1, min(50, len(items) // (jobs * 8))))
 
 
 def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
@@ -95,7 +101,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     loaded.problems = list(problems)
     loaded.files = len(files)
     results: dict[str, Record | Problem] = {}
-    pending: list[tuple[str, bytes]] = []
+    pending: list[ArticleFile] = []
     read: dict[str, tuple[tuple[int, ...], str]] = {}  # name -> (signature, content key)
     for file in (progress(files, len(files), "đọc") if progress else files):
         key = cache.key_without_reading(file)
@@ -108,7 +114,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
             key = content_key(file.name, data)
             cached = cache.get(key)
             if cached is None:
-                pending.append((file.name, data))
+                pending.append(file)
         read[file.name] = (file.signature, key)
         if cached is not None:
             results[file.name] = cached
@@ -116,11 +122,18 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     extracted = _in_parallel(_extract, pending, jobs)
     if progress and pending:
         extracted = progress(extracted, len(pending), "trích xuất")
-    for (name, _), result in zip(pending, extracted):
+    for file, (key, result) in zip(pending, extracted):
+        name = file.name
+        results[name] = result
+        if not key:  # could no longer be read
+            del read[name]
+            continue
+        read[name] = (file.signature, key)  # the bytes the worker read (the file may have been saved since)
         if isinstance(result, Record):
             share_words(result)
-        cache.put(read[name][1], result)
-        results[name] = result
+        cache.put(key, result)
+        if stream_texts and cache.folder and isinstance(result, Record):
+            cache.stream_texts(result, key)  # stored: its body can go now
     cache.write_snapshot(read, started)
     if stream_texts and cache.folder:
         cache.done_loading()
@@ -132,7 +145,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         if isinstance(result, Problem):
             loaded.problems.append(result)
             continue
-        if stream_texts and cache.folder:
+        if stream_texts and cache.folder and not isinstance(result.body, StoredText):
             cache.stream_texts(result, read[name][1])
         loaded.records.append(result)
     loaded.problems.extend(resolve_archive(loaded.records))
