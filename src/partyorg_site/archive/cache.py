@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import mmap
 import os
 import re
 import shutil
@@ -136,7 +135,6 @@ class RecordCache:
         self.snapshot_time = 0
         self.snapshot_path: Path | None = None
         self._recent: dict[str, dict[str, list[str]]] = {}  # texts read back lately (StoredText)
-        self._snapshot: mmap.mmap | None = None
         self._snapshot_file: int | None = None  # its descriptor, once loading is done  # the old snapshot, mapped: read, never held whole
         self._snapshot_lines: dict[str, tuple[int, int]] = {}  # key -> (start, end) of its line
         self.unsettled = 0  # files the snapshot knew but could not vouch for
@@ -156,27 +154,30 @@ class RecordCache:
     # ---- the snapshot ----------------------------------------------------
     def _read_snapshot(self) -> None:
         try:
-            # Mapped, not read: only an index of where each entry's line is stays in memory
-            # (the entries are 56 MB at 10,000 articles), and b"\n" is only ever a line's end
-            # in JSON.
-            # the descriptor stays open: the texts are read from this file (pread) after a
-            # new snapshot has replaced it
+            # Read once, line by line, to index where each entry's line is; the entries are
+            # read again (pread) one at a time when used. Neither held nor mapped: the
+            # entries are 560 MB at 100,000 articles, and a mapping's pages count in the
+            # build's memory once touched. b"\n" is only ever a line's end in JSON. The
+            # descriptor stays open: after a new snapshot has replaced this one, it still
+            # reads this one.
             self._snapshot_file = os.open(self.snapshot_path, os.O_RDONLY)
-            self._snapshot = mmap.mmap(self._snapshot_file, 0, access=mmap.ACCESS_READ)
-            snapshot = self._snapshot
-            end = snapshot.find(b"\n")
-            header = json.loads(snapshot[:end])
-            self.snapshot_time, files = header["time"], header["files"]
+            with os.fdopen(os.dup(self._snapshot_file), "rb") as lines:
+                header = lines.readline()
+                start = len(header)
+                parsed = json.loads(header)
+                self.snapshot_time, files = parsed["time"], parsed["files"]
+                for line in lines:
+                    end = start + len(line)
+                    self._snapshot_lines[line[:line.index(b"\t")].decode()] = (start, end)
+                    start = end
             self.known = {name: (signature, key) for name, (signature, key) in files.items()}
-            start = end + 1
-            while start < len(snapshot):
-                end = snapshot.find(b"\n", start) + 1 or len(snapshot)
-                tab = snapshot.find(b"\t", start, end)
-                self._snapshot_lines[snapshot[start:tab].decode()] = (start, end)
-                start = end
         except (OSError, ValueError, KeyError, TypeError):  # no snapshot, or not one we can use
             self.release()
             self.known = {}
+
+    def _read_line(self, place: tuple[int, int]) -> bytes:
+        assert self._snapshot_file is not None
+        return os.pread(self._snapshot_file, place[1] - place[0], place[0])
 
     def key_without_reading(self, file: ArticleFile) -> str | None:
         """The content key of a file that has not changed since the snapshot, if it has not."""
@@ -222,12 +223,9 @@ class RecordCache:
         _write_atomically(self.snapshot_path, itertools.chain([header], map(self._line, used)))  # line by line
 
     def done_loading(self) -> None:
-        """Unmap the old snapshot (its pages would count in the build's memory), keeping
-        its file open for the texts read back by pread (the page cache is not ours)."""
+        """The records are loaded: the old snapshot stays open only for the texts read
+        back (StoredText)."""
         self.lines = {}
-        if self._snapshot is not None:
-            self._snapshot.close()
-            self._snapshot = None
 
     def release(self) -> None:
         """Let go of the entries once the build is done with them (streamed texts are
@@ -267,8 +265,7 @@ class RecordCache:
     def _line(self, key: str) -> bytes:
         place = self.lines[key]
         if place is not None:
-            assert self._snapshot is not None
-            return self._snapshot[place[0]:place[1]]
+            return self._read_line(place)
         return key.encode() + b"\t" + self._path(key).read_bytes() + b"\n"
 
     # ---- entries ---------------------------------------------------------
@@ -280,8 +277,8 @@ class RecordCache:
             return None
         place = self._snapshot_lines.get(key)
         try:
-            if place is not None and self._snapshot is not None:
-                entry = json.loads(self._snapshot[place[0] + len(key) + 1:place[1]])
+            if place is not None and self._snapshot_file is not None:
+                entry = json.loads(self._read_line(place)[len(key) + 1:])
             else:
                 place = None
                 entry = json.loads(self._path(key).read_bytes())
