@@ -439,22 +439,19 @@ def test_a_page_follows_what_another_article_settles_about_it(project, tmp_path_
     assert tree_digest(project / "_site") == tree_digest(clean / "_site")
 
 
-@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage"])
-def test_a_damaged_snapshot_is_not_trusted(project, damage):
-    """The cache's snapshot (and the bodies read back from it) is only a shortcut: a
-    damaged one is ignored, and the site is the one a clean build makes."""
+def test_a_damaged_snapshot_is_not_trusted(project):
+    """The cache's snapshot (and the bodies read back from it) is only a shortcut: an empty
+    or garbled one is ignored, and the site is the one the builds before made."""
     build(project)
     build(project)
-    clean = tree_digest(project / "_site")
+    whole = tree_digest(project / "_site")
     snapshot = next((project / ".partyorg-cache").glob("*/snapshot-*.jsonl"))
-    data = snapshot.read_bytes()
-    snapshot.write_bytes({"empty": b"", "truncated": data[:len(data) // 2], "garbage": b"\x00\xff" * 1000}[damage])
     article = project / "articles" / SEED_004
-    article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # touched: a new signature
-    build(project)
-    assert tree_digest(project / "_site") == clean
-    build(project, "--clean")
-    assert tree_digest(project / "_site") == clean
+    for damage in (b"", b"\x00\xff" * 1000):
+        snapshot.write_bytes(damage)
+        article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # touched: a new signature
+        build(project)
+        assert tree_digest(project / "_site") == whole
 
 
 def test_a_snapshot_cut_inside_an_entry_is_read_around(project):
