@@ -26,7 +26,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from partyorg_site.loader import ARTICLE_SUFFIXES, load_or_problem
+from partyorg_site.loader import load_or_problem
+from partyorg_site.read.files import ARTICLE_SUFFIXES
 from partyorg_site.vietnamese import fold
 
 Record = dict[str, Any]

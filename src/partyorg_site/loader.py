@@ -6,12 +6,12 @@ This module only wires the stages together; each fact is found by its own module
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from partyorg_site.read import markup
 from partyorg_site.archive import overrides
 from partyorg_site.read.clean import clean_lines
+from partyorg_site.read.files import kind_problem
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
@@ -26,7 +26,6 @@ from partyorg_site.models import Record
 from partyorg_site.read.source import Source, read_source
 from partyorg_site.vietnamese import slug
 
-from partyorg_site.read.files import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES  # noqa: F401 (ARTICLE_SUFFIXES: for callers)
 SLUG_MAX_LENGTH = 80
 
 
@@ -109,14 +108,8 @@ def read_article(path: Path, root: Path | None = None) -> tuple[str, bytes | Pro
     a directory, a file over the size limit, an unreadable file."""
     name = _relative_name(path, root)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return name, Problem(name, "is a directory, not an article file")
-        size = info.st_size
-        if size > MAX_ARTICLE_BYTES:
-            return name, Problem(name, f"file is {size / 1e6:.0f} MB; articles over "
-                                       f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB are skipped")
-        return name, path.read_bytes()
+        problem = kind_problem(name, path.stat())
+        return name, problem or path.read_bytes()
     except OSError as exc:
         return name, Problem(name, f"cannot be read: {exc.strerror or exc}")
 

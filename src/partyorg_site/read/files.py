@@ -112,6 +112,11 @@ def _problem(entry: os.DirEntry | _Entry, name: str, root: str) -> Problem | Non
         info = entry.stat()
     except OSError as exc:
         return Problem(name, f"cannot be read: {exc.strerror or exc}")
+    return kind_problem(name, info)
+
+
+def kind_problem(name: str, info: os.stat_result) -> Problem | None:
+    """A folder, or a file too large to be an article."""
     if stat.S_ISDIR(info.st_mode):
         return Problem(name, "is a directory, not an article file")
     if info.st_size > MAX_ARTICLE_BYTES:
