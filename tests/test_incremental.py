@@ -465,3 +465,22 @@ def test_a_snapshot_cut_inside_an_entry_is_read_around(project):
     snapshot.write_bytes(b"\n".join([lines[0]] + [line[:len(line) // 2] for line in lines[1:] if line]) + b"\n")
     log = build(project)
     assert "5 from cache" in log and tree_digest(project / "_site") == clean
+
+
+def test_the_pages_workflow_keeps_the_cache_but_not_the_snapshot(project):
+    """The Pages workflow restores .partyorg-cache/ under the loader's version and leaves
+    out the snapshot of file times (a fresh checkout never matches it): the pattern it
+    excludes must be the file a build writes."""
+    import fnmatch
+
+    import yaml
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    cache_step = next(step for step in workflow["jobs"]["build"]["steps"] if "actions/cache" in step.get("uses", ""))
+    paths = cache_step["with"]["path"].split()
+    assert ".partyorg-cache" in paths and "loader.outputs.version" in cache_step["with"]["key"]
+    excluded = [path[1:] for path in paths if path.startswith("!")]
+    build(project)
+    written = [path.relative_to(project).as_posix() for path in (project / ".partyorg-cache").rglob("*") if path.is_file()]
+    snapshots = [path for path in written if any(fnmatch.fnmatch(path, pattern) for pattern in excluded)]
+    assert len(snapshots) == 1 and "snapshot-" in snapshots[0]
+    assert any("records-file/" in path for path in written)  # kept: the records file's pieces
