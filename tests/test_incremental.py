@@ -484,3 +484,21 @@ def test_the_pages_workflow_keeps_the_cache_but_not_the_snapshot(project):
     snapshots = [path for path in written if any(fnmatch.fnmatch(path, pattern) for pattern in excluded)]
     assert len(snapshots) == 1 and "snapshot-" in snapshots[0]
     assert any("records-file/" in path for path in written)  # kept: the records file's pieces
+
+
+def test_the_records_file_from_the_cache_is_the_clean_builds(project, tmp_path_factory):
+    """A cached build writes the records file from the entries' own JSON where nothing was
+    settled differently since they were loaded; an article whose slug the archive changed
+    (a second article with its title) is written afresh. Either way: the clean build's bytes."""
+    seed = project / "articles" / SEED_004
+    (project / "articles" / "zz-copy.txt").write_text(seed.read_text(encoding="utf-8") + "\nBản sao.\n", encoding="utf-8")
+    build(project)
+    build(project)
+    records = site_records(project / "_site")
+    assert any(r["slug"].endswith("-2") for r in records)
+    clean = tmp_path_factory.mktemp("clean")
+    for name in ("articles", "templates", "static"):
+        shutil.copytree(project / name, clean / name)
+    shutil.copy(project / "site.yaml", clean / "site.yaml")
+    build(clean, "--clean")
+    assert (project / "_site/data/articles.json.gz").read_bytes() == (clean / "_site/data/articles.json.gz").read_bytes()

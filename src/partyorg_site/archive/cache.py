@@ -135,6 +135,7 @@ class RecordCache:
         self.snapshot_time = 0
         self.snapshot_path: Path | None = None
         self._recent: dict[str, dict[str, list[str]]] = {}  # texts read back lately (StoredText)
+        self._as_loaded: dict[str, tuple] = {}  # key -> what resolve_archive may settle, as loaded
         self._snapshot_file: int | None = None  # its descriptor, once loading is done  # the old snapshot, mapped: read, never held whole
         self._snapshot_lines: dict[str, tuple[int, int]] = {}  # key -> (start, end) of its line
         self.unsettled = 0  # files the snapshot knew but could not vouch for
@@ -231,7 +232,7 @@ class RecordCache:
         """Let go of the entries once the build is done with them (streamed texts are
         read from them until then)."""
         self.done_loading()
-        self._snapshot_lines, self._recent = {}, {}
+        self._snapshot_lines, self._recent, self._as_loaded = {}, {}, {}
         if self._snapshot_file is not None:
             os.close(self._snapshot_file)
             self._snapshot_file = None
@@ -243,19 +244,35 @@ class RecordCache:
         (54 MB at 10,000 articles, and each render worker copied what it touched)."""
         record.body = StoredText(self, key, "body")  # type: ignore[assignment]
         record.captions = StoredText(self, key, "captions")  # type: ignore[assignment]
+        self._as_loaded[key] = _settled(record)
+
+    def record_json(self, record: Record) -> bytes | None:
+        """The record's JSON as its entry holds it (the bytes between `{"record": ` and
+        `, "words": `, written by the same encoder as json.dumps(record.to_dict(),
+        ensure_ascii=False)), if nothing was settled differently since it was loaded; else
+        None. The records file is then made without parsing or dumping any record again."""
+        body = record.body
+        if not isinstance(body, StoredText) or self._as_loaded.get(body.key) != _settled(record):
+            return None
+        entry = self._entry_bytes(body.key)
+        start, end = len(b'{"record": '), entry.rfind(b', "words": ')
+        if not entry.startswith(b'{"record": ') or end < start:
+            return None
+        return entry[start:end]
+
+    def _entry_bytes(self, key: str) -> bytes:
+        place = self._snapshot_lines.get(key)
+        if place is not None and self._snapshot_file is not None:
+            start = place[0] + len(key) + 1
+            return os.pread(self._snapshot_file, place[1] - start, start).rstrip(b"\n")
+        return self._path(key).read_bytes()
 
     def texts(self, key: str) -> dict[str, list[str]]:
         """A record's body and captions from its entry (the few last asked for are kept:
         one page asks several times)."""
         found = self._recent.get(key)
         if found is None:
-            place = self._snapshot_lines.get(key)
-            if place is not None and self._snapshot_file is not None:
-                start = place[0] + len(key) + 1
-                data = os.pread(self._snapshot_file, place[1] - start, start)
-            else:
-                data = self._path(key).read_bytes()
-            record = json.loads(data)["record"]
+            record = json.loads(self._entry_bytes(key))["record"]
             found = {"body": record["body"], "captions": record["captions"]}
             self._recent[key] = found
             if len(self._recent) > 4:
@@ -319,6 +336,17 @@ class RecordCache:
         self.lines[key] = None
         # Write then rename: a build killed mid-write never leaves half an entry.
         _write_atomically(self._path(key), text)
+
+
+def _settled(record: Record) -> tuple:
+    """What resolve_archive may set on a record: its slug and its documents' keys."""
+    return record.slug, tuple(doc.key for doc in record.documents)
+
+
+def stored_json(record: Record) -> bytes | None:
+    """A record's JSON from the cache, where its texts are kept there (see record_json)."""
+    body = record.body
+    return body.cache.record_json(record) if isinstance(body, StoredText) else None
 
 
 class StoredText(Sequence[str]):

@@ -25,6 +25,7 @@ import zlib
 from pathlib import Path
 from typing import Iterable
 
+from partyorg_site.archive.cache import stored_json
 from partyorg_site.models import Record
 
 RECORDS_FILE = "data/articles.json.gz"
@@ -84,7 +85,9 @@ class PieceStore:
 
 def record_lines(articles: list[Record]) -> Iterable[bytes]:
     for number, record in enumerate(articles):
-        yield (",\n" if number else "[\n").encode() + json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+        # as the cache holds it, where nothing was settled differently since (no JSON made)
+        text = stored_json(record) or json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+        yield (b",\n" if number else b"[\n") + text
     yield b"\n]\n"
 
 
