@@ -135,9 +135,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         if stream_texts and cache.folder and isinstance(result, Record):
             cache.stream_texts(result, key)  # stored: its body can go now
     cache.write_snapshot(read, started)
-    if stream_texts and cache.folder:
-        cache.done_loading()
-    else:
+    if not (stream_texts and cache.folder):  # else the texts are read back from it until the caller releases it
         cache.release()
     for name in sorted(results):
         result = results[name]

@@ -9,21 +9,19 @@ build would make (tests/test_incremental.py checks byte-identical sites).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
-import os
 import re
 import shutil
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from partyorg_site import __version__, datafiles
-from partyorg_site.errors import Problem
 from partyorg_site.archive.resolve import unresolved_copy
+from partyorg_site.archive.snapshot import Snapshot, write_atomically, write_snapshot
+from partyorg_site.errors import Problem
 from partyorg_site.models import Record
 from partyorg_site.read.files import ArticleFile
 
@@ -108,134 +106,66 @@ _VERSION_NAME = re.compile(r"[0-9a-f]{16}")  # a loader version's folder; the ca
 
 
 class RecordCache:
-    """Records (or the problem a file had) by content key, one small JSON file each; and a
-    snapshot of the last build's files, so that an unchanged file is not even read.
+    """Records (or the problem a file had) by content key, one small JSON file each, and
+    the snapshot of the last build's files (archive/snapshot.py).
 
-    The snapshot (one file per articles folder) gives each file's signature (size, times,
-    inode), its content key and its entry's JSON text, one line each: a rebuild of 10,000
-    articles reads one file instead of 20,000 (each article and its entry) and hashes
-    nothing. A file whose signature changed, or that was modified within SETTLE_NS of the
-    snapshot (an edit in the same clock tick could keep its time), is read and hashed.
+    Holding (serve), every record as loaded stays in memory between loads and copies are
+    given out for resolve_archive to settle. Streaming texts (build), a record's body and
+    captions are let go once loaded and read back from its entry when used (StoredText).
     """
-
-    SETTLE_NS = 2_000_000_000
 
     def __init__(self, folder: Path | None, articles: Path | None = None, hold: bool = False):
         self.folder = folder / loader_version() if folder else None
         self.hits = 0
-        # hold: keep every record as loaded in memory between loads (serve), and give out
-        # copies for resolve_archive to settle
         self.hold = hold
         self.held: dict[str, Record | Problem] = {}
-        # the entries this build used, for the new snapshot: key -> where its line
-        # ("key\tentry JSON\n") is in the mapped old snapshot, or None: in the entry's own
-        # file (never the text itself: 560 MB at 100,000 articles)
-        self.lines: dict[str, tuple[int, int] | None] = {}
-        self.known: dict[str, tuple[list[int], str]] = {}  # name -> (signature, key), from the snapshot
-        self.snapshot_time = 0
-        self.snapshot_path: Path | None = None
         self._recent: dict[str, dict[str, list[str]]] = {}  # texts read back lately (StoredText)
         self._as_loaded: dict[str, tuple] = {}  # key -> what resolve_archive may settle, as loaded
-        self._snapshot_file: int | None = None  # its descriptor, once loading is done  # the old snapshot, mapped: read, never held whole
-        self._snapshot_lines: dict[str, tuple[int, int]] = {}  # key -> (start, end) of its line
-        self.unsettled = 0  # files the snapshot knew but could not vouch for
         if folder and folder.is_dir():
             for old in folder.iterdir():  # entries of other code versions are dead weight
                 if old.is_dir() and _VERSION_NAME.fullmatch(old.name) and old.name != loader_version():
                     shutil.rmtree(old, ignore_errors=True)
+        self.snapshot_path: Path | None = None
         if self.folder and articles is not None:
             place = hashlib.sha256(str(articles.resolve()).encode()).hexdigest()[:16]
             self.snapshot_path = self.folder / f"snapshot-{place}.jsonl"
-            self._read_snapshot()
+        self.snapshot = Snapshot(self.snapshot_path)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.json"
 
     # ---- the snapshot ----------------------------------------------------
-    def _read_snapshot(self) -> None:
-        try:
-            # Read once, line by line, to index where each entry's line is; the entries are
-            # read again (pread) one at a time when used. Neither held nor mapped: the
-            # entries are 560 MB at 100,000 articles, and a mapping's pages count in the
-            # build's memory once touched. b"\n" is only ever a line's end in JSON. The
-            # descriptor stays open: after a new snapshot has replaced this one, it still
-            # reads this one.
-            self._snapshot_file = os.open(self.snapshot_path, os.O_RDONLY)
-            with os.fdopen(os.dup(self._snapshot_file), "rb") as lines:
-                header = lines.readline()
-                start = len(header)
-                parsed = json.loads(header)
-                self.snapshot_time, files = parsed["time"], parsed["files"]
-                for line in lines:
-                    end = start + len(line)
-                    self._snapshot_lines[line[:line.index(b"\t")].decode()] = (start, end)
-                    start = end
-            self.known = {name: (signature, key) for name, (signature, key) in files.items()}
-        except (OSError, ValueError, KeyError, TypeError):  # no snapshot, or not one we can use
-            self.release()
-            self.known = {}
-
-    def _read_line(self, place: tuple[int, int]) -> bytes:
-        assert self._snapshot_file is not None
-        return os.pread(self._snapshot_file, place[1] - place[0], place[0])
-
     def key_without_reading(self, file: ArticleFile) -> str | None:
         """The content key of a file that has not changed since the snapshot, if it has not."""
-        known = self.known.get(file.name)
-        if known is None or list(file.signature) != known[0]:
-            return None
-        held = known[1] in self._snapshot_lines or known[1] in self.held
-        if file.signature[1] >= self.snapshot_time - self.SETTLE_NS or not held:
-            self.unsettled += 1
-            return None
-        return known[1]
+        return self.snapshot.vouch(file, lambda key: key in self.snapshot.places or key in self.held)
 
     def forget(self, names: set[str]) -> None:
         """Files known to have changed (the watcher said so): read them whatever their
         signature says (two saves in one clock tick can leave it the same)."""
         for name in names:
-            self.known.pop(name, None)
+            self.snapshot.known.pop(name, None)
 
     def write_snapshot(self, files: dict[str, tuple[tuple[int, ...], str]], started: int) -> None:
-        """Save what this build read (name -> (signature, key)); `started`: when it began
-        reading, so that a file edited while it ran is read again next time. Holding, the
-        snapshot is kept in memory (and on disk only the first time: writing 56 MB on
-        every save would cost more than the rebuild)."""
+        """Save what this build read (name -> (signature, key)) if it changed. Holding, the
+        snapshot is kept in memory (and written only the first time: writing 56 MB on every
+        save would cost more than the rebuild)."""
+        if self.snapshot_path is None and not self.hold:
+            return
+        first = not self.snapshot.known
+        if self.snapshot_path is not None and not self.snapshot.unchanged(files) and (first or not self.hold):
+            write_snapshot(self.snapshot_path, files, started, self._entry_bytes)
         if self.hold:
-            first = not self.known
             used = {key for _, key in files.values()}
             self.held = {key: result for key, result in self.held.items() if key in used}
-            if first:
-                self._save_snapshot(files, started)
-            self.known = {name: (list(signature), key) for name, (signature, key) in files.items()}
-            self.snapshot_time, self.unsettled = started, 0
-            return
-        self._save_snapshot(files, started)
-
-    def _save_snapshot(self, files: dict[str, tuple[tuple[int, ...], str]], started: int) -> None:
-        if self.snapshot_path is None:
-            return
-        files_json = {name: [list(signature), key] for name, (signature, key) in sorted(files.items())}
-        if not self.unsettled and files_json == {name: [s, k] for name, (s, k) in self.known.items()}:
-            return  # nothing changed since the snapshot
-        header = json.dumps({"time": started, "files": files_json}).encode() + b"\n"
-        used = sorted(key for key in {key for _, key in files.values()} if key in self.lines)
-        _write_atomically(self.snapshot_path, itertools.chain([header], map(self._line, used)))  # line by line
-
-    def done_loading(self) -> None:
-        """The records are loaded: the old snapshot stays open only for the texts read
-        back (StoredText)."""
-        self.lines = {}
+            self.snapshot.known = {name: (list(signature), key) for name, (signature, key) in files.items()}
+            self.snapshot.time, self.snapshot.unsettled = started, 0
 
     def release(self) -> None:
         """Let go of the entries once the build is done with them (streamed texts are
         read from them until then)."""
-        self.done_loading()
-        self._snapshot_lines, self._recent, self._as_loaded = {}, {}, {}
-        if self._snapshot_file is not None:
-            os.close(self._snapshot_file)
-            self._snapshot_file = None
+        self.snapshot.close()
+        self._recent, self._as_loaded = {}, {}
 
     # ---- texts read back when used -----------------------------------------
     def stream_texts(self, record: Record, key: str) -> None:
@@ -261,11 +191,8 @@ class RecordCache:
         return entry[start:end]
 
     def _entry_bytes(self, key: str) -> bytes:
-        place = self._snapshot_lines.get(key)
-        if place is not None and self._snapshot_file is not None:
-            start = place[0] + len(key) + 1
-            return os.pread(self._snapshot_file, place[1] - start, start).rstrip(b"\n")
-        return self._path(key).read_bytes()
+        found = self.snapshot.entry(key)
+        return found if found is not None else self._path(key).read_bytes()
 
     def texts(self, key: str) -> dict[str, list[str]]:
         """A record's body and captions from its entry (the few last asked for are kept:
@@ -279,12 +206,6 @@ class RecordCache:
                 del self._recent[next(iter(self._recent))]
         return found
 
-    def _line(self, key: str) -> bytes:
-        place = self.lines[key]
-        if place is not None:
-            return self._read_line(place)
-        return key.encode() + b"\t" + self._path(key).read_bytes() + b"\n"
-
     # ---- entries ---------------------------------------------------------
     def get(self, key: str) -> Record | Problem | None:
         if key in self.held:
@@ -292,19 +213,14 @@ class RecordCache:
             return _copy(self.held[key])
         if self.folder is None:
             return None
-        place = self._snapshot_lines.get(key)
         try:
-            if place is not None and self._snapshot_file is not None:
-                entry = json.loads(self._read_line(place)[len(key) + 1:])
-            else:
-                place = None
-                entry = json.loads(self._path(key).read_bytes())
+            entry = json.loads(self._entry_bytes(key))
         except (OSError, ValueError):
-            if self._snapshot_lines.pop(key, None) is not None:  # a damaged line: the entry's own file
+            if key in self.snapshot.places:  # a damaged line: the entry's own file
+                self.snapshot.drop(key)
                 return self.get(key)
             return None
         self.hits += 1
-        self.lines[key] = place
         if "problem" in entry:
             return Problem(**entry["problem"])
         record = Record.from_dict(entry["record"])
@@ -332,10 +248,7 @@ class RecordCache:
             # time of reading an entry back
             words = None if result.search_words is None else " ".join(result.search_words)
             entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month}
-        text = json.dumps(entry, ensure_ascii=False).encode("utf-8")
-        self.lines[key] = None
-        # Write then rename: a build killed mid-write never leaves half an entry.
-        _write_atomically(self._path(key), text)
+        write_atomically(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
 
 def _settled(record: Record) -> tuple:
@@ -379,11 +292,3 @@ class StoredText(Sequence[str]):
 
 def _copy(result: Record | Problem) -> Record | Problem:
     return unresolved_copy(result) if isinstance(result, Record) else result
-
-
-def _write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.writelines([data] if isinstance(data, bytes) else data)
-    os.replace(temporary, path)
