@@ -51,14 +51,9 @@ def scan(folder: Path) -> tuple[list[ArticleFile], list[Problem]]:
                     problems.append(Problem(name, "is a directory, not an article file"))
                 pending.append((entry.path, name + "/"))
                 continue
-            if not is_article:
-                continue
-            problem = _problem(entry, name, root)
-            if problem:
-                problems.append(problem)
-                continue
-            info = entry.stat()
-            files.append(ArticleFile(name, entry.path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)))
+            if is_article:
+                found = _article(name, entry.path, entry.is_symlink(), root)
+                (problems if isinstance(found, Problem) else files).append(found)
     files.sort(key=lambda file: file.name)
     return files, problems
 
@@ -80,39 +75,27 @@ def rescan(folder: Path, files: list[ArticleFile], problems: list[Problem], name
             continue  # deleted
         if os.path.isdir(path):
             return None
-        entry = _Entry(path)
-        problem = _problem(entry, name, root)
-        if problem:
-            kept.append(problem)
-            continue
-        info = entry.stat()
-        by_name[name] = ArticleFile(name, path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        found = _article(name, path, os.path.islink(path), root)
+        if isinstance(found, Problem):
+            kept.append(found)
+        else:
+            by_name[name] = found
     return sorted(by_name.values(), key=lambda file: file.name), kept
 
 
-class _Entry:
-    """What `_problem` asks of an os.DirEntry, for one path."""
-
-    def __init__(self, path: str):
-        self.path = path
-
-    def is_symlink(self) -> bool:
-        return os.path.islink(self.path)
-
-    def stat(self) -> os.stat_result:
-        return os.stat(self.path)
-
-
-def _problem(entry: os.DirEntry | _Entry, name: str, root: str) -> Problem | None:
-    if entry.is_symlink():
-        real = os.path.realpath(entry.path)
+def _article(name: str, path: str, is_link: bool, root: str) -> ArticleFile | Problem:
+    """The article file at `path`, or why it cannot be read: a link leading out of the
+    folder, an unreadable file, a folder, an oversized file."""
+    if is_link:
+        real = os.path.realpath(path)
         if not real.startswith(root + os.sep):
             return Problem(name, f"is a link to {real}, outside the articles folder; not read")
     try:
-        info = entry.stat()
+        info = os.stat(path)
     except OSError as exc:
         return Problem(name, f"cannot be read: {exc.strerror or exc}")
-    return kind_problem(name, info)
+    return kind_problem(name, info) or ArticleFile(name, path, (info.st_size, info.st_mtime_ns,
+                                                                info.st_ctime_ns, info.st_ino))
 
 
 def kind_problem(name: str, info: os.stat_result) -> Problem | None:
