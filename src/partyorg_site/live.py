@@ -106,6 +106,8 @@ class Publisher:
     """Writes editions to the output folder in a thread of its own, newest first: one that
     is superseded while another is being written is skipped."""
 
+    GRACE = 0.3  # seconds left to the browser's reload before writing starts (one core at a time runs Python)
+
     def __init__(self, site: LiveSite, after: Callable[[], None]):
         self.site, self.after = site, after
         self.pending: Edition | None = None
@@ -122,9 +124,6 @@ class Publisher:
         """Until nothing is pending or being written (tests, and a clean shutdown)."""
         with self.changed:
             return self.changed.wait_for(lambda: self.pending is None and not self.busy, timeout=timeout)
-
-
-    GRACE = 0.3  # seconds left to the browser's reload before writing starts (one core at a time runs Python)
 
     def _run(self) -> None:
         while True:

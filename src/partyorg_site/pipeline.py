@@ -22,7 +22,7 @@ from typing import Callable, Iterable, TypeVar
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive
-from partyorg_site.archive.cache import RecordCache, StoredText, content_key
+from partyorg_site.archive.cache import RecordCache, content_key
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import load_or_problem
@@ -103,6 +103,13 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     results: dict[str, Record | Problem] = {}
     pending: list[ArticleFile] = []
     read: dict[str, tuple[tuple[int, ...], str]] = {}  # name -> (signature, content key)
+    streaming = stream_texts and cache.folder is not None
+
+    def keep(name: str, key: str, result: Record | Problem) -> None:
+        if streaming and isinstance(result, Record):
+            cache.stream_texts(result, key)  # stored: its body can go now
+        results[name] = result
+
     for file in (progress(files, len(files), "đọc") if progress else files):
         key = cache.key_without_reading(file)
         cached = cache.get(key) if key else None
@@ -117,35 +124,28 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                 pending.append(file)
         read[file.name] = (file.signature, key)
         if cached is not None:
-            results[file.name] = cached
+            keep(file.name, key, cached)
     loaded.from_cache = cache.hits
     extracted = _in_parallel(_extract, pending, jobs)
     if progress and pending:
         extracted = progress(extracted, len(pending), "trích xuất")
     for file, (key, result) in zip(pending, extracted):
-        name = file.name
-        results[name] = result
         if not key:  # could no longer be read
-            del read[name]
+            del read[file.name]
+            results[file.name] = result
             continue
-        read[name] = (file.signature, key)  # the bytes the worker read (the file may have been saved since)
+        read[file.name] = (file.signature, key)  # the bytes the worker read (the file may have been saved since)
         if isinstance(result, Record):
             share_words(result)
         cache.put(key, result)
-        if stream_texts and cache.folder and isinstance(result, Record):
-            cache.stream_texts(result, key)  # stored: its body can go now
+        keep(file.name, key, result)
     cache.write_snapshot(read, started)
-    if not (stream_texts and cache.folder):  # else the texts are read back from it until the caller releases it
+    if not streaming:  # else the texts are read back from it until the caller releases it
         cache.release()
     for name in sorted(results):
         result = results[name]
         loaded.inputs[name] = read[name][1] if name in read else ""
-        if isinstance(result, Problem):
-            loaded.problems.append(result)
-            continue
-        if stream_texts and cache.folder and not isinstance(result.body, StoredText):
-            cache.stream_texts(result, read[name][1])
-        loaded.records.append(result)
+        (loaded.problems if isinstance(result, Problem) else loaded.records).append(result)
     loaded.problems.extend(resolve_archive(loaded.records))
     return loaded
 

@@ -227,8 +227,7 @@ class RecordCache:
         words = entry.get("words")
         # interned as they are read: one string per distinct word, not two million (119 MB
         # at 10,000 articles)
-        record.search_words = [sys.intern(word) for word in (words.split() if isinstance(words, str) else words or [])] \
-            if words is not None else None
+        record.search_words = None if words is None else [sys.intern(word) for word in words.split()]
         record.day_month = entry.get("day_month")
         if self.hold:
             self.held[key] = record
