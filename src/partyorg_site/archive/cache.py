@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from partyorg_site import __version__, datafiles
-from partyorg_site.archive.resolve import unresolved_copy
+from partyorg_site.archive.resolve import settled, unresolved_copy
 from partyorg_site.archive.snapshot import Snapshot, write_atomically, write_snapshot
 from partyorg_site.errors import Problem
 from partyorg_site.models import Record
@@ -174,7 +174,7 @@ class RecordCache:
         (54 MB at 10,000 articles, and each render worker copied what it touched)."""
         record.body = StoredText(self, key, "body")  # type: ignore[assignment]
         record.captions = StoredText(self, key, "captions")  # type: ignore[assignment]
-        self._as_loaded[key] = _settled(record)
+        self._as_loaded[key] = settled(record)
 
     def record_json(self, record: Record) -> bytes | None:
         """The record's JSON as its entry holds it (the bytes between `{"record": ` and
@@ -182,7 +182,7 @@ class RecordCache:
         ensure_ascii=False)), if nothing was settled differently since it was loaded; else
         None. The records file is then made without parsing or dumping any record again."""
         body = record.body
-        if not isinstance(body, StoredText) or self._as_loaded.get(body.key) != _settled(record):
+        if not isinstance(body, StoredText) or self._as_loaded.get(body.key) != settled(record):
             return None
         entry = self._entry_bytes(body.key)
         start, end = len(b'{"record": '), entry.rfind(b', "words": ')
@@ -248,11 +248,6 @@ class RecordCache:
             words = None if result.search_words is None else " ".join(result.search_words)
             entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month}
         write_atomically(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
-
-
-def _settled(record: Record) -> tuple:
-    """What resolve_archive may set on a record: its slug and its documents' keys."""
-    return record.slug, tuple(doc.key for doc in record.documents)
 
 
 def stored_json(record: Record) -> bytes | None:

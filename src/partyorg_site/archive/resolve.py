@@ -15,6 +15,12 @@ from partyorg_site.extract.documents import central_scope, stated_term, term_on,
 from partyorg_site.models import Record
 
 
+def settled(record: Record) -> tuple:
+    """What resolve_archive sets on a record (its slug, its documents' keys): with the
+    record's file, all a record depends on besides itself."""
+    return record.slug, tuple(doc.key for doc in record.documents)
+
+
 def unresolved_copy(record: Record) -> Record:
     """A copy of a record that resolve_archive can settle without touching the original:
     what it sets (the slug, the documents' keys) is copied, the rest is shared. `serve`

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from partyorg_site.site import feeds, search, urls
 from partyorg_site.archive.taxonomies import Archive, Taxonomy, Term, document_label
 from partyorg_site.archive.cache import code_version
+from partyorg_site.archive.resolve import settled
 from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
@@ -343,7 +344,7 @@ class Renderer:
         key = self.inputs.get(record.source)
         if not key:
             return record.to_dict()
-        return [key, record.slug, [doc.key for doc in record.documents]]
+        return [key, *settled(record)]
 
     def archive_digest(self, inputs: dict[str, str]) -> str:
         """A hash of everything the archive-wide files (feeds, sitemap, records file, search
