@@ -32,6 +32,9 @@ _YEAR_RANGE = re.compile(rf"{_CENTURY}\d{{2}}\s*[-–—]\s*(?:19|20)\d{{2}}(?!\
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
+# (Looked for in the characters just before the date: a number and symbol fit in them, and
+# the pattern, which ends at the date, is tried at each character of what it is given.)
+DOCUMENT_REACH = 60
 # ("2 ngày 14 và 15/10" is two days, not a document: a number alone is not enough, nor is
 # a term's years, "nhiệm kỳ 2015-2020, ngày 7-4-2015": a symbol holds letters.)
 _DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-]*|(?:quyết|thị|luận|định|dẫn|chế|hoạch|báo|án)"
@@ -135,7 +138,8 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
     lead = [t for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t]
     for paragraph in lead:
         for match in event.finditer(paragraph):
-            if match["tod"].lower() == "ngày" and _DOCUMENT_BEFORE.search(paragraph[:match.start()]):
+            if match["tod"].lower() == "ngày" and \
+                    _DOCUMENT_BEFORE.search(paragraph, max(0, match.start() - DOCUMENT_REACH), match.start()):
                 continue
             # "ngày 14 và 15/10", "14-15/10": the event starts on the first day
             first = int(match["d0"]) if match["d0"] and int(match["d0"]) < int(match["d"]) else None

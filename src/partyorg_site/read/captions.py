@@ -122,7 +122,7 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     captions: list[str] = []
     pending: list[str] = []
     for sentence in sentences(text):
-        match = _inline_credit().search(sentence)
+        match = _inline_credit().search(sentence) if "Ảnh" in sentence else None
         if not match:
             pending.append(sentence)
             continue

@@ -26,24 +26,29 @@ def _no_break_after() -> frozenset[str]:
     return frozenset(datafiles.load("layout")["no_sentence_break_after"])
 
 
-_SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
+_INITIAL = re.compile(UPPER_CLASS)
+# A sentence's closing mark, then the space before the next. (The mark is matched, not
+# looked behind for: a pattern that opens with a lookbehind is tried at every character,
+# 80 µs for an export's run-on body; see patterns.py.)
+_SENTENCE_BREAK = re.compile(rf"[.!?…][\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
 
 
 def ends_with_abbreviation(text: str) -> bool:
     """The text's last word is an abbreviation ("TP.") or an initial ("H."), whose full stop
     ends no sentence."""
-    words = text.split()
+    words = text.rsplit(None, 1)  # (the last word only: a run-on export's sentence may be long)
     last = words[-1].rstrip(".") if words else ""
-    return last in _no_break_after() or re.fullmatch(rf"{UPPER_CLASS}", last) is not None
+    return last in _no_break_after() or _INITIAL.fullmatch(last) is not None
 
 
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, not after abbreviations such as "TP."."""
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if ends_with_abbreviation(text[start:match.start()]):
+        end = match.start() + 1  # after the closing mark
+        if ends_with_abbreviation(text[start:end]):
             continue
-        pieces.append(text[start:match.start()].strip())
+        pieces.append(text[start:end].strip())
         start = match.end()
     pieces.append(text[start:].strip())
     return [p for p in pieces if p]
