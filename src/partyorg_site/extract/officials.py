@@ -24,8 +24,11 @@ MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 # (The boundary before the name is checked after its first capital, so that the pattern
-# opens with a character set and `re` can skip to capitals: see patterns.py.)
-_NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*(?:[ ]+{_SYLLABLE}){{1,5}})"
+# opens with a character set and `re` can skip to capitals: see patterns.py. The words are
+# taken possessively: fewer syllables, or a syllable cut short, are followed by a letter or
+# a capitalised word, never by the separator the pattern needs, so giving words back could
+# only fail again; without it a run of capitalised words cost a retry for every length.)
+_NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*+(?:[ ]+{UPPER_CLASS}{LOWER_CLASS}*+){{1,5}}+)"
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
 _TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+(?:{UPPER_CLASS}{LOWER_CLASS}*|\d+)[^\s,;:.()\[\]!?\"“”]*"
@@ -57,6 +60,7 @@ class _Rules:
     capitalised_at_sentence_start: frozenset[str]
     namesake_after: re.Pattern[str]
     not_names: tuple[str, ...]  # phrases shaped like names that name no one ("Thái Bình Dương")
+    any_not_name: re.Pattern[str]  # any of them: most texts hold none, and one scan says so
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     appointment: re.Pattern[str]  # "giữ chức", "phân công làm": a post for the sentence's person
     appointment_words: tuple[str, ...]  # the same phrases, to skip the pattern where none occurs
@@ -92,6 +96,7 @@ def _rules() -> _Rules:
             if word not in continuation or word in continuation_after:
                 continuation_after.setdefault(word, set()).update(either_case_first(previous))
             compound_next.setdefault(previous[0].lower() + previous[1:], set()).add(word)
+    not_names = [*names["not_names"], *datafiles.load("places")["stop_phrases"]]
     return _Rules(
         heads=Anchored(
             re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
@@ -108,7 +113,8 @@ def _rules() -> _Rules:
         sentence_openers=frozenset(titles["sentence_openers"]),
         capitalised_at_sentence_start=frozenset(titles["capitalised_at_sentence_start"]),
         namesake_after=re.compile(rf"(?<!\w)(?:{alternation(titles['namesake_after'])})$"),
-        not_names=tuple([*names["not_names"], *datafiles.load("places")["stop_phrases"]]),
+        not_names=tuple(not_names),
+        any_not_name=re.compile(alternation(not_names)),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
         compound_next={first: frozenset(rest) for first, rest in compound_next.items()},
         organisation_nouns=frozenset(w for noun in titles["organisation_nouns"] for w in [noun.split()[-1]]),
@@ -334,6 +340,8 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
 def _begins_inside_a_not_name(text: str, at: int) -> bool:
     """A name starting at text[at] would begin inside a phrase shaped like a name that names
     no one ("Thái Bình Dương", "Hàn Quốc"; data/names.yaml)."""
+    if not _rules().any_not_name.search(text):
+        return False
     for phrase in _rules().not_names:
         found = text.find(phrase)
         while found != -1 and found <= at:
