@@ -2,8 +2,10 @@
 
 The bundled articles are repeated with variations (names, dates, provinces and document
 numbers changed; a three-line export of each) so the loader cannot lean on a cache.
+`--corpus DIR` takes N real articles from a folder instead, spread over it (every k-th
+file by name): real pages vary as the bundled five cannot.
 
-    python benchmarks/extract.py [N] [--stages]
+    python benchmarks/extract.py [N] [--stages] [--corpus DIR]
 
 --stages also prints each loader stage's wall time per article (the functions the
 loader calls, timed where it calls them), to see where the time goes.
@@ -17,10 +19,17 @@ from collections import Counter
 from pathlib import Path
 
 from partyorg_site import loader
-from partyorg_site.loader import load_bytes
+from partyorg_site.loader import load_or_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVINCES = ["Nghệ An", "Phú Thọ", "Thanh Hóa", "Bình Dương", "Long An", "Hà Tĩnh", "Quảng Ninh", "Cà Mau"]
+
+
+def spread_over(folder: Path, n: int) -> list[tuple[str, bytes]]:
+    """N files of `folder`, every k-th by name, so that they span the whole folder."""
+    paths = sorted(path for path in folder.iterdir() if path.is_file())
+    step = max(1, len(paths) // n)
+    return [(path.name, path.read_bytes()) for path in paths[::step][:n]]
 
 
 def variants(n: int) -> list[tuple[str, bytes]]:
@@ -61,14 +70,17 @@ def time_stages() -> Counter:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    argv = sys.argv[1:]
+    folder = Path(argv.pop(argv.index("--corpus") + 1)) if "--corpus" in argv else None
+    args = [a for a in argv if not a.startswith("--")]
     n = int(args[0]) if args else 2000
     stages = time_stages() if "--stages" in sys.argv else None
-    corpus = variants(n)
-    load_bytes(*corpus[0])  # compile patterns and load the rule tables once
+    corpus = spread_over(folder, n) if folder else variants(n)
+    n = len(corpus)
+    load_or_problem(*corpus[0])  # compile patterns and load the rule tables once
     started = time.perf_counter()
     for name, data in corpus:
-        load_bytes(name, data)
+        load_or_problem(name, data)  # (a real folder may hold a file that is no article)
     seconds = time.perf_counter() - started
     size = sum(len(d) for _, d in corpus) / 1e6
     print(f"{n} articles ({size:.1f} MB) in {seconds:.2f} s: {n / seconds:,.0f} articles/s on one core "
