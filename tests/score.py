@@ -82,6 +82,11 @@ def squash(text) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text or "")).split())
 
 
+def unpunctuated(text) -> str:
+    """A paragraph's end without its closing marks: "nhất", "nhất." and "nhất./." compare equal."""
+    return re.sub(r"[\s./…!?;:]+$", "", squash(text))
+
+
 class Tally:
     def __init__(self):
         self.tp = self.fp = self.fn = 0
@@ -217,7 +222,7 @@ def score(gold_dir, records, verbose=False):
         if gold.get("body_starts"):
             checks.append(("body starts", bool(body) and body[0].startswith(squash(gold["body_starts"]))))
         if gold.get("body_ends"):
-            checks.append(("body ends", bool(body) and body[-1].endswith(squash(gold["body_ends"]))))
+            checks.append(("body ends", bool(body) and unpunctuated(body[-1]).endswith(unpunctuated(gold["body_ends"]))))
         for junk in gold.get("boilerplate", []):
             checks.append((f"boilerplate {junk!r} in body", squash(junk) not in text))
         for caption in gold.get("captions", []):

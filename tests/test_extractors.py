@@ -16,7 +16,7 @@ from partyorg_site.read.published import parse_published
 from partyorg_site.extract.documents import find_documents
 from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
-from partyorg_site.extract.places import find_district_mentions, find_mentions, primary_province
+from partyorg_site.extract.places import find_local_mentions, find_mentions, primary_province
 from partyorg_site.read.layout import segment
 from partyorg_site.vietnamese import _FOLD, OTHER_SPACES, fold, normalize, slug
 
@@ -72,12 +72,18 @@ def test_provinces(case):
     assert [m.name for m in find_mentions(case["text"])] == case["provinces"]
 
 
+@pytest.mark.parametrize("case", cases("local_units"), ids=case_ids("local_units"))
+def test_local_units(case):
+    found = find_local_mentions(case["text"])
+    assert [[case["text"][m.span[0]:m.span[1]], m.name] for m in found] == case["units"]
+
+
 @pytest.mark.parametrize("case", cases("primary_province"), ids=case_ids("primary_province"))
 def test_primary_province(case):
     text = "\n\n".join(case["body"])
-    title_places = [*find_mentions(case["title"]), *find_district_mentions(case["title"])]
+    title_places = [*find_mentions(case["title"]), *find_local_mentions(case["title"])]
     found = primary_province(find_mentions(text), text, case["title"], len(case["body"][0]), title_places,
-                             find_district_mentions(text))
+                             find_local_mentions(text))
     assert found == case["province"]
 
 

@@ -25,3 +25,14 @@ def test_every_spelling_finds_its_province(name, spelling):
 
 def test_bare_ho_chi_minh_is_the_person():
     assert find_mentions("tư tưởng Hồ Chí Minh") == []
+
+
+def test_communes_are_of_known_kinds_and_provinces():
+    """Each line of the generated table: a kind the loader reads, a name, one of the 63."""
+    kinds = set(datafiles.load("places")["commune_kinds"])
+    names = {p["name"] for p in PROVINCES}
+    lines = datafiles.load_words("communes")
+    assert len(lines) > 5000
+    for line in lines:
+        kind, name, province = line.split("\t")
+        assert kind in kinds and province in names and name and not any(c.isdigit() for c in name), line

@@ -17,7 +17,7 @@ from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
 from partyorg_site.extract.officials import find_officials
-from partyorg_site.extract.places import (find_district_mentions, find_mentions, primary_province, province_label,
+from partyorg_site.extract.places import (find_local_mentions, find_mentions, primary_province, province_label,
                                           unique_in_order)
 from partyorg_site.extract.titles import derive_title
 from partyorg_site.read.layout import segment
@@ -50,9 +50,9 @@ def extract_record(source: Source) -> Record:
     event = find_event_date(layout.title, layout.body, layout.published, date_from_path(source.path))
     mentions = find_mentions(full_text)
     title_mentions = find_mentions(layout.title or "")
-    title_places = [*title_mentions, *find_district_mentions(layout.title or "")]
+    title_places = [*title_mentions, *find_local_mentions(layout.title or "")]
     province = primary_province(mentions, full_text, layout.title, lead_end, title_places,
-                                find_district_mentions(full_text)) or province_label(layout.labels)
+                                find_local_mentions(full_text)) or province_label(layout.labels)
     documents = find_documents(full_text)
 
     record = Record(

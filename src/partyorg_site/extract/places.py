@@ -35,6 +35,7 @@ class Gazetteer:
     abroad: re.Pattern[str]
     bridge_cue: re.Pattern[str]
     in_official_title: re.Pattern[str]
+    designator: re.Pattern[str]  # "tỉnh ", "TP. ": what may stand before a province's name
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def gazetteer() -> Gazetteer:
         in_official_title=re.compile(rf"(?<!\w)(?:{alternation(places['official_title_words'])})\s+"
                                      rf"(?:{alternation(places['committees_in_titles'])})\s*$"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
+        designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
         abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
 
@@ -90,38 +92,106 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 @dataclass(frozen=True)
-class Districts:
-    pattern: Anchored
-    province: dict[tuple[str, str], str]  # (kind, name) -> province
+class LocalUnits:
+    """Districts, wards, communes and townships, each known by its kind and name together."""
+    kinds: Anchored  # a kind word as printed ("quận", "TP.", "xã"), where a name may follow
     kind_of: dict[str, str]  # the word printed ("TP.") -> the kind ("thành phố")
+    province: dict[tuple[str, str], str]  # (kind, name) -> province
+    higher_kinds: frozenset[str]  # the districts' kinds, which communes lie in
+
+
+# The words after a kind word that may be its unit's name: up to six, the first opening with
+# a capital or a digit (as every name does; "xã hội" is no commune), the others with a letter
+# or digit ("Long Biên", "1", "Ea H'leo", "Văn Miếu - Quốc Tử Giám"); a hyphen joins two
+# names with or without spaces ("Phan Rang-Tháp Chàm"), and is compared without them.
+_NAME_SEPARATOR = r"(?:[ ]?[-–][ ]?|[ ])"
+_UNIT_NAME = re.compile(rf"[ ]?((?:{UPPER_CLASS}|\d)[\w'’]*(?:{_NAME_SEPARATOR}[^\W_][\w'’]*){{0,5}})")
+_WORD_END = re.compile(_NAME_SEPARATOR)
+_SPACED_HYPHEN = re.compile(r"[ ]?[-–][ ]?")
+
+
+def _unit_key(name: str) -> str:
+    return _SPACED_HYPHEN.sub("-", normalize(name))
 
 
 @lru_cache(maxsize=1)
-def districts() -> Districts:
-    """The district matcher: a kind word, then a district's name (data/districts.yaml)."""
-    entries = datafiles.load("districts")["districts"]
-    kinds = datafiles.load("places")["district_kinds"]
-    kind_of = {word: kind for kind, words in kinds.items() for word in words}
-    names = {normalize(entry["name"]) for entry in entries}
-    pattern = re.compile(rf"(?<![\w.])(?P<kind>{alternation(kind_of)})[ ]?(?P<name>{alternation(names)})(?![\w-])")
-    # The automaton looks for whole "kind name" phrases, not kind words alone: "thành phố"
-    # and "huyện" are common words, and each start of one cost a try of the 674 names.
-    phrases = [f"{kind}{space}{name}" for kind in kind_of for name in names for space in ("", " ")]
-    return Districts(Anchored(pattern, phrases=phrases),
-                     {(e["kind"], normalize(e["name"])): e["province"] for e in entries}, kind_of)
+def local_units() -> LocalUnits:
+    """The districts of data/districts.yaml and the wards, communes and townships of
+    data/communes.txt (both generated from vietnamadminunits by tools/make_gazetteer.py),
+    with the words that print their kinds (data/places.yaml)."""
+    places = datafiles.load("places")
+    kind_of = {word: kind for table in ("district_kinds", "commune_kinds") for kind, words in places[table].items()
+               for word in words}
+    province = {(entry["kind"], _unit_key(entry["name"])): entry["province"]
+                for entry in datafiles.load("districts")["districts"]}
+    for line in datafiles.load_words("communes"):
+        kind, name, where = line.split("\t")
+        province[(kind, _unit_key(name))] = where
+    pattern = re.compile(alternation(kind_of, not_after=r"[\w.]"))  # ("TP.Hạ Long": no space needed)
+    return LocalUnits(Anchored(pattern, phrases=list(kind_of)), kind_of, province, frozenset(places["district_kinds"]))
 
 
-def find_district_mentions(text: str) -> list[Mention]:
-    """The provinces of the districts named in `text` after their kind ("quận Long Biên" ->
-    Hà Nội), with spans. They tell which province an article is about; they do not add to
-    the provinces the text names."""
-    table = districts()
-    mentions = []
-    for match in table.pattern.finditer(text):
-        province = table.province.get((table.kind_of[match["kind"]], match["name"]))
-        if province:
-            mentions.append(Mention(province, match.span()))
-    return mentions
+def find_local_mentions(text: str) -> list[Mention]:
+    """The provinces of the districts, wards, communes and townships named in `text` after
+    their kind ("quận Long Biên", "phường Hàng Bạc" -> Hà Nội), with spans. They tell which
+    province an article is about; they do not add to the provinces the text names.
+
+    A unit's name is the run of capitalised words after its kind, or a known name that the
+    run begins with where a lower-case word or a dash follows it ("quận Long Biên tổ chức",
+    "TP. Buôn Ma Thuột - Đắk Lắk"): never one that another capitalised word goes on ("xã Tam
+    Quan Bắc" is not "xã Tam Quan"). A unit said to lie in a district or province of another
+    province ("xã Hưng Khánh, huyện Hưng Nguyên") is a namesake the tables do not hold (they
+    are of 2024-2025; communes have merged since many texts were written), wherever the text
+    names it. A kind and name that several provinces share ("huyện Châu Thành", "xã Tân
+    Lập") is not in the tables."""
+    units = local_units()
+    found = [unit for unit in map(_unit_at, units.kinds.finditer(text)) if unit]
+    elsewhere = {key for key, mention in found if _placed_elsewhere(text, mention)}
+    return [mention for key, mention in found if key not in elsewhere]
+
+
+def _unit_at(kind_word: re.Match[str]) -> tuple[tuple[str, str], Mention] | None:
+    """The unit named after the kind word `kind_word`, if the words after it name one: its
+    key (kind, name) and its mention."""
+    units, text = local_units(), kind_word.string
+    following = _UNIT_NAME.match(text, kind_word.end())
+    if not following:
+        return None
+    kind, name = units.kind_of[kind_word.group()], following[1]
+    for word in reversed([*_WORD_END.finditer(name), None]):
+        end = word.start() if word else len(name)
+        if word and word.group() == " " and name[word.end():word.end() + 1].isupper():
+            continue  # a capitalised word goes on: the name is longer than this
+        key = (kind, _SPACED_HYPHEN.sub("-", name[:end]))
+        if key in units.province:
+            return key, Mention(units.province[key], (kind_word.start(), following.start(1) + end))
+    return None
+
+
+UNIT_CONTEXT = 60  # characters after a unit's name where the place it lies in is looked for
+# Where the place a unit lies in is named after it: ", huyện Y", " (Nghệ An)", " - Đắk Lắk".
+_LIES_IN = re.compile(r"[ ]?(?:,[ ]?|\([ ]?|[ ][-–][ ]?)")
+
+
+def _placed_elsewhere(text: str, mention: Mention) -> bool:
+    """The unit of `mention` is said to lie in another province: the place named right after
+    it is a district, or a province with its designator ("tỉnh", "TP."), in brackets or after
+    a dash, of another province. (A bare name after a comma may be the next of a list:
+    "thành phố Hải Dương, Bình Dương, Cần Thơ".)"""
+    after = _LIES_IN.match(text, mention.span[1])
+    if not after:
+        return False
+    window = text[after.end():after.end() + UNIT_CONTEXT]
+    units = local_units()
+    kind_word = units.kinds.match(window)
+    if kind_word and units.kind_of[kind_word.group()] in units.higher_kinds and (unit := _unit_at(kind_word)):
+        return unit[1].name != mention.name
+    designator = gazetteer().designator.match(window)
+    if designator or "," not in after.group():
+        named = find_mentions(window)
+        if named and named[0].span[0] in (0, designator.end() if designator else 0):
+            return named[0].name != mention.name
+    return False
 
 
 def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bool:
