@@ -166,7 +166,7 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
         if not continues:
             following = _NEXT_WORD.match(text, token.end())
             boundary = _word_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
-                                      following[1] if following else "")
+                                      following[1] if following else "", after_head=end == head.end())
             if boundary is _CUT_BEFORE_PREVIOUS and previous_start > head.end():
                 end = len(text[:previous_start].rstrip())
                 break
@@ -185,7 +185,7 @@ _DASHES = "-–—"
 
 
 def _word_boundary(title_tail: str, before_previous: str, previous: str, word: str,
-                   next_word: str = "") -> object | None:
+                   next_word: str = "", after_head: bool = False) -> object | None:
     """Where a title that would stop before the lower-case `word` ends, so that it ends where
     a word ends (the lexicon, data/words.txt):
       _EXTEND: `word` completes the word that `previous` began, or that `before_previous`
@@ -198,7 +198,10 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
     Never after a person's name (`title_tail` ends in one): "Trần Văn Bình thường xuyên";
     and `word` is not joined to `previous` where it makes a word with `next_word` ("Ban |
     công tác", though "ban công" is a word too: the longer reading wins, as in word
-    segmentation). Hyphenated names are read by their syllables ("Tổ chức-Hành chính")."""
+    segmentation). Hyphenated names are read by their syllables ("Tổ chức-Hành chính").
+    Right after the title's head (`after_head`), a word that the head's last syllable begins
+    goes on too ("Trưởng phòng | khám chuyên khoa": the head of a clinic), unless it is a
+    stop word ("Bí thư | ký": "thư ký" is a word, "ký" a verb here)."""
     rules = _rules()
     words = datafiles.load_words("words")
     word = _TRAILING_MARKS.sub("", word.split("-")[0])  # "Tài nguyên& Môi trường", "chức-Hành"
@@ -210,6 +213,8 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
     if _ends_in_a_name(title_tail):
         return None
     pairs_on = bool(next_word) and f"{word} {_TRAILING_MARKS.sub('', next_word.split('-')[0])}" in words
+    if after_head and pair in words and not pairs_on and not hyphenated and word not in rules.stop_words:
+        return _EXTEND  # "Trưởng phòng khám"
     if previous[:1].isupper() and pair in words and not pairs_on and (
             word not in rules.stop_words or before_previous in rules.organisation_nouns):
         return _EXTEND  # "Trung tâm", "Hội Nhà báo", "Trung tâm Dự báo"
