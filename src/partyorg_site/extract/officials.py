@@ -230,8 +230,11 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
 
 def _ends_in_a_name(text: str) -> bool:
     """The capitalised words that end `text` end in a personal name ("... Trần Văn Bình"),
-    after which a lower-case word is the sentence's ("Bình thường xuyên ..."), never the rest of a word."""
-    words = text.split()[-MAX_NAME_WORDS:]
+    after which a lower-case word is the sentence's ("Bình thường xuyên ..."), never the rest of a word.
+    As in _name_at_end, no name begins inside a province's name: "Công ty Luật Hà Nội Tinh" is
+    no "Hà Nội Tinh", so "hoa" may complete "Tinh hoa"."""
+    place_end = max((m.span[1] for m in find_mentions(text)), default=0)
+    words = text[place_end:].split()[-MAX_NAME_WORDS:]
     return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
 
 
