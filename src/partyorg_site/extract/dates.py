@@ -155,12 +155,15 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
     relative = _relative_day(lead, published)
     if relative:
         return EventDate(relative, "day", "published")
-    for paragraph in lead[:2]:
+    # (Both patterns ignore case, so `re` tries them at every character; a paragraph without
+    # a year, as most are, is passed over by a scan for one.)
+    with_years = [paragraph for paragraph in lead[:2] if _YEAR.search(paragraph)]
+    for paragraph in with_years:
         match = _MONTH_YEAR.search(paragraph)
         if match and 1 <= int(match[1]) <= 12 and _year_weight(paragraph[:match.start(2)], int(match[1])) \
                 and date(int(match[2]), int(match[1]), 1) <= latest:
             return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month", "text")
-    years = [int(found[1]) for paragraph in lead[:2] for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
+    years = [int(found[1]) for paragraph in with_years for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
              if int(found[1]) <= latest.year and _year_weight(paragraph[:found.start(1)], 0)
              and not _future().search(_sentence_around(paragraph, found.start(), found.end())[1].lower())]
     if years:
@@ -234,11 +237,14 @@ _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _congress_term() -> re.Pattern[str]:
-    """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml)."""
+    """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml), in
+    lower-cased text: a case-sensitive pattern that opens with literals scans fast, where an
+    IGNORECASE one is tried at every character (only the year it holds is used, so the
+    positions of the lower-cased text do not matter)."""
     data = datafiles.load("dates")
-    return re.compile(rf"(?<!\w)(?:{alternation(data['congress_words'])})\b[^.;]{{0,120}}?"
-                      rf"\b(?:{alternation(data['term_words'])})\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}",
-                      re.IGNORECASE)
+    congress, term = (alternation([w.lower() for w in data[key]], not_after=r"\w") for key in ("congress_words", "term_words"))
+    return re.compile(rf"{congress}\b[^.;]{{0,120}}?"
+                      rf"\b{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
 
 
 @lru_cache(maxsize=1)
@@ -394,7 +400,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
         year = int(review[1])
         votes[year if month >= 7 else year + 1] += 3
-    for term in _congress_term().finditer(sentence):
+    for term in _congress_term().finditer(sentence.lower()):
         votes[int(term["start"])] += 3
     votes = Counter({year: weight for year, weight in votes.items()
                      if weight > 0 and (max_year is None or year <= max_year)})
