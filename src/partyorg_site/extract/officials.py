@@ -143,6 +143,10 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
     previous_start, before_previous = head.start(), ""
     for token in _TOKEN.finditer(text, end):
         word = token.group()
+        # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
+        # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
+        glued = _GLUED_CAPITAL.search(word) if word[:1].islower() else None
+        word = word[:glued.start()] if glued else word
         gap = text[end:token.start()]
         if gap.strip() or "\n" in gap:
             break  # a title does not run on into the next paragraph
@@ -172,7 +176,9 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
                 break
             if boundary is not _EXTEND:
                 break
-        end = token.end()
+        end = token.start() + len(word)
+        if glued:
+            break
         previous_start, before_previous, previous = token.start(), previous, word
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
@@ -180,6 +186,7 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
 
 
 _EXTEND, _CUT_BEFORE_PREVIOUS = object(), object()
+_GLUED_CAPITAL = re.compile(rf"(?<={LOWER_CLASS}){UPPER_CLASS}")
 _TRAILING_MARKS = re.compile(r"[^\w]+$")
 _DASHES = "-–—"
 
@@ -219,8 +226,8 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
             word not in rules.stop_words or before_previous in rules.organisation_nouns):
         return _EXTEND  # "Trung tâm", "Hội Nhà báo", "Trung tâm Dự báo"
     if word not in rules.stop_words and not pairs_on:
-        if before_previous[:1].isupper() and previous[:1].islower() and f"{before_previous.lower()} {pair}" in words:
-            return _EXTEND
+        if before_previous and previous[:1].islower() and f"{before_previous.lower()} {pair}" in words:
+            return _EXTEND  # "Hội Thiên văn học", "thủy sản xuất nhập khẩu"
     if pair not in words or hyphenated:
         return None
     if previous[:1].isupper():
