@@ -105,6 +105,26 @@ def _patterns() -> tuple[Anchored, re.Pattern[str], Anchored]:
     return event, current_year, review_year
 
 
+DEADLINE_REACH = 16  # characters before a date where a deadline's word is looked for
+
+
+def _is_deadline(before: str) -> bool:
+    """The text just before a date ends in a deadline's word (data/dates.yaml), and not as
+    a report's "as of" ("tính đến ngày 6/2", a sentence opening "Đến ngày 20/9, ...")."""
+    deadline, as_of = _deadline_patterns()
+    return bool(deadline.search(before.lower())) and not as_of.search(before)
+
+
+@lru_cache(maxsize=1)
+def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = datafiles.load("dates")
+    words = alternation([word.lower() for word in data["deadline_words"]], not_after=r"\w")
+    openers = alternation(data["as_of_openers"])
+    return (re.compile(rf"{words}\s+$"),
+            re.compile(rf"(?:(?<!\w){re.escape(data['as_of_word'])}(?:\s+\w+){{1,2}}|(?:^|[.;:!?]\s+){openers})\s+$",
+                       re.IGNORECASE))
+
+
 @lru_cache(maxsize=1)
 def _relative_days() -> re.Pattern[str]:
     data = datafiles.load("dates")
@@ -141,6 +161,8 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
             if match["tod"].lower() == "ngày" and \
                     _DOCUMENT_BEFORE.search(paragraph, max(0, match.start() - DOCUMENT_REACH), match.start()):
                 continue
+            if _is_deadline(paragraph[max(0, match.start() - DEADLINE_REACH):match.start()]):
+                continue  # "trước ngày 15/9": a deadline, not the event's day
             # "ngày 14 và 15/10", "14-15/10": the event starts on the first day
             first = int(match["d0"]) if match["d0"] and int(match["d0"]) < int(match["d"]) else None
             day, month = first or int(match["d"]), int(match["m"])
