@@ -64,8 +64,11 @@ def looks_like_caption(text: str) -> bool:
     # reports speech, "Ông X nêu rõ, đây không phải ...", says what was said, not what a
     # photo shows.)
     if text.endswith(".") and not text.endswith(".."):
-        return count_words(text, SHORT_CAPTION_MAX_WORDS) <= SHORT_CAPTION_MAX_WORDS and _opens_like_caption(text) \
-            and not _cues().reported_speech.search(text)
+        # (or one that would be a caption run into an export's body: "Toàn cảnh hội nghị tại
+        # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase)
+        words = count_words(text, RUN_IN_CAPTION_MAX_WORDS)
+        return words <= RUN_IN_CAPTION_MAX_WORDS and _opens_like_caption(text) \
+            and (words <= SHORT_CAPTION_MAX_WORDS or is_run_in_caption(text)) and not _cues().reported_speech.search(text)
     if ends_sentence(text):
         return False
     return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (

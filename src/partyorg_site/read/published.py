@@ -1,6 +1,7 @@
 """Published: the publication time a page prints with the article, on a line of its own.
 
 "6:22' 6/1/2018", "Thứ Tư, 08/04/2015, 08:11 [GMT+7]", "Cập nhật: 15:30 ngày 12/03/2021",
+"Cập nhật lúc 14:32, Thứ Năm, 12/12/2024 (GMT+7)",
 "(12/03/2021 15:30)", "2023-12-28T15:30:00": a line that is only a timestamp (with a
 label, a weekday, a zone) gives "YYYY-MM-DDTHH:MM", or the date where no time is printed.
 """
@@ -9,15 +10,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_TIME = (r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mi>\d{2})(?::\d{2})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*"
-         r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)?")
+_ZONE = r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)"
+_TIME = rf"(?P<hh>\d{{1,2}})\s*[:hg]\s*(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*{_ZONE}?"
 _DATE = r"(?P<d>\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})\s*(?:[/.-]\s*|,?\s+năm\s+)(?P<y>\d{4})"
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
 _LABEL = (r"(?:(?:ngày xuất bản|ngày cập nhật|thời gian đăng|thời gian|cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|"
           r"posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?")
 _STAMP_PATTERNS = [
-    re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*(?:ngày\s*)?{_DATE}$", re.IGNORECASE),
-    re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?$", re.IGNORECASE),
+    # (the weekday before the time or between it and the date: "Cập nhật lúc 14:32, Thứ Năm,
+    # 12/12/2024 (GMT+7)"; the zone after either)
+    re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*{_ZONE}?$", re.IGNORECASE),
+    re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?\s*{_ZONE}?$",
+               re.IGNORECASE),
     # ISO, as some sites and exports print it: "2023-12-28 15:30", "2023-12-28T15:30:00"
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?)?$"),
 ]
