@@ -97,8 +97,10 @@ def _patterns() -> tuple[Anchored, re.Pattern[str], Anchored]:
         rf"(?P<d>\d{{1,2}})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{{1,2}})"
         rf"(?:\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{{2}}))?(?![\d/])",
         re.IGNORECASE), phrases=data["times_of_day"])
-    current = "|".join(sorted(map(re.escape, data["current_year_phrases"]), key=len, reverse=True))
-    current_year = re.compile(rf"(?:{current})\s+(?:[IV]+\s*/\s*)?$", re.IGNORECASE)
+    # (Searched in lower-cased text, case-sensitively: an IGNORECASE pattern is tried at every
+    # character; only whether it matches is used.)
+    current = "|".join(sorted((re.escape(p.lower()) for p in data["current_year_phrases"]), key=len, reverse=True))
+    current_year = re.compile(rf"(?:{current})\s+(?:[iv]+\s*/\s*)?$")
     review = "|".join(map(re.escape, data["review_words"]))
     review_year = Anchored(re.compile(rf"(?:{review})\b[^.;]{{0,80}}?\bnăm\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE),
                            phrases=data["review_words"])
@@ -292,13 +294,13 @@ def _year_weight(before: str, month: int) -> int:
         # which is before the event, not the event's year.
         cited = _DOCUMENT_BEFORE.search(_DATE_WORD_AT_END.sub("", before[:day_month.start()]))
         return 0 if cited else 1
-    if _horizon_before().search(before):
+    if _horizon_before().search(lowered):
         return 0
     found = _MONTH_BEFORE.search(before) if "tháng" in lowered else None
     if found:
         return 5 if int(found.group(1)) == month else 1
     _, current_year, _ = _patterns()
-    if current_year.search(before):
+    if current_year.search(lowered):
         return 3
     if "năm" in lowered and _NAM_BEFORE.search(before):
         return 1
@@ -307,10 +309,10 @@ def _year_weight(before: str, month: int) -> int:
 
 @lru_cache(maxsize=1)
 def _horizon_before() -> re.Pattern[str]:
-    """"đến năm", "tầm nhìn", "từ tháng 6/" ... right before a year (data/dates.yaml)."""
-    words = alternation(datafiles.load("dates")["horizon_words"])
-    return re.compile(rf"(?<!\w)(?:{words})\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$",
-                      re.IGNORECASE)
+    """"đến năm", "tầm nhìn", "từ tháng 6/" ... right before a year (data/dates.yaml), in
+    lower-cased text (case-sensitive, so that `re` skips to its words' letters)."""
+    words = alternation([word.lower() for word in datafiles.load("dates")["horizon_words"]], not_after=r"\w")
+    return re.compile(rf"(?:{words})\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$")
 
 
 @lru_cache(maxsize=None)
@@ -362,7 +364,7 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
         return 0
     clause = _CLAUSE_START.split(before)[-1]
     plan, review = _season_words()
-    if month >= 11 and plan.search(clause) and not _patterns()[1].search(clause):
+    if month >= 11 and plan.search(clause) and not _patterns()[1].search(clause.lower()):
         return -1
     if month <= 3 and not reviews_counted and review.search(clause):
         return 1
