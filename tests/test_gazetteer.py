@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from partyorg_site import datafiles
-from partyorg_site.extract.places import find_mentions
+from partyorg_site.extract.places import find_mentions, unit_key
 from partyorg_site.vietnamese import normalize
 
 PROVINCES = datafiles.load("provinces")["provinces"]
@@ -27,12 +27,17 @@ def test_bare_ho_chi_minh_is_the_person():
     assert find_mentions("tư tưởng Hồ Chí Minh") == []
 
 
-def test_communes_are_of_known_kinds_and_provinces():
-    """Each line of the generated table: a kind the loader reads, a name, one of the 63."""
-    kinds = set(datafiles.load("places")["commune_kinds"])
+@pytest.mark.parametrize("table,kinds_key,at_least", [("districts", "district_kinds", 600),
+                                                        ("communes", "commune_kinds", 5000)])
+def test_local_units_are_of_known_kinds_and_provinces(table, kinds_key, at_least):
+    """Each line of a generated table: a kind the loader reads, a name as the loader keys it
+    (so it is read without normalising), one of the 63 provinces."""
+    kinds = set(datafiles.load("places")[kinds_key])
     names = {p["name"] for p in PROVINCES}
-    lines = datafiles.load_words("communes")
-    assert len(lines) > 5000
+    lines = datafiles.load_words(table)
+    assert len(lines) > at_least
     for line in lines:
         kind, name, province = line.split("\t")
-        assert kind in kinds and province in names and name and not any(c.isdigit() for c in name), line
+        assert kind in kinds and province in names and name, line
+        assert unit_key(name) == name, line
+        assert table == "districts" or not any(c.isdigit() for c in name), line  # "phường 5" names no province

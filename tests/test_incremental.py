@@ -306,7 +306,7 @@ def test_every_rule_table_is_part_of_the_cache_fingerprint():
     districts.yaml once was) would let an edited gazetteer serve stale records."""
     from partyorg_site import datafiles
     names = datafiles.data_file_names()
-    assert {"districts.yaml", "provinces.yaml", "dates.yaml", "titles.yaml", "words.txt"} <= set(names)
+    assert {"districts.txt", "communes.txt", "provinces.yaml", "dates.yaml", "titles.yaml", "words.txt"} <= set(names)
     folder = ROOT / "src" / "partyorg_site" / "data"
     assert names == sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".txt"))
 
