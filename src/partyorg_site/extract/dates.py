@@ -120,9 +120,8 @@ def _is_deadline(before: str) -> bool:
 @lru_cache(maxsize=1)
 def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = datafiles.load("dates")
-    words = alternation([word.lower() for word in data["deadline_words"]], not_after=r"\w")
     openers = alternation(data["as_of_openers"])
-    return (re.compile(rf"{words}\s+$"),
+    return (re.compile(rf"{_lowered_words('deadline_words')}\s+$"),
             re.compile(rf"(?:(?<!\w){re.escape(data['as_of_word'])}(?:\s+\w+){{1,2}}|(?:^|[.;:!?]\s+){openers})\s+$",
                        re.IGNORECASE))
 
@@ -262,11 +261,8 @@ _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _congress_term() -> re.Pattern[str]:
     """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml), in
-    lower-cased text: a case-sensitive pattern that opens with literals scans fast, where an
-    IGNORECASE one is tried at every character (only the year it holds is used, so the
-    positions of the lower-cased text do not matter)."""
-    data = datafiles.load("dates")
-    congress, term = (alternation([w.lower() for w in data[key]], not_after=r"\w") for key in ("congress_words", "term_words"))
+    lower-cased text (see _lowered_words)."""
+    congress, term = _lowered_words("congress_words"), _lowered_words("term_words")
     return re.compile(rf"{congress}\b[^.;]{{0,120}}?"
                       rf"\b{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
 
@@ -310,18 +306,25 @@ def _year_weight(before: str, month: int) -> int:
 @lru_cache(maxsize=1)
 def _horizon_before() -> re.Pattern[str]:
     """"đến năm", "tầm nhìn", "từ tháng 6/" ... right before a year (data/dates.yaml), in
-    lower-cased text (case-sensitive, so that `re` skips to its words' letters)."""
-    words = alternation([word.lower() for word in datafiles.load("dates")["horizon_words"]], not_after=r"\w")
-    return re.compile(rf"(?:{words})\s+(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$")
+    lower-cased text (see _lowered_words)."""
+    return re.compile(rf"(?:{_lowered_words('horizon_words')})\s+"
+                      rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$")
+
+
+def _lowered_words(key: str) -> str:
+    """The words listed under `key` in data/dates.yaml, lower-cased, as a regex that matches
+    one where a word begins, for text already lower-cased: a case-sensitive pattern that
+    opens with literals scans fast, where an IGNORECASE one is tried at every character
+    (patterns.py). The patterns built on it are only asked whether, or which year, they
+    match, never where, so lower-casing the text cannot mislead them."""
+    return alternation([word.lower() for word in datafiles.load("dates")[key]], not_after=r"\w")
 
 
 @lru_cache(maxsize=None)
 def _any_word_of(key: str) -> re.Pattern[str]:
-    """Any of the words listed under `key` in data/dates.yaml, as whole words, in text
-    already lower-cased (a case-sensitive pattern that opens with literals scans fast:
-    patterns.py)."""
-    words = [word.lower() for word in datafiles.load("dates")[key]]
-    return re.compile(alternation(words, not_after=r"\w") + r"(?!\w)")
+    """Any of the words listed under `key` in data/dates.yaml, as whole words, in
+    lower-cased text."""
+    return re.compile(_lowered_words(key) + r"(?!\w)")
 
 
 def _future() -> re.Pattern[str]:
