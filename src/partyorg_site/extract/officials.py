@@ -235,13 +235,19 @@ def _word_boundary(title_tail: str, before_previous: str, previous: str, word: s
     return _CUT_BEFORE_PREVIOUS if f"{before_previous.lower()} {previous.lower()}" not in words else None
 
 
+def _after_places(text: str) -> int:
+    """Where the last province named in `text` ends (0 if none): a name at the end of a title
+    begins after it. A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name,
+    nor is any part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương")."""
+    return max((mention.span[1] for mention in find_mentions(text)), default=0)
+
+
 def _ends_in_a_name(text: str) -> bool:
     """The capitalised words that end `text` end in a personal name ("... Trần Văn Bình"),
     after which a lower-case word is the sentence's ("Bình thường xuyên ..."), never the rest of a word.
-    As in _name_at_end, no name begins inside a province's name: "Công ty Luật Hà Nội Tinh" is
+    No name begins inside a province's name (_after_places): "Công ty Luật Hà Nội Tinh" is
     no "Hà Nội Tinh", so "hoa" may complete "Tinh hoa"."""
-    place_end = max((m.span[1] for m in find_mentions(text)), default=0)
-    words = text[place_end:].split()[-MAX_NAME_WORDS:]
+    words = text[_after_places(text):].split()[-MAX_NAME_WORDS:]
     return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
 
 
@@ -330,10 +336,7 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
     of capitalised words at the end that reads as a name and leaves a title before it.
     (Remembered: asked twice for each title chain, and titles recur across articles.)"""
     words = title.split()
-    # A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name, nor is any
-    # part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương").
-    place_end = max((m.span[1] for m in find_mentions(title)), default=0)
-    words_before_place_end = len(title[:place_end].split())
+    words_before_place_end = len(title[:_after_places(title)].split())
     for size in range(MAX_NAME_WORDS, 1, -1):
         if len(words) - size < max(1, words_before_place_end):
             continue
