@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Iterable
 
 from partyorg_site.archive.cache import stored_json
+from partyorg_site.archive.snapshot import write_atomically
 from partyorg_site.models import Record
 
 RECORDS_FILE = "data/articles.json.gz"
@@ -66,11 +65,7 @@ class PieceStore:
     def _save(self, key: str, piece: bytes) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(piece)
-        os.replace(temporary, self.folder / f"{key}.deflate")
+        write_atomically(self.folder / f"{key}.deflate", piece)
 
     def forget_unused(self) -> None:
         """Drop the pieces this build did not use (an edited article's old run): the store
