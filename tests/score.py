@@ -89,9 +89,10 @@ def unpunctuated(text) -> str:
 
 class Tally:
     def __init__(self):
-        self.tp = self.fp = self.fn = 0
+        self.tp = self.fp = self.fn = self.total = 0
 
     def add(self, gold: set, got: set):
+        self.total += 1
         self.tp += len(gold & got)
         self.fp += len(got - gold)
         self.fn += len(gold - got)
@@ -127,7 +128,8 @@ def load_records(path):
 
 
 def score(gold_dir, records, verbose=False):
-    fields = {name: Tally() for name in ("provinces", "officials", "official_titles", "documents")}
+    fields = {name: Tally() for name in ("provinces", "officials", "official_titles", "documents", "appointments",
+                                         "appointment_posts")}
     fields.update({name: Accuracy() for name in (
         "title", "outlet", "published", "date", "province", "meeting", "document_details", "body", "present")})
     problems = []
@@ -206,6 +208,21 @@ def score(gold_dir, records, verbose=False):
                     if not ok:
                         say(source, f"document {key} {attr} {have!r} != {iso(want)!r}")
 
+        if "appointments" in gold:
+            def moves(items):
+                return {(slug(a.get("name", "")), slug(a.get("action", ""))): a for a in items or []}
+            gold_moves, got_moves = moves(gold["appointments"]), moves(rec.get("appointments"))
+            fields["appointments"].add(set(gold_moves), set(got_moves))
+            if set(gold_moves) != set(got_moves):
+                say(source, f"appointments missing {sorted(set(gold_moves) - set(got_moves))} "
+                            f"extra {sorted(set(got_moves) - set(gold_moves))}")
+            for key in set(gold_moves) & set(got_moves):
+                want = {slug(expand(gold_moves[key].get("post") or ""))} - {""}
+                have = {slug(expand(got_moves[key].get("post") or ""))} - {""}
+                fields["appointment_posts"].add(want, have)
+                if want != have:
+                    say(source, f"appointment {key} post {got_moves[key].get('post')!r} != {gold_moves[key].get('post')!r}")
+
         gm, rm = gold.get("meeting"), rec.get("meeting")
         if gm is None:
             ok = rm is None
@@ -243,6 +260,7 @@ def main(argv=None):
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args(argv)
     fields, problems = score(args.gold_dir, load_records(args.records))
+    fields = {name: tally for name, tally in fields.items() if tally.total}  # a field no gold file labels is not scored
     print(f"{'field':18} {'P':>6} {'R':>6} {'F1':>6}")
     below = []
     for name, tally in fields.items():

@@ -27,5 +27,5 @@ def test_every_record_has_every_schema_field():
                          capture_output=True, text=True, check=True)
     record = json.loads(out.stdout)
     assert list(record) == ["source", "slug", "title", "title_derived", "outlet", "published", "date",
-                            "date_precision", "date_source", "province", "provinces", "officials", "documents", "meeting",
+                            "date_precision", "date_source", "province", "provinces", "officials", "documents", "meeting", "appointments",
                             "body", "captions"]

@@ -61,6 +61,24 @@ class Meeting:
         return {"kind": self.kind, "date": self.date, "key": self.key, "title": self.title}
 
 
+ACTIONS = ("bổ nhiệm", "bầu", "chỉ định", "điều động", "thôi giữ chức", "nghỉ hưu", "kỷ luật")
+
+
+@dataclass
+class Appointment:
+    """A personnel decision reported for a named person: one person and one action."""
+
+    name: str
+    action: str  # one of ACTIONS
+    post: str | None = None  # the post gained or lost, with its unit; for "kỷ luật", the form
+    date: str | None = None  # the decision's or the ceremony's date, where the text gives one
+    by: str | None = None  # the deciding body, as printed
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "action": self.action, "post": self.post, "date": self.date, "by": self.by}
+
+
 @dataclass
 class Mention:
     """A province named in the text, with where."""
@@ -89,6 +107,7 @@ class Record:
     meeting: Meeting | None
     body: list[str]
     captions: list[str]
+    appointments: list[Appointment] = field(default_factory=list)
     # Not in the JSON contract: for the renderer and for tests.
     mentions: list[Mention] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)
@@ -106,6 +125,7 @@ class Record:
             officials=[Official(o["name"], list(o["titles"])) for o in data["officials"]],
             documents=[Document(**d) for d in data["documents"]],
             meeting=Meeting(**meeting) if meeting else None,
+            appointments=[Appointment(**a) for a in data.get("appointments", [])],
             body=list(data["body"]), captions=list(data["captions"]))
 
     def to_dict(self) -> dict[str, Any]:
@@ -116,5 +136,6 @@ class Record:
             "officials": [o.to_dict() for o in self.officials],
             "documents": [d.to_dict() for d in self.documents],
             "meeting": self.meeting.to_dict() if self.meeting else None,
+            "appointments": [a.to_dict() for a in self.appointments],
             "body": list(self.body), "captions": list(self.captions),
         }

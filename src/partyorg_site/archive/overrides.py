@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from partyorg_site.vietnamese import normalize, slug, squash
 from partyorg_site.errors import ArticleError
-from partyorg_site.models import Document, Meeting, Official, Record
+from partyorg_site.models import ACTIONS, Appointment, Document, Meeting, Official, Record
 
 MEETING_KINDS = ("giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -115,6 +115,29 @@ def _documents(value: Any, key: str) -> list[Document]:
     return result
 
 
+_APPOINTMENT_FIELDS = ("name", "action", "post", "date", "by")
+
+
+def _appointments(value: Any, key: str) -> list[Appointment]:
+    """The editor's personnel decisions replace the extracted ones whole, as officials do."""
+    if not isinstance(value, list):
+        raise ValueError("'appointments' must be a list of {name: ..., action: ..., post: ..., date: ..., by: ...}")
+    result = []
+    for item in value:
+        if not isinstance(item, dict) or "name" not in item or "action" not in item:
+            raise ValueError("each appointment needs a 'name' and an 'action'")
+        unknown = set(item) - set(_APPOINTMENT_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown appointment field {sorted(unknown)[0]!r}; valid: {', '.join(_APPOINTMENT_FIELDS)}")
+        action = _text(item["action"], "action")
+        if action not in ACTIONS:
+            raise ValueError(f"appointment action {action!r} is not one of: {', '.join(ACTIONS)}")
+        result.append(Appointment(
+            name=_text(item["name"], "name"), action=action, post=_optional_text(item.get("post"), "post"),
+            date=_date(item.get("date"), "date")[0], by=_optional_text(item.get("by"), "by")))
+    return result
+
+
 def _meeting(value: Any, key: str) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -140,7 +163,7 @@ def _slug(value: Any, key: str) -> str:
 FIELDS: dict[str, Callable[[Any, str], Any]] = {
     "title": _text, "slug": _slug, "outlet": _optional_text, "published": _published, "date": _date,
     "province": _optional_text, "provinces": _text_list, "officials": _officials, "documents": _documents,
-    "meeting": _meeting,
+    "meeting": _meeting, "appointments": _appointments,
 }
 
 
