@@ -13,6 +13,7 @@ from partyorg_site.archive import overrides
 from partyorg_site.read.clean import clean_lines
 from partyorg_site.read.files import kind_problem
 from partyorg_site.errors import ArticleError, Problem
+from partyorg_site.extract.appointments import find_appointments, with_appointees
 from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
@@ -54,6 +55,9 @@ def extract_record(source: Source) -> Record:
     province = primary_province(mentions, full_text, layout.title, lead_end, title_places,
                                 find_local_mentions(full_text)) or province_label(layout.labels)
     documents = find_documents(full_text)
+    officials = find_officials(full_text)
+    year = next((int(d[:4]) for d in (event.value, layout.published) if d), None)
+    appointments = find_appointments(full_text, officials, year)
 
     record = Record(
         source=source.path,
@@ -67,10 +71,11 @@ def extract_record(source: Source) -> Record:
         date_source=event.source,
         province=province,
         provinces=unique_in_order([*mentions, *title_mentions]),
-        officials=find_officials(full_text),
+        officials=with_appointees(officials, appointments),
         documents=documents,
         meeting=build_meeting(find_meeting(layout.title, layout.body),
                               event.value if event.precision in ("day", "month") else None, province),
+        appointments=appointments,
         body=layout.body,
         captions=layout.captions,
         mentions=mentions,

@@ -315,11 +315,14 @@ def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
     return names
 
 
-def _is_name(words: list[str], need_surname: bool) -> bool:
+def _is_name(words: list[str], need_surname: bool, cued: bool = False) -> bool:
+    """`cued`: "ông", "bà", "đồng chí" stand before the words, so a surname that also opens
+    other capitalised phrases ("Đoàn" of "Đoàn công tác") begins a name here."""
     rules = _rules()
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
-    if words[0] in rules.not_name or not all(w[0].isupper() for w in words):
+    if (words[0] in rules.not_name and not (cued and words[0] in rules.surnames)) \
+            or not all(w[0].isupper() for w in words):
         return False
     if any((len(w) > 1 and w.isupper()) or w in rules.never_in_name for w in words):
         return False  # abbreviations ("HĐND") and time words ("Chiều") are never part of a name
@@ -328,6 +331,34 @@ def _is_name(words: list[str], need_surname: bool) -> bool:
     joined = " ".join(words)  # (already in the cleaner's orthography, as the gazetteer's spellings are)
     # "Thái Bình Dương", "Hàn Quốc": shaped like a name, names an ocean, a country; "Hà Nội": a province
     return not joined.startswith(rules.not_names) and joined not in gazetteer().canonical
+
+
+def title_opens_at(text: str, position: int) -> bool:
+    """A title's head ("Bí thư", "Phó Giám đốc", "nguyên Bộ trưởng") begins at `position`."""
+    return _rules().heads.match(text, position) is not None
+
+
+def read_post(text: str, position: int) -> tuple[str, int] | None:
+    """The titles in apposition that begin at `position` ("Ủy viên Ban Thường vụ, Phó Bí
+    thư Tỉnh ủy"), as printed, and where they end; a name ending the last is not read."""
+    titles, end = _read_titles(text, position, closed_by_name=True)
+    if not titles:
+        return None
+    if _name_at_end(titles[-1]):
+        end = text.rfind(titles[-1], position, end) + len(_name_at_end(titles[-1])[1])
+    return text[position:end].strip(), end
+
+
+def is_bare_head(title: str) -> bool:
+    """The title is a head alone, with no organisation ("Trưởng ban", "Giám đốc")."""
+    head = _rules().heads.match(title)
+    return head is not None and head.end() == len(title.rstrip())
+
+
+def is_personal_name(words: list[str], cued: bool = False) -> bool:
+    """The words read as a person's name with a known surname ("Nguyễn Văn An"); `cued`,
+    after "ông", "bà", "đồng chí"."""
+    return _is_name(words, need_surname=True, cued=cued)
 
 
 @lru_cache(maxsize=4096)

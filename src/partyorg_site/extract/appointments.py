@@ -1,0 +1,459 @@
+"""Appointments: the personnel decisions an article reports for a named person.
+
+A decision is a verb of one of seven actions (data/appointments.yaml) tied to a person in
+one of three ways, then given the post it concerns:
+  object    "Bộ Chính trị phân công ông Nguyễn Văn A ...", "bổ nhiệm có thời hạn các ông:
+            - Nguyễn Văn B, ..., giữ chức ...; - Trần Văn C, ..."
+  subject   "Ông Nguyễn Văn A, Phó Bí thư Tỉnh ủy, được điều động ...", "Nguyễn Văn A thôi
+            giữ chức ..."
+  chained   a second verb for the same person in the same sentence: "... thôi giữ chức X,
+            điều động đến nhận công tác tại Y và bổ nhiệm giữ chức Z"
+Only titles, a term, a bracket and a few function words ("đã được", "cho", "đối với") may
+stand between the verb and the person, so that a person merely named near a verb ("đồng
+chí A yêu cầu làm tốt công tác điều động cán bộ") is never taken for its object.
+
+The post is the title after "giữ chức", "làm", "chức vụ" ... (read by the officials' title
+rules), or else the unit after "tại", "vào" (a transfer's destination); the form of a
+discipline ("cảnh cáo") is its post. A verb with no post of its own, followed at once by
+another ("điều động, bổ nhiệm ... giữ chức X"), shares that one's post.
+
+Not decisions: a verb in a phrase about the work itself ("công tác điều động"), a proposal,
+a plan or a candidacy ("đề nghị kỷ luật", "dự kiến bổ nhiệm"), a post held now or before
+("hiện giữ chức"), and a career history: a sentence dated to a year before the article's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from partyorg_site import datafiles
+from partyorg_site.extract.officials import is_bare_head, is_personal_name, read_post, title_opens_at
+from partyorg_site.models import Appointment, Official
+from partyorg_site.patterns import alternation
+from partyorg_site.read.sentences import sentence_spans
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
+
+_SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
+_NAME = rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}}+(?!\w)"
+_TERM = re.compile(r"\s*,?\s*\(?(?:nhiệm kỳ|khóa|khoá)\s+[\dIVXLC]+(?:\s*[-–—]\s*\d+)?\)?")
+_BRACKET = re.compile(r"\s*\([^()]{0,80}\)")
+_SPACE_OR_MARK = re.compile(r"[\s,]+|\s*[-–—]\s+")
+_LIST_OPEN = re.compile(r"\s*:\s*(?:[-–—+•]\s*)?")
+_ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà)\s*(?:[-–—+•]\s*)?(?:(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?$")
+_VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?!\d)")
+_FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
+_TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
+_EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    verbs: re.Pattern[str]  # any verb of decision, with its action by group name
+    action_of: dict[str, str]  # lower-cased verb -> action
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    undecided_before: re.Pattern[str]
+    forms: re.Pattern[str]
+    post_opener: re.Pattern[str]
+    unit_opener: re.Pattern[str]
+    holds: frozenset[str]
+    filler: re.Pattern[str]
+    person_cue: re.Pattern[str]
+    body: re.Pattern[str]
+    any_verb_word: tuple[str, ...]
+
+
+def _either_case(phrases: list[str]) -> list[str]:
+    return sorted({variant for p in phrases for variant in (p[0].upper() + p[1:], p[0].lower() + p[1:])})
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    table = datafiles.load("appointments")
+    action_of = {verb.lower(): action for action, verbs in table["actions"].items() for verb in verbs}
+    holds = frozenset(table["holds"])
+    all_verbs = [*action_of, *holds]
+    return _Rules(
+        verbs=re.compile(alternation(_either_case(all_verbs), not_after=r"\w") + r"(?!\w)"),
+        action_of=action_of,
+        not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*(?:,\s*)?$"),
+        not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
+        undecided_before=re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(table["undecided_before"]))
+                                    + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$"),
+        forms=re.compile(alternation(_either_case(table["discipline_forms"]), not_after=r"\w") + r"(?!\w)"),
+        post_opener=re.compile(r"\s*(?:" + alternation(table["post_openers"]) + r")\s+"),
+        unit_opener=re.compile(r"\s*(?:(?:đến|về)\s+)?(?:nhận\s+)?(?:công\s+tác\s+)?(?:"
+                               + alternation(table["unit_openers"]) + r")\s+(?=" + UPPER_CLASS + ")"),
+        holds=holds,
+        filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
+        person_cue=re.compile(r"(?:" + alternation(_either_case(["ông", "bà", "đồng chí", "các ông", "các bà",
+                                                                  "các đồng chí"])) + r")\s*:?\s*$"),
+        body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
+        any_verb_word=tuple(sorted({v.split()[0].lower() for v in all_verbs})),
+    )
+
+
+@dataclass
+class _Verb:
+    action: str | None  # None: "giữ chức", a post stated
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Person:
+    name: str
+    start: int
+    end: int
+
+
+def find_appointments(text: str, officials: list[Official], year: int | None = None) -> list[Appointment]:
+    """Every decision reported in `text` for a named person, one per person and action, in
+    order of first mention. `year`, the article's: a sentence dated earlier tells a career."""
+    rules = _rules()
+    lowered = text.lower()
+    if not any(word in lowered for word in rules.any_verb_word):
+        return []
+    found: dict[tuple[str, str], Appointment] = {}
+    held: list[Appointment] = []
+    for start, end in _sentences(text):
+        if year is not None and _dates_a_career(text[start:end], year):
+            continue
+        people = _people(text, start, end, officials)
+        for appointment in _decisions(text, start, end, people):
+            if appointment.action == "":  # a post stated, not decided
+                held.append(appointment)
+                continue
+            key = (fold(appointment.name), appointment.action)
+            known = found.get(key)
+            if known is None:
+                found[key] = appointment
+            elif known.post is None and appointment.post:
+                known.post = appointment.post
+    named = {fold(a.name) for a in found.values()}
+    for appointment in held:  # "Ông A giữ chức X" of a person with no decision reported: appointed
+        key = (fold(appointment.name), "bổ nhiệm")
+        if fold(appointment.name) not in named and key not in found:
+            appointment.action = "bổ nhiệm"
+            found[key] = appointment
+    return sorted(found.values(), key=lambda a: a.span[0] if a.span else 0)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Each sentence's span; a paragraph (a headline, a caption) ends one whatever its mark."""
+    offset = 0
+    for paragraph in text.split("\n"):
+        for start, end in sentence_spans(paragraph):
+            if end > start:
+                yield offset + start, offset + end
+        offset += len(paragraph) + 1
+
+
+def _dates_a_career(sentence: str, year: int) -> bool:
+    """The sentence is dated to a year before the article's ("Năm 2010, ông được bầu ..."),
+    a term's years aside ("nhiệm kỳ 2015-2020")."""
+    return any(int(y) < year for y in _YEAR.findall(_TERM_YEARS.sub(" ", sentence)))
+
+
+def _people(text: str, start: int, end: int, officials: list[Official]) -> list[_Person]:
+    """The persons named in text[start:end]: the article's officials wherever their full
+    name stands, and names after "ông", "bà", "đồng chí" or opening a list's item."""
+    found: dict[int, _Person] = {}
+    for official in officials:
+        at = text.find(official.name, start, end)
+        while at != -1:
+            after = at + len(official.name)
+            if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+                found[at] = _Person(official.name, at, after)
+            at = text.find(official.name, after, end)
+    for match in _CUED_OR_LISTED.finditer(text, start, end):
+        words = match.group("name").split()
+        cut = next((i for i, w in enumerate(words) if i and w in _CUE_WORDS), len(words))
+        words = words[:cut]  # "... Đặng Việt Dũng Ông Đoàn Xuân Hiếu": a caption run into the text
+        cued = match.group("cue") is not None
+        while len(words) > 2 and not is_personal_name(words, cued):
+            words = words[:-1]
+        if is_personal_name(words, cued):
+            name = " ".join(words)
+            at = match.start("name")
+            if not any(p.start <= at < p.end for p in found.values()):
+                found[at] = _Person(name, at, at + len(name))
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+_CUE_WORDS = frozenset({"Ông", "Bà", "Đồng", "Anh", "Chị", "Các"})
+_CUED_OR_LISTED = re.compile(
+    rf"(?:(?<![\w])(?P<cue>[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+|(?:^|[:;]|\s[-–—+•])\s*[-–—+•]?\s*)(?P<name>{_NAME})")
+
+
+def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterator[Appointment]:
+    """The decisions of one sentence, text[start:end]."""
+    verbs = [v for v in _verbs(text, start, end)]
+    previous: tuple[_Verb, list[_Person]] | None = None
+    for index, verb in enumerate(verbs):
+        following = verbs[index + 1].start if index + 1 < len(verbs) else end
+        persons = _objects(text, verb, following, end, people) or _subject(text, start, verb, people)
+        if not persons and previous is not None and not any(
+                previous[0].end <= p.start < verb.start and p not in previous[1] for p in people):
+            persons = previous[1]  # chained: "... thôi giữ chức X, điều động ... và bổ nhiệm ..."
+        if not persons:
+            previous = None
+            continue
+        previous = (verb, persons)
+        by = _body(text, start, verb)
+        for person, scope_end in _scopes(persons, following, end):
+            post = _post(text, verb, person, scope_end, verbs[index + 1:], end)
+            action = verb.action or ""
+            yield Appointment(name=person.name, action=action, post=post, date=_date(text, start, end, verb),
+                              by=by, span=(person.start, person.end))
+
+
+def _verbs(text: str, start: int, end: int) -> list[_Verb]:
+    """The verbs of decision in text[start:end] that report one: not the noun of a phrase
+    about the work ("công tác điều động"), not undecided ("đề nghị kỷ luật"). Two verbs of
+    one action side by side are one ("điều động, phân công", "điều động đến nhận công tác
+    tại")."""
+    verbs: list[_Verb] = []
+    for verb in _each_verb(text, start, end):
+        last = verbs[-1] if verbs else None
+        if last and last.action == verb.action and _SAME_DECISION.fullmatch(text, last.end, verb.start):
+            verbs[-1] = _Verb(verb.action, last.start, verb.end, verb.text)
+        else:
+            verbs.append(verb)
+    return verbs
+
+
+_SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
+
+
+def _each_verb(text: str, start: int, end: int) -> Iterator[_Verb]:
+    rules = _rules()
+    decided = False
+    for match in rules.verbs.finditer(text, start, end):
+        phrase = match.group()
+        before = text[max(start, match.start() - 40):match.start()]
+        if rules.not_after.search(before) or rules.not_before.match(text, match.end()):
+            continue
+        if rules.undecided_before.search(before):
+            continue
+        action = rules.action_of.get(phrase.lower())
+        if action is None and (decided or phrase.lower() not in rules.holds):
+            continue  # "bổ nhiệm giữ chức X": the post of the decision before it
+        decided = decided or action is not None
+        yield _Verb(action, match.start(), match.end(), phrase)
+
+
+def _skip(text: str, at: int, limit: int, titles: bool = True) -> int:
+    """Past what may stand between a verb and its person: function words, titles, a term,
+    a bracket, commas."""
+    rules = _rules()
+    while at < limit:
+        moved = False
+        for pattern in (rules.filler, _TERM, _BRACKET, _SPACE_OR_MARK):
+            match = pattern.match(text, at)
+            if match and match.end() > at:
+                at, moved = match.end(), True
+        if titles and title_opens_at(text, at):
+            post = read_post(text, at)
+            if post and post[1] > at:
+                at, moved = post[1], True
+        if not moved:
+            break
+    return at
+
+
+def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Person]) -> list[_Person]:
+    """The person the verb names after it ("cách chức ông A"), or those it lists ("các ông:
+    - A, ...; - B, ..."); a form and a post may come first ("bổ nhiệm chức vụ X cho bà B")."""
+    rules = _rules()
+    at = _skip(text, verb.end, end, titles=False)
+    form = rules.forms.match(text, at)
+    if form:
+        at = _skip(text, form.end(), end, titles=False)
+    opener = rules.post_opener.match(text, at)
+    if opener and title_opens_at(text, opener.end()):
+        post = read_post(text, opener.end())
+        at = post[1] if post else at
+    elif title_opens_at(text, _skip(text, at, end, titles=False)) and verb.action in ("bổ nhiệm", "bầu"):
+        post = read_post(text, _skip(text, at, end, titles=False))  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"
+        if post and not any(p.start < post[1] for p in people if p.start >= at):
+            at = post[1]
+    at = _skip(text, at, end)
+    listed = _LIST_OPEN.match(text, at)
+    if listed:
+        at = _skip(text, listed.end(), end, titles=False)
+    first = next((p for p in people if p.start == at), None)
+    if first is None or (not listed and first.start >= following):
+        return []
+    named = [first]
+    for person in people:  # "các ông: - A, ...; - B, ...", "cho các ông A, B và C"
+        if person.start > named[-1].start and _ITEM_OPENS.search(text, named[-1].end, person.start) \
+                and (listed or _skip(text, named[-1].end, person.start, titles=False) == person.start):
+            named.append(person)
+    return named
+
+
+def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> list[_Person]:
+    """The person before the verb whose sentence it is: "Ông A, Phó Bí thư Tỉnh ủy, đã được
+    (Bộ Chính trị) điều động ..."."""
+    before = [p for p in people if start <= p.end <= verb.start]
+    if not before:
+        return []
+    person = before[-1]
+    at = _skip(text, person.end, verb.start)
+    body = _rules().body.match(text, at)
+    if body:  # "được Bộ Chính trị phân công", "do Ban Thường vụ Thành ủy điều động"
+        at = _skip(text, _organisation_end(text, body.start(), verb.start), verb.start)
+    return [person] if at >= verb.start else []
+
+
+def _scopes(persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int]]:
+    """Each person with where their part of the sentence ends: a listed person's item runs
+    to the next person; one person's, to the next verb."""
+    if len(persons) == 1:
+        yield persons[0], max(following, persons[0].end)
+        return
+    for index, person in enumerate(persons):
+        yield person, persons[index + 1].start if index + 1 < len(persons) else end
+
+
+def _post(text: str, verb: _Verb, person: _Person, scope_end: int, later: list[_Verb], end: int) -> str | None:
+    """The post of a decision: a discipline's form; the title after a post opener (or after
+    the verb itself: "thôi giữ chức X", "tái đắc cử X"); else the unit after "tại", "vào";
+    else, for a verb followed at once by another ("điều động, bổ nhiệm"), that one's post."""
+    rules = _rules()
+    if verb.action == "kỷ luật":
+        own = rules.forms.fullmatch(verb.text)
+        if own:
+            return verb.text.lower()
+        form = rules.forms.search(text, verb.end, end)  # "kỷ luật ông A bằng hình thức cảnh cáo"
+        return form.group().lower() if form else None
+    if verb.action != "điều động" or not verb.text.lower().endswith("tại"):
+        direct = _title_at(text, _skip(text, verb.end, scope_end, titles=False), person)
+        if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
+                       or verb.action == "thôi giữ chức"):
+            return direct
+    search_from = max(verb.end, person.end) if person.start >= verb.end else verb.end
+    for opener in rules.post_opener.finditer(text, search_from, scope_end):
+        if _inside_verb(opener, later):
+            continue
+        title = _title_at(text, opener.end(), person)
+        if title:
+            return _with_unit(text, title, verb.end, end)
+    direct = _title_at(text, _skip(text, verb.end, scope_end, titles=False), person)
+    if direct and verb.action in ("bổ nhiệm", "bầu", "chỉ định"):
+        return direct
+    unit = rules.unit_opener.search(text, search_from, scope_end)
+    if verb.text.lower().endswith("tại"):
+        unit_start = _skip(text, verb.end, scope_end, titles=False)
+    else:
+        unit_start = unit.end() if unit else None
+    if unit_start is not None and (verb.action in ("điều động", "chỉ định", "bầu") or verb.text.lower().endswith("tại")):
+        title = _title_at(text, unit_start, person) or _organisation(text, unit_start, scope_end)
+        if title:
+            return title
+    if verb.action == "thôi giữ chức" and person.start > verb.end:
+        appositive = re.match(r"\s*,\s*", text[person.end:])
+        if appositive:
+            return _title_at(text, person.end + appositive.end(), person)
+    if later and _VERB_LIST.fullmatch(text, verb.end, later[0].start):
+        return _post(text, later[0], person, end, later[1:], end)
+    if verb.action in ("bổ nhiệm", "điều động", "chỉ định", "bầu"):
+        # "phân công ông A thôi giữ chức X, giữ chức Y": a post stated after the other verbs
+        for opener in rules.post_opener.finditer(text, scope_end, end):
+            if not _inside_verb(opener, later):
+                title = _title_at(text, opener.end(), person)
+                return title and _with_unit(text, title, verb.end, end)
+    return None
+
+
+def _with_unit(text: str, title: str, start: int, end: int) -> str:
+    """A bare head given with the unit named apart ("nhận công tác tại Ban Tuyên giáo Thành
+    ủy với chức vụ Trưởng ban") is the head of that unit: "Trưởng ban Tuyên giáo Thành ủy"."""
+    if not is_bare_head(title):
+        return title
+    unit = _rules().unit_opener.search(text, start, end)
+    name = unit and _organisation(text, unit.end(), end)
+    if not name or name in title:
+        return title
+    noun, _, rest = name.partition(" ")
+    if title.split()[-1].lower() == noun.lower() and rest:
+        return f"{title} {rest}"
+    return f"{title} {name}"
+
+
+def _inside_verb(match: re.Match[str], verbs: list[_Verb]) -> bool:
+    return any(v.start <= match.start() + len(match.group()) - len(match.group().lstrip()) < v.end for v in verbs)
+
+
+def _title_at(text: str, at: int, person: _Person) -> str | None:
+    """The title (chain) beginning at `at`, as printed; never the person's own name."""
+    if not title_opens_at(text, at):
+        return None
+    post = read_post(text, at)
+    if not post:
+        return None
+    title = post[0].strip()
+    if person.name in title:
+        title = title[:title.find(person.name)].rstrip(" ,-–")
+    return title or None
+
+
+_ORGANISATION_WORD = re.compile(rf"{UPPER_CLASS}[\w-]*|[a-zà-ỹđ]+")
+
+
+def _organisation(text: str, at: int, limit: int) -> str | None:
+    """A unit named after "tại", "vào" ("Vụ Công nghiệp", "Trường Chính trị thành phố"):
+    capitalised words, and lower-case ones the officials' rules let continue a title."""
+    end = _organisation_end(text, at, limit)
+    name = text[at:end].strip()
+    return name if name and name[0].isupper() and " " in name else None
+
+
+def _organisation_end(text: str, at: int, limit: int) -> int:
+    read = read_post("Giám đốc " + text[at:limit], 0)
+    if read and read[1] > len("Giám đốc "):
+        return at + read[1] - len("Giám đốc ")
+    return at
+
+
+def _body(text: str, start: int, verb: _Verb) -> str | None:
+    """The deciding body named before the verb in its sentence ("Bộ Chính trị quyết định
+    phân công ...", "được Ban Thường vụ Tỉnh ủy chỉ định"), as printed."""
+    best = None
+    for match in _rules().body.finditer(text, start, verb.start):
+        end = _organisation_end(text, match.start(), verb.start)
+        best = text[match.start():max(end, match.end())].strip(" ,")
+    return best
+
+
+def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
+    """The decision's date printed in its sentence with a year ("Quyết định số 234/QĐ-BTC
+    ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017")."""
+    for match in _FULL_DATE.finditer(text, start, end):
+        if _EFFECTIVE.search(text[max(start, match.start() - 20):match.start()]):
+            continue
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def with_appointees(officials: list[Official], appointments: list[Appointment]) -> list[Official]:
+    """Every person a decision names is an official (SCHEMA: a decision is made about an
+    official), with the post they gain or lose as a title where it is one."""
+    by_key = {fold(o.name): o for o in officials}
+    for appointment in appointments:
+        official = by_key.get(fold(appointment.name))
+        if official is None:
+            official = by_key[fold(appointment.name)] = Official(appointment.name)
+            officials.append(official)
+        post = appointment.post
+        if post and appointment.action != "kỷ luật" and title_opens_at(post, 0) \
+                and fold(post) not in {fold(t) for t in official.titles}:
+            official.titles.append(post)
+    return officials
