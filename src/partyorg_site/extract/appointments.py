@@ -64,6 +64,8 @@ class _Rules:
     person_cue: re.Pattern[str]
     body: re.Pattern[str]
     any_verb_word: tuple[str, ...]
+    proposal: re.Pattern[str]
+    decision: re.Pattern[str]
 
 
 def _either_case(phrases: list[str]) -> list[str]:
@@ -93,6 +95,8 @@ def _rules() -> _Rules:
                                                                   "các đồng chí"])) + r")\s*:?\s*$"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         any_verb_word=tuple(sorted({v.split()[0].lower() for v in all_verbs})),
+        proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
+        decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
     )
 
 
@@ -121,7 +125,7 @@ def find_appointments(text: str, officials: list[Official], year: int | None = N
     found: dict[tuple[str, str], Appointment] = {}
     held: list[Appointment] = []
     for start, end in _sentences(text):
-        if year is not None and _dates_a_career(text[start:end], year):
+        if _dates_a_career(text[start:end], year):
             continue
         people = _people(text, start, end, officials)
         for appointment in _decisions(text, start, end, people):
@@ -132,8 +136,8 @@ def find_appointments(text: str, officials: list[Official], year: int | None = N
             known = found.get(key)
             if known is None:
                 found[key] = appointment
-            elif known.post is None and appointment.post:
-                known.post = appointment.post
+            elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")):
+                known.post = appointment.post  # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"
     named = {fold(a.name) for a in found.values()}
     for appointment in held:  # "Ông A giữ chức X" of a person with no decision reported: appointed
         key = (fold(appointment.name), "bổ nhiệm")
@@ -148,15 +152,29 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     offset = 0
     for paragraph in text.split("\n"):
         for start, end in sentence_spans(paragraph):
-            if end > start:
-                yield offset + start, offset + end
+            for piece_start, piece_end in _split_at_numbered_items(paragraph, start, end):
+                yield offset + piece_start, offset + piece_end
         offset += len(paragraph) + 1
 
 
-def _dates_a_career(sentence: str, year: int) -> bool:
+_NUMBERED_ITEM = re.compile(r"[.;:]\s+(?=\d{1,2}\s*[-.)/]\s+\w)")
+
+
+def _split_at_numbered_items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """"... khóa XII. 4- Theo Quy chế ...": a numbered item begins a sentence."""
+    for match in _NUMBERED_ITEM.finditer(text, start, end):
+        yield start, match.start() + 1
+        start = match.end()
+    if end > start:
+        yield start, end
+
+
+def _dates_a_career(sentence: str, year: int | None) -> bool:
     """The sentence is dated to a year before the article's ("Năm 2010, ông được bầu ..."),
-    a term's years aside ("nhiệm kỳ 2015-2020")."""
-    return any(int(y) < year for y in _YEAR.findall(_TERM_YEARS.sub(" ", sentence)))
+    or to any year where the article's is unknown; a term's years ("nhiệm kỳ 2015-2020")
+    and a decision's full date ("ngày 16.1.2017") aside."""
+    years = _YEAR.findall(_TERM_YEARS.sub(" ", _FULL_DATE.sub(" ", sentence)))
+    return any(year is None or int(y) < year for y in years)
 
 
 def _people(text: str, start: int, end: int, officials: list[Official]) -> list[_Person]:
@@ -185,9 +203,9 @@ def _people(text: str, start: int, end: int, officials: list[Official]) -> list[
     return sorted(found.values(), key=lambda p: p.start)
 
 
-_CUE_WORDS = frozenset({"Ông", "Bà", "Đồng", "Anh", "Chị", "Các"})
+_CUE_WORDS = frozenset({"Ông", "Bà", "Đồng", "Các"})  # (not "Anh", "Chị": given names too)
 _CUED_OR_LISTED = re.compile(
-    rf"(?:(?<![\w])(?P<cue>[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+|(?:^|[:;]|\s[-–—+•])\s*[-–—+•]?\s*)(?P<name>{_NAME})")
+    rf"(?:(?:^|[:;]|\s[-–—+•])\s*[-–—+•]?\s*)?(?:(?<![\w])(?P<cue>[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?(?P<name>{_NAME})")
 
 
 def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterator[Appointment]:
@@ -205,8 +223,8 @@ def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterat
             continue
         previous = (verb, persons)
         by = _body(text, start, verb)
-        for person, scope_end in _scopes(persons, following, end):
-            post = _post(text, verb, person, scope_end, verbs[index + 1:], end)
+        for person, scope_start, scope_end in _scopes(verb, persons, following, end):
+            post = _post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end)
             action = verb.action or ""
             yield Appointment(name=person.name, action=action, post=post, date=_date(text, start, end, verb),
                               by=by, span=(person.start, person.end))
@@ -238,13 +256,22 @@ def _each_verb(text: str, start: int, end: int) -> Iterator[_Verb]:
         before = text[max(start, match.start() - 40):match.start()]
         if rules.not_after.search(before) or rules.not_before.match(text, match.end()):
             continue
-        if rules.undecided_before.search(before):
+        if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
             continue
         action = rules.action_of.get(phrase.lower())
         if action is None and (decided or phrase.lower() not in rules.holds):
             continue  # "bổ nhiệm giữ chức X": the post of the decision before it
         decided = decided or action is not None
         yield _Verb(action, match.start(), match.end(), phrase)
+
+
+def _proposed(before: str) -> bool:
+    """A proposal governs the verb ("UBKT Trung ương đề nghị Ban Bí thư thi hành kỷ luật
+    ...", "Tờ trình ... về thi hành kỷ luật"), with no decision since ("đã xem xét ... và
+    quyết định thi hành kỷ luật")."""
+    rules = _rules()
+    proposals = list(rules.proposal.finditer(before))
+    return bool(proposals) and not rules.decision.search(before, proposals[-1].end())
 
 
 def _skip(text: str, at: int, limit: int, titles: bool = True) -> int:
@@ -283,6 +310,9 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
         if post and not any(p.start < post[1] for p in people if p.start >= at):
             at = post[1]
     at = _skip(text, at, end)
+    given = _given_to(text, at, following, people)
+    if given:
+        return [given]
     listed = _LIST_OPEN.match(text, at)
     if listed:
         at = _skip(text, listed.end(), end, titles=False)
@@ -295,6 +325,21 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
                 and (listed or _skip(text, named[-1].end, person.start, titles=False) == person.start):
             named.append(person)
     return named
+
+
+_GIVEN_TO = re.compile(r"\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+
+
+def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Person | None:
+    """"bổ nhiệm chức vụ Vụ trưởng Vụ Tài chính các ngân hàng ... cho bà A": the person the
+    decision is given to, after a post that ran on past what its title rules read."""
+    for person in people:
+        if at <= person.start < following:
+            given = _GIVEN_TO.search(text, at, person.start)
+            if given and given.end() == person.start and not re.search(r"[,.;:()]", text[at:given.start()]):
+                return person
+            return None
+    return None
 
 
 def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> list[_Person]:
@@ -311,17 +356,18 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> list[
     return [person] if at >= verb.start else []
 
 
-def _scopes(persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int]]:
-    """Each person with where their part of the sentence ends: a listed person's item runs
-    to the next person; one person's, to the next verb."""
+def _scopes(verb: _Verb, persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int, int]]:
+    """Each person with their part of the sentence: one person's runs from the verb to the
+    next verb; a listed person's item, from their name to the next one's."""
     if len(persons) == 1:
-        yield persons[0], max(following, persons[0].end)
+        yield persons[0], verb.end, max(following, persons[0].end)
         return
     for index, person in enumerate(persons):
-        yield person, persons[index + 1].start if index + 1 < len(persons) else end
+        yield person, person.start if index else verb.end, persons[index + 1].start if index + 1 < len(persons) else end
 
 
-def _post(text: str, verb: _Verb, person: _Person, scope_end: int, later: list[_Verb], end: int) -> str | None:
+def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: int, later: list[_Verb],
+          end: int) -> str | None:
     """The post of a decision: a discipline's form; the title after a post opener (or after
     the verb itself: "thôi giữ chức X", "tái đắc cử X"); else the unit after "tại", "vào";
     else, for a verb followed at once by another ("điều động, bổ nhiệm"), that one's post."""
@@ -337,10 +383,12 @@ def _post(text: str, verb: _Verb, person: _Person, scope_end: int, later: list[_
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
                        or verb.action == "thôi giữ chức"):
             return direct
-    search_from = max(verb.end, person.end) if person.start >= verb.end else verb.end
+    search_from = scope_start
     for opener in rules.post_opener.finditer(text, search_from, scope_end):
         if _inside_verb(opener, later):
             continue
+        if person.start > opener.end() and _given_to(text, opener.end(), scope_end, [person]):
+            return text[opener.end():_GIVEN_TO.search(text, opener.end(), person.start).start()].strip()
         title = _title_at(text, opener.end(), person)
         if title:
             return _with_unit(text, title, verb.end, end)
@@ -361,7 +409,7 @@ def _post(text: str, verb: _Verb, person: _Person, scope_end: int, later: list[_
         if appositive:
             return _title_at(text, person.end + appositive.end(), person)
     if later and _VERB_LIST.fullmatch(text, verb.end, later[0].start):
-        return _post(text, later[0], person, end, later[1:], end)
+        return _post(text, later[0], person, later[0].end, end, later[1:], end)
     if verb.action in ("bổ nhiệm", "điều động", "chỉ định", "bầu"):
         # "phân công ông A thôi giữ chức X, giữ chức Y": a post stated after the other verbs
         for opener in rules.post_opener.finditer(text, scope_end, end):

@@ -30,9 +30,11 @@ _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 # only fail again; without it a run of capitalised words cost a retry for every length.)
 _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*+(?:[ ]+{UPPER_CLASS}{LOWER_CLASS}*+){{1,5}}+)"
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
-# A dotted abbreviation ("T.Ư", "T.W", "TP.HCM") is one word: a title never ends inside it.
-_TOKEN = re.compile(rf"(?:{UPPER_CLASS}\.)+(?:{UPPER_CLASS}{LOWER_CLASS}*|\d+)[^\s,;:.()\[\]!?\"“”]*"
-                    rf"|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")  # (also "Q.1", "H.Củ Chi")
+# A dotted abbreviation ("T.Ư", "T.W", "TP.HCM", "Tp.Hồ Chí Minh") is one word: a title never
+# ends inside it. (Also "Q.1", "H.Củ Chi"; the two-letter ones are listed in data/titles.yaml.)
+def _token_pattern(dotted: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:{UPPER_CLASS}|{alternation(dotted)})\.)+(?:{UPPER_CLASS}{LOWER_CLASS}*|\d+)"
+                      rf"[^\s,;:.()\[\]!?\"“”]*|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
 _NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
@@ -66,6 +68,7 @@ class _Rules:
     appointment_words: tuple[str, ...]  # the same phrases, to skip the pattern where none occurs
     compound_next: dict[str, frozenset[str]]  # a compound's lower-case syllable -> the syllables that complete it
     organisation_nouns: frozenset[str]
+    token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
 
 
 def _head_spellings(head: str) -> set[str]:
@@ -121,6 +124,7 @@ def _rules() -> _Rules:
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         appointment_words=tuple(titles["appointment_words"]),
+        token=_token_pattern(titles["dotted_abbreviations"]),
     )
 
 
@@ -141,7 +145,7 @@ def _read_title(text: str, start: int) -> tuple[str, int] | None:
     end = head.end()
     previous = text[head.start():head.end()].split()[-1]
     previous_start, before_previous = head.start(), ""
-    for token in _TOKEN.finditer(text, end):
+    for token in rules.token.finditer(text, end):
         word = token.group()
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
