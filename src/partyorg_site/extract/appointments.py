@@ -66,6 +66,10 @@ class _Rules:
     any_verb_word: tuple[str, ...]
     proposal: re.Pattern[str]
     decision: re.Pattern[str]
+    intransitive: frozenset[str]
+    need_post: frozenset[str]
+    held_before: re.Pattern[str]
+    company: re.Pattern[str]
 
 
 def _either_case(phrases: list[str]) -> list[str]:
@@ -96,6 +100,10 @@ def _rules() -> _Rules:
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         any_verb_word=tuple(sorted({v.split()[0].lower() for v in all_verbs})),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
+        need_post=frozenset(table["need_post"]),
+        held_before=re.compile(r"(?:^|\s)(?:" + alternation(_either_case(table["held_before"])) + r")\s*$"),
+        intransitive=frozenset(v.lower() for v in [*table["intransitive"], *holds]),
+        company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
         decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
     )
 
@@ -139,12 +147,25 @@ def find_appointments(text: str, officials: list[Official], year: int | None = N
             elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")):
                 known.post = appointment.post  # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"
     named = {fold(a.name) for a in found.values()}
+    officials_named = {fold(o.name) for o in officials}
     for appointment in held:  # "Ông A giữ chức X" of a person with no decision reported: appointed
         key = (fold(appointment.name), "bổ nhiệm")
         if fold(appointment.name) not in named and key not in found:
             appointment.action = "bổ nhiệm"
             found[key] = appointment
-    return sorted(found.values(), key=lambda a: a.span[0] if a.span else 0)
+    kept = [a for a in found.values() if _of_an_official(a, officials_named)]
+    return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
+
+
+def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
+    """A decision about an official: a person the article names with a title, or one given
+    a Party or state post by it; never a company's post ("Tổng Giám đốc Công ty ...")."""
+    post = appointment.post or ""
+    if _rules().company.search(post):
+        return False
+    if fold(appointment.name) in officials:
+        return True
+    return bool(post) and appointment.action != "kỷ luật" and (title_opens_at(post, 0) or post[:1].isupper())
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -214,7 +235,15 @@ def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterat
     previous: tuple[_Verb, list[_Person]] | None = None
     for index, verb in enumerate(verbs):
         following = verbs[index + 1].start if index + 1 < len(verbs) else end
-        persons = _objects(text, verb, following, end, people) or _subject(text, start, verb, people)
+        persons, by = _objects(text, verb, following, end, people), None
+        if persons:
+            by = _body(text, start, verb, people)
+        else:
+            persons, by = _subject(text, start, verb, people)
+        if not persons and index + 1 < len(verbs) and _VERB_LIST.fullmatch(text, verb.end, verbs[index + 1].start):
+            after = verbs[index + 2].start if index + 2 < len(verbs) else end  # "điều động, bổ nhiệm ông A"
+            persons = _objects(text, verbs[index + 1], after, end, people)
+            by = by or (_body(text, start, verb, people) if persons else None)
         if not persons and previous is not None and not any(
                 previous[0].end <= p.start < verb.start and p not in previous[1] for p in people):
             persons = previous[1]  # chained: "... thôi giữ chức X, điều động ... và bổ nhiệm ..."
@@ -222,11 +251,12 @@ def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterat
             previous = None
             continue
         previous = (verb, persons)
-        by = _body(text, start, verb)
+        by = by or _decided_by(text, start, end)
         for person, scope_start, scope_end in _scopes(verb, persons, following, end):
             post = _post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end)
-            action = verb.action or ""
-            yield Appointment(name=person.name, action=action, post=post, date=_date(text, start, end, verb),
+            if post is None and verb.text.lower() in _rules().need_post:
+                continue  # "phân công A trực tiếp chỉ đạo": a task
+            yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
                               by=by, span=(person.start, person.end))
 
 
@@ -245,6 +275,7 @@ def _verbs(text: str, start: int, end: int) -> list[_Verb]:
     return verbs
 
 
+_NICKNAME = re.compile(rf"[ ]{UPPER_CLASS}")
 _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 
 
@@ -253,14 +284,16 @@ def _each_verb(text: str, start: int, end: int) -> Iterator[_Verb]:
     decided = False
     for match in rules.verbs.finditer(text, start, end):
         phrase = match.group()
+        if phrase[0].isupper() and text[start:match.start()].strip() and _NICKNAME.match(text, match.end()):
+            continue  # "Bầu Đức": a team owner's nickname, no election
         before = text[max(start, match.start() - 40):match.start()]
         if rules.not_after.search(before) or rules.not_before.match(text, match.end()):
             continue
         if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
             continue
         action = rules.action_of.get(phrase.lower())
-        if action is None and (decided or phrase.lower() not in rules.holds):
-            continue  # "bổ nhiệm giữ chức X": the post of the decision before it
+        if action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)):
+            continue  # "bổ nhiệm giữ chức X": the post of the decision before it; "hiện giữ chức"
         decided = decided or action is not None
         yield _Verb(action, match.start(), match.end(), phrase)
 
@@ -342,18 +375,29 @@ def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Per
     return None
 
 
-def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> list[_Person]:
-    """The person before the verb whose sentence it is: "Ông A, Phó Bí thư Tỉnh ủy, đã được
-    (Bộ Chính trị) điều động ..."."""
+def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple[list[_Person], str | None]:
+    """The person before the verb whose sentence it is, and the body named between: "Ông A,
+    Phó Bí thư Tỉnh ủy, đã được (Bộ Chính trị) điều động ...". A verb that takes an object
+    needs "được" or "bị" for that: "Chủ tịch UBND tỉnh A điều động lực lượng" is A's own
+    order; "A thôi giữ chức", "A nghỉ hưu" need none."""
     before = [p for p in people if start <= p.end <= verb.start]
     if not before:
-        return []
+        return [], None
     person = before[-1]
     at = _skip(text, person.end, verb.start)
-    body = _rules().body.match(text, at)
+    body, by = _rules().body.match(text, at), None
     if body:  # "được Bộ Chính trị phân công", "do Ban Thường vụ Thành ủy điều động"
-        at = _skip(text, _organisation_end(text, body.start(), verb.start), verb.start)
-    return [person] if at >= verb.start else []
+        body_end = _organisation_end(text, body.start(), verb.start)
+        by = text[body.start():max(body_end, body.end())].strip(" ,")
+        at = _skip(text, body_end, verb.start)
+    if at < verb.start:
+        return [], None
+    if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.start):
+        return [], None
+    return [person], by
+
+
+_PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
 
 
 def _scopes(verb: _Verb, persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int, int]]:
@@ -469,14 +513,30 @@ def _organisation_end(text: str, at: int, limit: int) -> int:
     return at
 
 
-def _body(text: str, start: int, verb: _Verb) -> str | None:
-    """The deciding body named before the verb in its sentence ("Bộ Chính trị quyết định
-    phân công ...", "được Ban Thường vụ Tỉnh ủy chỉ định"), as printed."""
-    best = None
-    for match in _rules().body.finditer(text, start, verb.start):
-        end = _organisation_end(text, match.start(), verb.start)
-        best = text[match.start():max(end, match.end())].strip(" ,")
+def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | None:
+    """The deciding body, the subject of a verb that names its person after it: "Bộ Chính
+    trị quyết định phân công ông A ..." (never inside a person's titles: it is looked for
+    before the sentence's first person)."""
+    limit = min([verb.start, *(p.start for p in people if start <= p.start < verb.start)])
+    best, reach = None, start
+    for match in _rules().body.finditer(text, start, limit):
+        if match.start() < reach:
+            continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
+        reach = max(_organisation_end(text, match.start(), limit), match.end())
+        best = text[match.start():reach].strip(" ,")
     return best
+
+
+_DECISION_OF = re.compile(r"(?:[qQ]uyết định|[tT]hông báo)\s+của\s+")
+
+
+def _decided_by(text: str, start: int, end: int) -> str | None:
+    """"(các) quyết định của Ban Thường vụ Thành ủy ...": the body whose decision it is."""
+    of = _DECISION_OF.search(text, start, end)
+    if not of or not _rules().body.match(text, of.end()):
+        return None
+    body_end = _organisation_end(text, of.end(), end)
+    return text[of.end():max(body_end, _rules().body.match(text, of.end()).end())].strip(" ,") or None
 
 
 def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:

@@ -350,7 +350,13 @@ def read_post(text: str, position: int) -> tuple[str, int] | None:
         return None
     if _name_at_end(titles[-1]):
         end = text.rfind(titles[-1], position, end) + len(_name_at_end(titles[-1])[1])
+    another = _ANOTHER_POST.search(text, position, end)
+    if another:  # "thôi giữ chức X, giữ chức Y": Y is a second post, not part of X
+        end = another.start()
     return text[position:end].strip(), end
+
+
+_ANOTHER_POST = re.compile(r"\s*,\s*giữ\s+chức\s")
 
 
 def is_bare_head(title: str) -> bool:
