@@ -29,7 +29,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import is_bare_head, is_personal_name, read_post, title_opens_at
+from partyorg_site.extract.officials import (add_title, is_bare_head, is_personal_name, read_post, title_key,
+                                             title_opens_at)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import alternation
 from partyorg_site.read.sentences import sentence_spans
@@ -562,6 +563,18 @@ def with_appointees(officials: list[Official], appointments: list[Appointment]) 
             officials.append(official)
         post = appointment.post
         if post and appointment.action != "kỷ luật" and title_opens_at(post, 0) \
-                and fold(post) not in {fold(t) for t in official.titles}:
-            official.titles.append(post)
+                and not any(_same_post(post, title) for title in official.titles):
+            add_title(official.titles, post)
     return officials
+
+
+def _same_post(post: str, title: str) -> bool:
+    """"Giám đốc Sở TN-MT Yên Bái" is the "Giám đốc Sở TN-MT tỉnh Yên Bái" already printed."""
+    return _post_words(post) == _post_words(title)
+
+
+def _post_words(title: str) -> list[str]:
+    return [word for word in title_key(title).split() if word not in _DESIGNATORS]
+
+
+_DESIGNATORS = frozenset({"tinh", "thanh", "pho", "tp", "quan", "huyen"})

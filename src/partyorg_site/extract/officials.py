@@ -410,7 +410,7 @@ def _begins_inside_a_not_name(text: str, at: int) -> bool:
     return False
 
 
-def _add_title(titles: list[str], title: str) -> None:
+def add_title(titles: list[str], title: str) -> None:
     """Add `title` unless the person has it already. A title that is the start of another
     they have is the same post printed short ("Phó Thủ tướng" and "Phó Thủ tướng Thường
     trực Chính phủ"): the longer one stays, where the first was printed."""
@@ -439,7 +439,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         official = found.setdefault(key, Official(name))
         order.setdefault(key, span[0])
         for title in titles:
-            _add_title(official.titles, title)
+            add_title(official.titles, title)
         official.spans.append(span)
 
     # Apposition: NAME - TITLE[, TITLE...]
