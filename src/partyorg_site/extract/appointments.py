@@ -69,6 +69,7 @@ class _Rules:
     decision: re.Pattern[str]
     intransitive: frozenset[str]
     need_post: frozenset[str]
+    form_words: frozenset[str]
     held_before: re.Pattern[str]
     company: re.Pattern[str]
 
@@ -86,7 +87,7 @@ def _rules() -> _Rules:
     return _Rules(
         verbs=re.compile(alternation(_either_case(all_verbs), not_after=r"\w") + r"(?!\w)"),
         action_of=action_of,
-        not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*(?:,\s*)?$"),
+        not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*$"),
         not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
         undecided_before=re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(table["undecided_before"]))
                                     + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$"),
@@ -102,6 +103,7 @@ def _rules() -> _Rules:
         any_verb_word=tuple(sorted({v.split()[0].lower() for v in all_verbs})),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
+        form_words=frozenset(form.lower() for form in table["discipline_forms"]),
         held_before=re.compile(r"(?:^|\s)(?:" + alternation(_either_case(table["held_before"])) + r")\s*$"),
         intransitive=frozenset(v.lower() for v in [*table["intransitive"], *holds]),
         company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
@@ -276,6 +278,7 @@ def _verbs(text: str, start: int, end: int) -> list[_Verb]:
     return verbs
 
 
+_AFTER_FORM = re.compile(r"hình\s+thức\s*:?\s*$")
 _NICKNAME = re.compile(rf"[ ]{UPPER_CLASS}")
 _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 
@@ -283,12 +286,17 @@ _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 def _each_verb(text: str, start: int, end: int) -> Iterator[_Verb]:
     rules = _rules()
     decided = False
+    noun_end = -1
     for match in rules.verbs.finditer(text, start, end):
         phrase = match.group()
         if phrase[0].isupper() and text[start:match.start()].strip() and _NICKNAME.match(text, match.end()):
             continue  # "Bầu Đức": a team owner's nickname, no election
         before = text[max(start, match.start() - 40):match.start()]
-        if rules.not_after.search(before) or rules.not_before.match(text, match.end()):
+        if phrase.lower() in rules.form_words and _AFTER_FORM.search(before):
+            continue  # "bằng hình thức cảnh cáo": the form of the decision before it
+        if rules.not_after.search(before) or rules.not_before.match(text, match.end()) \
+                or (noun_end >= 0 and _VERB_LIST.fullmatch(text, noun_end, match.start())):
+            noun_end = match.end()  # "công tác điều động, luân chuyển cán bộ": nouns, one after another
             continue
         if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
             continue
@@ -524,8 +532,11 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | No
         if match.start() < reach:
             continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
         reach = max(_organisation_end(text, match.start(), limit), match.end())
-        best = text[match.start():reach].strip(" ,")
+        best = _BODY_ENDS.split(text[match.start():reach])[0].strip(" ,")
     return best
+
+
+_BODY_ENDS = re.compile(r"\s+(?:tổ chức|trao|công bố|quyết định|đã|vừa|ký)(?!\w)")
 
 
 _DECISION_OF = re.compile(r"(?:[qQ]uyết định|[tT]hông báo)\s+của\s+")
