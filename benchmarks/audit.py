@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -152,6 +153,32 @@ def bodies_ending_in_credit(record: Record, today: date) -> Iterable[Finding]:
             yield tail
 
 
+def appointees_not_officials(record: Record, today: date) -> Iterable[Finding]:
+    """A personnel decision about a person the record does not count among its officials."""
+    officials = {fold(o["name"]) for o in record["officials"]}
+    for appointment in record.get("appointments", []):
+        if fold(appointment["name"]) not in officials:
+            yield f"{appointment['name']} ({appointment['action']})"
+
+
+def posts_cut(record: Record, today: date) -> Iterable[Finding]:
+    """A decision's post that ends in a preposition, a mark, one letter or inside a word,
+    judged as titles are (`_cut_after`)."""
+    text = "\n".join(record["body"] + record["captions"])
+    for appointment in record.get("appointments", []):
+        post = appointment["post"] or ""
+        words = post.split()
+        if not words or appointment["action"] == "kỷ luật":
+            continue
+        if words[-1].lower() in FUNCTION_WORDS or post.endswith((".", "-", ",")):
+            yield f"{appointment['name']}: {post}"
+            continue
+        ends = [m.end() for m in re.finditer(re.escape(post), text)]
+        cuts = [_cut_after(text, end, words[-1]) for end in ends]
+        if ends and all(cuts):
+            yield f"{appointment['name']}: {post}{cuts[0]}"
+
+
 INVARIANTS: dict[str, Callable[[Record, date], Iterable[Finding]]] = {
     "event date after the build date": dates_after_build,
     "event date > 14 days after publication": dates_after_published,
@@ -160,6 +187,8 @@ INVARIANTS: dict[str, Callable[[Record, date], Iterable[Finding]]] = {
     "official's name not 2-5 capitalised syllables": names_malformed,
     "province named only inside a name or street": provinces_inside_names,
     "body ends in a credit line": bodies_ending_in_credit,
+    "appointment of a person not among the officials": appointees_not_officials,
+    "appointment's post ends in one letter, inside a word or in a preposition": posts_cut,
 }
 
 
@@ -182,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today())
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write the counts here")
+    parser.add_argument("--decisions", type=int, default=0,
+                        help="print this many personnel decisions drawn at random (seed 0), to read by hand")
     parser.add_argument("--lexicon", type=Path, default=default_lexicon(),
                         help="Vietnamese words, one a line (default: pyvi's words.txt, if installed)")
     args = parser.parse_args(argv)
@@ -224,10 +255,25 @@ def main(argv: list[str] | None = None) -> int:
         other["outlet null"] += record["outlet"] is None
         other["meeting null"] += record["meeting"] is None
     print("also:", ", ".join(f"{k}: {v}" for k, v in other.items()))
+    _report_appointments(records, args.decisions)
     if args.json:
         args.json.write_text(json.dumps({"records": len(records), "broken": broken, "years": years,
                                          "sources": sources, "other": other}, ensure_ascii=False, indent=1))
     return 0
+
+
+def _report_appointments(records: list[Record], sample: int) -> None:
+    """How many articles report personnel decisions, of which actions and years; and a random
+    sample of them, each with its article, to be read by hand."""
+    decisions = [(record, a) for record in records for a in record.get("appointments", [])]
+    actions = Counter(a["action"] for _, a in decisions)
+    print(f"appointments: {len(decisions)} in {len({r['source'] for r, _ in decisions})} articles; "
+          + ", ".join(f"{action}: {n}" for action, n in actions.most_common()))
+    print(f"  with a post: {sum(bool(a['post']) for _, a in decisions)}, with a deciding body: "
+          f"{sum(bool(a['by']) for _, a in decisions)}, with a date: {sum(bool(a['date']) for _, a in decisions)}")
+    for record, a in random.Random(0).sample(decisions, min(sample, len(decisions))):
+        print(f"  {record['source']} | {record['title'][:70]} | {a['name']} | {a['action']} | {a['post']} | "
+              f"{a['by']} | {a['date']}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from partyorg_site import datafiles
 from partyorg_site.extract.officials import (add_title, is_bare_head, is_personal_name, read_post, title_key,
                                              title_opens_at)
 from partyorg_site.models import Appointment, Official
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_spans
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
 
@@ -52,7 +52,7 @@ _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(
 
 @dataclass(frozen=True)
 class _Rules:
-    verbs: re.Pattern[str]  # any verb of decision, with its action by group name
+    verbs: Anchored  # any verb of decision (or "giữ chức")
     action_of: dict[str, str]  # lower-cased verb -> action
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
@@ -64,7 +64,6 @@ class _Rules:
     filler: re.Pattern[str]
     person_cue: re.Pattern[str]
     body: re.Pattern[str]
-    any_verb_word: tuple[str, ...]
     proposal: re.Pattern[str]
     decision: re.Pattern[str]
     intransitive: frozenset[str]
@@ -85,7 +84,7 @@ def _rules() -> _Rules:
     holds = frozenset(table["holds"])
     all_verbs = [*action_of, *holds]
     return _Rules(
-        verbs=re.compile(alternation(_either_case(all_verbs), not_after=r"\w") + r"(?!\w)"),
+        verbs=Anchored(re.compile(alternation(_either_case(all_verbs), not_after=r"\w") + r"(?!\w)"), all_verbs),
         action_of=action_of,
         not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*$"),
         not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
@@ -100,7 +99,6 @@ def _rules() -> _Rules:
         person_cue=re.compile(r"(?:" + alternation(_either_case(["ông", "bà", "đồng chí", "các ông", "các bà",
                                                                   "các đồng chí"])) + r")\s*:?\s*$"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
-        any_verb_word=tuple(sorted({v.split()[0].lower() for v in all_verbs})),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
         form_words=frozenset(form.lower() for form in table["discipline_forms"]),
@@ -130,16 +128,17 @@ def find_appointments(text: str, officials: list[Official], year: int | None = N
     """Every decision reported in `text` for a named person, one per person and action, in
     order of first mention. `year`, the article's: a sentence dated earlier tells a career."""
     rules = _rules()
-    lowered = text.lower()
-    if not any(word in lowered for word in rules.any_verb_word):
-        return []
+    matches = list(rules.verbs.finditer(text))
+    if not matches:
+        return []  # most articles: one scan says so
     found: dict[tuple[str, str], Appointment] = {}
     held: list[Appointment] = []
     for start, end in _sentences(text):
-        if _dates_a_career(text[start:end], year):
+        in_sentence = [m for m in matches if start <= m.start() < end]
+        if not in_sentence or _dates_a_career(text[start:end], year):
             continue
         people = _people(text, start, end, officials)
-        for appointment in _decisions(text, start, end, people):
+        for appointment in _decisions(text, start, end, people, in_sentence):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 continue
@@ -232,9 +231,10 @@ _CUED_OR_LISTED = re.compile(
     rf"(?:(?:^|[:;]|\s[-–—+•])\s*[-–—+•]?\s*)?(?:(?<![\w])(?P<cue>[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?(?P<name>{_NAME})")
 
 
-def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterator[Appointment]:
-    """The decisions of one sentence, text[start:end]."""
-    verbs = [v for v in _verbs(text, start, end)]
+def _decisions(text: str, start: int, end: int, people: list[_Person],
+               matches: list[re.Match[str]]) -> Iterator[Appointment]:
+    """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`."""
+    verbs = _verbs(text, start, matches)
     previous: tuple[_Verb, list[_Person]] | None = None
     for index, verb in enumerate(verbs):
         following = verbs[index + 1].start if index + 1 < len(verbs) else end
@@ -263,13 +263,13 @@ def _decisions(text: str, start: int, end: int, people: list[_Person]) -> Iterat
                               by=by, span=(person.start, person.end))
 
 
-def _verbs(text: str, start: int, end: int) -> list[_Verb]:
+def _verbs(text: str, start: int, matches: list[re.Match[str]]) -> list[_Verb]:
     """The verbs of decision in text[start:end] that report one: not the noun of a phrase
     about the work ("công tác điều động"), not undecided ("đề nghị kỷ luật"). Two verbs of
     one action side by side are one ("điều động, phân công", "điều động đến nhận công tác
     tại")."""
     verbs: list[_Verb] = []
-    for verb in _each_verb(text, start, end):
+    for verb in _each_verb(text, start, matches):
         last = verbs[-1] if verbs else None
         if last and last.action == verb.action and _SAME_DECISION.fullmatch(text, last.end, verb.start):
             verbs[-1] = _Verb(verb.action, last.start, verb.end, verb.text)
@@ -283,11 +283,11 @@ _NICKNAME = re.compile(rf"[ ]{UPPER_CLASS}")
 _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 
 
-def _each_verb(text: str, start: int, end: int) -> Iterator[_Verb]:
+def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[_Verb]:
     rules = _rules()
     decided = False
     noun_end = -1
-    for match in rules.verbs.finditer(text, start, end):
+    for match in matches:
         phrase = match.group()
         if phrase[0].isupper() and text[start:match.start()].strip() and _NICKNAME.match(text, match.end()):
             continue  # "Bầu Đức": a team owner's nickname, no election
