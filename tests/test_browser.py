@@ -128,10 +128,33 @@ def test_the_34_province_layer_is_switched_to_without_javascript(served, browser
     assert page.locator(".layer-34").is_visible() and not page.locator(".layer-63").is_visible()
     names = visible_map_links(page)
     assert len(names) == 34 and "Hồ Chí Minh: 1 bài viết" in names
-    assert page.locator(".layer-34 text.archipelago:text-is('Quần đảo Hoàng Sa')").is_visible()
+    for label in ("Quần đảo Hoàng Sa", "Quần đảo Trường Sa"):
+        assert page.locator(f".layer-34 text.archipelago:text-is('{label}')").is_visible()
     page.click(".layer-34 svg a[aria-label='Tuyên Quang: 0 bài viết']")  # merged, no article: its table row
     assert page.url == served + "tinh/#tinh-34-tuyen-quang"
     context.close()
+
+
+def test_the_map_draws_the_source_shapes_and_a_province_centre_shows_that_province(served, browser):
+    """Each link draws its province's shape from data/vietnam_map.json (whose shapes
+    test_map_data checks against the source), placed where the gazetteer puts the centre."""
+    from partyorg_site.site.views.province_map import map_data
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(served + "tinh/")
+    drawn = page.eval_on_selector_all(".layer-63 svg.province-map a", """links => Object.fromEntries(links.map(
+        a => [a.getAttribute('aria-label').split(':')[0], a.querySelector('path').getAttribute('d')]))""")
+    assert drawn == map_data()["layers"]["63"]
+    page.locator(".layer-63 svg.province-map").scroll_into_view_if_needed()
+    for name in ("Nghệ An", "Thanh Hóa", "Gia Lai", "Đắk Lắk", "Quảng Nam", "Lâm Đồng"):
+        x, y = map_data()["points"][name]
+        hit = page.evaluate("""([x, y]) => {
+            const svg = document.querySelector('.layer-63 svg.province-map');
+            const at = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
+            return document.elementFromPoint(at.x, at.y).closest('a').getAttribute('aria-label');
+        }""", [x, y])
+        assert hit.startswith(name + ":"), (name, hit)
+    page.close()
 
 
 @pytest.mark.parametrize("path", ["", "bai-viet/giao-ban-truc-tuyen-nganh-to-chuc-xay-dung-dang/", "tinh/nghe-an/",

@@ -2,8 +2,8 @@
 (the 63 provinces of 2008-2025 and the 34 after the 2025 merger), with Quần đảo Hoàng Sa
 and Quần đảo Trường Sa drawn as part of Đà Nẵng and Khánh Hòa.
 
-The shapes come from `data/vietnam_map.json` (made by tools/make_map.py from Natural
-Earth, public domain). A province of the 34 counts the articles naming any of its parts,
+The shapes come from `data/vietnam_map.json`: Natural Earth's province polygons (public
+domain), simplified by tools/make_map.py. A province of the 34 counts the articles naming any of its parts,
 each article once. Every region links somewhere: to its page when it has articles, else
 to its row in the table beside the map (which gives the same numbers in text)."""
 from __future__ import annotations
@@ -123,10 +123,11 @@ def archipelago_labels() -> list[tuple[str, str, int, int]]:
 
 def view(archive: Archive) -> dict[str, Any]:
     """Everything the map's template needs: both layers, the frame and outline, where the
-    archipelagos are labelled, the province pages, and how many articles name no province."""
+    archipelagos are labelled, the province pages, how many articles name no province, and
+    the provinces whose centre the source draws inside a neighbour (so the page can say so)."""
     data = map_data()
     terms = archive.taxonomies["tinh"].terms
     return {"layers": layers(archive), "viewbox": data["viewbox"], "outline": data["outline"],
-            "archipelagos": archipelago_labels(),
+            "archipelagos": archipelago_labels(), "misplaced": sorted(data.get("misplaced_points", {}).items()),
             "pages": {term.label: urls.term("tinh", term.key) for term in terms.values()},
             "unplaced": sum(1 for record in archive.articles if not record.provinces)}
