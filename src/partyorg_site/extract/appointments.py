@@ -46,6 +46,7 @@ _ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà)\s*(?:[-–—+•]\s*)
 _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?!\d)")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
+_BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
 
@@ -555,7 +556,8 @@ def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
     """The decision's date printed in its sentence with a year ("Quyết định số 234/QĐ-BTC
     ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017")."""
     for match in _FULL_DATE.finditer(text, start, end):
-        if _EFFECTIVE.search(text[max(start, match.start() - 20):match.start()]):
+        if _EFFECTIVE.search(text[max(start, match.start() - 20):match.start()]) \
+                or _BORN.search(text[max(start, match.start() - 20):match.start()]):
             continue
         day, month, year = int(match[1]), int(match[2]), int(match[3])
         if 1 <= day <= 31 and 1 <= month <= 12:
