@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 
 from partyorg_site.extract.places import merged_into_2025
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold, slug, squash
+from partyorg_site.vietnamese import fold, slug, squash, vietnamese_order
 
 
 @dataclass
@@ -161,12 +161,26 @@ TAXONOMIES: list[tuple[str, str, str, Callable[[Record], Iterable[Contribution]]
 
 
 def article_order(record: Record) -> tuple:
-    """Newest first; undated articles last; ties by slug so the order never changes."""
-    return (record.date is None, _negated(record.date or ""), record.slug)
+    """Newest first, the order of every list of articles: by event date, where a day-dated
+    article comes before a month- or year-only one of the same month or year (it is known
+    to be at least as recent as "tháng 6/2025" or "năm 2025" says); then by publication
+    time, newest first, those without one after; then by title, A-Z in Vietnamese order;
+    then by slug, which is unique, so the order never depends on the files' order.
+    Undated articles come last, in the same order by publication time and title."""
+    return (record.date is None, _newest_first(record.date), record.published is None,
+            _newest_first(record.published), vietnamese_order(record.title), record.slug)
 
 
-def _negated(date: str) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in date)
+_NUMBERS = re.compile(r"\d+")
+
+
+def _newest_first(stamp: str | None) -> tuple[int, ...]:
+    """"2025-06-10" -> (-2025, -6, -10), "2025-06" -> (-2025, -6, 0), "2025" -> (-2025, 0, 0):
+    ascending order is newest first, and a part not given sorts after every given one, so a
+    date or time less precise comes after the more precise ones of its period (comparing the
+    strings themselves put "2025" before "2025-06-10")."""
+    parts = [-int(number) for number in _NUMBERS.findall(stamp or "")[:6]]
+    return tuple(parts + [0] * (6 - len(parts)))
 
 
 @dataclass

@@ -88,14 +88,19 @@ def environment(template_dir: Path) -> jinja2.Environment:
 
 
 def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], str]) -> Markup:
-    """The paragraph as HTML, with each mention (an official, a document) linked once.
+    """The paragraph as HTML, with each mention (an official, a document) linked once, where
+    it first stands as whole words (see `whole_word_at`): "Nguyễn Văn An" is not linked
+    inside "Nguyễn Văn Anh", nor "18-NQ/TW" inside "18-NQ/TW-BCS". Longer mentions are
+    placed first, so a name inside a longer linked one is not linked again.
     `links` pairs a mention's text with its site-relative path; `url` makes it relative."""
     spans: list[tuple[int, int, str]] = []
     for text, href in sorted(links, key=lambda pair: -len(pair[0])):
         if not text:
             continue
-        start = paragraph.find(text)
-        if start >= 0 and not any(s < start + len(text) and start < e for s, e, _ in spans):
+        start = whole_word_at(paragraph, text)
+        while start >= 0 and any(s < start + len(text) and start < e for s, e, _ in spans):
+            start = whole_word_at(paragraph, text, start + 1)
+        if start >= 0:
             spans.append((start, start + len(text), href))
     if not spans:
         return escape(paragraph)
@@ -107,6 +112,23 @@ def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], s
         position = end
     out.append(str(escape(paragraph[position:])))
     return Markup("".join(out))
+
+
+def whole_word_at(text: str, mention: str, start: int = 0) -> int:
+    """Where `mention` first occurs in `text` from `start` as whole words, or -1: not
+    preceded by a letter or digit (a syllable is not the tail of a longer one), not followed
+    by a letter, a digit or "-" (so a name's last syllable is not the head of a longer one,
+    "An" of "Anh", and a document's symbol is not the head of a longer symbol, "18-NQ/TW"
+    of "18-NQ/TW-BCS")."""
+    found = text.find(mention, start)
+    while found >= 0:
+        end = found + len(mention)
+        before = text[found - 1] if found else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum() and after != "-":
+            return found
+        found = text.find(mention, found + 1)
+    return -1
 
 
 def stable_pages(items: list, per_page: int) -> list[tuple[int | None, list]]:
