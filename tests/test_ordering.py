@@ -157,3 +157,51 @@ from partyorg_site.site.render import linkify  # noqa: E402
 def test_a_mention_is_linked_only_as_whole_words(case):
     html = str(linkify(case["text"], list(case["links"].items()), lambda href: href))
     assert re.sub(r'<a href="([^"]*)">([^<]*)</a>', r"[\2](\1)", html) == case["linked"]
+
+
+# ---- the officials' index ---------------------------------------------------------------
+
+from partyorg_site.config import SiteConfig  # noqa: E402
+from partyorg_site.models import Official  # noqa: E402
+from partyorg_site.site.render import Renderer  # noqa: E402
+
+
+def officials_archive() -> Archive:
+    """Invented people in invented articles; "Trần An" is printed with a newer title in the
+    newer article, "Đỗ Ưng" with none."""
+    old = record("cu", "2024-03-01")
+    new = record("moi", "2025-06-10")
+    undated = record("khong-ngay", None)
+    old.officials = [Official("Trần An", ["Phó Bí thư Tỉnh ủy"]), Official("Lê Văn An", ["Chủ tịch UBND xã"]),
+                     Official("Đặng Văn Dũng", ["Giám đốc Sở Nội vụ"])]
+    new.officials = [Official("Trần An", ["Bí thư Tỉnh ủy"]), Official("Đỗ Ưng"), Official("Vũ Thị Ăn", ["Trưởng thôn"]),
+                     Official("Lò Văn Đa", ["Bí thư Đảng ủy xã"])]
+    undated.officials = [Official("Đỗ Ưng", []), Official("Đinh Ân", ["Phó Trưởng Ban Tổ chức"])]
+    return Archive.build([old, new, undated])
+
+
+def rendered(by_family_name: bool) -> str:
+    config = SiteConfig(root=ROOT)
+    renderer = Renderer(officials_archive(), config, config.path("templates"))
+    return renderer.render(renderer.taxonomy_page("can-bo", by_family_name=by_family_name))
+
+
+def test_the_officials_index_is_by_given_name_with_the_latest_title():
+    page = rendered(False)
+    names = re.findall(r"<li><a href=\"\.\./can-bo/[^/\"]+/\">([^<]*)</a>", page)
+    assert names == ["Trần An", "Lê Văn An", "Vũ Thị Ăn", "Đinh Ân", "Đặng Văn Dũng", "Lò Văn Đa", "Đỗ Ưng"]
+    assert re.findall(r'<a href="#nhom-\d+">([^<]*)</a>', page) == ["A", "Ă", "Â", "D", "Đ", "Ư"]
+    assert re.search(r"Trần An</a>\s*<span class=\"count\">2 bài</span>\s*<span class=\"note\">Bí thư Tỉnh ủy "
+                     r"<span class=\"when\">\(10/6/2025\)</span>", page)
+    assert re.search(r"Đinh Ân</a>\s*<span class=\"count\">1 bài</span>\s*<span class=\"note\">Phó Trưởng Ban Tổ chức"
+                     r"</span>", page)  # an undated article: the title, no date
+    assert re.search(r"Đỗ Ưng</a>\s*<span class=\"count\">2 bài</span>\s*</li>", page)  # never printed with a title
+    assert 'href="../can-bo/theo-ho/"' in page
+
+
+def test_the_second_page_is_by_family_name():
+    page = rendered(True)
+    names = re.findall(r'<a href="\.\./\.\./can-bo/[^/"]+/">([^<]*)</a>', page)
+    assert names == ["Đặng Văn Dũng", "Đinh Ân", "Đỗ Ưng", "Lê Văn An", "Lò Văn Đa", "Trần An", "Vũ Thị Ăn"]
+    assert re.findall(r'<a href="#nhom-\d+">([^<]*)</a>', page) == ["Đ", "L", "T", "V"]
+    assert 'href="../../can-bo/"' in page

@@ -23,9 +23,9 @@ from partyorg_site.archive.resolve import settled
 from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold, slug
+from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
-from partyorg_site.site.views import careers, citations, province_map, series, timeline
+from partyorg_site.site.views import careers, citations, people_index, province_map, series, timeline
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
@@ -168,11 +168,6 @@ def _link(term: Term) -> dict[str, str]:
     return {"key": term.key, "label": term.label}
 
 
-def _letter(label: str) -> str:
-    first = label[:1].upper()
-    return "Đ" if first == "Đ" else (fold(first).upper() or "#")
-
-
 class Renderer:
     def __init__(self, archive: Archive, config: SiteConfig, template_dir: Path, inputs: dict[str, str] | None = None):
         """`inputs`: each article file's content key, by name (pipeline.Loaded.inputs): a
@@ -195,6 +190,8 @@ class Renderer:
             yield self.article_page(index)
         for name, taxonomy in archive.taxonomies.items():
             yield self.taxonomy_page(name)
+            if name == "can-bo" and people_index.FAMILY_ORDER not in taxonomy.terms:
+                yield self.taxonomy_page(name, by_family_name=True)
             for term in taxonomy.sorted_terms():
                 yield from self.term_pages(name, term)
         yield self.search_page()
@@ -222,6 +219,8 @@ class Renderer:
             return None
         if len(parts) == 2:
             return self.taxonomy_page(parts[0])
+        if parts[:2] == ["can-bo", people_index.FAMILY_ORDER] and len(parts) == 3 and parts[1] not in taxonomy.terms:
+            return self.taxonomy_page("can-bo", by_family_name=True)
         term = taxonomy.terms.get(parts[1])
         if term is None:
             return None
@@ -248,10 +247,19 @@ class Renderer:
         return Page(urls.article(record.slug), "article.html", self._article_context(record, index),
                     shown_in_full=(record,))
 
-    def taxonomy_page(self, name: str) -> Page:
+    def taxonomy_page(self, name: str, by_family_name: bool = False) -> Page:
+        """A taxonomy's index; for the officials, by given name, or by family name on a
+        second page (`by_family_name`)."""
         archive, taxonomy = self.archive, self.archive.taxonomies[name]
-        return Page(urls.taxonomy_index(name), "taxonomy.html", {
-            "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
+        path = urls.term(name, people_index.FAMILY_ORDER) if by_family_name else urls.taxonomy_index(name)
+        people = name == "can-bo"
+        crumbs = [(taxonomy.title, f"{name}/")] + ([("Theo họ", path)] if by_family_name else [])
+        return Page(path, "taxonomy.html", {
+            "taxonomy": taxonomy, "crumbs": crumbs,
+            "groups": people_index.by_family_name(taxonomy) if by_family_name else self._groups(name),
+            "people": {"by_family_name": by_family_name, "latest": self._latest_titles,
+                       "other_order": urls.taxonomy_index(name) if by_family_name
+                       else urls.term(name, people_index.FAMILY_ORDER)} if people else None,
             "province_map": self._the_map if name == "tinh" else None,
             "years_chart": timeline.years_chart(archive) if name == "nam" else None,
             "series": [s for kind in MEETING_KIND_ORDER if (s := series.series_of_kind(archive, kind))]
@@ -277,7 +285,7 @@ class Renderer:
         taxonomies = self.archive.taxonomies
         return Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
                                                  "provinces": sorted(taxonomies["tinh"].terms.values(),
-                                                                     key=lambda t: fold(t.label)),
+                                                                     key=lambda t: vietnamese_order(t.label)),
                                                  "years": sorted(taxonomies["nam"].terms, reverse=True),
                                                  "kinds": MEETING_KIND_ORDER})
 
@@ -292,6 +300,10 @@ class Renderer:
     @functools.cached_property
     def _the_map(self) -> Any:
         return province_map.view(self.archive)
+
+    @functools.cached_property
+    def _latest_titles(self) -> dict[str, dict[str, Any]]:
+        return people_index.latest_titles(self.archive.taxonomies["can-bo"])
 
     @functools.cached_property
     def _slugs(self) -> dict[str, int]:
@@ -309,9 +321,11 @@ class Renderer:
     def _groups(self, name: str) -> list[tuple[str, list[Term]]]:
         taxonomy = self.archive.taxonomies[name]
         groups: dict[str, list[Term]] = {}
-        if name in ("tinh", "can-bo"):
-            for term in taxonomy.sorted_terms():
-                groups.setdefault(_letter(term.label), []).append(term)
+        if name == "can-bo":
+            return people_index.by_given_name(taxonomy)
+        if name == "tinh":
+            for term in sorted(taxonomy.terms.values(), key=lambda t: (vietnamese_order(t.label), t.key)):
+                groups.setdefault(initial_letter(term.label), []).append(term)
         elif name == "hoi-nghi":
             for kind in MEETING_KIND_ORDER:
                 terms = [t for t in taxonomy.terms.values() if t.info.get("kind") == kind]
