@@ -229,6 +229,7 @@ class RecordCache:
         # at 10,000 articles)
         record.search_words = None if words is None else [sys.intern(word) for word in words.split()]
         record.day_month = entry.get("day_month")
+        record.caption_after = entry.get("caption_after")
         if self.hold:
             self.held[key] = record
             return _copy(record)
@@ -246,7 +247,8 @@ class RecordCache:
             # the search words as one string: a JSON list of 400 strings took most of the
             # time of reading an entry back
             words = None if result.search_words is None else " ".join(result.search_words)
-            entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month}
+            entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month,
+                     "caption_after": result.caption_after}
         write_atomically(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
 

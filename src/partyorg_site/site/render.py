@@ -25,7 +25,7 @@ from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
-from partyorg_site.site.views import careers, citations, people_index, province_map, series, timeline
+from partyorg_site.site.views import careers, citations, people_index, province_map, reading, series, timeline
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
@@ -435,6 +435,7 @@ class Renderer:
         root = Markup(escape(url(""))) if absolute_links else Markup("../" * page.path.count("/"))
         context = dict(page.context)
         context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=self.term_url,
+                       reading_blocks=reading.blocks,
                        root=root, home=root or Markup("./"),
                        canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
