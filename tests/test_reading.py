@@ -93,3 +93,26 @@ def test_a_long_list_of_facts_folds_after_three():
     officials = re.search(r"<dt>Cán bộ</dt><dd>(.*?)</dd>", page, re.S).group(1)
     assert officials.count("<li>") == 5 and "<summary>và 2 người khác</summary>" in officials
     assert officials.index("<details>") > officials.index("Nguyễn Văn Cường")
+
+
+def test_the_loaders_spans_land_on_each_name_in_its_paragraph_and_survive_the_cache(tmp_path):
+    from conftest import ARTICLES
+    from partyorg_site.archive.cache import RecordCache
+    from partyorg_site.site.views.reading import spans_by_paragraph
+
+    cache, placed = RecordCache(tmp_path), 0
+    for path in sorted(ARTICLES.glob("*.txt")):
+        record = load_bytes(path.name, path.read_bytes())
+        assert record.caption_after is not None and len(record.caption_after) == len(record.captions)
+        found = spans_by_paragraph(record.body, record.captions, record.caption_after,
+                                   [(o.spans, o.name) for o in record.officials])
+        for index, spans in found.items():
+            for start, end, name in spans:
+                assert record.body[index][start:end] == name
+                placed += 1
+        cache.put(path.name, record)
+        again = RecordCache(tmp_path).get(path.name)
+        assert [o.spans for o in again.officials] == [o.spans for o in record.officials]
+        assert [d.spans for d in again.documents] == [d.spans for d in record.documents]
+        assert again.caption_after == record.caption_after
+    assert placed >= 10

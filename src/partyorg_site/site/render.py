@@ -87,15 +87,26 @@ def environment(template_dir: Path) -> jinja2.Environment:
     return env
 
 
-def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], str]) -> Markup:
-    """The paragraph as HTML, with each mention (an official, a document) linked once, where
-    it first stands as whole words (see `whole_word_at`): "Nguyễn Văn An" is not linked
-    inside "Nguyễn Văn Anh", nor "18-NQ/TW" inside "18-NQ/TW-BCS". Longer mentions are
-    placed first, so a name inside a longer linked one is not linked again.
+def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], str],
+            found: list[tuple[int, int, str]] | None = None) -> Markup:
+    """The paragraph as HTML, with each mention (an official, a document) linked once.
+    `found`: where the loader found mentions in this paragraph, (start, end, path); a
+    mention is linked there first, as the loader knows which of several printings is the
+    official or the citation. A mention it did not place is linked where it first stands as
+    whole words (see `whole_word_at`): "Nguyễn Văn An" is not linked inside "Nguyễn Văn
+    Anh", nor "18-NQ/TW" inside "18-NQ/TW-BCS". Longer mentions are placed first, so a name
+    inside a longer linked one is not linked again.
     `links` pairs a mention's text with its site-relative path; `url` makes it relative."""
     spans: list[tuple[int, int, str]] = []
+    for start, end, href in sorted(found or ()):
+        text = paragraph[start:end]
+        start, end = start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+        if start < end and whole_word_at(paragraph, paragraph[start:end], start) == start \
+                and all(href != h and (end <= s or e <= start) for s, e, h in spans):
+            spans.append((start, end, href))
+    placed = {href for _, _, href in spans}
     for text, href in sorted(links, key=lambda pair: -len(pair[0])):
-        if not text:
+        if not text or href in placed:
             continue
         start = whole_word_at(paragraph, text)
         while start >= 0 and any(s < start + len(text) and start < e for s, e, _ in spans):
@@ -312,8 +323,11 @@ class Renderer:
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
         links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
         links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
+        spans = [o.spans for o in record.officials] + [d.spans for d in record.documents]
+        found = reading.spans_by_paragraph(record.body, record.captions, record.caption_after,
+                                           [(where, href) for where, (_, href) in zip(spans, links) if where])
         articles = self.archive.articles
-        return {"record": record, "links": links,
+        return {"record": record, "links": links, "found": found,
                 "newer": articles[index - 1] if index > 0 else None,
                 "older": articles[index + 1] if index + 1 < len(articles) else None,
                 "crumbs": [("Bài viết", "bai-viet/"), (record.title, urls.article(record.slug))]}

@@ -6,8 +6,11 @@ page printed them; whether one heads a section is a question of how it looks, as
 where the page is made, not by the loader."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
+
+Span = tuple[int, int]
 
 from partyorg_site.read.sentences import ends_sentence
 from partyorg_site.vietnamese import count_words
@@ -20,6 +23,7 @@ CROSSHEAD_ENDS = (",", "-", "–", "—")  # a paragraph ending so runs on: not 
 class Block:
     kind: str  # "paragraph", "crosshead" or "caption"
     text: str
+    paragraph: int = -1  # a paragraph's or crosshead's index in the body
 
 
 def is_crosshead(paragraph: str, following: str | None) -> bool:
@@ -48,6 +52,32 @@ def blocks(body: Sequence[str], captions: Sequence[str], caption_after: Sequence
     for index, paragraph in enumerate(body):
         out += [Block("caption", caption) for caption in placed.get(index, [])]
         following = body[index + 1] if index + 1 < len(body) else None
-        out.append(Block("crosshead" if index > 0 and is_crosshead(paragraph, following) else "paragraph", paragraph))
+        out.append(Block("crosshead" if index > 0 and is_crosshead(paragraph, following) else "paragraph", paragraph,
+                         index))
     out += [Block("caption", caption) for caption in placed.get(len(body), [])]
     return out
+
+
+def spans_by_paragraph(body: Sequence[str], captions: Sequence[str], caption_after: Sequence[int] | None,
+                       found: list[tuple[list[Span], str]]) -> dict[int, list[tuple[int, int, str]]]:
+    """Where the loader found each mention, per body paragraph: `found` pairs a mention's
+    spans in the loader's text (body paragraphs and captions in reading order, joined by
+    blank lines) with its link; the result gives (start, end, link) within each paragraph.
+    Empty where the captions' places are not known (the text cannot be laid out again)."""
+    if caption_after is None or len(caption_after) != len(captions):
+        return {}
+    before: dict[int, int] = {}  # characters of the captions before each paragraph
+    for caption, index in zip(captions, caption_after):
+        before[index] = before.get(index, 0) + len(caption) + 2
+    starts, position = [], 0
+    for index, paragraph in enumerate(body):
+        position += before.get(index, 0)
+        starts.append(position)
+        position += len(paragraph) + 2
+    placed: dict[int, list[tuple[int, int, str]]] = {}
+    for spans, href in found:
+        for start, end in spans:
+            index = bisect_right(starts, start) - 1
+            if index >= 0 and end <= starts[index] + len(body[index]):
+                placed.setdefault(index, []).append((start - starts[index], end - starts[index], href))
+    return placed
