@@ -1,4 +1,4 @@
-"""Every list of articles is newest first by one rule (archive.taxonomies.article_order):
+"""Every list of articles is newest first by one rule (archive.taxonomies.newest_first):
 by event date, a day-dated article before a month- or year-only one of its month or year;
 then by publication time; then by title in Vietnamese order; undated articles last. And
 the people's index is in the order Vietnamese lists use: by given name, then middle and

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
+from itertools import groupby
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -160,27 +162,38 @@ TAXONOMIES: list[tuple[str, str, str, Callable[[Record], Iterable[Contribution]]
 ]
 
 
-def article_order(record: Record) -> tuple:
-    """Newest first, the order of every list of articles: by event date, where a day-dated
+def newest_first(records: Iterable[Record]) -> list[Record]:
+    """The order of every list of articles: by event date, newest first, where a day-dated
     article comes before a month- or year-only one of the same month or year (it is known
     to be at least as recent as "tháng 6/2025" or "năm 2025" says); then by publication
     time, newest first, those without one after; then by title, A-Z in Vietnamese order;
     then by slug, which is unique, so the order never depends on the files' order.
-    Undated articles come last, in the same order by publication time and title."""
-    return (record.date is None, _newest_first(record.date), record.published is None,
-            _newest_first(record.published), vietnamese_order(record.title), record.slug)
+    Undated articles come last, in the same order by publication time and title.
+    Titles are compared only among articles of one date and time (a Vietnamese sort key
+    costs five times the rest), by a stable sort of each such run."""
+    keyed = sorted(((_recency(record), record) for record in records), key=lambda pair: pair[0], reverse=True)
+    ordered: list[Record] = []
+    for _, run in groupby(keyed, key=lambda pair: pair[0]):
+        articles = [record for _, record in run]
+        if len(articles) > 1:
+            articles.sort(key=lambda record: (_title_order(record.title), record.slug))
+        ordered += articles
+    return ordered
 
 
-_NUMBERS = re.compile(r"\d+")
+@lru_cache(maxsize=32_768)
+def _title_order(title: str) -> tuple[str, str]:
+    """A title's Vietnamese sort key, remembered: serve orders the archive again on every
+    edit, and the keys cost most of that."""
+    return vietnamese_order(title)
 
 
-def _newest_first(stamp: str | None) -> tuple[int, ...]:
-    """"2025-06-10" -> (-2025, -6, -10), "2025-06" -> (-2025, -6, 0), "2025" -> (-2025, 0, 0):
-    ascending order is newest first, and a part not given sorts after every given one, so a
-    date or time less precise comes after the more precise ones of its period (comparing the
-    strings themselves put "2025" before "2025-06-10")."""
-    parts = [-int(number) for number in _NUMBERS.findall(stamp or "")[:6]]
-    return tuple(parts + [0] * (6 - len(parts)))
+def _recency(record: Record) -> tuple[bool, str, bool, str]:
+    """Larger is newer. A date or time is padded with spaces, which sort before every digit
+    and "-": "2025" -> "2025      " comes after "2025-06-10" and "2025-06    " in a newest-first
+    list, where comparing the strings themselves put "2025" first."""
+    return (record.date is not None, (record.date or "").ljust(10),
+            record.published is not None, (record.published or "").ljust(16))
 
 
 @dataclass
@@ -198,7 +211,7 @@ class Archive:
 
     @classmethod
     def build(cls, records: list[Record]) -> "Archive":
-        articles = sorted(records, key=article_order)
+        articles = newest_first(records)
         taxonomies = {}
         memberships: dict[int, dict[str, list[str]]] = {id(record): {} for record in articles}
         for name, title, singular, contributions in TAXONOMIES:
