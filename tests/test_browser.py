@@ -228,4 +228,3 @@ def _search_titles(page, base, query):
     page.wait_for_function("/Tìm thấy|Không tìm thấy/.test(document.getElementById('search-status').textContent)",
                            timeout=10000)
     return page.locator("#search-results li a").all_inner_texts()
-
