@@ -21,7 +21,7 @@ from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import (find_local_mentions, find_mentions, primary_province, province_label,
                                           unique_in_order)
 from partyorg_site.extract.titles import derive_title
-from partyorg_site.read.layout import segment
+from partyorg_site.read.layout import Layout, segment
 from partyorg_site.read.legacy import has_vietnamese
 from partyorg_site.models import Record
 from partyorg_site.read.source import Source, read_source
@@ -80,10 +80,28 @@ def extract_record(source: Source) -> Record:
         captions=layout.captions,
         mentions=mentions,
         day_month=event.day_month,
+        caption_after=_paragraphs_before(layout),
     )
     overrides.apply(record, values)
     _settle(record)
     return record
+
+
+def _paragraphs_before(layout: Layout) -> list[int]:
+    """Per caption, how many body paragraphs come before it in reading order (the order of
+    Layout.in_reading_order, which the extractors' spans count in)."""
+    parts = sorted([*((line, index, text, None) for line, index, text in
+                      zip(layout.body_lines, range(len(layout.body)), layout.body)),
+                    *((line, index, text, index) for line, index, text in
+                      zip(layout.caption_lines, range(len(layout.captions)), layout.captions))],
+                   key=lambda part: part[:3])
+    before, seen = [0] * len(layout.captions), 0
+    for *_, caption in parts:
+        if caption is None:
+            seen += 1
+        else:
+            before[caption] = seen
+    return before
 
 
 def _settle(record: Record) -> None:

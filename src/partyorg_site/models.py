@@ -113,6 +113,9 @@ class Record:
     overridden: list[str] = field(default_factory=list)
     search_words: list[str] | None = None  # folded words for the search index, kept in the cache
     day_month: str | None = None  # "--05-10": the day the text gives where no year is known (kept in the cache)
+    # per caption, how many body paragraphs stood before it in the file, so the article page
+    # prints it where it stood; None where not known (kept in the cache)
+    caption_after: list[int] | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Record":

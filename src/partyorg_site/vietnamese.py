@@ -159,3 +159,54 @@ def count_words(text: str, up_to: int) -> int:
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and trim."""
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _collation() -> tuple[dict[str, str], dict[str, str]]:
+    """Each letter of data/collation.yaml as a character above every other (so spaces,
+    digits and punctuation sort before letters), in the alphabet's order; each tone mark as
+    its rank, "1" to "5"."""
+    table = datafiles.load("collation")
+    letters = {letter: chr(0xF0000 + rank) for rank, letter in enumerate(table["letters"])}
+    tones = {mark: str(rank) for rank, mark in enumerate(table["tones"], 1)}
+    return letters, tones
+
+
+@lru_cache(maxsize=100_000)
+def _word_order(word: str) -> tuple[str, str]:
+    """A word's letters in alphabet order and its tone ("0" for ngang): see vietnamese_order."""
+    letters, tones = _collation()
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    tone = next((tones[mark] for mark in decomposed if mark in tones), "0")
+    bare = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in tones))
+    return "".join(letters.get(letter, letter) for letter in bare), tone
+
+
+def vietnamese_order(text: str) -> tuple[str, str]:
+    """A sort key in Vietnamese alphabetical order: a ă â b c d đ e ê ... (Unicode and
+    accent-free folding both put "Đ" after "Z" or with "D", and "Ă", "Â" with "A"), case
+    ignored, and tones compared only where the letters are equal, in dictionary order
+    (ngang, huyền, hỏi, ngã, sắc, nặng): "An" < "Án" < "Anh" < "Ăn" < "Âu" < "Dũng" < "Đức"."""
+    words = [_word_order(word) for word in text.split()]
+    return " ".join(letters for letters, _ in words), "".join(tone for _, tone in words)
+
+
+def given_name_order(name: str) -> tuple[tuple[str, str], ...]:
+    """A sort key for a person's name as Vietnamese lists order people: by the given name
+    (tên, the last word), then the middle names, then the family name (họ), each in
+    Vietnamese alphabetical order: "Trần An" < "Lê Văn An" < "Nguyễn Thị Ánh" < "Đỗ Ưng"
+    (a name without middle names before those with them)."""
+    words = name.split()
+    if not words:
+        return (vietnamese_order(""),)
+    return (vietnamese_order(words[-1]), vietnamese_order(" ".join(words[1:-1])), vietnamese_order(words[0]))
+
+
+def initial_letter(word: str) -> str:
+    """The letter of the alphabet a word files under, upper case and without its tone:
+    "Ánh" -> "A", "Ấn" -> "Â", "Đức" -> "Đ", "Ưng" -> "Ư"; "#" for a word that does not begin
+    with one."""
+    letters, tones = _collation()
+    decomposed = unicodedata.normalize("NFD", word[:1].casefold() + word[1:2])
+    first = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in tones))[:1]
+    return first.upper() if first in letters else "#"

@@ -229,6 +229,8 @@ class RecordCache:
         # at 10,000 articles)
         record.search_words = None if words is None else [sys.intern(word) for word in words.split()]
         record.day_month = entry.get("day_month")
+        record.caption_after = entry.get("caption_after")
+        _restore_spans(record, entry.get("spans"))
         if self.hold:
             self.held[key] = record
             return _copy(record)
@@ -246,7 +248,9 @@ class RecordCache:
             # the search words as one string: a JSON list of 400 strings took most of the
             # time of reading an entry back
             words = None if result.search_words is None else " ".join(result.search_words)
-            entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month}
+            entry = {"record": result.to_dict(), "words": words, "day_month": result.day_month,
+                     "caption_after": result.caption_after,
+                     "spans": [[o.spans for o in result.officials], [d.spans for d in result.documents]]}
         write_atomically(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
 
@@ -282,6 +286,17 @@ class StoredText(Sequence[str]):
 
     def __repr__(self) -> str:
         return repr(self._items())
+
+
+def _restore_spans(record: Record, spans: list | None) -> None:
+    """Where the loader found each official and document in the text (the article page links
+    a mention there): kept beside the record, as the contract has no place for them."""
+    if not spans or len(spans) != 2:
+        return
+    for found, items in zip(spans, (record.officials, record.documents)):
+        if len(found) == len(items):
+            for item, item_spans in zip(items, found):
+                item.spans = [(start, end) for start, end in item_spans]
 
 
 def _copy(result: Record | Problem) -> Record | Problem:

@@ -23,9 +23,9 @@ from partyorg_site.archive.resolve import settled
 from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold, slug
+from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
-from partyorg_site.site.views import careers, citations, province_map, series, timeline
+from partyorg_site.site.views import careers, citations, people_index, province_map, reading, series, timeline
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
@@ -87,15 +87,31 @@ def environment(template_dir: Path) -> jinja2.Environment:
     return env
 
 
-def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], str]) -> Markup:
+def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], str],
+            found: list[tuple[int, int, str]] | None = None) -> Markup:
     """The paragraph as HTML, with each mention (an official, a document) linked once.
+    `found`: where the loader found mentions in this paragraph, (start, end, path); a
+    mention is linked there first, as the loader knows which of several printings is the
+    official or the citation. A mention it did not place is linked where it first stands as
+    whole words (see `whole_word_at`): "Nguyễn Văn An" is not linked inside "Nguyễn Văn
+    Anh", nor "18-NQ/TW" inside "18-NQ/TW-BCS". Longer mentions are placed first, so a name
+    inside a longer linked one is not linked again.
     `links` pairs a mention's text with its site-relative path; `url` makes it relative."""
     spans: list[tuple[int, int, str]] = []
+    for start, end, href in sorted(found or ()):
+        text = paragraph[start:end]
+        start, end = start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+        if start < end and whole_word_at(paragraph, paragraph[start:end], start) == start \
+                and all(href != h and (end <= s or e <= start) for s, e, h in spans):
+            spans.append((start, end, href))
+    placed = {href for _, _, href in spans}
     for text, href in sorted(links, key=lambda pair: -len(pair[0])):
-        if not text:
+        if not text or href in placed:
             continue
-        start = paragraph.find(text)
-        if start >= 0 and not any(s < start + len(text) and start < e for s, e, _ in spans):
+        start = whole_word_at(paragraph, text)
+        while start >= 0 and any(s < start + len(text) and start < e for s, e, _ in spans):
+            start = whole_word_at(paragraph, text, start + 1)
+        if start >= 0:
             spans.append((start, start + len(text), href))
     if not spans:
         return escape(paragraph)
@@ -107,6 +123,23 @@ def linkify(paragraph: str, links: list[tuple[str, str]], url: Callable[[str], s
         position = end
     out.append(str(escape(paragraph[position:])))
     return Markup("".join(out))
+
+
+def whole_word_at(text: str, mention: str, start: int = 0) -> int:
+    """Where `mention` first occurs in `text` from `start` as whole words, or -1: not
+    preceded by a letter or digit (a syllable is not the tail of a longer one), not followed
+    by a letter, a digit or "-" (so a name's last syllable is not the head of a longer one,
+    "An" of "Anh", and a document's symbol is not the head of a longer symbol, "18-NQ/TW"
+    of "18-NQ/TW-BCS")."""
+    found = text.find(mention, start)
+    while found >= 0:
+        end = found + len(mention)
+        before = text[found - 1] if found else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum() and after != "-":
+            return found
+        found = text.find(mention, found + 1)
+    return -1
 
 
 def stable_pages(items: list, per_page: int) -> list[tuple[int | None, list]]:
@@ -146,11 +179,6 @@ def _link(term: Term) -> dict[str, str]:
     return {"key": term.key, "label": term.label}
 
 
-def _letter(label: str) -> str:
-    first = label[:1].upper()
-    return "Đ" if first == "Đ" else (fold(first).upper() or "#")
-
-
 class Renderer:
     def __init__(self, archive: Archive, config: SiteConfig, template_dir: Path, inputs: dict[str, str] | None = None):
         """`inputs`: each article file's content key, by name (pipeline.Loaded.inputs): a
@@ -173,6 +201,8 @@ class Renderer:
             yield self.article_page(index)
         for name, taxonomy in archive.taxonomies.items():
             yield self.taxonomy_page(name)
+            if name == "can-bo" and people_index.FAMILY_ORDER not in taxonomy.terms:
+                yield self.taxonomy_page(name, by_family_name=True)
             for term in taxonomy.sorted_terms():
                 yield from self.term_pages(name, term)
         yield self.search_page()
@@ -200,6 +230,8 @@ class Renderer:
             return None
         if len(parts) == 2:
             return self.taxonomy_page(parts[0])
+        if parts[:2] == ["can-bo", people_index.FAMILY_ORDER] and len(parts) == 3 and parts[1] not in taxonomy.terms:
+            return self.taxonomy_page("can-bo", by_family_name=True)
         term = taxonomy.terms.get(parts[1])
         if term is None:
             return None
@@ -226,10 +258,19 @@ class Renderer:
         return Page(urls.article(record.slug), "article.html", self._article_context(record, index),
                     shown_in_full=(record,))
 
-    def taxonomy_page(self, name: str) -> Page:
+    def taxonomy_page(self, name: str, by_family_name: bool = False) -> Page:
+        """A taxonomy's index; for the officials, by given name, or by family name on a
+        second page (`by_family_name`)."""
         archive, taxonomy = self.archive, self.archive.taxonomies[name]
-        return Page(urls.taxonomy_index(name), "taxonomy.html", {
-            "taxonomy": taxonomy, "groups": self._groups(name), "crumbs": [(taxonomy.title, f"{name}/")],
+        path = urls.term(name, people_index.FAMILY_ORDER) if by_family_name else urls.taxonomy_index(name)
+        people = name == "can-bo"
+        crumbs = [(taxonomy.title, f"{name}/")] + ([("Theo họ", path)] if by_family_name else [])
+        return Page(path, "taxonomy.html", {
+            "taxonomy": taxonomy, "crumbs": crumbs,
+            "groups": people_index.by_family_name(taxonomy) if by_family_name else self._groups(name),
+            "people": {"by_family_name": by_family_name, "latest": self._latest_titles,
+                       "other_order": urls.taxonomy_index(name) if by_family_name
+                       else urls.term(name, people_index.FAMILY_ORDER)} if people else None,
             "province_map": self._the_map if name == "tinh" else None,
             "years_chart": timeline.years_chart(archive) if name == "nam" else None,
             "series": [s for kind in MEETING_KIND_ORDER if (s := series.series_of_kind(archive, kind))]
@@ -255,7 +296,7 @@ class Renderer:
         taxonomies = self.archive.taxonomies
         return Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
                                                  "provinces": sorted(taxonomies["tinh"].terms.values(),
-                                                                     key=lambda t: fold(t.label)),
+                                                                     key=lambda t: vietnamese_order(t.label)),
                                                  "years": sorted(taxonomies["nam"].terms, reverse=True),
                                                  "kinds": MEETING_KIND_ORDER})
 
@@ -272,14 +313,21 @@ class Renderer:
         return province_map.view(self.archive)
 
     @functools.cached_property
+    def _latest_titles(self) -> dict[str, dict[str, Any]]:
+        return people_index.latest_titles(self.archive.taxonomies["can-bo"])
+
+    @functools.cached_property
     def _slugs(self) -> dict[str, int]:
         return {record.slug: index for index, record in enumerate(self.archive.articles)}
 
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
         links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
         links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
+        spans = [o.spans for o in record.officials] + [d.spans for d in record.documents]
+        found = reading.spans_by_paragraph(record.body, record.captions, record.caption_after,
+                                           [(where, href) for where, (_, href) in zip(spans, links) if where])
         articles = self.archive.articles
-        return {"record": record, "links": links,
+        return {"record": record, "links": links, "found": found,
                 "newer": articles[index - 1] if index > 0 else None,
                 "older": articles[index + 1] if index + 1 < len(articles) else None,
                 "crumbs": [("Bài viết", "bai-viet/"), (record.title, urls.article(record.slug))]}
@@ -287,9 +335,11 @@ class Renderer:
     def _groups(self, name: str) -> list[tuple[str, list[Term]]]:
         taxonomy = self.archive.taxonomies[name]
         groups: dict[str, list[Term]] = {}
-        if name in ("tinh", "can-bo"):
-            for term in taxonomy.sorted_terms():
-                groups.setdefault(_letter(term.label), []).append(term)
+        if name == "can-bo":
+            return people_index.by_given_name(taxonomy)
+        if name == "tinh":
+            for term in sorted(taxonomy.terms.values(), key=lambda t: (vietnamese_order(t.label), t.key)):
+                groups.setdefault(initial_letter(term.label), []).append(term)
         elif name == "hoi-nghi":
             for kind in MEETING_KIND_ORDER:
                 terms = [t for t in taxonomy.terms.values() if t.info.get("kind") == kind]
@@ -399,6 +449,7 @@ class Renderer:
         root = Markup(escape(url(""))) if absolute_links else Markup("../" * page.path.count("/"))
         context = dict(page.context)
         context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=self.term_url,
+                       reading_blocks=reading.blocks,
                        root=root, home=root or Markup("./"),
                        canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
