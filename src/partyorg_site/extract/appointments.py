@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import (add_title, is_bare_head, is_personal_name, read_post, title_key,
+from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
                                              title_opens_at)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
@@ -567,7 +567,8 @@ def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
 
 def with_appointees(officials: list[Official], appointments: list[Appointment]) -> list[Official]:
     """Every person a decision names is an official (SCHEMA: a decision is made about an
-    official), with the post they gain or lose as a title where it is one."""
+    official), with the post they gain as a title; a post they lose, only where the article
+    prints no title of theirs (it is the one they held)."""
     by_key = {fold(o.name): o for o in officials}
     for appointment in appointments:
         official = by_key.get(fold(appointment.name))
@@ -575,10 +576,16 @@ def with_appointees(officials: list[Official], appointments: list[Appointment]) 
             official = by_key[fold(appointment.name)] = Official(appointment.name)
             officials.append(official)
         post = appointment.post
-        if post and appointment.action != "kỷ luật" and title_opens_at(post, 0) \
-                and not any(_same_post(post, title) for title in official.titles):
-            add_title(official.titles, post)
+        gained = appointment.action in _GAINING
+        if not post or not title_opens_at(post, 0) or not (gained or not official.titles):
+            continue
+        if not any(_same_post(post, title) or _post_words(title)[:len(_post_words(post))] == _post_words(post)
+                   for title in official.titles):
+            official.titles.append(post)
     return officials
+
+
+_GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")
 
 
 def _same_post(post: str, title: str) -> bool:

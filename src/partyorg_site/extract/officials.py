@@ -69,6 +69,9 @@ class _Rules:
     compound_next: dict[str, frozenset[str]]  # a compound's lower-case syllable -> the syllables that complete it
     organisation_nouns: frozenset[str]
     token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
+    foreign_leader: re.Pattern[str]  # a title ending in a country, then a name
+    foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
+    ends_in_country: re.Pattern[str]
 
 
 def _head_spellings(head: str) -> set[str]:
@@ -125,6 +128,11 @@ def _rules() -> _Rules:
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         appointment_words=tuple(titles["appointment_words"]),
         token=_token_pattern(titles["dotted_abbreviations"]),
+        foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
+                                rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
+        ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
+        foreign_leader=re.compile(rf"(?P<title>.+?(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])}))"
+                                  rf"\s+(?P<name>{UPPER_CLASS}[\w'-]*(?:\s+{UPPER_CLASS}[\w'-]*){{1,3}})"),
     )
 
 
@@ -393,7 +401,16 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
             if _read_title(rest, 0):
                 return " ".join(candidate), rest
             return None
-    return None
+    return _foreign_name_at_end(title)
+
+
+def _foreign_name_at_end(title: str) -> tuple[str, str] | None:
+    """"Thủ tướng Nhật Bản Shinzo Abe", "Phó Tổng thống Philippines Leni Robredo": a foreign
+    leader's name, of any shape, right after the country that closes the title."""
+    found = _rules().foreign_leader.fullmatch(title)
+    if not found or not _read_title(found["title"], 0):
+        return None
+    return found["name"], found["title"]
 
 
 def _begins_inside_a_not_name(text: str, at: int) -> bool:
@@ -425,6 +442,25 @@ def add_title(titles: list[str], title: str) -> None:
     titles.append(title)
 
 
+def _without_name(title: str, name: str) -> str:
+    """A title never holds its person's own name: "Bí thư Thành ủy Hà Nội Hoàng Văn A Bí thư
+    Thành ủy Hà Nội" (a caption run into the text) is "Bí thư Thành ủy Hà Nội"."""
+    at = title.find(name)
+    return title[:at].rstrip(" ,-–—") if at > 0 else title
+
+
+def _foreign_without_country(title: str) -> bool:
+    """A head only other countries have ("Tổng thống", "Ngoại trưởng") that names no country
+    is another person's title run on ("cố vấn của Tổng thống Putin"), never this one's."""
+    rules = _rules()
+    return bool(rules.foreign_head.match(title)) and not rules.ends_in_country.search(title)
+
+
+def _names_between(text: str, start: int, end: int) -> bool:
+    """A personal name (a known surname first) stands in text[start:end]."""
+    return any(_is_name(m.group().split(), need_surname=True) for m in _LISTED_NAME.finditer(text, start, end))
+
+
 def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
     """Officials named in `text` in order of first mention, each with every title given."""
     rules = _rules()
@@ -435,6 +471,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     def add(name: str, titles: list[str], span: Span) -> None:
         key = fold(name)
         if key in rules.never or not titles:
+            return
+        titles = [t for t in (_without_name(title, name) for title in titles) if t and not _foreign_without_country(t)]
+        if not titles:
             return
         official = found.setdefault(key, Official(name))
         order.setdefault(key, span[0])
@@ -535,4 +574,5 @@ def _add_appointments(text: str, found: dict[str, Official],
                    if _is_name(m.group(1).split(), need_surname=True)]
         if people:
             start, name = max(people)
-            add(name, titles, (start, start + len(name)))
+            if not _names_between(text, start + len(name), post.start()):
+                add(name, titles, (start, start + len(name)))  # (not past another name: "- B, ..., giữ chức X")
