@@ -402,7 +402,7 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
         at = _skip(text, body_end, verb.start)
     if at < verb.start:
         return [], None
-    if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.start):
+    if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.end):
         return [], None
     return [person], by
 
@@ -527,7 +527,9 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | No
     """The deciding body, the subject of a verb that names its person after it: "Bộ Chính
     trị quyết định phân công ông A ..." (never inside a person's titles: it is looked for
     before the sentence's first person)."""
-    limit = min([verb.start, *(p.start for p in people if start <= p.start < verb.start)])
+    first_verb = _rules().verbs.search(text, start)
+    limit = min([verb.start, *(p.start for p in people if start <= p.start < verb.start),
+                 *([first_verb.start()] if first_verb else [])])
     best, reach = None, start
     for match in _rules().body.finditer(text, start, limit):
         if match.start() < reach:

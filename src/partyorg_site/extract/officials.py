@@ -71,6 +71,7 @@ class _Rules:
     token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
     foreign_leader: re.Pattern[str]  # a title ending in a country, then a name
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
+    local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     ends_in_country: re.Pattern[str]
 
 
@@ -128,6 +129,7 @@ def _rules() -> _Rules:
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         appointment_words=tuple(titles["appointment_words"]),
         token=_token_pattern(titles["dotted_abbreviations"]),
+        local_designators=frozenset(titles["local_designators"]),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
@@ -394,6 +396,9 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
             continue  # "... Thái Bình Dương Mỹ": no name begins inside it ("Dương Trung Quốc" may end so)
         if fold(" ".join(candidate)) in _rules().never:
             return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
+        if _after_local_designator(words, size) and (
+                size == 2 or any(_is_name(candidate[i:], need_surname=True) for i in range(1, size - 2))):
+            continue  # "Bí thư Đảng ủy xã Thạch Hà (Nguyễn Văn Bình)": a commune's name, shaped like a person's
         if _is_name(candidate, need_surname=True):
             if _rules().namesake_after.search(" ".join(words[:-size])):
                 return None  # "Trường Tiểu học Thạch Văn": a school's namesake, not its head
@@ -402,6 +407,13 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
                 return " ".join(candidate), rest
             return None
     return _foreign_name_at_end(title)
+
+
+def _after_local_designator(words: list[str], size: int) -> bool:
+    """The last `size` words begin right after "xã", "phường" ..., or one word later (inside
+    the unit's name: "xã Thạch | Hà Nguyễn Văn Bình")."""
+    designators = _rules().local_designators
+    return any(len(words) > size + gap and words[-size - 1 - gap] in designators for gap in (0, 1))
 
 
 def _foreign_name_at_end(title: str) -> tuple[str, str] | None:
