@@ -63,7 +63,6 @@ class _Rules:
     unit_opener: re.Pattern[str]
     holds: frozenset[str]
     filler: re.Pattern[str]
-    person_cue: re.Pattern[str]
     body: re.Pattern[str]
     proposal: re.Pattern[str]
     decision: re.Pattern[str]
@@ -97,8 +96,6 @@ def _rules() -> _Rules:
                                + alternation(table["unit_openers"]) + r")\s+(?=" + UPPER_CLASS + ")"),
         holds=holds,
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
-        person_cue=re.compile(r"(?:" + alternation(_either_case(["ông", "bà", "đồng chí", "các ông", "các bà",
-                                                                  "các đồng chí"])) + r")\s*:?\s*$"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
