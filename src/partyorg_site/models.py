@@ -74,6 +74,7 @@ class Appointment:
     date: str | None = None  # the decision's or the ceremony's date, where the text gives one
     by: str | None = None  # the deciding body, as printed
     span: Span | None = None
+    rule: str = ""  # how the person was tied to the verb, for `explain` (not in the contract)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "action": self.action, "post": self.post, "date": self.date, "by": self.by}

@@ -152,6 +152,7 @@ def find_appointments(text: str, officials: list[Official], year: int | None = N
         key = (fold(appointment.name), "bổ nhiệm")
         if fold(appointment.name) not in named and key not in found:
             appointment.action = "bổ nhiệm"
+            appointment.rule = "'giữ chức' with no other decision for the person"
             found[key] = appointment
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
@@ -237,17 +238,21 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
     for index, verb in enumerate(verbs):
         following = verbs[index + 1].start if index + 1 < len(verbs) else end
         persons, by = _objects(text, verb, following, end, people), None
+        rule = f"named after '{verb.text}'"
         if persons:
             by = _body(text, start, verb, people)
         else:
             persons, by = _subject(text, start, verb, people)
+            rule = f"subject of '{verb.text}'"
         if not persons and index + 1 < len(verbs) and _VERB_LIST.fullmatch(text, verb.end, verbs[index + 1].start):
             after = verbs[index + 2].start if index + 2 < len(verbs) else end  # "điều động, bổ nhiệm ông A"
             persons = _objects(text, verbs[index + 1], after, end, people)
             by = by or (_body(text, start, verb, people) if persons else None)
+            rule = f"'{verb.text}' listed with '{verbs[index + 1].text}'"
         if not persons and previous is not None and not any(
                 previous[0].end <= p.start < verb.start and p not in previous[1] for p in people):
             persons = previous[1]  # chained: "... thôi giữ chức X, điều động ... và bổ nhiệm ..."
+            rule = f"'{verb.text}' chained to '{previous[0].text}'"
         if not persons:
             previous = None
             continue
@@ -258,7 +263,7 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             if post is None and verb.text.lower() in _rules().need_post:
                 continue  # "phân công A trực tiếp chỉ đạo": a task
             yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
-                              by=by, span=(person.start, person.end))
+                              by=by, span=(person.start, person.end), rule=rule)
 
 
 def _verbs(text: str, start: int, matches: list[re.Match[str]]) -> list[_Verb]:
