@@ -56,8 +56,7 @@ def extract_record(source: Source) -> Record:
                                 find_local_mentions(full_text)) or province_label(layout.labels)
     documents = find_documents(full_text)
     officials = find_officials(full_text)
-    year = next((int(d[:4]) for d in (event.value, layout.published) if d), None)
-    appointments = find_appointments(full_text, officials, year)
+    appointments = find_appointments(full_text, officials, event.value or layout.published)
 
     record = Record(
         source=source.path,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
@@ -122,10 +123,13 @@ class _Person:
     end: int
 
 
-def find_appointments(text: str, officials: list[Official], year: int | None = None) -> list[Appointment]:
+def find_appointments(text: str, officials: list[Official], when: str | int | None = None) -> list[Appointment]:
     """Every decision reported in `text` for a named person, one per person and action, in
-    order of first mention. `year`, the article's: a sentence dated earlier tells a career."""
+    order of first mention. `when`, the article's date (YYYY[-MM[-DD]]) or year: a sentence
+    dated well before it tells a career."""
     rules = _rules()
+    reference = _reference(when)
+    lead_body = _decided_by(text, 0, _lead_end(text))
     matches = list(rules.verbs.finditer(text))
     if not matches:
         return []  # most articles: one scan says so
@@ -133,13 +137,14 @@ def find_appointments(text: str, officials: list[Official], year: int | None = N
     held: list[Appointment] = []
     for start, end in _sentences(text):
         in_sentence = [m for m in matches if start <= m.start() < end]
-        if not in_sentence or _dates_a_career(text[start:end], year):
+        if not in_sentence or _dates_a_career(text[start:end], reference):
             continue
         people = _people(text, start, end, officials)
         for appointment in _decisions(text, start, end, people, in_sentence):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 continue
+            appointment.by = appointment.by or lead_body  # "công bố các quyết định của Ban Thường vụ ..."
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
             if known is None:
@@ -191,12 +196,53 @@ def _split_at_numbered_items(text: str, start: int, end: int) -> Iterator[tuple[
         yield start, end
 
 
-def _dates_a_career(sentence: str, year: int | None) -> bool:
-    """The sentence is dated to a year before the article's ("Năm 2010, ông được bầu ..."),
-    or to any year where the article's is unknown; a term's years ("nhiệm kỳ 2015-2020")
-    and a decision's full date ("ngày 16.1.2017") aside."""
-    years = _YEAR.findall(_TERM_YEARS.sub(" ", _FULL_DATE.sub(" ", sentence)))
-    return any(year is None or int(y) < year for y in years)
+def _lead_end(text: str) -> int:
+    """Where the text's second paragraph ends (the headline and the lead, or the lead and the
+    first paragraph): where a report names whose decisions it announces."""
+    first = text.find("\n\n")
+    second = text.find("\n\n", first + 2) if first >= 0 else -1
+    return second if second >= 0 else len(text)
+
+
+def _reference(when: str | int | None) -> tuple[int, date | None] | None:
+    """The article's year, and its day where known."""
+    if when is None:
+        return None
+    text = str(when)
+    try:
+        return int(text[:4]), date.fromisoformat(text[:10]) if len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) -> bool:
+    """The sentence is dated well before the article: a bare year before its year ("Năm
+    2010, ông được bầu ..."), a full date more than CAREER_DAYS before its day (or of an
+    earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
+    profile); or, where the article's date is unknown, to any bare year. A term's years
+    ("nhiệm kỳ 2015-2020") date nothing."""
+    without_terms = _TERM_YEARS.sub(" ", sentence)
+    years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
+    if reference is None:
+        return bool(years)
+    year, day = reference
+    if any(int(y) < year for y in years):
+        return True
+    for match in _FULL_DATE.finditer(without_terms):
+        printed = _valid_date(match)
+        if printed and ((day and (day - printed).days > CAREER_DAYS) or (not day and printed.year < year)):
+            return True
+    return False
+
+
+CAREER_DAYS = 120  # a decision reported months after it was taken is news no more: a profile's past
+
+
+def _valid_date(match: re.Match[str]) -> date | None:
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
 
 
 def _people(text: str, start: int, end: int, officials: list[Official]) -> list[_Person]:
@@ -260,8 +306,8 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
         by = by or _decided_by(text, start, end)
         for person, scope_start, scope_end in _scopes(verb, persons, following, end):
             post = _post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end)
-            if post is None and verb.text.lower() in _rules().need_post:
-                continue  # "phân công A trực tiếp chỉ đạo": a task
+            if verb.text.lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
+                continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
             yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
                               by=by, span=(person.start, person.end), rule=rule)
 
@@ -282,6 +328,7 @@ def _verbs(text: str, start: int, matches: list[re.Match[str]]) -> list[_Verb]:
 
 
 _AFTER_FORM = re.compile(r"hình\s+thức\s*:?\s*$")
+_NOW = re.compile(r"(?<!\w)(?:[hH]iện(?: nay| tại)?|[đĐ]ến thời điểm này|[tT]rong đó)(?!\w)")
 _NICKNAME = re.compile(rf"[ ]{UPPER_CLASS}")
 _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 
@@ -304,7 +351,8 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
             continue
         action = rules.action_of.get(phrase.lower())
-        if action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)):
+        if action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
+                                   or _NOW.search(text, start, match.start())):
             continue  # "bổ nhiệm giữ chức X": the post of the decision before it; "hiện giữ chức"
         decided = decided or action is not None
         yield _Verb(action, match.start(), match.end(), phrase)
@@ -342,6 +390,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     """The person the verb names after it ("cách chức ông A"), or those it lists ("các ông:
     - A, ...; - B, ..."); a form and a post may come first ("bổ nhiệm chức vụ X cho bà B")."""
     rules = _rules()
+    if _PASSIVE.match(verb.text.lower()) or _COMMA.match(text, verb.end):
+        return []  # "được bổ nhiệm" names its person before it; "... bãi nhiệm, ông A cho biết" none
     at = _skip(text, verb.end, end, titles=False)
     form = rules.forms.match(text, at)
     if form:
@@ -372,7 +422,7 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     return named
 
 
-_GIVEN_TO = re.compile(r"\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+_GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
 
 
 def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Person | None:
@@ -406,9 +456,10 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
         return [], None
     if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.end):
         return [], None
-    return [person], by
+    return [person], by or _body(text, start, verb, people)  # "Bộ Chính trị quyết định để ông A thôi giữ chức"
 
 
+_COMMA = re.compile(r"\s*,")
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
 
 
@@ -544,7 +595,7 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | No
 _BODY_ENDS = re.compile(r"\s+(?:tổ chức|trao|công bố|quyết định|đã|vừa|ký)(?!\w)")
 
 
-_DECISION_OF = re.compile(r"(?:[qQ]uyết định|[tT]hông báo)\s+của\s+")
+_DECISION_OF = re.compile(r"(?:[qQ]uyết định|[tT]hông báo|[kK]ết luận)(?:\s+số\s+[\w/.-]+)?(?:\s+ngày\s+[\d/.-]+)?\s+của\s+")
 
 
 def _decided_by(text: str, start: int, end: int) -> str | None:
@@ -558,14 +609,12 @@ def _decided_by(text: str, start: int, end: int) -> str | None:
 
 def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
     """The decision's date printed in its sentence with a year ("Quyết định số 234/QĐ-BTC
-    ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017")."""
+    ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017") nor a birth date."""
     for match in _FULL_DATE.finditer(text, start, end):
-        if _EFFECTIVE.search(text[max(start, match.start() - 20):match.start()]) \
-                or _BORN.search(text[max(start, match.start() - 20):match.start()]):
-            continue
-        day, month, year = int(match[1]), int(match[2]), int(match[3])
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+        before = text[max(start, match.start() - 20):match.start()]
+        printed = _valid_date(match)
+        if printed and not _EFFECTIVE.search(before) and not _BORN.search(before):
+            return printed.isoformat()
     return None
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.extract.documents import either_case_first
-from partyorg_site.extract.places import find_mentions, gazetteer
+from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
@@ -396,8 +396,9 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
             continue  # "... Thái Bình Dương Mỹ": no name begins inside it ("Dương Trung Quốc" may end so)
         if fold(" ".join(candidate)) in _rules().never:
             return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
-        if _after_local_designator(words, size) and (
-                size == 2 or any(_is_name(candidate[i:], need_surname=True) for i in range(1, size - 2))):
+        if (_after_local_designator(words, size) and (
+                size == 2 or any(_is_name(candidate[i:], need_surname=True) for i in range(1, size - 2)))) \
+                or (size == 2 and words[-3:-2] in (["ủy"], ["uỷ"]) and " ".join(candidate) in _unit_names()):
             continue  # "Bí thư Đảng ủy xã Thạch Hà (Nguyễn Văn Bình)": a commune's name, shaped like a person's
         if _is_name(candidate, need_surname=True):
             if _rules().namesake_after.search(" ".join(words[:-size])):
@@ -407,6 +408,13 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
                 return " ".join(candidate), rest
             return None
     return _foreign_name_at_end(title)
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> frozenset[str]:
+    """The names of districts, wards and communes ("Lục Ngạn"): after "Huyện ủy" such a
+    name is the committee's place, though shaped like a person's ("Lục" is a surname)."""
+    return frozenset(name for _, name in local_units().province)
 
 
 def _after_local_designator(words: list[str], size: int) -> bool:
