@@ -1,7 +1,7 @@
 """A real browser on the personnel pages (issue 20), built from the bundled articles and the
 invented ones of tests/personnel_articles.py under the sub-path /sub/: /nhan-su/ with axe-core
 (no serious or critical violations), its links without JavaScript, an official's career, and
-the search page's personnel filter. Set up as tests/test_browser.py is."""
+the search page's personnel filter. Set up as tests/test_browser.py is, with its browser."""
 from __future__ import annotations
 
 import shutil
@@ -11,18 +11,14 @@ import pytest
 from conftest import ROOT
 from personnel_articles import write_articles
 from sitebuild import build
-from test_browser import AXE, CHROMIUM, REQUIRED, _missing, _serve
+from test_browser import AXE, _serve, browser, require_browser  # noqa: F401 (browser: a fixture, on our `served`)
 
 SUBPATH = "/sub/"
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    missing = _missing()
-    if missing:
-        if REQUIRED:
-            pytest.fail(missing)
-        pytest.skip(missing)
+    require_browser()
     articles = tmp_path_factory.mktemp("articles")
     for path in (ROOT / "articles").iterdir():
         shutil.copy(path, articles / path.name)
@@ -36,18 +32,6 @@ def served(tmp_path_factory):
     server, address = _serve(root)
     yield address[:address.index("/", len("http://"))] + SUBPATH  # the server's origin, then our sub-path
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield instance
-        instance.close()
 
 
 def serious_violations(page) -> list[tuple]:

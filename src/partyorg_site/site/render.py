@@ -293,7 +293,7 @@ class Renderer:
     @functools.cached_property
     def _decisions_by_page(self) -> dict[str, list[personnel.Decision]]:
         """The decisions a province's or an official's page shows, by the page's path."""
-        return {**personnel.by_province(self._decisions), **personnel.by_official(self._decisions)}
+        return personnel.by_page(self._decisions)
 
     @functools.cached_property
     def _slugs(self) -> dict[str, int]:

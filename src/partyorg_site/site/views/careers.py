@@ -53,7 +53,7 @@ def _title_key(title: str) -> str:
 
 
 def career(archive: Archive, term: Term, limit: int = 10, decisions: list[Decision] = ()) -> Career:
-    """`decisions`: the personnel decisions about this official (personnel.by_official)."""
+    """`decisions`: the personnel decisions about this official (personnel.by_page)."""
     printed: dict[str, Counter] = {}  # title key -> its printed forms
     dates: dict[str, list[str]] = {}
     by_year: dict[str, set[str]] = {}

@@ -120,21 +120,14 @@ def counts(found: list[Decision]) -> Counts:
     return Counts(list(ACTIONS), rows, totals, len(found))
 
 
-def by_province(found: list[Decision]) -> dict[str, list[Decision]]:
-    """The decisions of each province's page (by the page's path), newest first."""
+def by_page(found: list[Decision]) -> dict[str, list[Decision]]:
+    """The decisions each province's page (the article's province) and each official's page
+    shows, by the page's path, newest first."""
     out: dict[str, list[Decision]] = defaultdict(list)
     for decision in found:
-        if decision.province_page:
-            out[decision.province_page].append(decision)
-    return dict(out)
-
-
-def by_official(found: list[Decision]) -> dict[str, list[Decision]]:
-    """The decisions about each official (by their page's path), newest first."""
-    out: dict[str, list[Decision]] = defaultdict(list)
-    for decision in found:
-        if decision.official:
-            out[decision.official].append(decision)
+        for page in (decision.province_page, decision.official):
+            if page:
+                out[page].append(decision)
     return dict(out)
 
 
@@ -159,6 +152,8 @@ def compare_dates(a: str, b: str) -> int:
 
 def career_decisions(term: Term, found: list[Decision]) -> list[CareerDecision]:
     """The official's decisions, oldest first, each with where the printed titles disagree."""
+    if not found:
+        return []
     printed = [(record, term.notes.get(record.slug) or []) for record in sorted(term.articles, key=_oldest_first)]
     out = []
     for decision in sorted(found, key=lambda d: (d.date is None, d.date or "")):
