@@ -20,6 +20,7 @@ nor after "2019-09-30").
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -133,8 +134,11 @@ def by_page(found: list[Decision]) -> dict[str, list[Decision]]:
 
 # ---- a career's decisions against its printed titles -------------------------------------
 
-def _words(text: str) -> list[str]:
-    return _WORDS.findall(fold(text))
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    # remembered: a career compares each decision's post with every title printed for the
+    # person, and titles repeat from article to article
+    return tuple(_WORDS.findall(fold(text)))
 
 
 def same_post(post: str, title: str) -> bool:
