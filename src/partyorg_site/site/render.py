@@ -432,7 +432,7 @@ class Renderer:
 
     def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
-        yield "nhan-su/feed.xml", feeds.personnel_atom(self._decisions, self.config)
+        yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
         yield RECORDS_FILE, records_file(self.archive.articles, pieces)
