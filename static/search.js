@@ -14,6 +14,7 @@
   var files = {};  // path -> promise of parsed JSON, fetched once
   var MAX_RESULTS = 50;
   var latest = 0;  // the newest query: an older one's answer arriving late is dropped
+  var FIELDS = ["q", "tinh", "nam", "loai", "nhan-su"];  // the form's fields; all but q are filters (site/search.py FACETS)
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
@@ -59,7 +60,7 @@
     var terms = words(String(data.get("q") || ""));
     var filters = [];
     var params = new URLSearchParams();
-    ["q", "tinh", "nam", "loai"].forEach(function (k) {
+    FIELDS.forEach(function (k) {
       var value = data.get(k);
       if (value) { params.set(k, value); if (k !== "q") filters.push("_" + k + ":" + value); }
     });
@@ -122,7 +123,7 @@
   }
   function start() {
     var params = new URLSearchParams(location.search);
-    ["q", "tinh", "nam", "loai"].forEach(function (k) { if (params.get(k) && form.elements[k]) form.elements[k].value = params.get(k); });
+    FIELDS.forEach(function (k) { if (params.get(k) && form.elements[k]) form.elements[k].value = params.get(k); });
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     form.addEventListener("input", run);
     run();

@@ -41,13 +41,18 @@ def _serve(root) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def require_browser() -> None:
+    """Skip when chromium, axe-core or playwright is missing; fail where CI requires them."""
     missing = _missing()
     if missing:
         if REQUIRED:
             pytest.fail(missing)
         pytest.skip(missing)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    require_browser()
     root = tmp_path_factory.mktemp("www")
     result = build(root / SUBPATH.strip("/"), None, "--base-url", SUBPATH)
     assert result.returncode == 0, result.stderr

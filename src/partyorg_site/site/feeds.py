@@ -7,13 +7,18 @@ from xml.sax.saxutils import escape, quoteattr
 from partyorg_site.site import urls
 from partyorg_site.config import SiteConfig
 from partyorg_site.models import Record
+from partyorg_site.site.views.personnel import Decision
 
 FEED_ENTRIES = 50
 _EPOCH = "2000-01-01T00:00:00Z"
 
 
 def _timestamp(record: Record) -> str:
-    value = record.published or record.date
+    return _moment(record.published or record.date)
+
+
+def _moment(value: str | None) -> str:
+    """An Atom timestamp of a date or time of any precision ("2019", "2019-09-30T08:15")."""
     if not value:
         return _EPOCH
     if len(value) == 4:
@@ -51,6 +56,42 @@ def atom(articles: list[Record], config: SiteConfig) -> str:
                 f"<updated>{_timestamp(record)}</updated>",
                 f"<author><name>{_xml(record.outlet or config.title)}</name></author>",
                 f"<summary>{_xml(summary[:600])}</summary>",
+                "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+PERSONNEL_FEED = "nhan-su/feed.xml"
+
+
+def personnel_atom(decisions: list[Decision], config: SiteConfig) -> str:
+    """/nhan-su/feed.xml: the newest personnel decisions, one entry each, for a researcher
+    to follow; each links to the article that reports it. Dated by the decision (else its
+    article), as /nhan-su/ lists them; ids are stable (the article's slug and the decision's
+    words), so a reader never sees an entry twice."""
+    entries = decisions[:FEED_ENTRIES]
+    home = urls.absolute("nhan-su/", config.base_url, config.site_url)
+    updated = max((_moment(d.date) for d in entries), default=_EPOCH)
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+           f"<title>{_xml('Quyết định nhân sự · ' + config.title)}</title>",
+           f"<subtitle>{_xml('Bổ nhiệm, bầu, chỉ định, điều động, thôi giữ chức, nghỉ hưu và kỷ luật cán bộ')}</subtitle>",
+           f"<link href={quoteattr(home)}/>",
+           f"<link rel=\"self\" href={quoteattr(urls.absolute(PERSONNEL_FEED, config.base_url, config.site_url))}/>",
+           f"<id>{_xml(home if config.site_url else 'urn:partyorg-site:' + config.base_url + 'nhan-su/')}</id>",
+           f"<updated>{updated}</updated>"]
+    for decision in entries:
+        link = urls.absolute(decision.article, config.base_url, config.site_url)
+        title = f"{decision.name}: {decision.action}" + (f" {decision.post}" if decision.post else "")
+        summary = title + (f", do {decision.by} quyết định" if decision.by else "") + \
+            (f" ({decision.province})" if decision.province else "") + f". Bài: {decision.article_title}"
+        out += ["<entry>",
+                f"<title>{_xml(title)}</title>",
+                f"<link href={quoteattr(link)}/>",
+                f"<id>{_xml(link + '#' + decision.key.split('/', 1)[1] if config.site_url else 'urn:partyorg-site:nhan-su:' + decision.key)}</id>",
+                f"<updated>{_moment(decision.date)}</updated>",
+                f"<author><name>{_xml(config.title)}</name></author>",
+                f"<summary>{_xml(summary)}</summary>",
                 "</entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"

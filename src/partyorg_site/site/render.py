@@ -22,10 +22,11 @@ from partyorg_site.archive.cache import code_version
 from partyorg_site.archive.resolve import settled
 from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
-from partyorg_site.models import Record
+from partyorg_site.models import ACTIONS, Record
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
-from partyorg_site.site.views import careers, citations, people_index, province_map, reading, series, timeline
+from partyorg_site.site.views import (careers, citations, people_index, personnel, province_map, reading, series,
+                                       timeline)
 
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
@@ -205,6 +206,7 @@ class Renderer:
                 yield self.taxonomy_page(name, by_family_name=True)
             for term in taxonomy.sorted_terms():
                 yield from self.term_pages(name, term)
+        yield from self.personnel_pages()
         yield self.search_page()
         yield self.not_found_page()
 
@@ -223,6 +225,8 @@ class Renderer:
             index = self._slugs.get(slug)
             return None if index is None else self.article_page(index)
         parts = path.split("/")
+        if path.endswith("/") and parts[0] == "nhan-su":
+            return next((page for page in self.personnel_pages() if page.path == path), None)
         if path.endswith("/") and parts[0] == "bai-viet":
             return next((page for page in self.listing_pages("bai-viet/", archive.articles) if page.path == path), None)
         taxonomy = archive.taxonomies.get(parts[0])
@@ -292,13 +296,25 @@ class Renderer:
                 **self._views(name, term, newest),
                 "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
 
+    def personnel_pages(self) -> Iterator[Page]:
+        """/nhan-su/: every personnel decision, newest first, paginated as the listings are;
+        the newest page has the counts by year and action. The context holds the decisions
+        as plain values, so each page's digest has what it shows."""
+        base = "nhan-su/"
+        listing = stable_pages(self._decisions, self.config.per_page)
+        for number, chunk in listing:
+            yield Page(urls.paged(base, number), "personnel.html", {
+                "decisions": chunk, "pager": pager(base, number, len(listing)),
+                "counts": personnel.counts(self._decisions) if number is None else None,
+                "crumbs": [("Nhân sự", base)]})
+
     def search_page(self) -> Page:
         taxonomies = self.archive.taxonomies
         return Page("tim-kiem/", "search.html", {"crumbs": [("Tìm kiếm", "tim-kiem/")],
                                                  "provinces": sorted(taxonomies["tinh"].terms.values(),
                                                                      key=lambda t: vietnamese_order(t.label)),
                                                  "years": sorted(taxonomies["nam"].terms, reverse=True),
-                                                 "kinds": MEETING_KIND_ORDER})
+                                                 "kinds": MEETING_KIND_ORDER, "actions": ACTIONS})
 
     def not_found_page(self) -> Page:
         return Page("404.html", "404.html", {"crumbs": []}, in_sitemap=False)
@@ -315,6 +331,15 @@ class Renderer:
     @functools.cached_property
     def _latest_titles(self) -> dict[str, dict[str, Any]]:
         return people_index.latest_titles(self.archive.taxonomies["can-bo"])
+
+    @functools.cached_property
+    def _decisions(self) -> list[personnel.Decision]:
+        return personnel.decisions(self.archive)
+
+    @functools.cached_property
+    def _decisions_by_page(self) -> dict[str, list[personnel.Decision]]:
+        """The decisions a province's or an official's page shows, by the page's path."""
+        return personnel.by_page(self._decisions)
 
     @functools.cached_property
     def _slugs(self) -> dict[str, int]:
@@ -358,7 +383,10 @@ class Renderer:
         """The view a term's first page shows above its article list (issue: career,
         citations over time, the meeting's series, a year's months)."""
         archive = self.archive
-        return {"career": careers.career(archive, term) if first_page and name == "can-bo" else None,
+        decisions = self._decisions_by_page.get(urls.term(name, term.key), []) if first_page else []
+        return {"career": careers.career(archive, term, decisions=decisions)
+                if first_page and name == "can-bo" else None,
+                "personnel": decisions if name == "tinh" else None,
                 "citations": citations.citations(archive, term) if first_page and name == "van-ban" else None,
                 "neighbours": tuple(t and {**_link(t), "info": t.info} for t in self._meeting_neighbours[term.key])
                 if first_page and name == "hoi-nghi" and term.key in self._meeting_neighbours else None,
@@ -456,6 +484,7 @@ class Renderer:
 
     def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
+        yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
         yield RECORDS_FILE, records_file(self.archive.articles, pieces)

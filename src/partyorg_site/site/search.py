@@ -8,7 +8,8 @@ split so that a query downloads only what it needs, however large the archive
   w-<key>.json   the words that begin with <key> (2 letters, 3 where 2 would make a shard
                  larger than SHARD_BYTES, and so on), with their postings
   w-_<facet>.json the search page's filters as postings: "_tinh:Nghệ An", "_nam:2019",
-                 "_loai:giao ban" (a filter is one more word to intersect)
+                 "_loai:giao ban", "_nhan-su:có" (reports a personnel decision), "_nhan-su:bổ nhiệm"
+                 (one of a kind) (a filter is one more word to intersect)
   d-<n>.json     articles n*DOC_BLOCK ... as [url, title, date, province, meeting kind]
 
 Articles are numbered from the oldest, so that a new article takes the next number: a
@@ -74,13 +75,19 @@ def share_words(record: Record) -> None:
 SHARD_BYTES = 150_000  # a word shard larger than this is split by the next letter
 DOC_BLOCK = 100  # articles per block of result lines: 50 results fetch at most 50 small files
 FACETS = ("tinh", "nam", "loai")
+PERSONNEL_FACET = "nhan-su"
+ANY_DECISION = "có"  # the personnel filter's value for an article with any decision
 
 
 def facets_of(record: Record) -> list[str]:
     """The filters an article answers to, as index words (they cannot collide with words,
     which are [a-z0-9]+)."""
     values = (record.province, record.date[:4] if record.date else None, record.meeting.kind if record.meeting else None)
-    return [f"_{facet}:{value}" for facet, value in zip(FACETS, values) if value]
+    found = [f"_{facet}:{value}" for facet, value in zip(FACETS, values) if value]
+    if record.appointments:
+        actions = dict.fromkeys(a.action for a in record.appointments)
+        found += [f"_{PERSONNEL_FACET}:{value}" for value in (ANY_DECISION, *actions)]
+    return found
 
 
 def build_index(articles: list[Record]) -> dict[str, str]:

@@ -1,6 +1,8 @@
 """An official's career as the archive prints it: each title with the first and last date
 it was printed, a timeline by year that marks where the titles changed, the spellings
-merged into one person, and the officials they appear with most.
+merged into one person, and the officials they appear with most; beside the titles, the
+personnel decisions about them (views/personnel.py) as dated events, with where the two
+disagree.
 
 A title is compared without regard to case or spacing ("Trưởng Ban Tổ chức" and
 "Trưởng ban Tổ chức" are one title, shown as it was printed most often)."""
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive, Term
+from partyorg_site.site.views.personnel import CareerDecision, Decision, career_decisions
 from partyorg_site.vietnamese import squash
 
 
@@ -28,6 +31,9 @@ class YearRow:
     titles: list[str]
     new: list[str]  # titles not printed the year before (empty for the first year)
     dropped: list[str]  # titles printed the year before and not this year
+    decisions: list[CareerDecision] = field(default_factory=list)  # dated in this year
+    printed: bool = True  # False: a year with decisions and no article printing a title
+    first: bool = False  # the first year titles were printed: its titles are shown whole
 
 
 @dataclass(frozen=True)
@@ -39,13 +45,15 @@ class Career:
     # others whose names differ by tone marks only ("Nguyễn Thanh Quang", "Nguyễn Thành Quang"):
     # another person, or a misprint an editor can settle with front matter
     look_alikes: list[tuple[str, str]] = field(default_factory=list)
+    undated_decisions: list[CareerDecision] = field(default_factory=list)  # neither decision nor article dated
 
 
 def _title_key(title: str) -> str:
     return squash(title).casefold()
 
 
-def career(archive: Archive, term: Term, limit: int = 10) -> Career:
+def career(archive: Archive, term: Term, limit: int = 10, decisions: list[Decision] = ()) -> Career:
+    """`decisions`: the personnel decisions about this official (personnel.by_page)."""
     printed: dict[str, Counter] = {}  # title key -> its printed forms
     dates: dict[str, list[str]] = {}
     by_year: dict[str, set[str]] = {}
@@ -66,16 +74,23 @@ def career(archive: Archive, term: Term, limit: int = 10) -> Career:
     ordered = sorted(printed, key=lambda key: (key not in first, first.get(key, ""), seen[key]))
     spans = [TitleSpan(shown[key], first.get(key), max(dates[key]) if key in dates else None,
                        sum(printed[key].values())) for key in ordered]
+    events: dict[str | None, list[CareerDecision]] = {}
+    for event in career_decisions(term, list(decisions)):
+        events.setdefault(event.decision.date[:4] if event.decision.date else None, []).append(event)
     rows, previous = [], None
-    for year in sorted(by_year):
+    for year in sorted(by_year.keys() | {y for y in events if y}):
+        if year not in by_year:  # decisions only: the titles are as the year before
+            rows.append(YearRow(year, [], [], [], events.get(year, []), printed=False))
+            continue
         keys = by_year[year]
         rows.append(YearRow(year, sorted(shown[k] for k in keys),
                             sorted(shown[k] for k in keys - previous) if previous is not None else [],
-                            sorted(shown[k] for k in previous - keys) if previous is not None else []))
+                            sorted(shown[k] for k in previous - keys) if previous is not None else [],
+                            events.get(year, []), first=previous is None))
         previous = keys
     others = [(other.label, urls.term("can-bo", other.key), n)
               for other, n in archive.related(term, "can-bo", limit + 1) if other.key != term.key][:limit]
-    return Career(spans, rows, list(term.spellings), others, look_alikes(archive, term))
+    return Career(spans, rows, list(term.spellings), others, look_alikes(archive, term), events.get(None, []))
 
 
 def look_alikes(archive: Archive, term: Term) -> list[tuple[str, str]]:
