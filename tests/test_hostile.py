@@ -172,6 +172,7 @@ def build_killed_at(point: str, articles: Path, output: Path, *extra: str) -> su
 
 # (fault point, build options, what the output folder holds right after the kill)
 KILLS = [
+    ("mid-database", (), "old"),
     ("after-staging", (), "old"),
     ("before-publication", (), "old"),
     ("mid-journal", (), "journal"),

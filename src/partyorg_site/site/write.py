@@ -46,11 +46,12 @@ LAYOUT = 2  # the marker's format: 2 lists every file (static ones included), so
 FIXED_MTIME = 946684800  # 2000-01-01: file times carry no build clock
 PUBLISHING = threading.RLock()  # held while files are renamed into the output
 FAULT = "PARTYORG_FAULT"
-# Where PARTYORG_FAULT can kill a build, in the order a build passes them: every page is in
-# the staging folder; the journal (or the new folder) is ready but not yet in place; the
-# journal is in place and half carried out; the journal is carried out but not yet removed;
-# the new folder has been swapped in, the old one not yet removed.
-FAULT_POINTS = ("after-staging", "before-publication", "mid-journal", "after-journal", "after-swap")
+# Where PARTYORG_FAULT can kill a build, in the order a build passes them: the published
+# database is half filled; every page is in the staging folder; the journal (or the new
+# folder) is ready but not yet in place; the journal is in place and half carried out; the
+# journal is carried out but not yet removed; the new folder has been swapped in, the old
+# one not yet removed.
+FAULT_POINTS = ("mid-database", "after-staging", "before-publication", "mid-journal", "after-journal", "after-swap")
 _HELD_LOCKS: set[int] = set()  # descriptors of the locks this process holds; closed in forked children
 
 
