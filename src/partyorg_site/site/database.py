@@ -114,6 +114,11 @@ CREATE TABLE citations (              -- document x article: each document an ar
     position INTEGER NOT NULL,
     PRIMARY KEY (article_id, document_id)
 );
+"""
+
+# Made after the rows are in: building an index once is quicker than keeping it up to date
+# row by row (a third of the database's time at 2,000 articles).
+INDEXES_AND_VIEWS = """
 CREATE INDEX articles_by_date ON articles(date);
 CREATE INDEX articles_by_province ON articles(province_id);
 CREATE INDEX article_provinces_by_province ON article_provinces(province_id);
@@ -171,12 +176,14 @@ def database_bytes(archive: Archive, with_bodies: bool = False) -> bytes:
         connection.execute("PRAGMA encoding = 'UTF-8'")
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("PRAGMA foreign_keys = ON")  # a row pointing nowhere is a bug: fail the build
         connection.executescript(SCHEMA.replace("{body_columns}", BODY_COLUMNS if with_bodies else "")
                                  + (FULL_TEXT if with_bodies else ""))
         connection.execute("BEGIN")
         _fill(connection, archive, with_bodies)
         connection.execute("COMMIT")
+        connection.executescript(INDEXES_AND_VIEWS)
+        # Checked once, all rows at a time, rather than row by row with PRAGMA foreign_keys
+        # on: a row pointing nowhere is a bug, and fails the build.
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ValueError(f"{DATABASE_FILE}: rows point nowhere: {problems[:5]}")
