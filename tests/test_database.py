@@ -134,6 +134,10 @@ def test_bodies_and_full_text_when_the_setting_asks(seed_site, tmp_path):
     records = {r["slug"]: r for r in site_records(output)}
     with connect(output) as db:
         bodies = dict(db.execute("SELECT slug, body FROM articles"))
+        # how Datasette finds a table's full-text index (and then offers a search box on it)
+        assert db.execute("""SELECT name FROM sqlite_master WHERE rootpage = 0
+                             AND sql LIKE '%VIRTUAL TABLE%USING FTS%content="articles"%'""").fetchall() \
+            == [("articles_fts",)]
         found = [row[0] for row in db.execute(
             "SELECT a.slug FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH 'sat hach' ORDER BY rank")]

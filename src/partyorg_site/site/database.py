@@ -151,11 +151,12 @@ BODY_COLUMNS = """,
     captions TEXT NOT NULL              -- its image captions, one a line"""
 
 # Full-text search over titles and bodies (with `database_bodies: true`): the index of the
-# articles table's own text, so the text is stored once. Tone marks are optional in a
+# articles table's own text, so the text is stored once (content="articles", written so,
+# in double quotes, for Datasette to find it and offer a search box on the table). Tone marks are optional in a
 # query ("dang uy" finds "Đảng ủy"... except for đ, a letter of its own to SQLite: "đang").
 FULL_TEXT = """
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, captions, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    title, body, captions, content="articles", content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 """
 
