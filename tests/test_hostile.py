@@ -148,10 +148,10 @@ EDITED = "0000-000_5863303d04c9a417.txt"
 
 @pytest.fixture(scope="module")
 def old_and_new(tmp_path_factory):
-    """An archive of 100 articles with its site (the old site), and the same archive with
+    """An archive of 40 articles with its site (the old site), and the same archive with
     one article rewritten, built clean (the new site: what any build of it must give)."""
     root = tmp_path_factory.mktemp("kill")
-    big_archive(root / "old", 20)
+    big_archive(root / "old", 8)
     shutil.copytree(root / "old", root / "new")
     edited = root / "new" / EDITED  # one sentence more: a few pages change, so it is published as a patch
     edited.write_text(edited.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")

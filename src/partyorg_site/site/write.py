@@ -5,7 +5,8 @@ failed or interrupted build leaves the last good site untouched. Publication the
 one of two ways:
 
 - **whole**: with no previous site to build on (first build, --clean), the staging folder
-  is renamed into place and the old site removed afterwards.
+  and the old site swap names in one step (renameat2's exchange), and the old site is
+  removed afterwards.
 - **patch**: with a previous site, the staging folder holds only the files that changed.
   Their list, and the files to delete, are written into a journal first; renaming the
   journal into place is the moment the new build is published, and the renames it lists
@@ -31,6 +32,7 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -76,9 +78,13 @@ class SiteWriter:
         self.lock = self.output.parent / f".{self.output.name}.lock"
         self.journal = self.output.parent / f".{self.output.name}.publishing"
         self.lock_descriptor: int | None = _take_lock(self.lock, self.output)
-        self._finish_publication()
-        self._remove_leftovers()
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
+        try:
+            self._finish_publication()
+            self._remove_leftovers()
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
+        except BaseException:  # a process that goes on (serve) must not keep the lock
+            self.release()
+            raise
         self.written: list[str] = []
         self.kept = 0
         self.previous = self._read_manifest() if reuse_pages else None
@@ -346,6 +352,7 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
+@functools.lru_cache(maxsize=1)
 def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 
