@@ -96,6 +96,16 @@ def test_appointments_point_to_the_official_where_the_article_names_them(invente
     assert linked == {"Trần Văn Hòa": "Trần Văn Hòa", "Phan Văn Tâm": None, "Hồ Văn Bình": None}
 
 
+def test_two_printings_of_one_name_are_one_person_with_every_title(invented_site):
+    with connect(invented_site) as db:
+        person = db.execute("SELECT id, name, other_spellings FROM officials WHERE name = 'Lê Thị Mai'").fetchone()
+        titles = db.execute("SELECT t.title FROM titles AS t JOIN articles AS a ON a.id = t.article_id "
+                            "WHERE t.official_id = ? AND a.date = '2017-12-01' ORDER BY t.position",
+                            (person[0],)).fetchall()
+    assert person[1:] == ("Lê Thị Mai", "LÊ THỊ MAI")
+    assert titles == [("Trưởng Ban Tổ chức Tỉnh ủy",), ("Ủy viên Ban Thường vụ Tỉnh ủy",)]
+
+
 def test_two_builds_give_identical_bytes_and_fixed_header_fields(seed_site, tmp_path):
     again = built(tmp_path / "again", ARTICLES, "--clean")
     data = (seed_site / DATABASE).read_bytes()

@@ -151,9 +151,9 @@ BODY_COLUMNS = """,
     captions TEXT NOT NULL              -- its image captions, one a line"""
 
 # Full-text search over titles and bodies (with `database_bodies: true`): the index of the
-# articles table's own text, so the text is stored once (content="articles", written so,
-# in double quotes, for Datasette to find it and offer a search box on the table). Tone marks are optional in a
-# query ("dang uy" finds "Đảng ủy"... except for đ, a letter of its own to SQLite: "đang").
+# articles table's own text, so the text is stored once (content="articles", in double
+# quotes, is how Datasette finds it and offers a search box on the table). Tone marks are
+# optional in a query ("sat hach" finds "sát hạch"), but đ is a letter of its own to SQLite.
 FULL_TEXT = """
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body, captions, content="articles", content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -234,14 +234,15 @@ def _fill(connection: sqlite3.Connection, archive: Archive, with_bodies: bool) -
     for number, record in enumerate(archive.articles, 1):
         for position, name in enumerate(dict.fromkeys(record.provinces)):
             rows["article_provinces"].append((number, provinces[slug(name)], position))
-        seen: set[int] = set()
+        titles_of: dict[int, list[str]] = {}  # per person: two printings of one name are one person
         for position, official in enumerate(record.officials):
             official_id = officials[archive.official_key(official.name)]
-            if official_id in seen:  # two printings of one person in one article: one row
-                continue
-            seen.add(official_id)
-            rows["article_officials"].append((number, official_id, official.name, position))
-            rows["titles"].extend((number, official_id, title, place) for place, title in enumerate(official.titles))
+            if official_id not in titles_of:
+                titles_of[official_id] = []
+                rows["article_officials"].append((number, official_id, official.name, position))
+            titles_of[official_id] += [title for title in official.titles if title not in titles_of[official_id]]
+        rows["titles"] += [(number, official_id, title, place) for official_id, titles in titles_of.items()
+                           for place, title in enumerate(titles)]
         for position, appointment in enumerate(record.appointments):
             key = archive.official_keys.get(person_key(appointment.name))
             rows["appointments"].append((None, number, officials.get(key) if key else None, appointment.name,
