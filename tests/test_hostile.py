@@ -3,8 +3,9 @@ concurrent builds. Each case: a clear message naming the file, the rest still bu
 from __future__ import annotations
 
 import codecs
+import fcntl
 import json
-import random
+import os
 import shutil
 import signal
 import subprocess
@@ -142,30 +143,119 @@ def big_archive(folder: Path, copies: int) -> None:
             (folder / f"{number:04d}-{seed.name}").write_text(f"{text}\nBản sao số {number}.\n", encoding="utf-8")
 
 
-def test_a_killed_build_leaves_the_previous_site_whole(tmp_path):
-    articles, output = tmp_path / "articles", tmp_path / "_site"
-    big_archive(articles, 60)
-    assert build(articles, output, "-j", "1").returncode == 0
-    before = tree_digest(output)
-    (articles / "0000-000_5863303d04c9a417.txt").write_text("Sáng 1/1/2020, bài đã sửa.\n", encoding="utf-8")
-    rng = random.Random(3)
-    for _ in range(3):
-        process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--config", str(ROOT / "site.yaml"),
-                                    "--articles", str(articles), "--output", str(output), "--clean", "-j", "1"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.5))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        after = tree_digest(output)
-        assert after == before or any("bài đã sửa" in json.dumps(r, ensure_ascii=False) for r in site_records(output))
-        before = after
-    result = build(articles, output)  # the killed build's lock and staging folder are taken over
+EDITED = "0000-000_5863303d04c9a417.txt"
+
+
+@pytest.fixture(scope="module")
+def old_and_new(tmp_path_factory):
+    """An archive of 40 articles with its site (the old site), and the same archive with
+    one article rewritten, built clean (the new site: what any build of it must give)."""
+    root = tmp_path_factory.mktemp("kill")
+    big_archive(root / "old", 8)
+    shutil.copytree(root / "old", root / "new")
+    edited = root / "new" / EDITED  # one sentence more: a few pages change, so it is published as a patch
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
+    for name, extra in (("old", ()), ("new", ("--clean",))):
+        result = build(root / name, root / f"{name}-site", "-j", "1", *extra)
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+def build_killed_at(point: str, articles: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PARTYORG_FAULT": point}
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--config", str(ROOT / "site.yaml"),
+                             "--articles", str(articles), "--output", str(output), "-j", "1", *extra],
+                            capture_output=True, text=True, env=environment)
+    assert result.returncode == -signal.SIGKILL, f"not killed at {point}: {result.returncode} {result.stderr}"
+    return result
+
+
+# (fault point, build options, what the output folder holds right after the kill)
+KILLS = [
+    ("mid-database", (), "old"),
+    ("after-staging", (), "old"),
+    ("before-publication", (), "old"),
+    ("mid-journal", (), "journal"),
+    ("after-journal", (), "new"),
+    ("before-publication", ("--clean",), "old"),
+    ("after-swap", ("--clean",), "new"),
+]
+
+
+@pytest.mark.parametrize("point, options, left", KILLS, ids=[f"{p}{''.join(o)}" for p, o, _ in KILLS])
+def test_a_build_killed_at_any_point_leaves_one_whole_site(old_and_new, tmp_path, point, options, left):
+    """kill -9 at each named point of a build (PARTYORG_FAULT) leaves exactly the old site or
+    exactly the new one, byte for byte; killed while carrying out its journal of renames, it
+    leaves the journal, and finishing it (the first thing any next build does) gives exactly
+    the new site. Either way the next build gives what a clean build gives."""
+    output = tmp_path / "_site"
+    shutil.copytree(old_and_new / "old-site", output, symlinks=True)
+    old, new = tree_digest(old_and_new / "old-site"), tree_digest(old_and_new / "new-site")
+    assert old != new
+    build_killed_at(point, old_and_new / "new", output, *options)
+    journal = tmp_path / "._site.publishing"
+    if left == "journal":
+        assert journal.exists()
+        from partyorg_site.site.write import SiteWriter
+        SiteWriter(output).abort()
+        left = "new"
+    if left == "old":
+        assert not journal.exists()  # else the next build would finish publishing the killed one
+    assert tree_digest(output) == (old if left == "old" else new)
+    result = build(old_and_new / "new", output, "-j", "1")  # the killed build's lock does not stop it
     assert result.returncode == 0, result.stderr
-    assert not list(tmp_path.glob("._site-build-*")) and not (tmp_path / "._site.lock").exists()
-    deadline = time.monotonic() + 20  # the replaced site is deleted by a background process
-    while list(tmp_path.glob("._site-old-*")) and time.monotonic() < deadline:
+    assert tree_digest(output) == new
+    assert not (tmp_path / "._site.lock").exists()
+    deadline = time.monotonic() + 20  # a killed build's folders are deleted by a background process
+    while list(tmp_path.glob("._site-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not list(tmp_path.glob("._site-old-*"))
+    assert not list(tmp_path.glob("._site-*"))
+
+
+def test_every_fault_point_is_tested():
+    from partyorg_site.site.write import FAULT_POINTS
+    assert {point for point, _, _ in KILLS} == set(FAULT_POINTS)
+
+
+@pytest.mark.parametrize("content", ["", "0", "1", "a living process", "not a number"])
+def test_a_left_over_lock_file_does_not_block_a_build(tmp_path, content):
+    """The lock is the kernel's (flock), not the file's content: an empty lock file (once
+    read as PID 0, and os.kill(0, 0) signals one's own group), a living process's PID or
+    garbage left beside the output never stop the next build."""
+    if content == "a living process":
+        content = str(os.getpid())
+    (tmp_path / "._site.lock").write_text(content, encoding="utf-8")
+    result = build(ARTICLES, tmp_path / "_site")
+    assert result.returncode == 0, result.stderr
+    assert len(site_records(tmp_path / "_site")) == 5 and not (tmp_path / "._site.lock").exists()
+
+
+def test_a_held_lock_refuses_a_second_build_with_a_clear_message(tmp_path):
+    lock = tmp_path / "._site.lock"
+    with open(lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        refused = build(ARTICLES, tmp_path / "_site")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert f"error: another build is writing {tmp_path / '_site'}" in refused.stderr
+    assert build(ARTICLES, tmp_path / "_site").returncode == 0  # let go: the next build runs
+
+
+@pytest.mark.parametrize("output, message", [("a-file", "is a file, not a folder"),
+                                             ("a-file/site", "cannot be made, a file is in its path")])
+def test_output_naming_a_file_is_a_clean_error(tmp_path, output, message):
+    (tmp_path / "a-file").write_text("not a site", encoding="utf-8")
+    result = build(ARTICLES, tmp_path / output)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"error: {tmp_path / output}: {message}" in result.stderr
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a site"
+
+
+def held(lock: Path) -> bool:
+    """The build writes its PID into the lock file once it holds the lock."""
+    try:
+        return bool(lock.read_text(encoding="utf-8").strip())
+    except FileNotFoundError:
+        return False
 
 
 def test_two_builds_at_once_do_not_mix(tmp_path):
@@ -175,7 +265,7 @@ def test_two_builds_at_once_do_not_mix(tmp_path):
                               "--articles", str(articles), "--output", str(output), "-j", "1"],
                              stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
-    while not (tmp_path / "._site.lock").exists() and time.monotonic() < deadline and first.poll() is None:
+    while not held(tmp_path / "._site.lock") and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.002)
     assert first.poll() is None, "the first build ended before its lock was seen; make the archive bigger"
     # Hold the first build inside its lock while the second starts, however fast it is.

@@ -22,6 +22,7 @@ class SiteConfig:
     static: str = "static"
     cache: str = ".partyorg-cache"
     per_page: int = 20
+    database_bodies: bool = False  # data/archive.sqlite: add the articles' bodies, with a full-text index
     root: Path = Path(".")
 
     def path(self, name: str) -> Path:

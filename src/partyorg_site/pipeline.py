@@ -28,6 +28,7 @@ from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import load_or_problem
 from partyorg_site.read.files import ArticleFile, read_file, scan
 from partyorg_site.models import Record
+from partyorg_site.site.database import publish_database
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
 from partyorg_site.archive.resolve import resolve_archive
@@ -184,6 +185,7 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
             for path, content in renderer.extra_files(sitemap_paths, pieces):
                 writer.write_if_changed(path, content, group=derived)
             pieces.forget_unused()
+        publish_database(writer, renderer.archive, derived, config.database_bodies)
         writer.copy_tree(config.path("static"), "static/")
         clock.lap("feeds, data, search")
         writer.commit()

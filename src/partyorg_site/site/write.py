@@ -5,7 +5,8 @@ failed or interrupted build leaves the last good site untouched. Publication the
 one of two ways:
 
 - **whole**: with no previous site to build on (first build, --clean), the staging folder
-  is renamed into place and the old site removed afterwards.
+  and the old site swap names in one step (renameat2's exchange), and the old site is
+  removed afterwards.
 - **patch**: with a previous site, the staging folder holds only the files that changed.
   Their list, and the files to delete, are written into a journal first; renaming the
   journal into place is the moment the new build is published, and the renames it lists
@@ -17,15 +18,26 @@ one of two ways:
   same process never hands out a page from between two builds.
 
 A marker file says "partyorg-site built this": an output folder without it is never
-replaced, so a mistyped --output cannot wipe someone's files. A lock file keeps two builds
-apart.
+replaced, so a mistyped --output cannot wipe someone's files. An OS lock (`flock`) on a
+file beside the output keeps two builds apart; the kernel drops it when its process ends,
+however it ends, so a killed build never leaves a lock behind that blocks the next (the
+PID once written into the file could be read back as 0, or as a stranger's PID).
+
+`PARTYORG_FAULT=<point>` kills the build with SIGKILL at one of the named points of
+publication (FAULT_POINTS), so the tests can show what each moment leaves behind.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import functools
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -35,6 +47,14 @@ MARKER = ".partyorg-site"  # JSON: what built this folder, and the digest of eve
 LAYOUT = 2  # the marker's format: 2 lists every file (static ones included), so a patch knows what to delete
 FIXED_MTIME = 946684800  # 2000-01-01: file times carry no build clock
 PUBLISHING = threading.RLock()  # held while files are renamed into the output
+FAULT = "PARTYORG_FAULT"
+# Where PARTYORG_FAULT can kill a build, in the order a build passes them: the published
+# database is half filled; every page is in the staging folder; the journal (or the new
+# folder) is ready but not yet in place; the journal is in place and half carried out; the
+# journal is carried out but not yet removed; the new folder has been swapped in, the old
+# one not yet removed.
+FAULT_POINTS = ("mid-database", "after-staging", "before-publication", "mid-journal", "after-journal", "after-swap")
+_HELD_LOCKS: set[int] = set()  # descriptors of the locks this process holds; closed in forked children
 
 
 class OutputError(Exception):
@@ -46,24 +66,25 @@ class SiteWriter:
 
     def __init__(self, output: Path, reuse_pages: bool = True):
         self.output = output.resolve()
-        self.output.parent.mkdir(parents=True, exist_ok=True)
+        if self.output.exists() and not self.output.is_dir():
+            raise OutputError(f"{self.output}: is a file, not a folder; choose a folder for --output")
+        try:
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise OutputError(f"{self.output}: cannot be made, a file is in its path; choose another --output") from None
         if self.output.exists() and not (self.output / MARKER).exists() and any(self.output.iterdir()):
             raise OutputError(f"{self.output}: exists, is not empty and was not built by partyorg-site; "
                               "refusing to replace it (choose another --output or empty it)")
         self.lock = self.output.parent / f".{self.output.name}.lock"
         self.journal = self.output.parent / f".{self.output.name}.publishing"
+        self.lock_descriptor: int | None = _take_lock(self.lock, self.output)
         try:
-            descriptor = os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            os.write(descriptor, str(os.getpid()).encode())
-            os.close(descriptor)
-        except FileExistsError:
-            if not _stale(self.lock):
-                raise OutputError(f"another build is writing {self.output} (lock {self.lock}); "
-                                  "wait for it, or delete the lock if no build is running") from None
-            self.lock.write_text(str(os.getpid()))
-        self._finish_publication()
-        self._remove_leftovers()
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
+            self._finish_publication()
+            self._remove_leftovers()
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-build-", dir=self.output.parent))
+        except BaseException:  # a process that goes on (serve) must not keep the lock
+            self.release()
+            raise
         self.written: list[str] = []
         self.kept = 0
         self.previous = self._read_manifest() if reuse_pages else None
@@ -147,6 +168,7 @@ class SiteWriter:
     def commit(self) -> None:
         """Publish the build: as a patch to the previous site when it changes fewer files
         than it keeps, else the staging folder whole."""
+        fault_point("after-staging")
         self.write(MARKER, json.dumps({"generator": "partyorg-site", "layout": LAYOUT,
                                        "note": "This folder is built by partyorg-site; it is replaced on each build.",
                                        "files": dict(sorted(self.manifest.items()))}, indent=0) + "\n")
@@ -174,13 +196,23 @@ class SiteWriter:
         self.release()
 
     def _publish_whole(self) -> None:
-        """Swap the staging folder in; the previous site is removed only afterwards."""
+        """Swap the staging folder in, in one atomic exchange of the two folders where the
+        system has one (Linux), so that a build killed at any moment leaves either the old
+        site or the new one at the output's path, never none; the previous site (now at the
+        staging folder's name, which the next build would remove if this one is killed) is
+        removed only afterwards."""
         previous = None
         with PUBLISHING:
-            if self.output.exists():
+            fault_point("before-publication")
+            if not self.output.exists():
+                os.rename(self.staging, self.output)
+            elif _exchange(self.staging, self.output):
+                previous = self.staging
+            else:  # no exchange here: two renames, with the output missing between them
                 previous = Path(tempfile.mkdtemp(prefix=f".{self.output.name}-old-", dir=self.output.parent))
                 os.rename(self.output, previous / "site")
-            os.rename(self.staging, self.output)
+                os.rename(self.staging, self.output)
+        fault_point("after-swap")
         if previous:
             _remove_in_background(previous)
 
@@ -194,6 +226,7 @@ class SiteWriter:
                            encoding="utf-8")
         with open(pending, "rb") as handle:  # on disk before it can be acted on
             os.fsync(handle.fileno())
+        fault_point("before-publication")
         os.replace(pending, self.journal)
         self._finish_publication()
 
@@ -210,7 +243,9 @@ class SiteWriter:
         staging = self.output.parent / journal["staging"]
         touched = set()
         with PUBLISHING:
-            for path in journal["move"]:
+            for number, path in enumerate(journal["move"]):
+                if number == len(journal["move"]) // 2:
+                    fault_point("mid-journal")
                 source, target = staging / path, self.output / path
                 if source.is_file() or source.is_symlink():
                     _move(source, target)
@@ -225,6 +260,7 @@ class SiteWriter:
                 for each in (folder, *folder.parents):
                     if (self.output / each).is_dir():
                         os.utime(self.output / each, (FIXED_MTIME, FIXED_MTIME))
+        fault_point("after-journal")
         self.journal.unlink()
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -237,15 +273,88 @@ class SiteWriter:
         self.release()
 
     def release(self) -> None:
+        """Remove the lock file, then let go of the lock (in that order: a build that opened
+        the file before it was removed finds, once it holds the lock, that it holds a lock
+        on a file no longer there, and tries again)."""
+        if self.lock_descriptor is None:
+            return
         try:
             self.lock.unlink()
         except FileNotFoundError:
             pass
+        _HELD_LOCKS.discard(self.lock_descriptor)
+        os.close(self.lock_descriptor)
+        self.lock_descriptor = None
+
+
+def _take_lock(lock: Path, output: Path) -> int:
+    """An exclusive flock on the lock file, or OutputError if another build holds it. The
+    file's content (this build's PID) is for people; whether it is empty, or names a dead
+    or living process, decides nothing."""
+    while True:
+        descriptor = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            raise OutputError(f"another build is writing {output} (it holds {lock}); wait for it to finish") from None
+        try:
+            same_file = os.fstat(descriptor).st_ino == os.stat(lock).st_ino
+        except FileNotFoundError:  # the build before us removed it between our open and our lock
+            same_file = False
+        if same_file:
+            break
+        os.close(descriptor)
+    os.ftruncate(descriptor, 0)
+    os.write(descriptor, f"{os.getpid()}\n".encode())
+    _HELD_LOCKS.add(descriptor)
+    return descriptor
+
+
+def _forget_locks_in_child() -> None:
+    """A forked worker (pipeline.render_pages) must not keep the build's lock alive if the
+    build is killed: its copy of the descriptor is closed (the parent's still holds it)."""
+    for descriptor in list(_HELD_LOCKS):
+        try:
+            os.close(descriptor)
+        except OSError:
+            pass
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
+def fault_point(name: str) -> None:
+    """Kill this process here, as `kill -9` would, if PARTYORG_FAULT names this point."""
+    assert name in FAULT_POINTS, name
+    if os.environ.get(FAULT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _content_digest(content: str | bytes) -> str:
     data = content.encode("utf-8") if isinstance(content, str) else content
     return "bytes-" + hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders' names in one step (Linux's renameat2 with RENAME_EXCHANGE); False
+    where the system or its file system cannot, and nothing was changed."""
+    function = getattr(_libc(), "renameat2", None)
+    if function is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if function(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EPERM, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+@functools.lru_cache(maxsize=1)
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 
 
 def _link(source: Path, target: Path) -> None:
@@ -295,14 +404,3 @@ def write_file(root: Path, path: str, content: str | bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
-
-def _stale(lock: Path) -> bool:
-    """A lock left by a build that no longer runs (killed) may be taken over."""
-    try:
-        pid = int(lock.read_text().strip() or 0)
-        os.kill(pid, 0)
-        return False
-    except (ValueError, ProcessLookupError):
-        return True
-    except PermissionError:
-        return False
