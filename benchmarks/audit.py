@@ -34,6 +34,7 @@ Record = dict[str, Any]
 Finding = str  # what to show as an example
 
 DAYS_AFTER_PUBLISHED = 14
+DAYS_BEFORE_PUBLISHED = 60  # SCHEMA.md: with a timestamp, an event is dated within [published − 60, published + 14]
 # Words a title never ends with: prepositions and conjunctions that open what follows.
 FUNCTION_WORDS = {"của", "và", "tại", "về", "với", "cho", "ở", "trong", "theo", "là", "các", "những", "đã", "sẽ"}
 ROMAN = {"I", "V", "X"}  # "Vụ trưởng Vụ Địa phương I": a one-letter word that ends a title rightly
@@ -63,6 +64,48 @@ def dates_after_published(record: Record, today: date) -> Iterable[Finding]:
     if record["date"] and record["published"] and record["date_precision"] == "day" and \
             _date(record["date"]) > date.fromisoformat(record["published"][:10]) + timedelta(DAYS_AFTER_PUBLISHED):
         yield f"{record['date']} published {record['published']}"
+
+
+# Words that introduce a day as a start, an effective date or a deadline ("từ ngày 1/7/2025
+# chính thức vận hành", "có hiệu lực kể từ ngày", "chậm nhất ngày 30/6"), for this check
+# only: the loader's own lists are not consulted, so that they are what is checked.
+START_OR_DEADLINE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:kể từ|bắt đầu từ|từ|có hiệu lực(?: thi hành)?(?: kể)?(?: từ)?|áp dụng(?: kể)?(?: từ)?"
+    r"|trước|chậm nhất(?: là)?|hạn chót(?: là)?|đến hết|tới hết|hết hạn(?: vào)?))\s+(?:(?:hôm|ngày)\s+)?$",
+    re.IGNORECASE)
+RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d")  # "từ ngày 5/9 đến 7/9": an event's span
+
+
+def _mentions_of_day(text: str, day: int, month: int) -> Iterable[re.Match[str]]:
+    """Where `text` prints this day and month: "5/9", "05-09-2017", "ngày 5 tháng 9"."""
+    yield from re.finditer(rf"(?<![\d/.-])0?{day}\s*[/.-]\s*0?{month}(?:\s*[/.-]\s*\d{{4}})?(?![\d])"
+                           rf"|(?<!\w)0?{day}\s+tháng\s+0?{month}(?:\s+năm\s+\d{{4}})?(?!\d)", text)
+
+
+def dates_from_start_or_deadline(record: Record, today: date) -> Iterable[Finding]:
+    """A day-precise event date every printing of which, in the title and body, is
+    introduced as a start, an effective date or a deadline (SCHEMA.md: never the event's).
+    A day the text does not print as such (a relative day, "ngày 5 và 6/9") is not judged."""
+    if record["date_precision"] != "day":
+        return
+    year, month, day = (int(part) for part in record["date"].split("-"))
+    text = "\n".join([record["title"], *record["body"]])
+    mentions = list(_mentions_of_day(text, day, month))
+    if mentions and all(START_OR_DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                        and not RANGE_ON.match(text, m.end()) for m in mentions):
+        yield f"{record['date']}: …{text[max(0, mentions[0].start() - 30):mentions[0].end()]}"
+
+
+def dates_long_before_published(record: Record, today: date) -> Iterable[Finding]:
+    """An event dated more than 60 days before its page whose year the text does not state
+    (it came from the timestamp): a background day read as the event's."""
+    if record["date"] and record["published"] and record.get("date_source") != "text":
+        first = _date(record["date"])
+        last = date(first.year, 12, 31) if record["date_precision"] == "year" else \
+            (date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(1)
+             if record["date_precision"] == "month" else first)
+        if last < date.fromisoformat(record["published"][:10]) - timedelta(DAYS_BEFORE_PUBLISHED):
+            yield f"{record['date']} published {record['published']}"
 
 
 def dates_without_source(record: Record, today: date) -> Iterable[Finding]:
@@ -155,7 +198,9 @@ def bodies_ending_in_credit(record: Record, today: date) -> Iterable[Finding]:
 INVARIANTS: dict[str, Callable[[Record, date], Iterable[Finding]]] = {
     "event date after the build date": dates_after_build,
     "event date > 14 days after publication": dates_after_published,
+    "event date > 60 days before publication, year not printed": dates_long_before_published,
     "date set, date_source null (year from no cue)": dates_without_source,
+    "dates from a start, deadline or effective phrase": dates_from_start_or_deadline,
     "title ends in one letter, inside a word or in a preposition": titles_cut,
     "official's name not 2-5 capitalised syllables": names_malformed,
     "province named only inside a name or street": provinces_inside_names,
