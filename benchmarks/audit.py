@@ -67,11 +67,13 @@ def dates_after_published(record: Record, today: date) -> Iterable[Finding]:
 
 
 # Words that introduce a day as a start, an effective date or a deadline ("từ ngày 1/7/2025
-# chính thức vận hành", "có hiệu lực kể từ ngày", "chậm nhất ngày 30/6"), for this check
-# only: the loader's own lists are not consulted, so that they are what is checked.
+# chính thức vận hành", "có hiệu lực kể từ ngày", "chậm nhất ngày 30/6"; not a report's "as
+# of", "tính đến hết ngày"), for this check only: the loader's own lists are not consulted,
+# so that they are what is checked.
 START_OR_DEADLINE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:kể từ|bắt đầu từ|từ|có hiệu lực(?: thi hành)?(?: kể)?(?: từ)?|áp dụng(?: kể)?(?: từ)?"
-    r"|trước|chậm nhất(?: là)?|hạn chót(?: là)?|đến hết|tới hết|hết hạn(?: vào)?))\s+(?:(?:hôm|ngày)\s+)?$",
+    r"|trước|chậm nhất(?: là)?|hạn chót(?: là)?|(?<!tính )đến hết|(?<!tính )tới hết|hết hạn(?: vào)?))"
+    r"\s+(?:(?:hôm|ngày)\s+)?$",
     re.IGNORECASE)
 RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d")  # "từ ngày 5/9 đến 7/9": an event's span
 
