@@ -78,14 +78,6 @@ _CENTURY = alternation(["19", "20"], not_after=r"\d")
 _YEAR_RANGE = re.compile(rf"{_CENTURY}\d{{2}}\s*[-–—]\s*(?:19|20)\d{{2}}(?!\d)")
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
-# (Looked for in the `reach.document` characters just before the date: a number and symbol
-# fit in them, and the pattern, which ends at the date, is tried at each character of what
-# it is given.)
-# ("2 ngày 14 và 15/10" is two days, not a document: a number alone is not enough, nor is
-# a term's years, "nhiệm kỳ 2015-2020, ngày 7-4-2015": a symbol holds letters.)
-_DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-]*|(?:quyết|thị|luận|định|dẫn|chế|hoạch|báo|án)"
-                              r"\s+\d+)\s*,?\s*(?:ban hành\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -175,7 +167,8 @@ def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
             re.compile(rf"{_lowered_words('start_words')}\s+$"))
 
 
-_RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d")  # "từ ngày 5/9 đến 7/9": the day opens a range
+# "từ ngày 5/9 đến 7/9", "từ ngày 10/7/2017 đến hết ngày 9/7/2018": the day opens a range
+_RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)(?:\s+hết)?\s*(?:ngày\s+)?\d")
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +277,19 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
 
 
 @lru_cache(maxsize=1)
+def _document_before() -> re.Pattern[str]:
+    """A cited document's number just before its date: "Hướng dẫn số 14 ngày 22/3/2019",
+    "18-NQ/TW ngày 25-10-2017", "văn bản 10285 ngày" (a kind's last syllable,
+    data/dates.yaml). Not "2 ngày 14 và 15/10", two days (a number alone is not enough), nor
+    a term's years, "nhiệm kỳ 2015-2020, ngày 7-4-2015" (a symbol holds letters). Searched in
+    the `reach.document` characters before a date: the pattern, which ends at the date, is
+    tried at each character of what it is given."""
+    kinds = alternation(datafiles.load("dates")["document_kind_endings"])
+    return re.compile(rf"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-]*|{kinds}\s+\d+)\s*,?\s*(?:ban hành\s*)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _document_date_word() -> re.Pattern[str]:
     """"đề ngày", "ký ngày": a document's date (data/dates.yaml), in lower-cased text."""
     return re.compile(rf"{_lowered_words('document_date_words')}\s*$")
@@ -293,7 +299,7 @@ def _cited_document(text: str, at: int) -> bool:
     """The date at text[at:] (opening with "ngày") is a cited document's: "Hướng dẫn số 14
     ngày", "18-NQ/TW ngày", "tờ trình đề ngày"."""
     start = max(0, at - tuning().document_reach)
-    return bool(_DOCUMENT_BEFORE.search(text, start, at) or _document_date_word().search(text[start:at].lower()))
+    return bool(_document_before().search(text, start, at) or _document_date_word().search(text[start:at].lower()))
 
 
 def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: list[str], title: str | None,
@@ -390,7 +396,7 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
         # A document's date ("Nghị quyết số 18 ngày 25-10-2017", "tờ trình đề ngày
         # 14-12-2015") says when it was issued, which is before the event, not the event's year.
         head = _DATE_WORD_AT_END.sub("", before[:day_month.start()])
-        cited = _DOCUMENT_BEFORE.search(head) or _document_date_word().search(head.lower())
+        cited = _document_before().search(head) or _document_date_word().search(head.lower())
         return (0, None) if cited else (rules.full_date, day_month)
     if _horizon_before().search(lowered):
         return 0, None

@@ -32,7 +32,8 @@ class _Rules:
     kind_of_group: dict[str, str]  # the pattern's group that matched -> its kind
     precedence: dict[str, int]
     not_after: re.Pattern[str]
-    not_before: re.Pattern[str]
+    not_before: re.Pattern[str]  # cited in passing, unless held_after ...
+    never_before: re.Pattern[str]  # ... never the meeting reported
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
     future_after: re.Pattern[str]
     compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
@@ -61,7 +62,8 @@ def _rules() -> _Rules:
         kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
-        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])}|{'|'.join(data['not_before_patterns'])})(?!\w)"),
+        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
+        never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])}|{'|'.join(data['never_before_patterns'])})(?!\w)"),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
         future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
         compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
@@ -92,7 +94,7 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
     rules = _rules()
     start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + 40]
-    if rules.not_after.search(before) or rules.state_sitting.match(text, match.start()) or \
+    if rules.not_after.search(before) or rules.never_before.match(after) or rules.state_sitting.match(text, match.start()) or \
             _inside_a_word(match, text) or _still_to_come(match, text):
         return True
     if rules.held_after.search(before):
