@@ -23,10 +23,16 @@ import sys
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from partyorg_site.loader import load_or_problem
+
+try:
+    from partyorg_site.archive.resolve import bound_to_build_day
+except ImportError:  # a loader from before the bound moved out of extraction
+    bound_to_build_day = None
 from partyorg_site.read.files import ARTICLE_SUFFIXES
 from partyorg_site.vietnamese import fold
 
@@ -217,9 +223,15 @@ def _set_lexicon(path: Path | None) -> None:
                             if " " in line.strip())
 
 
-def _load(path: Path) -> Record | str:
+def _load(path: Path, today: date) -> Record | str:
+    """The record as the archive shows it on `today`: the build's day bounds its date
+    (archive/resolve.py), as it does in a build."""
     result = load_or_problem(path.name, path.read_bytes())
-    return result.to_dict() if hasattr(result, "to_dict") else f"{result}"
+    if not hasattr(result, "to_dict"):
+        return f"{result}"
+    if bound_to_build_day is not None:
+        bound_to_build_day([result], today)
+    return result.to_dict()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = sorted(p for p in args.folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(_load, paths, chunksize=200))
+        results = list(pool.map(partial(_load, today=args.today), paths, chunksize=200))
     records = [r for r in results if isinstance(r, dict)]
     problems = len(results) - len(records)
 

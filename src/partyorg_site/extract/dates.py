@@ -54,6 +54,7 @@ class _Tuning:
     chronology_years: int
     days_after_published: int
     days_before_published: int
+    longest_event_days: int
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def tuning() -> _Tuning:
         review_same_year_from_month=data["review_same_year_from_month"],
         document_reach=reach["document"], deadline_reach=reach["deadline"], year_context=reach["year_context"],
         clause_reach=reach["clause"], chronology_years=data["chronology_years"],
-        days_after_published=data["days_after_published"], days_before_published=data["days_before_published"])
+        days_after_published=data["days_after_published"], days_before_published=data["days_before_published"],
+        longest_event_days=data["longest_event_days"])
 
 
 # A year of this century or the last, not inside a longer number. (The "no digit before"
@@ -169,6 +171,22 @@ def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 # "từ ngày 5/9 đến 7/9", "từ ngày 10/7/2017 đến hết ngày 9/7/2018": the day opens a range
 _RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)(?:\s+hết)?\s*(?:ngày\s+)?\d")
+_RANGE_END_DAY = re.compile(r"\s*(?:đến|tới|-|–)(?:\s+hết)?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+                            r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])")
+
+
+def _a_period(match: re.Match[str], paragraph: str, day: int, month: int) -> bool:
+    """The dated phrase opens a range longer than an event lasts (`longest_event_days`):
+    "từ ngày 1/1/2016 đến hết ngày 30/5/2017" is a period reported on, not an event's days."""
+    end = _RANGE_END_DAY.match(paragraph, match.end())
+    if not end:
+        return False
+    last_day, last_month = int(end["d"]), int(end["m"])
+    last_year = int(end["y"]) if end["y"] else int(match["y"]) if match["y"] else 2000
+    first_year = int(match["y"]) if match["y"] else last_year - ((last_month, last_day) < (month, day))
+    first, last = valid_date(first_year, month, day), valid_date(last_year, last_month, last_day)
+    return bool(first and last) and \
+        (date.fromisoformat(last) - date.fromisoformat(first)).days > tuning().longest_event_days
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +256,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
             # "ngày 14 và 15/10", "14-15/10": the event starts on the first day
             first = int(match["d0"]) if match["d0"] and int(match["d0"]) < int(match["d"]) else None
             day, month = first or int(match["d"]), int(match["m"])
-            if not (1 <= day <= 31 and 1 <= month <= 12):
+            if not (1 <= day <= 31 and 1 <= month <= 12) or _a_period(match, paragraph, day, month):
                 continue
             year, source = _year_of(match, paragraph, month, day, body, title, reference, path, window)
             if year is None:
