@@ -73,21 +73,27 @@ def dates_after_published(record: Record, today: date) -> Iterable[Finding]:
 
 
 # Words that introduce a day as a start, an effective date or a deadline ("từ ngày 1/7/2025
-# chính thức vận hành", "có hiệu lực kể từ ngày", "chậm nhất ngày 30/6"; not a report's "as
+# chính thức vận hành", "có hiệu lực kể từ ngày", "chậm nhất ngày 30/6", "hết hạn vào
+# ngày"; not a report's "as
 # of", "tính đến hết ngày"), for this check only: the loader's own lists are not consulted,
 # so that they are what is checked.
 START_OR_DEADLINE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:kể từ|bắt đầu từ|từ|có hiệu lực(?: thi hành)?(?: kể)?(?: từ)?|áp dụng(?: kể)?(?: từ)?"
-    r"|trước|chậm nhất(?: là)?|hạn chót(?: là)?|(?<!tính )đến hết|(?<!tính )tới hết|hết hạn(?: vào)?))"
+    r"|trước|chậm nhất(?: là)?|hạn chót(?: là)?|(?<!tính )đến hết|(?<!tính )tới hết|hết (?:hạn|hiệu lực)(?: vào)?))"
     r"\s+(?:(?:hôm|ngày)\s+)?$",
     re.IGNORECASE)
-RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d")  # "từ ngày 5/9 đến 7/9": an event's span
+# "từ ngày 5/9 đến 7/9", "đến hết ngày 24/6", "đến hết 11h30 ngày 13/3", "21-3-2017/20-4-2017":
+# the day opens an event's span
+RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–|/)(?:\s+hết)?\s*(?:\d{1,2}h\d{0,2}\s+)?(?:ngày\s+)?\d")
 
 
 def _mentions_of_day(text: str, day: int, month: int) -> Iterable[re.Match[str]]:
-    """Where `text` prints this day and month: "5/9", "05-09-2017", "ngày 5 tháng 9"."""
+    """Where `text` prints this day and month: "5/9", "05-09-2017", "ngày 5 tháng 9", and
+    as a range's first day, "5-7/9" (its group `span` set)."""
     yield from re.finditer(rf"(?<![\d/.-])0?{day}\s*[/.-]\s*0?{month}(?:\s*[/.-]\s*\d{{4}})?(?![\d])"
-                           rf"|(?<!\w)0?{day}\s+tháng\s+0?{month}(?:\s+năm\s+\d{{4}})?(?!\d)", text)
+                           rf"|(?<!\w)0?{day}\s+tháng\s+0?{month}(?:\s+năm\s+\d{{4}})?(?!\d)"
+                           rf"|(?<![\d/.-])0?{day}(?P<span>\s*(?:[-–]|đến|và)\s*)\d{{1,2}}\s*[/.-]\s*0?{month}(?![\d])",
+                           text)
 
 
 def dates_from_start_or_deadline(record: Record, today: date) -> Iterable[Finding]:
@@ -100,7 +106,7 @@ def dates_from_start_or_deadline(record: Record, today: date) -> Iterable[Findin
     text = "\n".join([record["title"], *record["body"]])
     mentions = list(_mentions_of_day(text, day, month))
     if mentions and all(START_OR_DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                        and not RANGE_ON.match(text, m.end()) for m in mentions):
+                        and not m["span"] and not RANGE_ON.match(text, m.end()) for m in mentions):
         yield f"{record['date']}: …{text[max(0, mentions[0].start() - 30):mentions[0].end()]}"
 
 
