@@ -182,6 +182,7 @@ def _a_period(match: re.Match[str], paragraph: str, day: int, month: int) -> boo
     if not end:
         return False
     last_day, last_month = int(end["d"]), int(end["m"])
+    # (Where neither end prints its year, any leap year serves to count the days between.)
     last_year = int(end["y"]) if end["y"] else int(match["y"]) if match["y"] else 2000
     first_year = int(match["y"]) if match["y"] else last_year - ((last_month, last_day) < (month, day))
     first, last = valid_date(first_year, month, day), valid_date(last_year, last_month, last_day)
