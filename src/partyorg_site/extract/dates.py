@@ -326,8 +326,7 @@ def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: l
              window: _Window) -> tuple[int | None, str | None]:
     """The year of a dated phrase and where it came from: printed with it ("5-1-2018"), at the
     end of the range it opens ("từ ngày 5-5 đến 10-5-2017"), the year nearest the page's
-    publication or the file's date, or the article's own words (infer_year) about the
-    sentence that holds the phrase."""
+    publication or the file's date, or the article's own words (infer_year)."""
     if match["y"]:
         return int(match["y"]), "text"
     ends = _range_end().match(paragraph, match.end())
@@ -338,8 +337,7 @@ def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: l
         if path and not path.month and reference[1] == "path":
             return path.year, "path"
         return nearest_year(reference[0], month, day, window), reference[1]
-    sentence = _sentence_around(paragraph, match.start(), match.end())[1]
-    year = infer_year(month, day, sentence, body, title)
+    year = infer_year(month, day, paragraph, body, title)
     return year, ("text" if year else None)
 
 
@@ -515,10 +513,12 @@ def _mid_year(month: int) -> bool:
 
 def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None) -> int | None:
     """The year of a day-and-month date from the article's own words, or None where they do
-    not settle it. `sentence` is the one that holds the date. Years in a career's sentence,
-    in a paragraph that walks through a history (`chronology_years` different years that
-    would vote), and the words of `_year_weight` that give no vote, do not count. A full
-    date of another day votes for the year that puts the event's day nearest it.
+    not settle it. `sentence` is the paragraph that holds the date (an export's one paragraph
+    is its whole body: its "Đại hội ... nhiệm kỳ" and "tổng kết ... năm Y" date the event
+    wherever they stand). Years in a career's sentence, in a paragraph that walks through a
+    history (`chronology_years` different years that would vote), and the words of
+    `_year_weight` that give no vote, do not count. A full date of another day votes for
+    the year that puts the event's day nearest it.
 
     The title and body are scanned as one text (term ranges blanked out), each year
     weighed within its own paragraph."""
