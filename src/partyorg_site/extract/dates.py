@@ -565,7 +565,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if len(named[paragraph]) < rules.chronology_years:
             votes.update(found)
     _, _, review_year = _patterns()
-    for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
+    for review in review_year.finditer(f"{_YEAR_RANGE.sub(' ', title or '')}\n{ranged}"):
         year = int(review[1])
         votes[year if month >= rules.review_same_year_from_month else year + 1] += rules.review
     for term in _congress_term().finditer(sentence.lower()):
