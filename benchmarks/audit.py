@@ -24,10 +24,16 @@ import sys
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from partyorg_site.loader import load_or_problem
+
+try:
+    from partyorg_site.archive.resolve import bound_to_build_day
+except ImportError:  # a loader from before the bound moved out of extraction
+    bound_to_build_day = None
 from partyorg_site.read.files import ARTICLE_SUFFIXES
 from partyorg_site.vietnamese import fold
 
@@ -35,6 +41,7 @@ Record = dict[str, Any]
 Finding = str  # what to show as an example
 
 DAYS_AFTER_PUBLISHED = 14
+DAYS_BEFORE_PUBLISHED = 60  # SCHEMA.md: with a timestamp, an event is dated within [published − 60, published + 14]
 # Words a title never ends with: prepositions and conjunctions that open what follows.
 FUNCTION_WORDS = {"của", "và", "tại", "về", "với", "cho", "ở", "trong", "theo", "là", "các", "những", "đã", "sẽ"}
 ROMAN = {"I", "V", "X"}  # "Vụ trưởng Vụ Địa phương I": a one-letter word that ends a title rightly
@@ -64,6 +71,56 @@ def dates_after_published(record: Record, today: date) -> Iterable[Finding]:
     if record["date"] and record["published"] and record["date_precision"] == "day" and \
             _date(record["date"]) > date.fromisoformat(record["published"][:10]) + timedelta(DAYS_AFTER_PUBLISHED):
         yield f"{record['date']} published {record['published']}"
+
+
+# Words that introduce a day as a start, an effective date or a deadline ("từ ngày 1/7/2025
+# chính thức vận hành", "có hiệu lực kể từ ngày", "chậm nhất ngày 30/6", "hết hạn vào
+# ngày"; not a report's "as
+# of", "tính đến hết ngày"), for this check only: the loader's own lists are not consulted,
+# so that they are what is checked.
+START_OR_DEADLINE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:kể từ|bắt đầu từ|từ|có hiệu lực(?: thi hành)?(?: kể)?(?: từ)?|áp dụng(?: kể)?(?: từ)?"
+    r"|trước|chậm nhất(?: là)?|hạn chót(?: là)?|(?<!tính )đến hết|(?<!tính )tới hết|hết (?:hạn|hiệu lực)(?: vào)?))"
+    r"\s+(?:(?:hôm|ngày)\s+)?$",
+    re.IGNORECASE)
+# "từ ngày 5/9 đến 7/9", "đến hết ngày 24/6", "đến hết 11h30 ngày 13/3", "21-3-2017/20-4-2017":
+# the day opens an event's span
+RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–|/)(?:\s+hết)?\s*(?:\d{1,2}h\d{0,2}\s+)?(?:ngày\s+)?\d")
+
+
+def _mentions_of_day(text: str, day: int, month: int) -> Iterable[re.Match[str]]:
+    """Where `text` prints this day and month: "5/9", "05-09-2017", "ngày 5 tháng 9", and
+    as a range's first day, "5-7/9" (its group `span` set)."""
+    yield from re.finditer(rf"(?<![\d/.-])0?{day}\s*[/.-]\s*0?{month}(?:\s*[/.-]\s*\d{{4}})?(?![\d])"
+                           rf"|(?<!\w)0?{day}\s+tháng\s+0?{month}(?:\s+năm\s+\d{{4}})?(?!\d)"
+                           rf"|(?<![\d/.-])0?{day}(?P<span>\s*(?:[-–]|đến|và)\s*)\d{{1,2}}\s*[/.-]\s*0?{month}(?![\d])",
+                           text)
+
+
+def dates_from_start_or_deadline(record: Record, today: date) -> Iterable[Finding]:
+    """A day-precise event date every printing of which, in the title and body, is
+    introduced as a start, an effective date or a deadline (SCHEMA.md: never the event's).
+    A day the text does not print as such (a relative day, "ngày 5 và 6/9") is not judged."""
+    if record["date_precision"] != "day":
+        return
+    year, month, day = (int(part) for part in record["date"].split("-"))
+    text = "\n".join([record["title"], *record["body"]])
+    mentions = list(_mentions_of_day(text, day, month))
+    if mentions and all(START_OR_DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                        and not m["span"] and not RANGE_ON.match(text, m.end()) for m in mentions):
+        yield f"{record['date']}: …{text[max(0, mentions[0].start() - 30):mentions[0].end()]}"
+
+
+def dates_long_before_published(record: Record, today: date) -> Iterable[Finding]:
+    """An event dated more than 60 days before its page whose year the text does not state
+    (it came from the timestamp): a background day read as the event's."""
+    if record["date"] and record["published"] and record.get("date_source") != "text":
+        first = _date(record["date"])
+        last = date(first.year, 12, 31) if record["date_precision"] == "year" else \
+            (date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(1)
+             if record["date_precision"] == "month" else first)
+        if last < date.fromisoformat(record["published"][:10]) - timedelta(DAYS_BEFORE_PUBLISHED):
+            yield f"{record['date']} published {record['published']}"
 
 
 def dates_without_source(record: Record, today: date) -> Iterable[Finding]:
@@ -182,7 +239,9 @@ def posts_cut(record: Record, today: date) -> Iterable[Finding]:
 INVARIANTS: dict[str, Callable[[Record, date], Iterable[Finding]]] = {
     "event date after the build date": dates_after_build,
     "event date > 14 days after publication": dates_after_published,
+    "event date > 60 days before publication, year not printed": dates_long_before_published,
     "date set, date_source null (year from no cue)": dates_without_source,
+    "dates from a start, deadline or effective phrase": dates_from_start_or_deadline,
     "title ends in one letter, inside a word or in a preposition": titles_cut,
     "official's name not 2-5 capitalised syllables": names_malformed,
     "province named only inside a name or street": provinces_inside_names,
@@ -199,9 +258,15 @@ def _set_lexicon(path: Path | None) -> None:
                             if " " in line.strip())
 
 
-def _load(path: Path) -> Record | str:
+def _load(path: Path, today: date) -> Record | str:
+    """The record as the archive shows it on `today`: the build's day bounds its date
+    (archive/resolve.py), as it does in a build."""
     result = load_or_problem(path.name, path.read_bytes())
-    return result.to_dict() if hasattr(result, "to_dict") else f"{result}"
+    if not hasattr(result, "to_dict"):
+        return f"{result}"
+    if bound_to_build_day is not None:
+        bound_to_build_day([result], today)
+    return result.to_dict()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = sorted(p for p in args.folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(_load, paths, chunksize=200))
+        results = list(pool.map(partial(_load, today=args.today), paths, chunksize=200))
     records = [r for r in results if isinstance(r, dict)]
     problems = len(results) - len(records)
 

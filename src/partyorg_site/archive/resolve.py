@@ -1,24 +1,32 @@
-"""resolve: facts across the whole archive, not one article.
+"""resolve: facts across the whole archive, not one article, and of the build's day.
 
 Slugs must be unique across the archive and stable from build to build, so collisions
 are settled in a fixed order (by source path) and the later article gets a suffix.
 A central document cited by its number alone is placed in its term by what the rest of
-the archive says of it.
+the archive says of it. No event is shown as happening after the day of the build: a
+record depends only on its file (it is cached by the file's bytes), so that bound is
+applied here, on every build, and a record read before its event's day is dated on the
+first build after it.
 """
 from __future__ import annotations
 
 import copy
 from collections import defaultdict
+from datetime import date
 
 from partyorg_site.errors import Problem
 from partyorg_site.extract.documents import central_scope, stated_term, term_on, term_rank
-from partyorg_site.models import Record
+from partyorg_site.extract.meetings import meeting_key
+from partyorg_site.models import Meeting, Record
 
 
 def settled(record: Record) -> tuple:
-    """What resolve_archive sets on a record (its slug, its documents' keys): with the
-    record's file, all a record depends on besides itself."""
-    return record.slug, tuple(doc.key for doc in record.documents)
+    """What resolve_archive sets on a record (its slug, its documents' keys, its event date
+    where the build's day bounds it): with the record's file, all a record depends on
+    besides itself."""
+    meeting = (record.meeting.date, record.meeting.key) if record.meeting else None
+    return (record.slug, tuple(doc.key for doc in record.documents),
+            record.date, record.date_precision, record.day_month, meeting)
 
 
 def unresolved_copy(record: Record) -> Record:
@@ -31,10 +39,39 @@ def unresolved_copy(record: Record) -> Record:
     return fresh
 
 
-def resolve_archive(records: list[Record]) -> list[Problem]:
-    """Every archive-wide settlement, in a fixed order; the warnings it raises."""
+def resolve_archive(records: list[Record], today: date | None = None) -> list[Problem]:
+    """Every archive-wide settlement, in a fixed order; the warnings it raises. `today`
+    is the build's day (by default the clock's)."""
+    problems = bound_to_build_day(records, today or date.today())
     settle_document_terms(records)
-    return assign_unique_slugs(records)
+    return problems + assign_unique_slugs(records)
+
+
+def _first_day(value: str) -> date:
+    """The first day of a date of any precision: "2017" -> 2017-01-01."""
+    parts = [int(part) for part in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def bound_to_build_day(records: list[Record], today: date) -> list[Problem]:
+    """An event dated after the build's day did not happen yet: the record is shown
+    undated (a day keeps its day and month, as where the text gives no year), and its
+    meeting loses that date; a warning names it. An editor's date (front matter) stands."""
+    problems: list[Problem] = []
+    for record in records:
+        if not record.date or "date" in record.overridden or _first_day(record.date) <= today:
+            continue
+        problems.append(Problem(record.source, f"the event date {record.date} is after the build's day "
+                                               f"({today.isoformat()}): shown without a date", kind="warning"))
+        if record.date_precision == "day":
+            record.day_month = f"--{record.date[5:7]}-{record.date[8:10]}"
+        meeting = record.meeting
+        if meeting is not None and "meeting" not in record.overridden and meeting.date == record.date:
+            # a new object: a copy given out by unresolved_copy shares the loaded record's meeting
+            record.meeting = Meeting(meeting.kind, None, meeting_key(meeting.kind, None, record.province),
+                                     meeting.title)
+        record.date = record.date_precision = record.date_source = None
+    return problems
 
 
 def settle_document_terms(records: list[Record]) -> None:

@@ -1,13 +1,21 @@
 """Dates: when the reported event happened (the publication time is published.py's).
 
 The event date is found by a cascade from most to least reliable (as htmldate does):
-a dated phrase in the lead ("Chiều 30-9", "Ngày 5-1-2018"), then its year from the
-publication time or the file's path (the year nearest to it), then from the article's own
-wording ("9 tháng đầu năm 2019", "tháng 6/2019"). A date the text does not support is no
-date: a year is never taken from a horizon ("đến năm 2020"), a term, a cited document, a
-career, a birth, a teaser or a footer, and no event is dated after the build or more than
-`days_after_published` days after its page (data/dates.yaml). Every date says where its
-year came from (`source`), as SCHEMA.md's `date_source`.
+a dated phrase in the lead ("Chiều 30-9", "Ngày 5-1-2018") or, with a publication time, a
+relative day ("sáng nay", "tối qua"), whichever comes first; then the phrase's year from
+the publication time or else the file's path (the year nearest to it), then from the
+article's own wording ("9 tháng đầu năm 2019", "tháng 6/2019"); then the publication's
+year, else the path's. A date the text does not support is no date: a year is never taken
+from a horizon ("đến năm 2020"), a term, a cited document, a career, a birth, a teaser or a
+footer; a day introduced as a start, an effective date or a deadline is not the event's;
+and with a publication time no event is dated outside the window of data/dates.yaml
+unless the text prints that year with it. Every date says where its year came from
+(`source`), as SCHEMA.md's `date_source`.
+
+A date depends on the file alone, never on the day it is read: that no event is dated
+after the build is settled where the archive is assembled (archive/resolve.py), so a
+cached record stays right on any later day. The weights and windows are named, with
+their reasons, in data/dates.yaml.
 """
 from __future__ import annotations
 
@@ -22,7 +30,48 @@ from partyorg_site import datafiles
 from partyorg_site.read.published import valid_date
 from partyorg_site.patterns import Anchored, alternation
 
-LEAD_PARAGRAPHS = 3
+
+@dataclass(frozen=True)
+class _Tuning:
+    """The cascade's numbers, each named and explained in data/dates.yaml."""
+
+    lead_paragraphs: int
+    year_lead_paragraphs: int
+    event_month: int
+    current_year_phrase: int
+    other_month: int
+    full_date: int
+    year: int
+    review: int
+    congress_term: int
+    late_year_from_month: int
+    early_year_to_month: int
+    review_same_year_from_month: int
+    document_reach: int
+    deadline_reach: int
+    year_context: int
+    clause_reach: int
+    chronology_years: int
+    days_after_published: int
+    days_before_published: int
+    longest_event_days: int
+
+
+@lru_cache(maxsize=1)
+def tuning() -> _Tuning:
+    data = datafiles.load("dates")
+    weights, reach = data["weights"], data["reach"]
+    return _Tuning(
+        lead_paragraphs=data["lead_paragraphs"], year_lead_paragraphs=data["year_lead_paragraphs"],
+        event_month=weights["event_month"], current_year_phrase=weights["current_year_phrase"],
+        other_month=weights["other_month"], full_date=weights["full_date"], year=weights["year"],
+        review=weights["review"], congress_term=weights["congress_term"],
+        late_year_from_month=data["late_year_from_month"], early_year_to_month=data["early_year_to_month"],
+        review_same_year_from_month=data["review_same_year_from_month"],
+        document_reach=reach["document"], deadline_reach=reach["deadline"], year_context=reach["year_context"],
+        clause_reach=reach["clause"], chronology_years=data["chronology_years"],
+        days_after_published=data["days_after_published"], days_before_published=data["days_before_published"],
+        longest_event_days=data["longest_event_days"])
 
 
 # A year of this century or the last, not inside a longer number. (The "no digit before"
@@ -31,14 +80,6 @@ _CENTURY = alternation(["19", "20"], not_after=r"\d")
 _YEAR_RANGE = re.compile(rf"{_CENTURY}\d{{2}}\s*[-–—]\s*(?:19|20)\d{{2}}(?!\d)")
 _MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
-# A document's date ("Hướng dẫn số 14 ngày 22/3/2019", "18-NQ/TW ngày 25-10-2017") is not the event's.
-# (Looked for in the characters just before the date: a number and symbol fit in them, and
-# the pattern, which ends at the date, is tried at each character of what it is given.)
-DOCUMENT_REACH = 60
-# ("2 ngày 14 và 15/10" is two days, not a document: a number alone is not enough, nor is
-# a term's years, "nhiệm kỳ 2015-2020, ngày 7-4-2015": a symbol holds letters.)
-_DOCUMENT_BEFORE = re.compile(r"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-]*|(?:quyết|thị|luận|định|dẫn|chế|hoạch|báo|án)"
-                              r"\s+\d+)\s*,?\s*(?:ban hành\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,108 +148,182 @@ def _patterns() -> tuple[Anchored, re.Pattern[str], Anchored]:
     return event, current_year, review_year
 
 
-DEADLINE_REACH = 16  # characters before a date where a deadline's word is looked for
-
-
-def _is_deadline(before: str) -> bool:
+def _is_deadline(before: str, opens_a_range: bool) -> bool:
     """The text just before a date ends in a deadline's word (data/dates.yaml), and not as
-    a report's "as of" ("tính đến ngày 6/2", a sentence opening "Đến ngày 20/9, ...")."""
-    deadline, as_of = _deadline_patterns()
-    return bool(deadline.search(before.lower())) and not as_of.search(before)
+    a report's "as of" ("tính đến ngày 6/2", a sentence opening "Đến ngày 20/9, ..."); or in
+    a start's or an effective date's word ("từ ngày 1/7", "có hiệu lực từ ngày"), where the
+    date opens no range ("từ ngày 5 đến 7/9" is the event's)."""
+    deadline, as_of, start = _deadline_patterns()
+    lowered = before.lower()
+    return bool(deadline.search(lowered)) and not as_of.search(before) or \
+        not opens_a_range and bool(start.search(lowered))
 
 
 @lru_cache(maxsize=1)
-def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = datafiles.load("dates")
     openers = alternation(data["as_of_openers"])
     return (re.compile(rf"{_lowered_words('deadline_words')}\s+$"),
             re.compile(rf"(?:(?<!\w){re.escape(data['as_of_word'])}(?:\s+\w+){{1,2}}|(?:^|[.;:!?]\s+){openers})\s+$",
-                       re.IGNORECASE))
+                       re.IGNORECASE),
+            re.compile(rf"{_lowered_words('start_words')}\s+$"))
+
+
+# "từ ngày 5/9 đến 7/9", "từ ngày 10/7/2017 đến hết ngày 9/7/2018": the day opens a range
+_RANGE_ON = re.compile(r"\s*(?:đến|tới|-|–)(?:\s+hết)?\s*(?:ngày\s+)?\d")
+_RANGE_END_DAY = re.compile(r"\s*(?:đến|tới|-|–)(?:\s+hết)?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+                            r"(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?(?![\d/])")
+
+
+def _a_period(match: re.Match[str], paragraph: str, day: int, month: int) -> bool:
+    """The dated phrase opens a range longer than an event lasts (`longest_event_days`):
+    "từ ngày 1/1/2016 đến hết ngày 30/5/2017" is a period reported on, not an event's days."""
+    end = _RANGE_END_DAY.match(paragraph, match.end())
+    if not end:
+        return False
+    last_day, last_month = int(end["d"]), int(end["m"])
+    # (Where neither end prints its year, any leap year serves to count the days between.)
+    last_year = int(end["y"]) if end["y"] else int(match["y"]) if match["y"] else 2000
+    first_year = int(match["y"]) if match["y"] else last_year - ((last_month, last_day) < (month, day))
+    first, last = valid_date(first_year, month, day), valid_date(last_year, last_month, last_day)
+    return bool(first and last) and \
+        (date.fromisoformat(last) - date.fromisoformat(first)).days > tuning().longest_event_days
 
 
 @lru_cache(maxsize=1)
 def _relative_days() -> re.Pattern[str]:
+    """"hôm nay", "chiều qua" ... as whole words, anywhere (in lower-cased text)."""
     data = datafiles.load("dates")
-    return re.compile(rf"\s*(?:(?P<today>{alternation(data['today_words'])})|"
-                      rf"(?P<yesterday>{alternation(data['yesterday_words'])}))(?!\w)", re.IGNORECASE)
+    today = alternation([w.lower() for w in data["today_words"]], not_after=r"\w")
+    yesterday = alternation([w.lower() for w in data["yesterday_words"]], not_after=r"\w")
+    return re.compile(rf"(?P<today>{today})(?!\w)|(?P<yesterday>{yesterday})(?!\w)")
 
 
-def _relative_day(lead: list[str], published: str | None) -> str | None:
-    """"Sáng nay, Ban Tổ chức ..." with no date: the day the article was published;
-    "Chiều qua, ...": the day before. Only where a lead paragraph opens so."""
-    if not published:
+def _relative_day(paragraph: str, published: date) -> tuple[int, str] | None:
+    """Where the first relative day of a paragraph is, and the day it names: "sáng nay" the
+    day of publication, "chiều qua" the day before."""
+    if "nay" not in paragraph and "qua" not in paragraph and "NAY" not in paragraph and "QUA" not in paragraph:
+        return None  # (most paragraphs: spared the scan)
+    found = _relative_days().search(paragraph.lower())
+    if not found:
         return None
-    for paragraph in lead:
-        found = _relative_days().match(paragraph)
-        if found:
-            day = date.fromisoformat(published[:10])
-            return (day if found["today"] else day - timedelta(days=1)).isoformat()
-    return None
+    return found.start(), (published if found["today"] else published - timedelta(days=1)).isoformat()
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The days an event may fall on where the text does not print its year: with a
+    publication time, [published - days_before_published, published + days_after_published]
+    (data/dates.yaml); without one, any day."""
+
+    earliest: date
+    latest: date
+
+    @classmethod
+    def around(cls, published: str | None) -> _Window:
+        if not published:
+            return cls(date.min, date.max)
+        day, rules = date.fromisoformat(published[:10]), tuning()
+        return cls(day - timedelta(days=rules.days_before_published), day + timedelta(days=rules.days_after_published))
+
+    def holds(self, first: date, last: date) -> bool:
+        """Whether a period (a day, a month, a year) meets the window."""
+        return first <= self.latest and last >= self.earliest
 
 
 def find_event_date(title: str | None, body: list[str], published: str | None,
-                    path: PathDate | None = None, today: date | None = None) -> EventDate:
+                    path: PathDate | None = None) -> EventDate:
     """The date of the event the article reports, with its precision and the source of its year.
 
-    `published` is the page's timestamp, `path` the date the file's place gives, `today`
-    the build's day (no event is dated after it)."""
+    `published` is the page's timestamp, `path` the date the file's place gives. The result
+    depends on these alone, never on the day it is computed (see the module's docstring)."""
+    rules = tuning()
     event, _, _ = _patterns()
-    latest = _latest(published, today)
-    reference = (date.fromisoformat(published[:10]), "published") if published else \
+    window = _Window.around(published)
+    published_day = date.fromisoformat(published[:10]) if published else None
+    reference = (published_day, "published") if published_day else \
         (path.reference(), "path") if path else None
-    lead = [t for t in [title or "", *body[:LEAD_PARAGRAPHS]] if t]
+    lead = [t for t in [title or "", *body[:rules.lead_paragraphs]] if t]
     for paragraph in lead:
+        relative = _relative_day(paragraph, published_day) if published_day else None
         for match in event.finditer(paragraph):
-            if match["tod"].lower() == "ngày" and \
-                    _DOCUMENT_BEFORE.search(paragraph, max(0, match.start() - DOCUMENT_REACH), match.start()):
+            if relative and relative[0] < match.start():
+                break
+            if match["tod"].lower() == "ngày" and _cited_document(paragraph, match.start()):
                 continue
-            if _is_deadline(paragraph[max(0, match.start() - DEADLINE_REACH):match.start()]):
-                continue  # "trước ngày 15/9": a deadline, not the event's day
+            if _is_deadline(paragraph[max(0, match.start() - rules.deadline_reach):match.start()],
+                            bool(match["d0"] or _RANGE_ON.match(paragraph, match.end()))):
+                continue  # "trước ngày 15/9", "từ ngày 1/7": a deadline or a start, not the event's day
             # "ngày 14 và 15/10", "14-15/10": the event starts on the first day
             first = int(match["d0"]) if match["d0"] and int(match["d0"]) < int(match["d"]) else None
             day, month = first or int(match["d"]), int(match["m"])
-            if not (1 <= day <= 31 and 1 <= month <= 12):
+            if not (1 <= day <= 31 and 1 <= month <= 12) or _a_period(match, paragraph, day, month):
                 continue
-            year, source = _year_of(match, paragraph, month, day, body, title, reference, path, latest)
+            year, source = _year_of(match, paragraph, month, day, body, title, reference, path, window)
             if year is None:
+                if published_day:
+                    continue  # no day near the page: a background or future day; the next phrase may date the event
                 return EventDate(None, None, None, f"--{month:02d}-{day:02d}")
             value = valid_date(year, month, day)
-            if value and date.fromisoformat(value) <= latest:
+            if not value:
+                continue
+            when = date.fromisoformat(value)
+            if when <= window.latest and (source == "text" or when >= window.earliest):
                 return EventDate(value, "day", source)
-    relative = _relative_day(lead, published)
-    if relative:
-        return EventDate(relative, "day", "published")
+        if relative:
+            return EventDate(relative[1], "day", "published")
     # (Both patterns ignore case, so `re` tries them at every character; a paragraph without
     # a year, as most are, is passed over by a scan for one.)
-    with_years = [paragraph for paragraph in lead[:2] if _YEAR.search(paragraph)]
+    with_years = [paragraph for paragraph in lead[:rules.year_lead_paragraphs] if _YEAR.search(paragraph)]
     for paragraph in with_years:
         match = _MONTH_YEAR.search(paragraph)
-        if match and 1 <= int(match[1]) <= 12 and _year_weight(paragraph[:match.start(2)], int(match[1])) \
-                and date(int(match[2]), int(match[1]), 1) <= latest:
-            return EventDate(f"{int(match[2]):04d}-{int(match[1]):02d}", "month", "text")
+        if match and 1 <= int(match[1]) <= 12 and _year_weight(paragraph[:match.start(2)], int(match[1])):
+            year, month = int(match[2]), int(match[1])
+            if window.holds(date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)):
+                return EventDate(f"{year:04d}-{month:02d}", "month", "text")
     years = [int(found[1]) for paragraph in with_years for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
-             if int(found[1]) <= latest.year and _year_weight(paragraph[:found.start(1)], 0)
+             if window.holds(date(int(found[1]), 1, 1), date(int(found[1]), 12, 31))
+             and _year_weight(paragraph[:found.start(1)], 0)
              and not _future().search(_sentence_around(paragraph, found.start(), found.end())[1].lower())]
     if years:
         return EventDate(f"{max(years):04d}", "year", "text")
+    if published_day:  # a printed timestamp is a better source of the year than a folder or file name
+        return EventDate(f"{published_day.year:04d}", "year", "published")
     if path:
         value = f"{path.year:04d}-{path.month:02d}" if path.month else f"{path.year:04d}"
         return EventDate(value, "month" if path.month else "year", "path")
     return NO_DATE
 
 
-def _latest(published: str | None, today: date | None) -> date:
-    """The last day an event may have happened: the build's day, and no more than
-    `days_after_published` days after the page was published."""
-    latest = today or date.today()
-    if published:
-        after = timedelta(days=datafiles.load("dates")["days_after_published"])
-        latest = min(latest, date.fromisoformat(published[:10]) + after)
-    return latest
+@lru_cache(maxsize=1)
+def _document_before() -> re.Pattern[str]:
+    """A cited document's number just before its date: "Hướng dẫn số 14 ngày 22/3/2019",
+    "18-NQ/TW ngày 25-10-2017", "văn bản 10285 ngày" (a kind's last syllable,
+    data/dates.yaml). Not "2 ngày 14 và 15/10", two days (a number alone is not enough), nor
+    a term's years, "nhiệm kỳ 2015-2020, ngày 7-4-2015" (a symbol holds letters). Searched in
+    the `reach.document` characters before a date: the pattern, which ends at the date, is
+    tried at each character of what it is given."""
+    kinds = alternation(datafiles.load("dates")["document_kind_endings"])
+    return re.compile(rf"(?:số\s*\d+[\w/-]*|\d+[-/][\w/-]*[^\W\d_][\w/-]*|{kinds}\s+\d+)\s*,?\s*(?:ban hành\s*)?$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _document_date_word() -> re.Pattern[str]:
+    """"đề ngày", "ký ngày": a document's date (data/dates.yaml), in lower-cased text."""
+    return re.compile(rf"{_lowered_words('document_date_words')}\s*$")
+
+
+def _cited_document(text: str, at: int) -> bool:
+    """The date at text[at:] (opening with "ngày") is a cited document's: "Hướng dẫn số 14
+    ngày", "18-NQ/TW ngày", "tờ trình đề ngày"."""
+    start = max(0, at - tuning().document_reach)
+    return bool(_document_before().search(text, start, at) or _document_date_word().search(text[start:at].lower()))
 
 
 def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: list[str], title: str | None,
-             reference: tuple[date, str] | None, path: PathDate | None, latest: date) -> tuple[int | None, str | None]:
+             reference: tuple[date, str] | None, path: PathDate | None,
+             window: _Window) -> tuple[int | None, str | None]:
     """The year of a dated phrase and where it came from: printed with it ("5-1-2018"), at the
     end of the range it opens ("từ ngày 5-5 đến 10-5-2017"), the year nearest the page's
     publication or the file's date, or the article's own words (infer_year)."""
@@ -221,21 +336,22 @@ def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: l
     if reference:
         if path and not path.month and reference[1] == "path":
             return path.year, "path"
-        return nearest_year(reference[0], month, day, latest), reference[1]
-    year = infer_year(month, day, paragraph, body, title, latest.year)
+        return nearest_year(reference[0], month, day, window), reference[1]
+    year = infer_year(month, day, paragraph, body, title)
     return year, ("text" if year else None)
 
 
-def nearest_year(reference: date, month: int, day: int, latest: date) -> int | None:
-    """The year that puts day/month nearest `reference`: "từ ngày 1/7" in a page of
+def nearest_year(reference: date, month: int, day: int, window: _Window | None = None) -> int | None:
+    """The year that puts day/month nearest `reference`: "ngày 1/7" in a page of
     28/6/2025 is 2025-07-01, "30/12" in one of 2/1/2020 is 2019-12-30. None where that
-    nearest day is after `latest`: an event announced weeks ahead is not dated a year back."""
+    nearest day is outside `window`: an event announced weeks ahead is not dated a year
+    back, and a day months before the page is the background, not the news."""
     days = [date.fromisoformat(value) for year in (reference.year - 1, reference.year, reference.year + 1)
             if (value := valid_date(year, month, day))]
     if not days:
         return None
     nearest = min(days, key=lambda day_: abs((day_ - reference).days))
-    return nearest.year if nearest <= latest else None
+    return nearest.year if window is None or window.holds(nearest, nearest) else None
 
 
 def split_day_month(value: str) -> tuple[int, int]:
@@ -250,10 +366,11 @@ def _range_end() -> re.Pattern[str]:
                       rf"(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
 
 
-YEAR_CONTEXT = 40
 _YEAR = re.compile(rf"{_CENTURY}\d{{2}}(?!\d)")
 _MONTH_BEFORE = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)$", re.IGNORECASE)
-_DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$")
+# A full date's day and month before its year: "14-12-", "ngày 27/7/" (also after a range's
+# dash, "(27/7/1947 - 27/7/"), not the end of a longer number.
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.])(?<![\d/.]-)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*$")
 _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
 _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 
@@ -275,32 +392,40 @@ def _birth_before() -> re.Pattern[str]:
 
 
 def _year_weight(before: str, month: int) -> int:
-    """How strongly a year mention says "the event is in this year", from the words before it:
-    "tháng 6/2019" (the event's month) 5, another month 1; "9 tháng đầu năm 2019" 3;
-    a full date 1 (a cited document's date 0); "năm 2019" 1; a bare number, a birth year
-    ("sinh năm 1963"), a horizon or a period's start ("đến năm 2020", "từ năm 2010") 0."""
+    """How strongly a year mention says "the event is in this year", from the words before
+    it (the weights of data/dates.yaml): "tháng 6/2019" for an event in June, "9 tháng đầu
+    năm 2019", another month, a full date, "năm 2019"; nothing for a bare number, a birth
+    year ("sinh năm 1963"), a cited document's date, a horizon or a period's start ("đến
+    năm 2020", "từ năm 2010")."""
+    return _weigh(before, month)[0]
+
+
+def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
+    """_year_weight, and the day and month where the year ends a full date."""
     # Each pattern is end-anchored and needs a word or mark the text before the year may lack:
     # a substring test first spares most mentions the patterns' scans (called ~4 times an article).
+    rules = tuning()
     lowered = before.lower()
     if "sinh" in lowered and _birth_before().search(before):
-        return 0
+        return 0, None
     day_month = _DAY_MONTH_BEFORE.search(before) if before.rstrip()[-1:] in ("/", ".", "-") else None
     if day_month:
-        # A document's date ("Nghị quyết số 18 ngày 25-10-2017") says when it was issued,
-        # which is before the event, not the event's year.
-        cited = _DOCUMENT_BEFORE.search(_DATE_WORD_AT_END.sub("", before[:day_month.start()]))
-        return 0 if cited else 1
+        # A document's date ("Nghị quyết số 18 ngày 25-10-2017", "tờ trình đề ngày
+        # 14-12-2015") says when it was issued, which is before the event, not the event's year.
+        head = _DATE_WORD_AT_END.sub("", before[:day_month.start()])
+        cited = _document_before().search(head) or _document_date_word().search(head.lower())
+        return (0, None) if cited else (rules.full_date, day_month)
     if _horizon_before().search(lowered):
-        return 0
+        return 0, None
     found = _MONTH_BEFORE.search(before) if "tháng" in lowered else None
     if found:
-        return 5 if int(found.group(1)) == month else 1
+        return (rules.event_month if int(found.group(1)) == month else rules.other_month), None
     _, current_year, _ = _patterns()
     if current_year.search(lowered):
-        return 3
+        return rules.current_year_phrase, None
     if "năm" in lowered and _NAM_BEFORE.search(before):
-        return 1
-    return 0
+        return rules.year, None
+    return 0, None
 
 
 @lru_cache(maxsize=1)
@@ -327,6 +452,12 @@ def _any_word_of(key: str) -> re.Pattern[str]:
     return re.compile(_lowered_words(key) + r"(?!\w)")
 
 
+def _nearest_to_full_date(year: int, full_date: re.Match[str], month: int, day: int) -> int | None:
+    """The year that puts day/month nearest the full date printed as `full_date` + `year`."""
+    printed = valid_date(year, int(full_date["m"]), int(full_date["d"]))
+    return nearest_year(date.fromisoformat(printed), month, day) if printed else None
+
+
 def _future() -> re.Pattern[str]:
     return _any_word_of("future_words")
 
@@ -346,7 +477,6 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     return opening, text[opening:closing.start() if closing else len(text)]
 
 
-CLAUSE_REACH = 90  # characters before a year where its clause's plan or review words are looked for
 _CLAUSE_START = re.compile(r"[.;:!?\n]")
 
 
@@ -363,23 +493,32 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     early in a year, unless `reviews_counted` (the title and the dated sentence, whose
     "tổng kết ... năm Y" the review rule of infer_year weighs already); else 0
     (see data/dates.yaml)."""
-    if 4 <= month <= 10:
+    rules = tuning()
+    if _mid_year(month):
         return 0
     clause = _CLAUSE_START.split(before)[-1]
     plan, review = _season_words()
-    if month >= 11 and plan.search(clause) and not _patterns()[1].search(clause.lower()):
+    if month >= rules.late_year_from_month and plan.search(clause) and not _patterns()[1].search(clause.lower()):
         return -1
-    if month <= 3 and not reviews_counted and review.search(clause):
+    if month <= rules.early_year_to_month and not reviews_counted and review.search(clause):
         return 1
     return 0
 
 
-def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None,
-               max_year: int | None = None) -> int | None:
+def _mid_year(month: int) -> bool:
+    """Neither late in a year (a plan's year is the next) nor early (a review's is the last)."""
+    rules = tuning()
+    return rules.early_year_to_month < month < rules.late_year_from_month
+
+
+def infer_year(month: int, day: int, sentence: str, body: list[str], title: str | None) -> int | None:
     """The year of a day-and-month date from the article's own words, or None where they do
-    not settle it. Years after `max_year`, in a career's sentence, in a paragraph that walks
-    through a history (`chronology_years` different years that would vote), and the words
-    of `_year_weight` that give no vote, do not count.
+    not settle it. `sentence` is the paragraph that holds the date (an export's one paragraph
+    is its whole body: its "Đại hội ... nhiệm kỳ" and "tổng kết ... năm Y" date the event
+    wherever they stand). Years in a career's sentence, in a paragraph that walks through a
+    history (`chronology_years` different years that would vote), and the words of
+    `_year_weight` that give no vote, do not count. A full date of another day votes for
+    the year that puts the event's day nearest it.
 
     The title and body are scanned as one text (term ranges blanked out), each year
     weighed within its own paragraph."""
@@ -388,6 +527,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     ranged = _YEAR_RANGE.sub(" ", sentence)
     sentence_at = text.find(ranged, breaks[0] + 1) if breaks else -1
     sentence_end = sentence_at + len(ranged) if sentence_at >= 0 else -1
+    rules = tuning()
     by_paragraph: dict[int, dict[int, int]] = {}
     named: dict[int, set[int]] = {}
     sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
@@ -395,13 +535,11 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         year, at = int(match.group()), match.start()
         paragraph = bisect_left(breaks, at)
         paragraph_start = breaks[paragraph - 1] + 1 if paragraph else 0
-        before = text[max(paragraph_start, at - CLAUSE_REACH):at]
-        weight = _year_weight(before[-YEAR_CONTEXT:], month)
+        before = text[max(paragraph_start, at - rules.clause_reach):at]
+        weight, full_date = _weigh(before[-rules.year_context:], month)
         if not weight:
             continue
         named.setdefault(paragraph, set()).add(year)
-        if max_year is not None and year > max_year:
-            continue
         opening, around = _sentence_around(text, at, match.end())
         if opening not in sentence_words:
             lowered = around.lower()
@@ -410,27 +548,29 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if career:
             continue
         in_review_rule = paragraph == 0 or sentence_at <= at < sentence_end
-        if weight == 1 and 4 <= month <= 10 and not in_review_rule and \
+        if weight < rules.current_year_phrase and _mid_year(month) and not in_review_rule and \
                 _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
             continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
-        shift = _season_shift(before, month, in_review_rule)
+        if full_date:
+            # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
+            shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
+        else:
+            shift = _season_shift(before, month, in_review_rule)
         if shift >= 0 and future:
             continue  # "sẽ hoàn thành vào năm 2019": a plan's year
         found = by_paragraph.setdefault(paragraph, {})
         found[year + shift] = found.get(year + shift, 0) + weight
-    history = datafiles.load("dates")["chronology_years"]
     votes: Counter[int] = Counter()
     for paragraph, found in by_paragraph.items():
-        if len(named[paragraph]) < history:
+        if len(named[paragraph]) < rules.chronology_years:
             votes.update(found)
     _, _, review_year = _patterns()
-    for review in review_year.finditer(_YEAR_RANGE.sub(" ", f"{title or ''}\n{sentence}")):
+    for review in review_year.finditer(f"{_YEAR_RANGE.sub(' ', title or '')}\n{ranged}"):
         year = int(review[1])
-        votes[year if month >= 7 else year + 1] += 3
+        votes[year if month >= rules.review_same_year_from_month else year + 1] += rules.review
     for term in _congress_term().finditer(sentence.lower()):
-        votes[int(term["start"])] += 3
-    votes = Counter({year: weight for year, weight in votes.items()
-                     if weight > 0 and (max_year is None or year <= max_year)})
+        votes[int(term["start"])] += rules.congress_term
+    votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
     if not votes:
         return None
     return max(votes, key=lambda y: (votes[y], y))

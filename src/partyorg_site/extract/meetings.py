@@ -1,9 +1,13 @@
 """Meetings: which meeting the article reports, its kind, date and grouping key.
 
 The meeting is named in the title or the lead ("chủ trì hội nghị giao ban", "vừa tổng
-kết công tác"). Meetings mentioned in passing ("chuẩn bị Đại hội", "Nghị quyết Đại hội
-XII", "Hội nghị Trung ương 11") are not the one reported, and a working visit is no
-meeting at all. Kinds, their precedence and the exclusions are in data/meetings.yaml.
+kết công tác"); a ceremony announcing or handing over decisions ("lễ công bố quyết
+định", "trao quyết định") is a hội nghị. Meetings mentioned in passing ("chuẩn bị Đại
+hội", "Nghị quyết Đại hội XII", "Hội nghị Trung ương 11") or still to come ("dự kiến diễn
+ra"), a state body's sitting ("phiên họp Chính phủ"), a voters' meeting and words that
+only contain a kind ("Quốc hội thảo luận") are not the one reported, and a working visit
+or a trip abroad is no meeting at all. Kinds, their precedence and the exclusions are in
+data/meetings.yaml.
 """
 from __future__ import annotations
 
@@ -28,7 +32,12 @@ class _Rules:
     kind_of_group: dict[str, str]  # the pattern's group that matched -> its kind
     precedence: dict[str, int]
     not_after: re.Pattern[str]
-    not_before: re.Pattern[str]
+    not_before: re.Pattern[str]  # cited in passing, unless held_after ...
+    never_before: re.Pattern[str]  # ... never the meeting reported
+    held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
+    future_after: re.Pattern[str]
+    compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
+    state_sitting: re.Pattern[str]
     plenum_after: re.Pattern[str]  # a plenum by its number, after the meeting word ...
     plenum_before: re.Pattern[str]  # ... right after a document's number: that document's issuer
     visit: Anchored
@@ -53,20 +62,65 @@ def _rules() -> _Rules:
         kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
-        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])}|{'|'.join(data['not_before_patterns'])})(?!\w)"),
+        not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
+        never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])}|{'|'.join(data['never_before_patterns'])})(?!\w)"),
+        held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
+        future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
+        compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
+        state_sitting=re.compile(rf"(?:{_alternatives(data['state_sittings']['words'])})\s+"
+                                 rf"{data['state_sittings']['between']}"
+                                 rf"(?:{_alternatives(data['state_sittings']['bodies'])})(?!\w)", re.IGNORECASE),
         plenum_after=re.compile(rf"^\s+(?:{data['plenum_cited']['after']})(?!\w)"),
         plenum_before=re.compile(data["plenum_cited"]["before"]),
         visit=_phrases(data["visit_phrases"]),
     )
 
 
+def _compounds(compounds: list[str], phrases: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """For each kind's phrase (lower-cased), the words that contain it and where."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for phrase in phrases:
+        for word in compounds:
+            at = word.find(phrase.lower())
+            if at >= 0:
+                found.setdefault(phrase.lower(), []).append((at, word))
+    return found
+
+
 def _in_passing(match: re.Match[str], text: str) -> bool:
     """A meeting word cited in passing ("chuẩn bị Đại hội", "Hội nghị Trung ương 11",
-    "18-NQ/TW, Hội nghị lần thứ 6, BCH T.Ư Đảng")."""
+    "18-NQ/TW, Hội nghị lần thứ 6, BCH T.Ư Đảng"), still to come ("Hội nghị lần thứ 7 dự
+    kiến diễn ra"), a state body's sitting, or inside a longer word ("Quốc hội thảo luận")."""
     rules = _rules()
-    before, after = text[max(0, match.start() - 25):match.start()], text[match.end():match.end() + 40]
-    return bool(rules.not_after.search(before) or rules.not_before.match(after)
-                or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))
+    start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
+    before, after = text[max(0, start - 25):start], text[match.end():match.end() + 40]
+    if rules.not_after.search(before) or rules.never_before.match(after) or rules.state_sitting.match(text, match.start()) or \
+            _inside_a_word(match, text) or _still_to_come(match, text):
+        return True
+    if rules.held_after.search(before):
+        return False  # "bế mạc hội nghị Trung ương ...": the meeting reported
+    return bool(rules.not_before.match(after) or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))
+
+
+def _inside_a_word(match: re.Match[str], text: str) -> bool:
+    """"hội thảo" of "Quốc hội thảo luận": a kind's phrase that is part of a longer word."""
+    for at, word in _rules().compounds.get(match.group().lower(), ()):
+        start = match.start() - at
+        if start >= 0 and text[start:start + len(word)].lower() == word and \
+                not text[start + len(word):start + len(word) + 1].isalnum():
+            return True
+    return False
+
+
+FUTURE_REACH = 80  # characters after a meeting word, within its sentence, where a future's words are looked for
+_SENTENCE_END = re.compile(r"[.;!?]")
+
+
+def _still_to_come(match: re.Match[str], text: str) -> bool:
+    """The meeting's sentence goes on to say it is still to come ("... dự kiến diễn ra")."""
+    after = text[match.end():match.end() + FUTURE_REACH]
+    end = _SENTENCE_END.search(after)
+    return bool(_rules().future_after.search(after[:end.start()] if end else after))
 
 
 def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
@@ -108,11 +162,15 @@ _OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
 _CLAUSE_END = re.compile(r"[,.;:()]|\s[-–]\s| đã | được | do | với | tại ")
 
 
+def _opening(text: str, start: int) -> int:
+    """Where the meeting's name opens: at "Hội nghị" of "Hội nghị tổng kết", else `start`."""
+    found = _OPENING.search(text, max(0, start - 10), start)
+    return found.start() if found else start
+
+
 def _phrase(text: str, start: int) -> str:
     """The meeting's name as printed: from "Hội nghị" to the end of its clause."""
-    found = _OPENING.search(text[max(0, start - 10):start])
-    if found:
-        start = max(0, start - 10) + found.start()
+    start = _opening(text, start)
     clause = _CLAUSE_END.split(text[start:], maxsplit=1)[0]
     words = clause.split()[:TITLE_WORDS]
     phrase = squash(" ".join(words))
