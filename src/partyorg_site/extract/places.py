@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from partyorg_site import datafiles
 from partyorg_site.models import Mention
@@ -25,7 +26,7 @@ class Gazetteer:
     pattern: Anchored
     canonical: dict[str, str]  # spelling -> canonical name
     merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
-    stop_phrases: Anchored
+    stop_phrases: dict[str, list[tuple[str, int]]]  # a spelling -> the stop phrases it is in, and where
     lesser_place: re.Pattern[str]
     surnames: frozenset[str]
     host_cue: re.Pattern[str]
@@ -37,7 +38,7 @@ class Gazetteer:
     in_official_title: re.Pattern[str]
     designator: re.Pattern[str]  # "tỉnh ", "TP. ": what may stand before a province's name
     biography: Anchored  # "quê ở", "từng là": where a person's past begins
-    biography_end: re.Pattern[str]  # where it ends: the sentence's end, or a return to the present
+    biography_return: re.Pattern[str]  # "hiện là": where it ends, back in the present
     appointment: re.Pattern[str]  # "giữ chức Giám đốc Công an tỉnh " before a name: a post gained there
 
 
@@ -54,15 +55,15 @@ def gazetteer() -> Gazetteer:
         if province["name"] not in places["no_lower_case_spelling"] and not province["needs_designator"]:
             first, _, rest = province["name"].partition(" ")
             canonical.setdefault(normalize(f"{first} {rest.lower()}"), province["name"])  # "Quảng trị"
-    cues = alternation(places["host_cues"])
+    cues = alternation([*places["host_cues"], *places["committees_in_titles"]])  # a committee hosts too
     titles = alternation(places["official_title_words"])
     committees = alternation(places["committees_in_titles"])
+    returns = alternation(places["biography_ends"], not_after=r"\w")  # to the present: "hiện là"
     return Gazetteer(
         pattern=Anchored(re.compile(rf"(?<!\w)({alternation(canonical)})(?![\w-])"), phrases=canonical),
         canonical=canonical,
         merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
-        stop_phrases=Anchored(re.compile(rf"(?<!\w){alternation(places['stop_phrases'])}(?!\w)"),
-                              phrases=places["stop_phrases"]),
+        stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
@@ -75,25 +76,43 @@ def gazetteer() -> Gazetteer:
                                rf"(?:{committees})\s*$"),
         biography=Anchored(re.compile(rf"(?<!\w){alternation(places['biography_cues'])}(?!\w)"),
                            phrases=places["biography_cues"]),
-        biography_end=re.compile(rf"(?<!TP)(?<!Tp)(?<!TX)(?<!Tx)[.!?;][\"”’']?(?=\s|$)|\n|"
-                                 rf"(?<!\w)(?:{alternation(places['biography_ends'])})(?!\w)"),
+        biography_return=re.compile(rf"{returns}(?!\w)"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
         abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
 
 
+def _stop_phrases_holding(spellings: Iterable[str], phrases: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """For each spelling, the stop phrases that hold it ("Thái Bình" in "Thái Bình Dương")
+    and where: a name is checked against those alone, where it is found, so that the text
+    is not scanned a second time for every stop phrase."""
+    return {spelling: held for spelling in spellings
+            if (held := [(phrase, offset) for phrase in phrases for offset in range(len(phrase))
+                         if phrase.startswith(spelling, offset)])}
+
+
+def _in_stop_phrase(text: str, match: re.Match[str], holding: list[tuple[str, int]]) -> bool:
+    """The name `match` found is part of a stop phrase, whole words ("Thái Bình Dương")."""
+    for phrase, offset in holding:
+        start = match.start() - offset
+        end = start + len(phrase)
+        if start >= 0 and text.startswith(phrase, start) and not (start and _WORD_CHARACTER.match(text, start - 1)) \
+                and not _WORD_CHARACTER.match(text, end):
+            return True
+    return False
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every province named in `text`, in order, with spans."""
     gaz = gazetteer()
-    matches = list(gaz.pattern.finditer(text))
-    if not matches:
-        return []
-    blocked = [m.span() for m in gaz.stop_phrases.finditer(text)]  # only needed where a name is found
     mentions = []
-    for match in matches:
+    for match in gaz.pattern.finditer(text):
         start, end = match.span()
-        if any(b_start <= start < b_end for b_start, b_end in blocked):
+        if (holding := gaz.stop_phrases.get(match.group(1))) and _in_stop_phrase(text, match, holding):
             continue
         if _inside_personal_name(text, start, gaz.surnames):
             continue
@@ -206,11 +225,21 @@ def _placed_elsewhere(text: str, mention: Mention) -> bool:
         return unit[1].name != mention.name
     designator = gazetteer().designator.match(window)
     if designator or "," not in after.group():
-        named = find_mentions(window)
-        if named and named[0].span[0] in (0, designator.end() if designator else 0):
-            # (the province its own merged into in 2025 contains it: "phường Đồng Xoài, tỉnh Đồng Nai")
-            return named[0].name not in (mention.name, merged_into_2025(mention.name))
+        named = _province_at(window, designator.end() if designator else 0)
+        # (the province its own merged into in 2025 contains it: "phường Đồng Xoài, tỉnh Đồng Nai")
+        return named is not None and named not in (mention.name, merged_into_2025(mention.name))
     return False
+
+
+def _province_at(text: str, position: int) -> str | None:
+    """The province whose name begins `text` at `position`, as find_mentions would read it
+    there (not in a stop phrase, not a place abroad), matched there alone."""
+    gaz = gazetteer()
+    match = gaz.pattern.pattern.match(text, position)
+    if not match or (holding := gaz.stop_phrases.get(match.group(1))) and _in_stop_phrase(text, match, holding) \
+            or gaz.abroad.match(text, match.end()):
+        return None
+    return gaz.canonical[match.group(1)]
 
 
 def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bool:
@@ -307,9 +336,11 @@ def _cue_before(text: str, start: int) -> str | None:
     official's title ("Bí thư Thành ủy X"); else None."""
     gaz = gazetteer()
     before = text[max(0, start - 80):start]
+    if not gaz.host_cue.search(before[-30:]):
+        return None  # (an official's title ends in a committee, which is a host cue too)
     if gaz.in_official_title.search(before[-50:]):
         return "post" if gaz.appointment.search(before) else None
-    return "host" if gaz.host_cue.search(before[-30:]) else None
+    return "host"
 
 
 BIOGRAPHY_LENGTH = 400  # characters at most that a biography's clause runs on
@@ -318,19 +349,38 @@ BIOGRAPHY_LENGTH = 400  # characters at most that a biography's clause runs on
 def biography_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` tells a person's past: from a biography cue ("quê ở", "sinh năm",
     "từng là", "nguyên là") to the end of its sentence, or of the bracket it opens in, or
-    to a word that returns to the present ("hiện là", "được bổ nhiệm")."""
+    to a word that returns to the present ("hiện là", "được bổ nhiệm"). (Cues are rare:
+    the text is scanned for them once, and the end looked for only after one.)"""
     gaz = gazetteer()
     spans = []
     for cue in gaz.biography.finditer(text):
         limit = min(len(text), cue.end() + BIOGRAPHY_LENGTH)
-        end = gaz.biography_end.search(text, cue.end(), limit)
-        stop = end.start() if end else limit
+        back = gaz.biography_return.search(text, cue.end(), limit)
+        stop = _sentence_end(text, cue.end(), back.start() if back else limit)
         if text.rfind("(", max(0, cue.start() - 100), cue.start()) > text.rfind(")", max(0, cue.start() - 100),
                                                                                  cue.start()):
             bracket = text.find(")", cue.end(), stop)
             stop = bracket if bracket >= 0 else stop
         spans.append((cue.start(), stop))
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_ABBREVIATED = {"TP", "Tp", "TX", "Tx"}  # "TP. Hồ Chí Minh": a full stop that ends no sentence
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence that goes on at `start` ends (before `limit`): a full stop,
+    question or exclamation mark or semicolon that a space, a closing quote or the end
+    follows, or a line's end."""
+    while end := _SENTENCE_END.search(text, start, limit):
+        after = text[end.end():end.end() + 2]
+        if end.group() == "\n" or not after or after[0].isspace() or after[0] in "\"”’'" and (
+                len(after) < 2 or after[1].isspace()):
+            if end.group() != "." or text[max(0, end.start() - 2):end.start()] not in _ABBREVIATED:
+                return end.start()
+        start = end.end()
+    return limit
 
 
 def _within(position: int, spans: list[tuple[int, int]]) -> bool:
