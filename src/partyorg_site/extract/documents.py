@@ -149,7 +149,8 @@ def find_documents(text: str) -> list[Document]:
         if anchor.start() < covered_until:
             continue
         position = anchor.start()
-        if _joined_to_word_before(text, position, patterns):
+        words = patterns.not_after.get(anchor.group()[:-1].lower())
+        if words and _joined_to_word_before(text, position, words):
             continue
         cited = (_plenum_documents(patterns.plenum.match(text, position), patterns)
                  or _congress_document(patterns.congress.match(text, position), patterns)
@@ -163,11 +164,9 @@ def find_documents(text: str) -> list[Document]:
     return _merge(found)
 
 
-def _joined_to_word_before(text: str, position: int, patterns: _Patterns) -> bool:
-    """"kỷ luật": the kind word at `position` is the second half of another word."""
-    kind_word = text[position:text.find(" ", position)].lower()
-    words = patterns.not_after.get(kind_word)
-    return bool(words) and text[max(0, position - 8):position].rstrip().rsplit(" ", 1)[-1] in words
+def _joined_to_word_before(text: str, position: int, words: frozenset[str]) -> bool:
+    """"kỷ luật": the kind word at `position` is the second half of another word, one of `words`."""
+    return text[max(0, position - 8):position].rstrip().rsplit(" ", 1)[-1] in words
 
 
 def _siblings_after(cited: Document, text: str, position: int, patterns: _Patterns) -> tuple[list[Document], int]:
@@ -238,7 +237,8 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {term}" if term else "")
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
-    if issuer is None and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
+    if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
+            and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
         issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
     # "Nghị quyết số 18, 19-NQ/TW": the symbol's tail belongs to every number listed
     numbers = [number, *(int(n) for n in re.findall(r"\d+", match["more"] or ""))]
@@ -248,6 +248,9 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
                      term=_roman_list(tail["term"])[0] if tail["term"] else None,
                      text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)])
             for n in numbers]
+
+
+ISSUING_VERBS = (" ra", "ban hành")  # the words issuer_before ends with: checked first, cheaply
 
 
 def _merge(documents: list[Document]) -> list[Document]:

@@ -297,9 +297,11 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     first_seen: dict[str, int] = {}
     national = bool(gaz.central_organiser.search(title or "") or gaz.central_organiser.search(text, 0, lead_end))
     past = biography_spans(text) if mentions or district_mentions else []
+    containers = _merged_containers(district_mentions or [])
     cued = [(m, _cue_before(text, m.span[0])) for m in mentions
-            if not _within(m.span[0], past) and not _contains_merged_unit(text, m, district_mentions or [])]
-    cued += [(m, "host") for m in district_mentions or [] if not _within(m.span[0], past)]
+            if not (past and _within(m.span[0], past))
+            and not (m.name in containers and _contains_merged_unit(text, m, district_mentions or []))]
+    cued += [(m, "host") for m in district_mentions or [] if not (past and _within(m.span[0], past))]
     posted = {m.name for m, cue in cued if cue == "post"}
     for mention, cue in sorted(cued, key=lambda item: item[0].span):
         start = mention.span[0]
@@ -385,6 +387,11 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 def _within(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+def _merged_containers(units: list[Mention]) -> set[str]:
+    """The provinces of 2025 that the named units' own provinces merged into, where other."""
+    return {merged for unit in units if (merged := merged_into_2025(unit.name)) != unit.name}
 
 
 def _contains_merged_unit(text: str, mention: Mention, units: list[Mention]) -> bool:
