@@ -13,7 +13,7 @@ from conftest import case_ids, cases
 from partyorg_site.read.clean import clean_lines
 from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.read.published import parse_published
-from partyorg_site.extract.documents import find_documents
+from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_local_mentions, find_mentions, primary_province
@@ -110,6 +110,10 @@ def test_documents(case):
     assert len(found) == len(case["documents"]), found
     for got, want in zip(found, case["documents"]):
         assert {k: got[k] for k in want} == want
+    if "keys" in case:  # as cited in an article of that date and province
+        article = case.get("article", {})
+        assert [document_key(d, article.get("date"), article.get("province"))
+                for d in find_documents(case["text"])] == case["keys"]
 
 
 @pytest.mark.parametrize("case", cases("meetings"), ids=case_ids("meetings", "body"))

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 try:
-    from ahocorasick_rs import BytesAhoCorasick
+    from ahocorasick_rs import BytesAhoCorasick, Implementation
 except ImportError:  # a source tree run without the package's dependencies: same results, slower
     BytesAhoCorasick = None
 
@@ -105,7 +105,9 @@ class Anchored:
     character of an article, such a pattern costs 40-200 µs, and the case-insensitive
     ones cannot be sped up by `re` at all. An Aho-Corasick automaton (ahocorasick-rs)
     finds every start of every phrase in one pass over the lower-cased text (its UTF-8
-    bytes), in a few microseconds, and the exact pattern is matched only there.
+    bytes), in a few microseconds, and the exact pattern is matched only there. (Built as a
+    DFA: left to choose, ahocorasick-rs builds an NFA for more than 100 phrases, whose scan
+    was three times slower: 97 province spellings scanned 300 articles in 1.9 ms, 102 in 6.2.)
 
     `finditer`, `search` and `match` return what the pattern's own would, provided the
     pattern never matches the empty string and every match begins with one of the
@@ -117,7 +119,8 @@ class Anchored:
 
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str]) -> None:
         self.pattern = pattern
-        self._automaton = BytesAhoCorasick(sorted({phrase.lower().encode("utf-8") for phrase in phrases if phrase})) \
+        self._automaton = BytesAhoCorasick(sorted({phrase.lower().encode("utf-8") for phrase in phrases if phrase}),
+                                           implementation=Implementation.DFA) \
             if BytesAhoCorasick else None
 
     def match(self, text: str, position: int = 0) -> re.Match[str] | None:

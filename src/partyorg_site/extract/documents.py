@@ -20,6 +20,8 @@ from partyorg_site.models import Document
 from partyorg_site.patterns import Anchored, alternation
 
 _ROMAN = r"[IVXL]+"
+# A term as printed: "khóa XII", or in digits, "khóa 12" (not a year: "khóa 2016-2021").
+_TERM = rf"(?:{_ROMAN}|\d{{1,2}}(?!\d))"
 _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
          r"\s*(?:[-/.]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2})")
 
@@ -32,7 +34,9 @@ class _Patterns:
     plenum: re.Pattern[str]
     congress: re.Pattern[str]
     tail: re.Pattern[str]
+    issuer_before: re.Pattern[str]  # "Ủy ban Thường vụ Quốc hội đã ra " before a kind word
     kinds: dict[str, str]  # folded spelling -> canonical kind
+    not_after: dict[str, frozenset[str]]  # a kind in lower case -> words that make it another word
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
     terms: list[tuple[str, str]]
@@ -60,12 +64,14 @@ def _patterns() -> _Patterns:
     kinds = alternation(kind_words)
     ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
     issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
+    listed_end = alternation(data["after_listed_numbers"])
     symbol = r"(?:\s*/\s*(?:19|20)\d{2})?(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
     return _Patterns(
         anchor=Anchored(re.compile(rf"(?<!\w)(?:{kinds})\s"), phrases=kind_words),
         numbered=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
-            rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}|\s*,?\s*(?:của|do)\s+(?i:{issuers})(?!\w)))?"
+            rf"(?P<more>(?:\s*(?:,|và)\s*\d{{1,4}})+(?={symbol}|\s*,?\s*(?:của|do)\s+(?i:{issuers})(?!\w)"
+            rf"|\s*(?:[,.;:)”\"]|$)|\s+(?:{listed_end})(?!\w)))?"
             rf"(?P<sym>{symbol})?(?![\w%])"),
         # "Nghị quyết số 18-NQ/TW, số 19-NQ/TW", "... 18-NQ/TW và 19-NQ/TW": a further number
         # of the same kind, written with its own symbol (a bare number may be anything).
@@ -74,10 +80,13 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
             rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?"
             rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
-            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_ROMAN}(?:\s*(?:,|và)\s*{_ROMAN})*)(?!\w)\)?|(?![\w/-]))"),
+            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*{_TERM})*)(?!\w)\)?|(?![\w/-]))"),
         congress=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
-            rf"(?:[Đđ]ảng\s+)?(?:(?:(?:đại biểu|Đại biểu)\s+)?toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"),
+            rf"(?:[Đđ]ảng\s+)?(?:(?:(?:đại biểu|Đại biểu)\s+)?toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"
+            # "Nghị quyết Đại hội lần thứ XXI Đảng bộ thành phố": the local body after the number
+            rf"(?:\s+(?P<local_after>[Đđ]ảng bộ(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?"
+            rf"(?:\s+[A-ZĐ]\w*)*))?"),
         # After a numbered citation: its date, who issued it ("của Bộ Chính trị"; a plenum,
         # "của Hội nghị Trung ương 7", also without "của"), and the term ("khóa XII").
         tail=re.compile(
@@ -85,8 +94,10 @@ def _patterns() -> _Patterns:
             rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
-            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_ROMAN})(?!\w)(?:\s*\))?)?"),
+            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
+        issuer_before=re.compile(rf"(?<!\w)(?P<issuer>(?i:{issuers}))\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
         kinds={name.lower(): kind for name, kind in names.items()},
+        not_after={kind.lower(): frozenset(words) for kind, words in data["not_after"].items()},
         symbol_issuers=data["symbol_issuers"],
         issuer_names={name.lower(): name for name in data["issuers"]},
         terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
@@ -100,7 +111,17 @@ def _ordinal(word: str | None) -> int | None:
 
 
 def _roman_list(text: str) -> list[str]:
-    return re.findall(_ROMAN, text)
+    """The terms listed in `text`, in Roman numerals ("12" is "XII")."""
+    return [_roman(int(term)) if term.isdigit() else term for term in re.findall(_TERM, text)]
+
+
+def _roman(number: int) -> str:
+    numerals = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    result = ""
+    for value, numeral in numerals:
+        while number >= value:
+            result, number = result + numeral, number - value
+    return result
 
 
 def term_on(day: str | None) -> str | None:
@@ -128,6 +149,9 @@ def find_documents(text: str) -> list[Document]:
         if anchor.start() < covered_until:
             continue
         position = anchor.start()
+        words = patterns.not_after.get(anchor.group()[:-1].lower())
+        if words and _joined_to_word_before(text, position, words):
+            continue
         cited = (_plenum_documents(patterns.plenum.match(text, position), patterns)
                  or _congress_document(patterns.congress.match(text, position), patterns)
                  or _numbered_document(patterns.numbered.match(text, position), text, patterns))
@@ -138,6 +162,11 @@ def find_documents(text: str) -> list[Document]:
                 siblings, covered_until = _siblings_after(cited[-1], text, covered_until, patterns)
                 found.extend(siblings)
     return _merge(found)
+
+
+def _joined_to_word_before(text: str, position: int, words: frozenset[str]) -> bool:
+    """"kỷ luật": the kind word at `position` is the second half of another word, one of `words`."""
+    return text[max(0, position - 8):position].rstrip().rsplit(" ", 1)[-1] in words
 
 
 def _siblings_after(cited: Document, text: str, position: int, patterns: _Patterns) -> tuple[list[Document], int]:
@@ -176,7 +205,7 @@ def _congress_document(match: re.Match[str] | None, patterns: _Patterns) -> list
     """"Nghị quyết Đại hội XII của Đảng", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX"."""
     if not match:
         return []
-    local = match["local"]
+    local = match["local"] or match["local_after"]
     return [Document(kind=patterns.kinds[match["kind"].lower()], congress=match["congress"],
                      issuer=" ".join(local.split()) if local else None,
                      text=match.group().strip(), spans=[match.span()])]
@@ -204,16 +233,24 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     issuer = patterns.issuer_names.get(tail["issuer"].lower()) if tail["issuer"] else None  # "Bộ chính trị" as printed
     if tail["plenary"]:
         # "Hội nghị Trung ương 7" is held in every term: the plenum is named with its term.
-        issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {tail['term']}" if tail["term"] else "")
+        term = _roman_list(tail["term"])[0] if tail["term"] else None
+        issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {term}" if term else "")
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
+    if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
+            and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
+        issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
     # "Nghị quyết số 18, 19-NQ/TW": the symbol's tail belongs to every number listed
     numbers = [number, *(int(n) for n in re.findall(r"\d+", match["more"] or ""))]
     suffix = re.sub(r"\s+", "", match["sym"]) if match["sym"] else ""
     return [Document(kind=kind, number=n,
                      symbol=f"{n:02d}{suffix}" if suffix and n != number else symbol, date=date, issuer=issuer,
-                     term=tail["term"], text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)])
+                     term=_roman_list(tail["term"])[0] if tail["term"] else None,
+                     text=text[match.start():end].strip(" ,"), spans=[(match.start(), end)])
             for n in numbers]
+
+
+ISSUING_VERBS = (" ra", "ban hành")  # the words issuer_before ends with: checked first, cheaply
 
 
 def _merge(documents: list[Document]) -> list[Document]:
@@ -271,9 +308,37 @@ def _scope(doc: Document) -> tuple[str, bool]:
 
 
 def central_scope(doc: Document) -> str | None:
-    """The issuer part of a central document's key ("TW", "BTCTW"); None for a local one."""
+    """The issuer part of a central Party document's key ("TW", "BTCTW"); None for a local
+    one, and for the State's, which are numbered by year, not by term."""
+    if _state_issuer(doc) is not None:
+        return None
     scope, central = _scope(doc)
     return scope if central else None
+
+
+_YEAR_IN_SYMBOL = re.compile(r"/((?:19|20)\d{2})/")
+
+
+def _state_issuer(doc: Document) -> str | None:
+    """The code of the State body that issued `doc` ("CP", "TTg", "BNV"), where it is the
+    State's: by its symbol ("46/2010/NĐ-CP"), its issuer ("của Thủ tướng Chính phủ") or its
+    kind ("Nghị định" is the Government's); None for a Party document."""
+    data = datafiles.load("documents")
+    if doc.symbol and "/" in doc.symbol:
+        codes = [part.rstrip("0123456789") for part in re.split(r"[-/]", doc.symbol.split("/", 1)[1])]
+        state = [code for code in codes if code in data["state_scopes"]]
+        if state:
+            return state[-1]
+        if any(code in data["central_scopes"] for code in codes):
+            return None  # "Quyết định số 99-QĐ/TW": the Party's
+    if doc.issuer in data["state_issuers"]:
+        return data["state_issuers"][doc.issuer]
+    kind = data["kinds"].get(doc.kind, {})
+    if kind.get("scope") != "state":
+        return None
+    if doc.symbol and "/" in doc.symbol:
+        return doc.symbol.rsplit("-", 1)[-1].rstrip("0123456789") if "-" in doc.symbol else ""  # "TT-BGDĐT"
+    return kind.get("issuer", "")
 
 
 def stated_term(doc: Document) -> str | None:
@@ -291,13 +356,20 @@ def document_key(doc: Document, article_date: str | None, province: str | None =
     """A stable URL segment: the same document cited in two articles (or two spellings)
     has one key, and two documents that share a number do not.
 
-    Party numbering restarts every term, so a central document's key carries its term
-    (stated, from its own date, or from the citing article's date); a local one carries
-    its province and year, since every province numbers its own documents.
+    Party numbering restarts every term, so a central Party document's key carries its term
+    (stated, from its own date, or from the citing article's date); a State document's
+    (a decree, a law, the Prime Minister's decision) the year its symbol or date gives, and
+    never a term; a local one carries its province and year, since every province numbers
+    its own documents.
     """
     if doc.plenum is not None:
         term = doc.term or term_on(article_date)
         return slug(f"{doc.kind} trung uong {doc.plenum} {'khoa ' + term if term else ''}")
+    state = _state_issuer(doc) if doc.number is not None else None
+    if state is not None:
+        # A State document: numbered by year ("Nghị định số 46/2010/NĐ-CP"), never by term.
+        year = _YEAR_IN_SYMBOL.search(doc.symbol or "")
+        return slug(f"{doc.kind} {doc.number} {year[1] if year else (doc.date or '')[:4]} {state}")
     if doc.congress is not None:
         where = doc.issuer or ""
         if where and province and province not in where:

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from partyorg_site import datafiles
 from partyorg_site.models import Mention
@@ -25,7 +26,7 @@ class Gazetteer:
     pattern: Anchored
     canonical: dict[str, str]  # spelling -> canonical name
     merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
-    stop_phrases: Anchored
+    stop_phrases: dict[str, list[tuple[str, int]]]  # a spelling -> the stop phrases it is in, and where
     lesser_place: re.Pattern[str]
     surnames: frozenset[str]
     host_cue: re.Pattern[str]
@@ -36,6 +37,9 @@ class Gazetteer:
     bridge_cue: re.Pattern[str]
     in_official_title: re.Pattern[str]
     designator: re.Pattern[str]  # "tỉnh ", "TP. ": what may stand before a province's name
+    biography: Anchored  # "quê ở", "từng là": where a person's past begins
+    biography_return: re.Pattern[str]  # "hiện là": where it ends, back in the present
+    appointment: re.Pattern[str]  # "giữ chức Giám đốc Công an tỉnh " before a name: a post gained there
 
 
 @lru_cache(maxsize=1)
@@ -48,38 +52,67 @@ def gazetteer() -> Gazetteer:
             if province["needs_designator"] and spelling == province["name"]:
                 continue
             canonical[normalize(spelling)] = province["name"]
-    cues = alternation(places["host_cues"])
+        if province["name"] not in places["no_lower_case_spelling"] and not province["needs_designator"]:
+            first, _, rest = province["name"].partition(" ")
+            canonical.setdefault(normalize(f"{first} {rest.lower()}"), province["name"])  # "Quảng trị"
+    cues = alternation([*places["host_cues"], *places["committees_in_titles"]])  # a committee hosts too
+    titles = alternation(places["official_title_words"])
+    committees = alternation(places["committees_in_titles"])
+    returns = alternation(places["biography_ends"], not_after=r"\w")  # to the present: "hiện là"
     return Gazetteer(
         pattern=Anchored(re.compile(rf"(?<!\w)({alternation(canonical)})(?![\w-])"), phrases=canonical),
         canonical=canonical,
         merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
-        stop_phrases=Anchored(re.compile(rf"(?<!\w){alternation(places['stop_phrases'])}(?!\w)"),
-                              phrases=places["stop_phrases"]),
+        stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
         central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
-        in_official_title=re.compile(rf"(?<!\w)(?:{alternation(places['official_title_words'])})\s+"
-                                     rf"(?:{alternation(places['committees_in_titles'])})\s*$"),
+        in_official_title=re.compile(rf"(?<!\w)(?:{titles})\s+(?:{committees})\s*$"),
+        appointment=re.compile(rf"(?<!\w){''.join(f'(?<!{re.escape(word)} )' for word in places['post_lost'])}"
+                               rf"(?:{alternation(places['appointment_verbs'])})\s+(?:(?:{titles})\s+){{1,3}}"
+                               rf"(?:{committees})\s*$"),
+        biography=Anchored(re.compile(rf"(?<!\w){alternation(places['biography_cues'])}(?!\w)"),
+                           phrases=places["biography_cues"]),
+        biography_return=re.compile(rf"{returns}(?!\w)"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
         abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
 
 
+def _stop_phrases_holding(spellings: Iterable[str], phrases: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """For each spelling, the stop phrases that hold it ("Thái Bình" in "Thái Bình Dương")
+    and where: a name is checked against those alone, where it is found, so that the text
+    is not scanned a second time for every stop phrase."""
+    return {spelling: held for spelling in spellings
+            if (held := [(phrase, offset) for phrase in phrases for offset in range(len(phrase))
+                         if phrase.startswith(spelling, offset)])}
+
+
+def _in_stop_phrase(text: str, match: re.Match[str], holding: list[tuple[str, int]]) -> bool:
+    """The name `match` found is part of a stop phrase, whole words ("Thái Bình Dương")."""
+    for phrase, offset in holding:
+        start = match.start() - offset
+        end = start + len(phrase)
+        if start >= 0 and text.startswith(phrase, start) and not (start and _WORD_CHARACTER.match(text, start - 1)) \
+                and not _WORD_CHARACTER.match(text, end):
+            return True
+    return False
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every province named in `text`, in order, with spans."""
     gaz = gazetteer()
-    matches = list(gaz.pattern.finditer(text))
-    if not matches:
-        return []
-    blocked = [m.span() for m in gaz.stop_phrases.finditer(text)]  # only needed where a name is found
     mentions = []
-    for match in matches:
+    for match in gaz.pattern.finditer(text):
         start, end = match.span()
-        if any(b_start <= start < b_end for b_start, b_end in blocked):
+        if (holding := gaz.stop_phrases.get(match.group(1))) and _in_stop_phrase(text, match, holding):
             continue
         if _inside_personal_name(text, start, gaz.surnames):
             continue
@@ -180,8 +213,8 @@ _LIES_IN = re.compile(r"[ ]?(?:,[ ]?|\([ ]?|[ ][-–][ ]?)")
 def _placed_elsewhere(text: str, mention: Mention) -> bool:
     """The unit of `mention` is said to lie in another province: the place named right after
     it is a district, or a province with its designator ("tỉnh", "TP."), in brackets or after
-    a dash, of another province. (A bare name after a comma may be the next of a list:
-    "thành phố Hải Dương, Bình Dương, Cần Thơ".)"""
+    a dash, of another province, and not the one its province merged into in 2025. (A bare
+    name after a comma may be the next of a list: "thành phố Hải Dương, Bình Dương, Cần Thơ".)"""
     after = _LIES_IN.match(text, mention.span[1])
     if not after:
         return False
@@ -192,10 +225,21 @@ def _placed_elsewhere(text: str, mention: Mention) -> bool:
         return unit[1].name != mention.name
     designator = gazetteer().designator.match(window)
     if designator or "," not in after.group():
-        named = find_mentions(window)
-        if named and named[0].span[0] in (0, designator.end() if designator else 0):
-            return named[0].name != mention.name
+        named = _province_at(window, designator.end() if designator else 0)
+        # (the province its own merged into in 2025 contains it: "phường Đồng Xoài, tỉnh Đồng Nai")
+        return named is not None and named not in (mention.name, merged_into_2025(mention.name))
     return False
+
+
+def _province_at(text: str, position: int) -> str | None:
+    """The province whose name begins `text` at `position`, as find_mentions would read it
+    there (not in a stop phrase, not a place abroad), matched there alone."""
+    gaz = gazetteer()
+    match = gaz.pattern.pattern.match(text, position)
+    if not match or (holding := gaz.stop_phrases.get(match.group(1))) and _in_stop_phrase(text, match, holding) \
+            or gaz.abroad.match(text, match.end()):
+        return None
+    return gaz.canonical[match.group(1)]
 
 
 def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bool:
@@ -226,6 +270,9 @@ def unique_in_order(mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.name for m in mentions))
 
 
+ROUNDUP = 3  # provinces named in a headline that make it a roundup, about none of them
+
+
 def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int,
                      title_mentions: list[Mention] | None = None,
                      district_mentions: list[Mention] | None = None) -> str | None:
@@ -233,23 +280,36 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     locality it reports on.
 
     Each province scores for how often it is named, for a mention in the title or lead,
-    and for a host cue before it ("tại tỉnh X", "điểm cầu X", "Tỉnh ủy X"); a district named
-    with its kind ("quận Long Biên") counts for its province as a mention with a cue. A
-    province named once in passing, with no cue, is not the article's subject. Where a
+    and for a cue before it: a host ("tại tỉnh X", "điểm cầu X", "Tỉnh ủy X") or a post
+    gained there ("giữ chức Giám đốc Công an tỉnh X"); a district named with its kind
+    ("quận Long Biên") counts for its province as a mention with a cue. A province named
+    once in passing, with no cue, is not the article's subject, nor is one named in a
+    person's biography ("sinh năm 1970 tại X", "từng là Bí thư Tỉnh ủy Y"), nor the new
+    province of 2025 that a named ward lies in (the ward's own province of 2008-2025 is).
+    Where the story gives posts in several provinces, none of them is its subject. Where a
     central body acts in the title or lead (a national story), only a province tied to it
     there by a cue, named as a bridge point, or named in the title is the subject, and never
-    the capital as the venue (data/places.yaml).
+    the capital as the venue (data/places.yaml). Of the provinces the title names, the best
+    wins: the headline's place weighs first; a headline naming three or more is a roundup.
     """
     gaz = gazetteer()
     score: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
     national = bool(gaz.central_organiser.search(title or "") or gaz.central_organiser.search(text, 0, lead_end))
-    cued = [(m, _host_cue_before(text, m.span[0])) for m in mentions]
-    cued += [(m, True) for m in district_mentions or []]
-    for mention, has_cue in sorted(cued, key=lambda item: item[0].span):
+    past = biography_spans(text) if mentions or district_mentions else []
+    containers = _merged_containers(district_mentions or [])
+    cued = [(m, _cue_before(text, m.span[0])) for m in mentions
+            if not (past and _within(m.span[0], past))
+            and not (m.name in containers and _contains_merged_unit(text, m, district_mentions or []))]
+    cued += [(m, "host") for m in district_mentions or [] if not (past and _within(m.span[0], past))]
+    posted = {m.name for m, cue in cued if cue == "post"}
+    for mention, cue in sorted(cued, key=lambda item: item[0].span):
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)
         in_lead = start < lead_end
+        if cue == "post" and len(posted) > 1:
+            continue  # one of several provinces given posts (a ministry's decisions): in passing
+        has_cue = cue is not None
         if national and not (has_cue and in_lead or gaz.bridge_cue.search(text, max(0, start - 30), start)):
             continue  # a province named in passing in a national story
         score[mention.name] += 1
@@ -259,20 +319,93 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             score[mention.name] += 2
         if has_cue:
             score[mention.name] += 3
-    for mention in find_mentions(title or "") if title_mentions is None else title_mentions:
+    in_title = find_mentions(title or "") if title_mentions is None else title_mentions
+    for mention in in_title:
         score[mention.name] += 3
         first_seen.setdefault(mention.name, -1)
     if not score:
         return None
-    best = max(score, key=lambda name: (score[name], -first_seen[name]))
+    headline = {m.name for m in in_title}
+    if len(headline) >= ROUNDUP:
+        return None  # "Nhân sự mới Hà Nội, TP.HCM, Bắc Ninh, Vĩnh Long": a roundup of provinces
+    best = max(headline or score.keys(), key=lambda name: (score[name], -first_seen[name]))
     return best if score[best] >= 3 else None
 
 
-def _host_cue_before(text: str, start: int) -> bool:
-    """"tại tỉnh X", "Tỉnh ủy X", but not "Bí thư Thành ủy X", an official's title."""
+def _cue_before(text: str, start: int) -> str | None:
+    """"post" where a post gained there is named before the province ("giữ chức Giám đốc
+    Công an tỉnh X"); "host" for a host cue ("tại tỉnh X", "Tỉnh ủy X"), but not in an
+    official's title ("Bí thư Thành ủy X"); else None."""
     gaz = gazetteer()
-    before = text[max(0, start - 50):start]
-    return bool(gaz.host_cue.search(before[-30:])) and not gaz.in_official_title.search(before)
+    before = text[max(0, start - 80):start]
+    if not gaz.host_cue.search(before[-30:]):
+        return None  # (an official's title ends in a committee, which is a host cue too)
+    if gaz.in_official_title.search(before[-50:]):
+        return "post" if gaz.appointment.search(before) else None
+    return "host"
+
+
+BIOGRAPHY_LENGTH = 400  # characters at most that a biography's clause runs on
+
+
+def biography_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` tells a person's past: from a biography cue ("quê ở", "sinh năm",
+    "từng là", "nguyên là") to the end of its sentence, or of the bracket it opens in, or
+    to a word that returns to the present ("hiện là", "được bổ nhiệm"). (Cues are rare:
+    the text is scanned for them once, and the end looked for only after one.)"""
+    gaz = gazetteer()
+    spans = []
+    for cue in gaz.biography.finditer(text):
+        limit = min(len(text), cue.end() + BIOGRAPHY_LENGTH)
+        back = gaz.biography_return.search(text, cue.end(), limit)
+        stop = _sentence_end(text, cue.end(), back.start() if back else limit)
+        if text.rfind("(", max(0, cue.start() - 100), cue.start()) > text.rfind(")", max(0, cue.start() - 100),
+                                                                                 cue.start()):
+            bracket = text.find(")", cue.end(), stop)
+            stop = bracket if bracket >= 0 else stop
+        spans.append((cue.start(), stop))
+    return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_ABBREVIATED = {"TP", "Tp", "TX", "Tx"}  # "TP. Hồ Chí Minh": a full stop that ends no sentence
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence that goes on at `start` ends (before `limit`): a full stop,
+    question or exclamation mark or semicolon that a space, a closing quote or the end
+    follows, or a line's end."""
+    while end := _SENTENCE_END.search(text, start, limit):
+        after = text[end.end():end.end() + 2]
+        if end.group() == "\n" or not after or after[0].isspace() or after[0] in "\"”’'" and (
+                len(after) < 2 or after[1].isspace()):
+            if end.group() != "." or text[max(0, end.start() - 2):end.start()] not in _ABBREVIATED:
+                return end.start()
+        start = end.end()
+    return limit
+
+
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _merged_containers(units: list[Mention]) -> set[str]:
+    """The provinces of 2025 that the named units' own provinces merged into, where other."""
+    return {merged for unit in units if (merged := merged_into_2025(unit.name)) != unit.name}
+
+
+def _contains_merged_unit(text: str, mention: Mention, units: list[Mention]) -> bool:
+    """"phường Đồng Xoài, tỉnh Đồng Nai" after July 2025: the province named is the one the
+    ward's own province (Bình Phước) merged into, a container, not a subject of its own."""
+    for unit in units:
+        if unit.span[1] <= mention.span[0] and unit.name != mention.name \
+                and merged_into_2025(unit.name) == mention.name:
+            between = _LIES_IN.match(text, unit.span[1])
+            if between:
+                designator = gazetteer().designator.match(text, between.end())
+                if (designator.end() if designator else between.end()) == mention.span[0]:
+                    return True
+    return False
 
 
 def merged_into_2025(name: str) -> str | None:
