@@ -23,7 +23,11 @@ SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this sh
 CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
 CREDITED_CAPTION_MAX_SENTENCES = 2
 INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
-RUN_IN_CAPTION_MAX_WORDS = 16  # a caption run into an export's body as a sentence of its own
+RUN_IN_CAPTION_MAX_WORDS = 16
+# A caption that says where people stand is at most this long; a longer "sentence" holding a
+# position is a caption run into the next sentence without a full stop, body text and all.
+POSITION_CAPTION_MAX_WORDS = 40  # a caption run into an export's body as a sentence of its own
+WORD = r"\w"
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
 
@@ -52,7 +56,9 @@ def _cues() -> _Cues:
         credit_marks=("(", *data["credit_words"]),
         reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
-        photo_position=re.compile(rf"\([^()]{{0,20}}(?:{alternation(data['photo_positions'])})\)"),
+        photo_position=re.compile(rf"\((?:[^()]{{0,30}}{alternation(data['photo_positions'], not_after=WORD)}"
+                                  rf"(?:\s+{alternation(data['bare_photo_positions'])})?"
+                                  rf"|{alternation(data['bare_photo_positions'])})\)"),
     )
 
 
@@ -105,12 +111,30 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1)
 def _inline_credit() -> Anchored:
-    """"Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
-    that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong")."""
+    """A photo credit run into an export's body, in the forms the language prints it:
+    "Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
+    that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong");
+    closed by a full stop or a bracket, any credit of a few words ("Ảnh: Trường Phong.",
+    "Ảnh: Báo Yên Bái.", "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"); without a colon,
+    in brackets ("(Ảnh Bộ Quốc phòng)") or naming a paper or an agency's code ("Ảnh báo
+    Đà Nẵng", "Ảnh TTXVN"). ("Ảnh hưởng", a word, is none of these.)"""
     openers = alternation(datafiles.load("names")["not_name_words"])
     word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
-    return Anchored(re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"),
-                    phrases=["(", "Ảnh"])
+    credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
+    token = rf"(?:{UPPER_CLASS}[\w.&-]*|báo|[a-z][\w-]*\.(?:vn|com|net|org))"
+    closed = rf"{token}(?:(?:\s+|\s*[/-]\s*){token}){{0,5}}"
+    return Anchored(re.compile(
+        rf"\(\s*(?:{credit}|ảnh)\s*:\s*{closed}\s*\)"  # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"
+        rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
+        rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
+        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"
+        rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"),
+        phrases=["(", "Ảnh", "Nguồn ảnh"])
+
+
+def _may_hold_credit(text: str) -> bool:
+    """The cheap test before the credit pattern: every credit holds "Ảnh" or "(ảnh"."""
+    return "Ảnh" in text or "(ảnh" in text or "( ảnh" in text
 
 
 def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
@@ -119,17 +143,17 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
-    if "Ảnh" not in text or not _inline_credit().search(text):  # every credit word holds "Ảnh"
+    if not _may_hold_credit(text) or not _inline_credit().search(text):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
     for sentence in sentences(text):
-        match = _inline_credit().search(sentence) if "Ảnh" in sentence else None
+        match = _inline_credit().search(sentence) if _may_hold_credit(sentence) else None
         if not match:
             pending.append(sentence)
             continue
-        before, after = sentence[:match.start()].strip(), sentence[match.end():].strip()
+        before, after = sentence[:match.start()].strip(), sentence[match.end():].lstrip(" .,;").strip()  # "(Ảnh X). Sau đó"
         if before:
             captions.append(before)
         elif pending:
@@ -224,7 +248,7 @@ def is_run_in_caption(sentence: str) -> bool:
     lưu niệm."), or one that says where people stand in the photo ("(bìa trái)"). An
     article's own sentence that opens so goes on with a clause or a figure."""
     if _cues().photo_position.search(sentence):  # "... Nguyễn Văn A (bìa trái), Lê Văn B (bìa phải)."
-        return count_words(sentence, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
+        return count_words(sentence, POSITION_CAPTION_MAX_WORDS + 1) <= POSITION_CAPTION_MAX_WORDS
     words = count_words(sentence, RUN_IN_CAPTION_MAX_WORDS + 1)
     if words > RUN_IN_CAPTION_MAX_WORDS or _CLAUSE_MARKS.search(sentence) or not _opens_like_caption(sentence):
         return False

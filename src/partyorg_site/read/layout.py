@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, outlet_lead, signature_outlet,
-                                   split_signature)
+from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
+                                   signature_outlet, split_signature)
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
                                     split_caption_sentences, split_credit, split_each, split_glued_captions,
                                     split_inline_captions)
-from partyorg_site.read.clean import Line
+from partyorg_site.read.clean import Line, without_related_links
 from partyorg_site.read.published import parse_published
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import count_words, fold
@@ -167,7 +167,9 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
     headline_again: list[tuple[int, str]] = []
     lead_done = False
     for position, line in enumerate(paragraphs):
-        text = line.text  # single-spaced by clean.normalize
+        text = without_related_links(line.text)  # single-spaced by clean.normalize
+        if not text:
+            continue  # a related article's headline in brackets, on its own line
         if layout.title is not None and same_paragraph(text, layout.title):
             headline_again.append((line.number, text))  # the headline printed again above the text
             continue
@@ -209,7 +211,8 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     after the text go (their outlet kept), and the end marks ("/.") of the last paragraph."""
     body = _move_repeated_to_captions(body, layout)
     while body:
-        signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off
+        signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1]) \
+            or named_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off, "Dân trí" alone
         if signed:
             layout.outlet = layout.outlet or signed
         elif not is_byline(body[-1][1]):

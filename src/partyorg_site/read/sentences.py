@@ -45,7 +45,7 @@ def sentences(text: str) -> list[str]:
     """Split at sentence ends, not after abbreviations such as "TP."."""
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        end = match.start() + 1  # after the closing mark
+        end = match.start() + len(match[0].rstrip())  # after the closing mark and its quote ('."')
         if ends_with_abbreviation(text[start:end]):
             continue
         pieces.append(text[start:end].strip())

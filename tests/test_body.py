@@ -1,0 +1,32 @@
+"""The body's rules one at a time (cases in tests/cases/body.yaml): credits, captions,
+signatures and related links split off an export's run-on body."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import case_ids, cases
+from partyorg_site.read.bylines import split_signature
+from partyorg_site.read.captions import split_caption_sentences, split_glued_captions, split_inline_captions
+from partyorg_site.read.clean import without_related_links
+from partyorg_site.read.sentences import sentences
+
+SPLITTERS = {
+    "inline_credits": split_inline_captions,
+    "caption_sentences": split_caption_sentences,
+    "glued_captions": split_glued_captions,
+}
+
+
+@pytest.mark.parametrize("case", cases("body"), ids=case_ids("body", "name"))
+def test_body_rule(case):
+    rule, text = case["rule"], case["text"]
+    if rule in SPLITTERS:
+        assert SPLITTERS[rule](text) == (case["body"], case["captions"])
+    elif rule == "signature":
+        assert split_signature(text) == (case["body"][0], case["outlet"])
+    elif rule == "sentences":
+        assert sentences(text) == case["body"]
+    elif rule == "related_links":
+        assert without_related_links(text) == case["body"][0]
+    else:
+        raise AssertionError(f"unknown rule {rule!r}")
