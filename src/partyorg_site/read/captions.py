@@ -26,8 +26,11 @@ INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with 
 RUN_IN_CAPTION_MAX_WORDS = 16
 # A caption that says where people stand is at most this long; a longer "sentence" holding a
 # position is a caption run into the next sentence without a full stop, body text and all.
-POSITION_CAPTION_MAX_WORDS = 40  # a caption run into an export's body as a sentence of its own
+POSITION_CAPTION_MAX_WORDS = 40
+PORTRAIT_MAX_WORDS = 20
+PORTRAIT_REACH = 200  # characters at a text's start where a portrait's caption can stand  # a caption run into an export's body as a sentence of its own
 WORD = r"\w"
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
 
@@ -40,6 +43,9 @@ class _Cues:
     reported_speech: re.Pattern[str]
     before_a_name: frozenset[str]
     photo_position: re.Pattern[str]
+    portrait: re.Pattern[str]
+    portrait_after_sentence_end: re.Pattern[str]
+    portrait_not_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +62,15 @@ def _cues() -> _Cues:
         credit_marks=("(", *data["credit_words"]),
         reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
+        # "Phó Chủ tịch nước Nguyễn Thị A.": a head, any words without a clause mark, then a
+        # run of two to five capitalised words at the end (is_portrait checks the rest)
+        portrait=re.compile(rf"(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?"
+                            rf"(?:{alternation(data['portrait_heads'])})\s(?:[^,;:\"“”()!?…]*?\s)?"
+                            rf"{UPPER_CLASS}[\w.-]*(?:\s+{UPPER_CLASS}[\w.-]*){{1,4}}\.?"),
+        portrait_after_sentence_end=re.compile(
+            rf"[.!?…]\s+(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"),
+        portrait_not_words=frozenset(data["portrait_not_words"]),
+
         photo_position=re.compile(rf"\((?:[^()]{{0,30}}{alternation(data['photo_positions'], not_after=WORD)}"
                                   rf"(?:\s+{alternation(data['bare_photo_positions'])})?"
                                   rf"|{alternation(data['bare_photo_positions'])})\)"),
@@ -69,6 +84,8 @@ def looks_like_caption(text: str) -> bool:
     # (The cheap tests first: most paragraphs are long and end a sentence. Last, what
     # reports speech, "Ông X nêu rõ, đây không phải ...", says what was said, not what a
     # photo shows.)
+    if is_portrait(text):
+        return True
     if text.endswith(".") and not text.endswith(".."):
         # (or one that would be a caption run into an export's body: "Toàn cảnh hội nghị tại
         # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase)
@@ -80,6 +97,16 @@ def looks_like_caption(text: str) -> bool:
     return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (
         _opens_like_caption(text) or (_cues().caption_phrases.search(text) is not None and len(sentences(text)) == 1)) \
         and not _cues().reported_speech.search(text)
+
+
+def is_portrait(text: str) -> bool:
+    """A portrait's caption: a title and a name, with no verb ("Chủ tịch UBND quận 1 Trần
+    Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"); data/layout.yaml, portrait_heads."""
+    cues = _cues()
+    if count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS \
+            or not cues.portrait.fullmatch(text.strip()):
+        return False
+    return not any(word in cues.portrait_not_words for word in text.split())
 
 
 def _opens_like_caption(text: str) -> bool:
@@ -206,7 +233,8 @@ def _may_follow_caption(text: str, glue: int) -> bool:
     CAPTION_MAX_WORDS long, so only that many words are looked at)."""
     window = " ".join(text[:glue].rsplit(None, CAPTION_MAX_WORDS + 1)[-(CAPTION_MAX_WORDS + 1):])
     return any(start + " " in window for start in _cues().caption_starts) \
-        or _cues().caption_phrases.search(window) is not None
+        or _cues().caption_phrases.search(window) is not None \
+        or is_portrait(_SENTENCE_END.split(window)[-1])  # "Nguyên Bí thư Tỉnh ủy X Nguyễn Văn A Chiều nay ..."
 
 
 def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
@@ -247,6 +275,8 @@ def is_run_in_caption(sentence: str) -> bool:
     ("Toàn cảnh Hội nghị.", "Đồng chí X phát biểu tại Hội nghị.", "Các đại biểu chụp ảnh
     lưu niệm."), or one that says where people stand in the photo ("(bìa trái)"). An
     article's own sentence that opens so goes on with a clause or a figure."""
+    if is_portrait(sentence):  # "Phó Chủ tịch nước Nguyễn Thị A."
+        return True
     if _cues().photo_position.search(sentence):  # "... Nguyễn Văn A (bìa trái), Lê Văn B (bìa phải)."
         return count_words(sentence, POSITION_CAPTION_MAX_WORDS + 1) <= POSITION_CAPTION_MAX_WORDS
     words = count_words(sentence, RUN_IN_CAPTION_MAX_WORDS + 1)
@@ -267,7 +297,8 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     """An export's run-on body with captions as sentences of their own -> body pieces and
     captions (see is_run_in_caption)."""
     if not (text.startswith(_cues().caption_starts) or _caption_after_sentence_end().search(text)
-            or _cues().photo_position.search(text)):
+            or _cues().photo_position.search(text) or _cues().portrait_after_sentence_end.search(text)
+            or is_portrait(sentences(text[:PORTRAIT_REACH])[0])):
         return [text], []  # the cheap tests first: most bodies have none of these
     parts = sentences(text)
     flags = [is_run_in_caption(part) for part in parts]
