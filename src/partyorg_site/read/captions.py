@@ -15,7 +15,7 @@ from typing import Callable
 from partyorg_site import datafiles
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import ends_sentence, sentences
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
@@ -28,8 +28,15 @@ RUN_IN_CAPTION_MAX_WORDS = 16
 # position is a caption run into the next sentence without a full stop, body text and all.
 POSITION_CAPTION_MAX_WORDS = 40
 PORTRAIT_MAX_WORDS = 20
+# The top photo's caption: an export prints it as the first sentence of the body after the
+# lead. It says again what the headline, the lead or a sentence soon after says.
+TOP_CAPTION_WORDS = (5, 45)
+TOP_CAPTION_REACH = 3000  # characters of the body searched for the sentence it restates
+TOP_CAPTION_LOOK_AHEAD = 10  # sentences
+RESTATED = 0.8  # the share of its word pairs found in one other text that makes a restatement
 PORTRAIT_REACH = 200  # characters at a text's start where a portrait's caption can stand  # a caption run into an export's body as a sentence of its own
 WORD = r"\w"
+_WORDS = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
@@ -318,6 +325,35 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     if pending:
         body.append(" ".join(pending))
     return body, captions
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    words = _WORDS.findall(fold(text))
+    return set(zip(words, words[1:]))
+
+
+def _restates(pairs: set[tuple[str, str]], other: str) -> bool:
+    return len(pairs & _word_pairs(other)) >= RESTATED * len(pairs)
+
+
+def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
+    """The body's first paragraph after the lead, without the top photo's caption an export
+    runs into its start: a first sentence that restates the headline, the lead (`above`) or
+    one of the next sentences, four fifths of its word pairs found there ("Tổng Bí thư
+    đánh giá: việc X đã được chuẩn bị chu đáo." before "... Việc X đã được chuẩn bị chu
+    đáo, ..."). Returns the rest and the caption; a sentence that repeats the lead whole
+    is dropped, no caption."""
+    low, high = TOP_CAPTION_WORDS
+    head = sentences(text[:TOP_CAPTION_REACH])
+    if len(head) < 2 or not low <= count_words(head[0], high + 1) <= high:
+        return text, None
+    pairs = _word_pairs(head[0])
+    restated = next((other for other in [*above, *head[1:TOP_CAPTION_LOOK_AHEAD + 1]] if _restates(pairs, other)), None)
+    if restated is None:
+        return text, None
+    rest = text[text.find(head[1], len(head[0])):]
+    repeat = restated in above and _restates(_word_pairs(restated), head[0])  # the lead printed twice
+    return rest, None if repeat else head[0]
 
 
 def split_each(pieces: list[str], split: Callable[[str], tuple[list[str], list[str]]], captions: list[str]) -> tuple[list[str], list[str]]:

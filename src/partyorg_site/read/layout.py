@@ -19,7 +19,7 @@ from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_
                                    signature_outlet, split_signature)
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
                                     split_caption_sentences, split_credit, split_each, split_glued_captions,
-                                    split_inline_captions)
+                                    split_inline_captions, split_top_caption)
 from partyorg_site.read.clean import Line, without_related_links
 from partyorg_site.read.published import parse_published
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
@@ -165,7 +165,7 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
     the body as (line number, text)."""
     body: list[tuple[int, str]] = []
     headline_again: list[tuple[int, str]] = []
-    lead_done = False
+    lead_done = top_caption_done = False
     for position, line in enumerate(paragraphs):
         text = without_related_links(line.text)  # single-spaced by clean.normalize
         if not text:
@@ -196,6 +196,10 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if run_on:
             pieces, inline_captions = split_each(pieces, split_glued_captions, inline_captions)
             pieces, inline_captions = split_each(pieces, split_caption_sentences, inline_captions)
+            if lead_done and not top_caption_done and pieces:
+                top_caption_done = True  # the first run-on body after the lead: its top photo
+                pieces[0], top_caption = split_top_caption(pieces[0], [layout.title or "", *(t for _, t in body)])
+                inline_captions += [top_caption] if top_caption else []
             inline_captions.sort(key=lambda caption: text.find(caption) % (len(text) + 1))  # in reading order
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
