@@ -9,6 +9,7 @@ from partyorg_site.read.bylines import split_signature
 from partyorg_site.read.captions import (split_caption_sentences, split_glued_captions, split_inline_captions,
                                          split_top_caption)
 from partyorg_site.read.clean import without_related_links
+from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.sentences import sentences
 
 SPLITTERS = {
@@ -34,3 +35,13 @@ def test_body_rule(case):
         assert without_related_links(text) == case["body"][0]
     else:
         raise AssertionError(f"unknown rule {rule!r}")
+
+
+@pytest.mark.parametrize("case", cases("paragraphs"), ids=case_ids("paragraphs", "name"))
+def test_paragraphs(case):
+    text = " ".join(case["text"])
+    paragraphs = split_paragraphs(text)
+    assert len(paragraphs) == len(case["starts"]), [p.text[:40] for p in paragraphs]
+    assert all(p.text.startswith(start) for p, start in zip(paragraphs, case["starts"]))
+    assert [p.text for p in paragraphs if p.crosshead] == case["crossheads"]
+    assert " ".join(p.text for p in paragraphs) == text  # nothing lost, nothing added

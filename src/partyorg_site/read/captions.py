@@ -53,6 +53,7 @@ class _Cues:
     portrait: re.Pattern[str]
     portrait_after_sentence_end: re.Pattern[str]
     portrait_not_words: frozenset[str]
+    credit_alone: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def _cues() -> _Cues:
         portrait_after_sentence_end=re.compile(
             rf"[.!?…]\s+(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"),
         portrait_not_words=frozenset(data["portrait_not_words"]),
+        credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
 
         photo_position=re.compile(rf"\((?:[^()]{{0,30}}{alternation(data['photo_positions'], not_after=WORD)}"
                                   rf"(?:\s+{alternation(data['bare_photo_positions'])})?"
@@ -124,6 +126,15 @@ def _opens_like_caption(text: str) -> bool:
     return False
 
 
+CREDIT_MAX_WORDS = 6
+
+
+def is_credit(text: str) -> bool:
+    """A photo's or a video's credit standing alone, with or without a colon: "Ảnh minh
+    họa", "Ảnh Trần Văn A", "Nguồn Youtube", "(Ảnh: TTXVN)"."""
+    return count_words(text, CREDIT_MAX_WORDS + 1) <= CREDIT_MAX_WORDS and _cues().credit_alone.match(text) is not None
+
+
 def is_credited_caption(text: str) -> bool:
     """What stands before a photo credit is the caption, if it is as short as captions are;
     a longer paragraph is body text with the caption as its last sentence."""
@@ -161,7 +172,7 @@ def _inline_credit() -> Anchored:
         rf"\(\s*(?:{credit}|ảnh)\s*:\s*{closed}\s*\)"  # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"
         rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
         rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
-        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"
+        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{word}){{0,3}}(?:/{UPPER_CLASS}[\w-]*)?\s*\)?"  # "Ảnh: A B/TTXVN"
         rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"),
         phrases=["(", "Ảnh", "Nguồn ảnh"])
 

@@ -17,10 +17,11 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
                                    signature_outlet, split_signature)
-from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
-                                    split_caption_sentences, split_credit, split_each, split_glued_captions,
-                                    split_inline_captions, split_top_caption)
+from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
+                                         looks_like_caption, split_caption_sentences, split_credit, split_each,
+                                         split_glued_captions, split_inline_captions, split_top_caption)
 from partyorg_site.read.clean import Line, without_related_links
+from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import count_words, fold
@@ -120,7 +121,7 @@ def segment(lines: list[Line]) -> Layout:
     paragraphs, masthead = _without_masthead(list(lines))
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
-    body = _close_body(_read_paragraphs(paragraphs, layout), layout)
+    body = _split_run_on(_close_body(_read_paragraphs(paragraphs, layout), layout), layout)
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
@@ -228,6 +229,22 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         layout.outlet = layout.outlet or signed
         body[-1] = (number, without_end_marks(last))
     return body
+
+
+def _split_run_on(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
+    """Each run-on paragraph split into the page's paragraphs (paragraphs.py). A crosshead
+    run into the text that is a photo's credit goes, one that reads as a caption goes to
+    the captions; the others stay, paragraphs that end no sentence."""
+    split: list[tuple[int, str]] = []
+    for number, text in body:
+        for paragraph in split_paragraphs(text):
+            if paragraph.crosshead and is_credit(paragraph.text):
+                continue
+            if paragraph.crosshead and looks_like_caption(paragraph.text):
+                layout.add_caption(paragraph.text, number)
+                continue
+            split.append((number, paragraph.text))
+    return split
 
 
 def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:

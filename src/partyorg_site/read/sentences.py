@@ -45,9 +45,9 @@ def sentences(text: str) -> list[str]:
     """Split at sentence ends, not after abbreviations such as "TP."."""
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        end = match.start() + len(match[0].rstrip())  # after the closing mark and its quote ('."')
-        if ends_with_abbreviation(text[start:end]):
+        if ends_with_abbreviation(text[start:match.start() + 1]):
             continue
+        end = match.start() + len(match[0].rstrip())  # after the closing mark and its quote ('."')
         pieces.append(text[start:end].strip())
         start = match.end()
     pieces.append(text[start:].strip())
