@@ -15,7 +15,7 @@ from typing import Callable
 from partyorg_site import datafiles
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import ends_sentence, sentences
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words
 
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
@@ -31,7 +31,6 @@ PORTRAIT_MAX_WORDS = 20
 # The top photo's caption: an export prints it as the first sentence of the body after the
 # lead. It says again what the headline, the lead or a sentence soon after says.
 TOP_CAPTION_WORDS = (5, 45)
-TOP_CAPTION_REACH = 3000  # characters of the body searched for the sentence it restates
 TOP_CAPTION_LOOK_AHEAD = 10  # sentences
 RESTATED = 0.8  # the share of its word pairs found in one other text that makes a restatement
 PORTRAIT_REACH = 200  # characters at a text's start where a portrait's caption can stand  # a caption run into an export's body as a sentence of its own
@@ -53,6 +52,7 @@ class _Cues:
     portrait: re.Pattern[str]
     portrait_after_sentence_end: re.Pattern[str]
     portrait_not_words: frozenset[str]
+    portrait_starts: tuple[str, ...]  # the cheap test first: a portrait opens with a head or a prefix
     credit_alone: re.Pattern[str]
 
 
@@ -75,9 +75,13 @@ def _cues() -> _Cues:
         portrait=re.compile(rf"(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?"
                             rf"(?:{alternation(data['portrait_heads'])})\s(?:[^,;:\"“”()!?…]*?\s)?"
                             rf"{UPPER_CLASS}[\w.-]*(?:\s+{UPPER_CLASS}[\w.-]*){{1,4}}\.?"),
+        # (the same after a sentence's end, as a cheap scan: no full stop inside, as none is
+        # in most portraits, and the name's last word before the stop)
         portrait_after_sentence_end=re.compile(
-            rf"[.!?…]\s+(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"),
+            rf"[.!?…]\s+(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"
+            rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$)"),
         portrait_not_words=frozenset(data["portrait_not_words"]),
+        portrait_starts=tuple(f"{word} " for word in data["portrait_heads"] + data["portrait_head_prefixes"]),
         credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
 
         photo_position=re.compile(rf"\((?:[^()]{{0,30}}{alternation(data['photo_positions'], not_after=WORD)}"
@@ -112,7 +116,7 @@ def is_portrait(text: str) -> bool:
     """A portrait's caption: a title and a name, with no verb ("Chủ tịch UBND quận 1 Trần
     Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"); data/layout.yaml, portrait_heads."""
     cues = _cues()
-    if count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS \
+    if not text.startswith(cues.portrait_starts) or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS \
             or not cues.portrait.fullmatch(text.strip()):
         return False
     return not any(word in cues.portrait_not_words for word in text.split())
@@ -316,7 +320,7 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     captions (see is_run_in_caption)."""
     if not (text.startswith(_cues().caption_starts) or _caption_after_sentence_end().search(text)
             or _cues().photo_position.search(text) or _cues().portrait_after_sentence_end.search(text)
-            or is_portrait(sentences(text[:PORTRAIT_REACH])[0])):
+            or (text.startswith(_cues().portrait_starts) and is_portrait(sentences(text)[0]))):
         return [text], []  # the cheap tests first: most bodies have none of these
     parts = sentences(text)
     flags = [is_run_in_caption(part) for part in parts]
@@ -339,12 +343,33 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
 
 
 def _word_pairs(text: str) -> set[tuple[str, str]]:
-    words = _WORDS.findall(fold(text))
+    """The text's pairs of neighbouring words, in lower case. (Not folded: a restatement
+    repeats the words as printed, and folding each sentence cost more than the rest of
+    the layout.)"""
+    words = _WORDS.findall(text.lower())
     return set(zip(words, words[1:]))
 
 
 def _restates(pairs: set[tuple[str, str]], other: str) -> bool:
     return len(pairs & _word_pairs(other)) >= RESTATED * len(pairs)
+
+
+TOP_CAPTION_PROBES = 3  # word pairs of the sentence looked for first, as plain substrings
+
+
+def _probes(sentence: str) -> list[str]:
+    """A few pairs of neighbouring words of the sentence, spread over it, as printed in
+    lower case: a restatement holds most of them, and looking for a substring is cheaper
+    than reading a sentence's pairs."""
+    words = sentence.lower().split()
+    spaced = [f"{a} {b}" for a, b in zip(words, words[1:]) if a.isalnum() and b.isalnum()]
+    step = max(1, len(spaced) // TOP_CAPTION_PROBES)
+    return spaced[::step][:TOP_CAPTION_PROBES]
+
+
+def _holds_probes(text: str, probes: list[str]) -> bool:
+    lowered = text.lower()
+    return sum(probe in lowered for probe in probes) >= len(probes) - 1
 
 
 def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
@@ -355,11 +380,14 @@ def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
     đáo, ..."). Returns the rest and the caption; a sentence that repeats the lead whole
     is dropped, no caption."""
     low, high = TOP_CAPTION_WORDS
-    head = sentences(text[:TOP_CAPTION_REACH])
+    head = sentences(text)[:TOP_CAPTION_LOOK_AHEAD + 1]
     if len(head) < 2 or not low <= count_words(head[0], high + 1) <= high:
         return text, None
     pairs = _word_pairs(head[0])
-    restated = next((other for other in [*above, *head[1:TOP_CAPTION_LOOK_AHEAD + 1]] if _restates(pairs, other)), None)
+    shortest = RESTATED * len(head[0]) / 2  # (a text too short to hold the pairs is not read)
+    probes = _probes(head[0])
+    restated = next((other for other in [*above, *head[1:]] if len(other) >= shortest
+                     and _holds_probes(other, probes) and _restates(pairs, other)), None)
     if restated is None:
         return text, None
     rest = text[text.find(head[1], len(head[0])):]

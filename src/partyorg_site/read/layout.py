@@ -121,7 +121,7 @@ def segment(lines: list[Line]) -> Layout:
     paragraphs, masthead = _without_masthead(list(lines))
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
-    body = _split_run_on(_close_body(_read_paragraphs(paragraphs, layout), layout), layout)
+    body = _close_body(_read_paragraphs(paragraphs, layout), layout)
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
@@ -204,7 +204,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
             inline_captions.sort(key=lambda caption: text.find(caption) % (len(text) + 1))  # in reading order
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
-        body.extend((line.number, piece) for piece in pieces)
+        body.extend((line.number, paragraph) for piece in pieces
+                    for paragraph in (_paragraphs(piece, line.number, layout) if run_on else [piece]))
         # A line that ends no sentence (a stray heading, a label) is not yet the lead, so an
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
@@ -231,20 +232,19 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     return body
 
 
-def _split_run_on(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
-    """Each run-on paragraph split into the page's paragraphs (paragraphs.py). A crosshead
-    run into the text that is a photo's credit goes, one that reads as a caption goes to
-    the captions; the others stay, paragraphs that end no sentence."""
-    split: list[tuple[int, str]] = []
-    for number, text in body:
-        for paragraph in split_paragraphs(text):
-            if paragraph.crosshead and is_credit(paragraph.text):
-                continue
-            if paragraph.crosshead and looks_like_caption(paragraph.text):
-                layout.add_caption(paragraph.text, number)
-                continue
-            split.append((number, paragraph.text))
-    return split
+def _paragraphs(text: str, number: int, layout: Layout) -> list[str]:
+    """A run-on body split into the page's paragraphs (paragraphs.py). A crosshead run into
+    the text that is a photo's credit goes, one that reads as a caption goes to the
+    captions; the others stay, paragraphs that end no sentence."""
+    kept = []
+    for paragraph in split_paragraphs(text):
+        if paragraph.crosshead and is_credit(paragraph.text):
+            continue
+        if paragraph.crosshead and looks_like_caption(paragraph.text):
+            layout.add_caption(paragraph.text, number)
+            continue
+        kept.append(paragraph.text)
+    return kept
 
 
 def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:

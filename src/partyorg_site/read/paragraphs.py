@@ -34,6 +34,8 @@ OPENER_MIN_WORDS = 40  # the current paragraph's length before an opening starts
 QUOTE_MIN_WORDS = 20  # ... before a quotation starts one, or its close ends one
 MAX_WORDS = 130  # past this, the next sentence not tied to the one before starts one
 CROSSHEAD_MAX_WORDS = 14
+NOT_SPACE = r"\S"
+CROSSHEAD_REACH = 160  # characters at a sentence's start where a crosshead's next sentence may begin
 _QUOTE_OPEN = ("“", "\"", "‘")
 # A list's item: a dash or a bullet after a colon or a semicolon, then a capital or a digit.
 _LIST_ITEM = re.compile(rf"(?<=[:;])\s+(?=[-–•+]\s+(?:{UPPER_CLASS}|\d))")
@@ -46,6 +48,7 @@ class _Cues:
     opener: re.Pattern[str]
     continuers: tuple[str, ...]
     crosshead: re.Pattern[str]
+    crosshead_word: re.Pattern[str]  # a cheap test before `crosshead`: one of its opening words after a space
     quote_close: re.Pattern[str]
 
 
@@ -63,6 +66,8 @@ def _cues() -> _Cues:
     return _Cues(opener=re.compile(openers), continuers=tuple(w + " " for w in data["paragraph_continuers"])
                  + tuple(w + "," for w in data["paragraph_continuers"]),
                  crosshead=crosshead,
+                 crosshead_word=re.compile(
+                     rf"{alternation(data['crosshead_openers'] + data['crosshead_datelines'], not_after=NOT_SPACE)}[\s,]"),
                  quote_close=re.compile(rf"[”\"’]\s*[,–-]?\s*[^”\"“]{{0,{_QUOTE_ATTRIBUTION_REACH}}}\b(?:{verbs})\s*\.$"))
 
 
@@ -95,7 +100,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         current, length = [], 0
 
     for whole in sentences(text):
-        heading, sentence = split_crosshead(whole)
+        heading, sentence = split_crosshead(whole) if _cues().crosshead_word.search(whole, 1, CROSSHEAD_REACH) \
+            else (None, whole)
         if heading:
             close()
             paragraphs.append(Paragraph(heading, crosshead=True))
@@ -108,19 +114,24 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if current and _starts_paragraph(sentence, current[-1], length):
             close()
         current.append(sentence)
-        length += count_words(sentence, MAX_WORDS)
-        if length >= QUOTE_MIN_WORDS and _cues().quote_close.search(sentence[-_QUOTE_ATTRIBUTION_REACH * 2:]):
+        length += sentence.count(" ") + 1  # the words of a single-spaced sentence
+        if length >= QUOTE_MIN_WORDS and _closes_quotation(sentence):
             close()  # "“...”, ông A nói.": the quotation's paragraph ends with its speaker
     close()
     return paragraphs
 
 
+def _closes_quotation(sentence: str) -> bool:
+    tail = sentence[-_QUOTE_ATTRIBUTION_REACH * 2:]
+    return ("”" in tail or "\"" in tail) and _cues().quote_close.search(tail) is not None
+
+
 def _starts_paragraph(sentence: str, previous: str, length: int) -> bool:
     """Whether `sentence` opens a new paragraph after one of `length` words ending in `previous`."""
+    if length < QUOTE_MIN_WORDS or (length < OPENER_MIN_WORDS and not sentence.startswith(_QUOTE_OPEN)):
+        return False  # (the cheap test first: most sentences follow a short paragraph's start)
     if previous.endswith(":") or sentence.startswith(_cues().continuers):
         return False  # a list or a quotation announced; a sentence tied to the one before
     if sentence.startswith(_QUOTE_OPEN):
-        return length >= QUOTE_MIN_WORDS
-    if length >= OPENER_MIN_WORDS and _cues().opener.match(sentence):
         return True
-    return length >= MAX_WORDS
+    return length >= MAX_WORDS or _cues().opener.match(sentence) is not None
