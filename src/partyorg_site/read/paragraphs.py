@@ -59,7 +59,8 @@ def _cues() -> _Cues:
     # the crosshead: a few words with no mark of a sentence or a clause, the last ending in a
     # lower-case letter or a digit, then an opener followed by a lower-case word or a number
     heading = rf"(?P<heading>[^\s.!?:;,\"“”()]+(?:\s+[^\s.!?:;,\"“”()]+){{1,{CROSSHEAD_MAX_WORDS - 1}}}?)"
-    crosshead = re.compile(rf"{heading}(?<=[{LOWER_CLASS[1:-1]}0-9])\s+"
+    quoted = r"(?P<quoted>[“\"][^“”\"]{3,80}[”\"])"  # the crosshead in quotation marks, whole
+    crosshead = re.compile(rf"(?:{heading}(?<=[{LOWER_CLASS[1:-1]}0-9])|{quoted})\s+"
                            rf"(?={alternation(data['crosshead_openers'])}[\s,]+(?:{LOWER_CLASS}|\d)"
                            rf"|{alternation(data['crosshead_datelines'])}\s+\d{{1,2}}\s*[/.-]\s*\d)")
     verbs = alternation(data["quote_attribution_verbs"])
@@ -76,7 +77,7 @@ def split_crosshead(sentence: str) -> tuple[str | None, str]:
     found = _cues().crosshead.match(sentence)
     if not found:
         return None, sentence
-    return found["heading"], sentence[found.end():]
+    return found["heading"] or found["quoted"], sentence[found.end():]
 
 
 @dataclass(frozen=True)
