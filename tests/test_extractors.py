@@ -132,6 +132,9 @@ def test_layout(case):
     assert layout.body[0].startswith(case["body_first"])
     assert layout.body[-1].endswith(case["body_last"])
     assert layout.captions == case["captions"]
+    if "body_paragraphs" in case:  # the first words of each paragraph, in order
+        assert [p[:len(start)] for p, start in zip(layout.body, case["body_paragraphs"])] == case["body_paragraphs"]
+        assert len(layout.body) == len(case["body_paragraphs"])
     everything = "\n".join(layout.body + layout.captions)
     for junk in case["gone"]:
         assert junk not in everything

@@ -87,7 +87,7 @@ def _sentences_by_lookbehind(text: str) -> list[str]:
     for match in re.finditer(rf"(?<=[.!?…])[\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])", text):
         if ends_with_abbreviation(text[start:match.start()]):
             continue
-        pieces.append(text[start:match.start()].strip())
+        pieces.append(text[start:match.start() + len(match.group().rstrip())].strip())  # the closing quote kept
         start = match.end()
     pieces.append(text[start:].strip())
     return [p for p in pieces if p]

@@ -44,12 +44,14 @@ class _Cues:
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
     byline_roles: frozenset[str]
+    known_outlets: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     data = datafiles.load("layout")
-    attribution = "|".join(map(re.escape, data["attribution_words"]))
+    # ("theo Trí Thức Trẻ": an export may print the word in lower case after the text's end)
+    attribution = "|".join(re.escape(case(word)) for word in data["attribution_words"] for case in (str, str.lower))
     prefixes = "|".join(sorted(map(re.escape, data["outlet_prefixes"]), key=len, reverse=True))
     return _Cues(
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
@@ -59,6 +61,7 @@ def _cues() -> _Cues:
         outlet_abbreviation=re.compile(
             rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
         byline_roles=frozenset(fold(role) for role in data["byline_roles"]),
+        known_outlets=frozenset(fold(name) for name in data["outlet_abbreviations"]),
     )
 
 
@@ -96,6 +99,13 @@ def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
         return None, text
     outlet = match.groupdict().get("code") or match.group("outlet")
     return outlet.strip(), match.group("rest").strip()
+
+
+def named_outlet(text: str) -> str | None:
+    """"Dân trí", "VnExpress", "TTXVN" alone after the text: an outlet the data file knows
+    (outlet_abbreviations), printed as the export's last words with no "Theo"."""
+    name = text.strip(" .")
+    return name if len(name) <= 30 and fold(name) in _cues().known_outlets else None
 
 
 def _looks_like_outlet_code(code: str) -> bool:
@@ -171,7 +181,7 @@ def split_signature(text: str) -> tuple[str, str | None]:
     if not found or ends_with_abbreviation(text[:found.start() + 1]):  # "... tại TP. Hồ Chí Minh"
         return text, None
     rest = text[found.end():].strip()
-    outlet = signature_outlet(rest) or attribution_outlet(rest)
+    outlet = signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
     if outlet or is_byline(rest):
         return text[:found.end()].rstrip(), outlet
     return text, None

@@ -23,7 +23,20 @@ SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this sh
 CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
 CREDITED_CAPTION_MAX_SENTENCES = 2
 INLINE_CAPTIONS_FROM = 80  # a paragraph this long may be an export's body with captions run in
-RUN_IN_CAPTION_MAX_WORDS = 16  # a caption run into an export's body as a sentence of its own
+RUN_IN_CAPTION_MAX_WORDS = 16
+# A caption that says where people stand is at most this long; a longer "sentence" holding a
+# position is a caption run into the next sentence without a full stop, body text and all.
+POSITION_CAPTION_MAX_WORDS = 40
+PORTRAIT_MAX_WORDS = 20
+# The top photo's caption: an export prints it as the first sentence of the body after the
+# lead. It says again what the headline, the lead or a sentence soon after says.
+TOP_CAPTION_WORDS = (5, 45)
+TOP_CAPTION_LOOK_AHEAD = 10  # sentences
+RESTATED = 0.8  # the share of its word pairs found in one other text that makes a restatement
+PORTRAIT_REACH = 200  # characters at a text's start where a portrait's caption can stand  # a caption run into an export's body as a sentence of its own
+WORD = r"\w"
+_WORDS = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
 
@@ -36,6 +49,11 @@ class _Cues:
     reported_speech: re.Pattern[str]
     before_a_name: frozenset[str]
     photo_position: re.Pattern[str]
+    portrait: re.Pattern[str]
+    portrait_after_sentence_end: re.Pattern[str]
+    portrait_not_words: frozenset[str]
+    portrait_starts: tuple[str, ...]  # the cheap test first: a portrait opens with a head or a prefix
+    credit_alone: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +70,23 @@ def _cues() -> _Cues:
         credit_marks=("(", *data["credit_words"]),
         reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
-        photo_position=re.compile(rf"\([^()]{{0,20}}(?:{alternation(data['photo_positions'])})\)"),
+        # "Phó Chủ tịch nước Nguyễn Thị A.": a head, any words without a clause mark, then a
+        # run of two to five capitalised words at the end (is_portrait checks the rest)
+        portrait=re.compile(rf"(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?"
+                            rf"(?:{alternation(data['portrait_heads'])})\s(?:[^,;:\"“”()!?…]*?\s)?"
+                            rf"{UPPER_CLASS}[\w.-]*(?:\s+{UPPER_CLASS}[\w.-]*){{1,4}}\.?"),
+        # (the same after a sentence's end, as a cheap scan: no full stop inside, as none is
+        # in most portraits, and the name's last word before the stop)
+        portrait_after_sentence_end=re.compile(
+            rf"[.!?…]\s+(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"
+            rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$)"),
+        portrait_not_words=frozenset(data["portrait_not_words"]),
+        portrait_starts=tuple(f"{word} " for word in data["portrait_heads"] + data["portrait_head_prefixes"]),
+        credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
+
+        photo_position=re.compile(rf"\((?:[^()]{{0,30}}{alternation(data['photo_positions'], not_after=WORD)}"
+                                  rf"(?:\s+{alternation(data['bare_photo_positions'])})?"
+                                  rf"|{alternation(data['bare_photo_positions'])})\)"),
     )
 
 
@@ -63,6 +97,8 @@ def looks_like_caption(text: str) -> bool:
     # (The cheap tests first: most paragraphs are long and end a sentence. Last, what
     # reports speech, "Ông X nêu rõ, đây không phải ...", says what was said, not what a
     # photo shows.)
+    if is_portrait(text):
+        return True
     if text.endswith(".") and not text.endswith(".."):
         # (or one that would be a caption run into an export's body: "Toàn cảnh hội nghị tại
         # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase)
@@ -76,12 +112,31 @@ def looks_like_caption(text: str) -> bool:
         and not _cues().reported_speech.search(text)
 
 
+def is_portrait(text: str) -> bool:
+    """A portrait's caption: a title and a name, with no verb ("Chủ tịch UBND quận 1 Trần
+    Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"); data/layout.yaml, portrait_heads."""
+    cues = _cues()
+    if not text.startswith(cues.portrait_starts) or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS \
+            or not cues.portrait.fullmatch(text.strip()):
+        return False
+    return not any(word in cues.portrait_not_words for word in text.split())
+
+
 def _opens_like_caption(text: str) -> bool:
     cues = _cues()
     for start in cues.caption_starts:
         if text.startswith(start + " "):
             return start not in cues.before_a_name or text[len(start) + 1:len(start) + 2].isupper()
     return False
+
+
+CREDIT_MAX_WORDS = 6
+
+
+def is_credit(text: str) -> bool:
+    """A photo's or a video's credit standing alone, with or without a colon: "Ảnh minh
+    họa", "Ảnh Trần Văn A", "Nguồn Youtube", "(Ảnh: TTXVN)"."""
+    return count_words(text, CREDIT_MAX_WORDS + 1) <= CREDIT_MAX_WORDS and _cues().credit_alone.match(text) is not None
 
 
 def is_credited_caption(text: str) -> bool:
@@ -105,12 +160,30 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1)
 def _inline_credit() -> Anchored:
-    """"Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
-    that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong")."""
+    """A photo credit run into an export's body, in the forms the language prints it:
+    "Ảnh: Minh Anh", "(Ảnh: TTXVN)": up to four capitalised words, none of them a word
+    that opens the next sentence ("Ảnh: Minh Anh Trong năm 2021" stops before "Trong");
+    closed by a full stop or a bracket, any credit of a few words ("Ảnh: Trường Phong.",
+    "Ảnh: Báo Yên Bái.", "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"); without a colon,
+    in brackets ("(Ảnh Bộ Quốc phòng)") or naming a paper or an agency's code ("Ảnh báo
+    Đà Nẵng", "Ảnh TTXVN"). ("Ảnh hưởng", a word, is none of these.)"""
     openers = alternation(datafiles.load("names")["not_name_words"])
     word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
-    return Anchored(re.compile(rf"\(?\b(?:Ảnh|Ảnh minh họa|Ảnh tư liệu)\s*:\s*{word}(?:\s+{word}){{0,3}}\s*\)?"),
-                    phrases=["(", "Ảnh"])
+    credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
+    token = rf"(?:{UPPER_CLASS}[\w.&-]*|báo|[a-z][\w-]*\.(?:vn|com|net|org))"
+    closed = rf"{token}(?:(?:\s+|\s*[/-]\s*){token}){{0,5}}"
+    return Anchored(re.compile(
+        rf"\(\s*(?:{credit}|ảnh)\s*:\s*{closed}\s*\)"  # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"
+        rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
+        rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
+        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{word}){{0,3}}(?:/{UPPER_CLASS}[\w-]*)?\s*\)?"  # "Ảnh: A B/TTXVN"
+        rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"),
+        phrases=["(", "Ảnh", "Nguồn ảnh"])
+
+
+def _may_hold_credit(text: str) -> bool:
+    """The cheap test before the credit pattern: every credit holds "Ảnh" or "(ảnh"."""
+    return "Ảnh" in text or "(ảnh" in text or "( ảnh" in text
 
 
 def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
@@ -119,17 +192,17 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
-    if "Ảnh" not in text or not _inline_credit().search(text):  # every credit word holds "Ảnh"
+    if not _may_hold_credit(text) or not _inline_credit().search(text):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
     for sentence in sentences(text):
-        match = _inline_credit().search(sentence) if "Ảnh" in sentence else None
+        match = _inline_credit().search(sentence) if _may_hold_credit(sentence) else None
         if not match:
             pending.append(sentence)
             continue
-        before, after = sentence[:match.start()].strip(), sentence[match.end():].strip()
+        before, after = sentence[:match.start()].strip(), sentence[match.end():].lstrip(" .,;").strip()  # "(Ảnh X). Sau đó"
         if before:
             captions.append(before)
         elif pending:
@@ -182,7 +255,8 @@ def _may_follow_caption(text: str, glue: int) -> bool:
     CAPTION_MAX_WORDS long, so only that many words are looked at)."""
     window = " ".join(text[:glue].rsplit(None, CAPTION_MAX_WORDS + 1)[-(CAPTION_MAX_WORDS + 1):])
     return any(start + " " in window for start in _cues().caption_starts) \
-        or _cues().caption_phrases.search(window) is not None
+        or _cues().caption_phrases.search(window) is not None \
+        or is_portrait(_SENTENCE_END.split(window)[-1])  # "Nguyên Bí thư Tỉnh ủy X Nguyễn Văn A Chiều nay ..."
 
 
 def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
@@ -223,8 +297,10 @@ def is_run_in_caption(sentence: str) -> bool:
     ("Toàn cảnh Hội nghị.", "Đồng chí X phát biểu tại Hội nghị.", "Các đại biểu chụp ảnh
     lưu niệm."), or one that says where people stand in the photo ("(bìa trái)"). An
     article's own sentence that opens so goes on with a clause or a figure."""
+    if is_portrait(sentence):  # "Phó Chủ tịch nước Nguyễn Thị A."
+        return True
     if _cues().photo_position.search(sentence):  # "... Nguyễn Văn A (bìa trái), Lê Văn B (bìa phải)."
-        return count_words(sentence, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
+        return count_words(sentence, POSITION_CAPTION_MAX_WORDS + 1) <= POSITION_CAPTION_MAX_WORDS
     words = count_words(sentence, RUN_IN_CAPTION_MAX_WORDS + 1)
     if words > RUN_IN_CAPTION_MAX_WORDS or _CLAUSE_MARKS.search(sentence) or not _opens_like_caption(sentence):
         return False
@@ -243,7 +319,8 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     """An export's run-on body with captions as sentences of their own -> body pieces and
     captions (see is_run_in_caption)."""
     if not (text.startswith(_cues().caption_starts) or _caption_after_sentence_end().search(text)
-            or _cues().photo_position.search(text)):
+            or _cues().photo_position.search(text) or _cues().portrait_after_sentence_end.search(text)
+            or (text.startswith(_cues().portrait_starts) and is_portrait(sentences(text)[0]))):
         return [text], []  # the cheap tests first: most bodies have none of these
     parts = sentences(text)
     flags = [is_run_in_caption(part) for part in parts]
@@ -263,6 +340,59 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     if pending:
         body.append(" ".join(pending))
     return body, captions
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """The text's pairs of neighbouring words, in lower case. (Not folded: a restatement
+    repeats the words as printed, and folding each sentence cost more than the rest of
+    the layout.)"""
+    words = _WORDS.findall(text.lower())
+    return set(zip(words, words[1:]))
+
+
+def _restates(pairs: set[tuple[str, str]], other: str) -> bool:
+    return len(pairs & _word_pairs(other)) >= RESTATED * len(pairs)
+
+
+TOP_CAPTION_PROBES = 3  # word pairs of the sentence looked for first, as plain substrings
+
+
+def _probes(sentence: str) -> list[str]:
+    """A few pairs of neighbouring words of the sentence, spread over it, as printed in
+    lower case: a restatement holds most of them, and looking for a substring is cheaper
+    than reading a sentence's pairs."""
+    words = sentence.lower().split()
+    spaced = [f"{a} {b}" for a, b in zip(words, words[1:]) if a.isalnum() and b.isalnum()]
+    step = max(1, len(spaced) // TOP_CAPTION_PROBES)
+    return spaced[::step][:TOP_CAPTION_PROBES]
+
+
+def _holds_probes(text: str, probes: list[str]) -> bool:
+    lowered = text.lower()
+    return sum(probe in lowered for probe in probes) >= len(probes) - 1
+
+
+def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
+    """The body's first paragraph after the lead, without the top photo's caption an export
+    runs into its start: a first sentence that restates the headline, the lead (`above`) or
+    one of the next sentences, four fifths of its word pairs found there ("Tổng Bí thư
+    đánh giá: việc X đã được chuẩn bị chu đáo." before "... Việc X đã được chuẩn bị chu
+    đáo, ..."). Returns the rest and the caption; a sentence that repeats the lead whole
+    is dropped, no caption."""
+    low, high = TOP_CAPTION_WORDS
+    head = sentences(text)[:TOP_CAPTION_LOOK_AHEAD + 1]
+    if len(head) < 2 or not low <= count_words(head[0], high + 1) <= high:
+        return text, None
+    pairs = _word_pairs(head[0])
+    shortest = RESTATED * len(head[0]) / 2  # (a text too short to hold the pairs is not read)
+    probes = _probes(head[0])
+    restated = next((other for other in [*above, *head[1:]] if len(other) >= shortest
+                     and _holds_probes(other, probes) and _restates(pairs, other)), None)
+    if restated is None:
+        return text, None
+    rest = text[text.find(head[1], len(head[0])):]
+    repeat = restated in above and _restates(_word_pairs(restated), head[0])  # the lead printed twice
+    return rest, None if repeat else head[0]
 
 
 def split_each(pieces: list[str], split: Callable[[str], tuple[list[str], list[str]]], captions: list[str]) -> tuple[list[str], list[str]]:

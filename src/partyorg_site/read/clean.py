@@ -14,6 +14,12 @@ from partyorg_site import datafiles
 from partyorg_site.vietnamese import count_words, fold, normalize
 
 MAX_CHROME_LINE = 120
+RELATED_LINK_MIN_WORDS = 5
+# A related article's headline in square brackets, standing between two sentences of an
+# export's body ("... lẫn nhau. [Về đề xuất ...: Vì lao động hay vì doanh nghiệp?] Phó Chủ
+# tịch ..."), or as a line of its own. Brackets inside a sentence ("ng [Bàng là Hồng
+# Bàng] có") are the writer's and stay.
+_RELATED_LINK = re.compile(r"(?:^|(?<=[.!?…\"”’]))\s*\[(?P<headline>[^\[\]\n]{20,200})\](?=\s+[^\W\d_a-zđ]|\s*$)")
 _ALT_LINE = re.compile(r"^(?P<alt>.{3,300}?)\s+ảnh\s+\d{1,2}$")
 
 
@@ -70,6 +76,16 @@ def is_image_alt(text: str) -> bool:
         return False  # what the pattern needs, checked before its lazy 300-character scan
     match = _ALT_LINE.match(text)
     return bool(match) and not match.group("alt").rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def without_related_links(text: str) -> str:
+    """The text without the related articles' headlines an export leaves in brackets
+    between its sentences (RELATED_LINK_MIN_WORDS words at least: a headline, not a note)."""
+    if "[" not in text:
+        return text
+    return _RELATED_LINK.sub(
+        lambda found: found[0] if count_words(found["headline"], RELATED_LINK_MIN_WORDS) < RELATED_LINK_MIN_WORDS else "",
+        text).strip()
 
 
 def clean_lines(text: str, first_line: int = 1) -> list[Line]:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, outlet_lead, signature_outlet,
-                                   split_signature)
-from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credited_caption, looks_like_caption,
-                                    split_caption_sentences, split_credit, split_each, split_glued_captions,
-                                    split_inline_captions)
-from partyorg_site.read.clean import Line
+from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
+                                   signature_outlet, split_signature)
+from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
+                                         looks_like_caption, split_caption_sentences, split_credit, split_each,
+                                         split_glued_captions, split_inline_captions, split_top_caption)
+from partyorg_site.read.clean import Line, without_related_links
+from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import count_words, fold
@@ -165,9 +166,11 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
     the body as (line number, text)."""
     body: list[tuple[int, str]] = []
     headline_again: list[tuple[int, str]] = []
-    lead_done = False
+    lead_done = top_caption_done = False
     for position, line in enumerate(paragraphs):
-        text = line.text  # single-spaced by clean.normalize
+        text = without_related_links(line.text)  # single-spaced by clean.normalize
+        if not text:
+            continue  # a related article's headline in brackets, on its own line
         if layout.title is not None and same_paragraph(text, layout.title):
             headline_again.append((line.number, text))  # the headline printed again above the text
             continue
@@ -194,10 +197,15 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if run_on:
             pieces, inline_captions = split_each(pieces, split_glued_captions, inline_captions)
             pieces, inline_captions = split_each(pieces, split_caption_sentences, inline_captions)
+            if lead_done and not top_caption_done and pieces:
+                top_caption_done = True  # the first run-on body after the lead: its top photo
+                pieces[0], top_caption = split_top_caption(pieces[0], [layout.title or "", *(t for _, t in body)])
+                inline_captions += [top_caption] if top_caption else []
             inline_captions.sort(key=lambda caption: text.find(caption) % (len(text) + 1))  # in reading order
         for caption in inline_captions:
             layout.add_caption(caption, line.number)
-        body.extend((line.number, piece) for piece in pieces)
+        body.extend((line.number, paragraph) for piece in pieces
+                    for paragraph in (_paragraphs(piece, line.number, layout) if run_on else [piece]))
         # A line that ends no sentence (a stray heading, a label) is not yet the lead, so an
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
@@ -209,7 +217,8 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     after the text go (their outlet kept), and the end marks ("/.") of the last paragraph."""
     body = _move_repeated_to_captions(body, layout)
     while body:
-        signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off
+        signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1]) \
+            or named_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off, "Dân trí" alone
         if signed:
             layout.outlet = layout.outlet or signed
         elif not is_byline(body[-1][1]):
@@ -221,6 +230,21 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         layout.outlet = layout.outlet or signed
         body[-1] = (number, without_end_marks(last))
     return body
+
+
+def _paragraphs(text: str, number: int, layout: Layout) -> list[str]:
+    """A run-on body split into the page's paragraphs (paragraphs.py). A crosshead run into
+    the text that is a photo's credit goes, one that reads as a caption goes to the
+    captions; the others stay, paragraphs that end no sentence."""
+    kept = []
+    for paragraph in split_paragraphs(text):
+        if paragraph.crosshead and is_credit(paragraph.text):
+            continue
+        if paragraph.crosshead and looks_like_caption(paragraph.text):
+            layout.add_caption(paragraph.text, number)
+            continue
+        kept.append(paragraph.text)
+    return kept
 
 
 def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:

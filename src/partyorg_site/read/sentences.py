@@ -27,6 +27,7 @@ def _no_break_after() -> frozenset[str]:
 
 
 _INITIAL = re.compile(UPPER_CLASS)
+ABBREVIATION_REACH = 12  # characters before a full stop where its word is looked for
 # A sentence's closing mark, then the space before the next. (The mark is matched, not
 # looked behind for: a pattern that opens with a lookbehind is tried at every character,
 # 80 µs for an export's run-on body; see patterns.py.)
@@ -43,15 +44,26 @@ def ends_with_abbreviation(text: str) -> bool:
 
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, not after abbreviations such as "TP."."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[str, ...]:
+    """(Remembered for the last few texts: an export's run-on body goes through the caption
+    rules, the top caption's and the paragraphs' one after another, mostly unchanged, and
+    splitting it is the larger part of each.)"""
     pieces, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
-        end = match.start() + 1  # after the closing mark
-        if ends_with_abbreviation(text[start:end]):
+        mark = match.start()
+        # the word before the mark, read in place (slicing the whole sentence for it cost
+        # as much as the split): "TP." and "H." end no sentence
+        if text[mark] == "." and ends_with_abbreviation(text[max(start, mark - ABBREVIATION_REACH):mark + 1]):
             continue
+        end = match.start() + len(match[0].rstrip())  # after the closing mark and its quote ('."')
         pieces.append(text[start:end].strip())
         start = match.end()
     pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
+    return tuple(p for p in pieces if p)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
