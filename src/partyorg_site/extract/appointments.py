@@ -175,15 +175,22 @@ def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Each sentence's span; a paragraph (a headline, a caption) ends one whatever its mark."""
+    """Each sentence's span; a paragraph (a headline, a caption) ends one whatever its mark,
+    except that a list's items, each a paragraph of its own, go on the sentence that opens
+    them with a colon ("bổ nhiệm các ông:" / "- A, ...;" / "- B, ...")."""
+    spans = []
     offset = 0
     for paragraph in text.split("\n"):
-        for start, end in sentence_spans(paragraph):
-            for piece_start, piece_end in _split_at_numbered_items(paragraph, start, end):
-                yield offset + piece_start, offset + piece_end
+        if spans and _LIST_ITEM.match(paragraph) and text[:spans[-1][1]].rstrip().endswith((":", ";")):
+            spans[-1] = (spans[-1][0], offset + len(paragraph))
+        else:
+            for start, end in sentence_spans(paragraph):
+                spans.extend((offset + a, offset + b) for a, b in _split_at_numbered_items(paragraph, start, end))
         offset += len(paragraph) + 1
+    yield from spans
 
 
+_LIST_ITEM = re.compile(r"\s*[-–—+•]\s*\w")
 _NUMBERED_ITEM = re.compile(r"[.;:]\s+(?=\d{1,2}\s*[-.)/]\s+\w)")
 
 
