@@ -41,6 +41,13 @@ def _serve(root) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
 
 
+def serious_violations(page) -> list[tuple]:
+    """axe-core's serious and critical violations on the page (rule, impact, nodes)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
 def require_browser() -> None:
     """Skip when chromium, axe-core or playwright is missing; fail where CI requires them."""
     missing = _missing()
@@ -168,11 +175,7 @@ def test_the_map_draws_the_source_shapes_and_a_province_centre_shows_that_provin
 def test_no_serious_accessibility_violations(served, browser, path):
     page = browser.new_page()
     page.goto(served + path)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
     page.close()
 
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from personnel_articles import write_articles
 from sitebuild import build
-from test_browser import AXE, _serve, browser, require_browser  # noqa: F401 (browser: a fixture, on our `served`)
+from test_browser import _serve, browser, require_browser, serious_violations  # noqa: F401 (browser: a fixture, on our `served`)
 
 SUBPATH = "/sub/"
 
@@ -32,12 +32,6 @@ def served(tmp_path_factory):
     server, address = _serve(root)
     yield address[:address.index("/", len("http://"))] + SUBPATH  # the server's origin, then our sub-path
     server.shutdown()
-
-
-def serious_violations(page) -> list[tuple]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 # the search page, with its personnel filter, is checked in test_browser.py

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import AXE, browser, served  # noqa: F401  (fixtures)
+from test_browser import browser, serious_violations, served  # noqa: F401  (fixtures)
 
 
 LONG_ARTICLE = "bai-viet/ban-to-chuc-trung-uong-danh-gia-cao-nghe-an-trong-cach-lam-ve-kiem-tra-sat-hach/"
@@ -16,11 +16,7 @@ LONG_ARTICLE = "bai-viet/ban-to-chuc-trung-uong-danh-gia-cao-nghe-an-trong-cach-
 def test_reading_pages_have_no_serious_accessibility_violations(served, browser, path, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(served + path)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
     page.close()
 
 
