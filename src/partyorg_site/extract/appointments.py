@@ -129,13 +129,13 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     dated well before it tells a career."""
     rules = _rules()
     reference = _reference(when)
-    lead_body = _decided_by(text, 0, _lead_end(text))
+    lead_body: list[str | None] = []  # read once, where a decision names no body of its own
     matches = list(rules.verbs.finditer(text))
     if not matches:
         return []  # most articles: one scan says so
     found: dict[tuple[str, str], Appointment] = {}
     held: list[Appointment] = []
-    for start, end in _sentences(text):
+    for start, end in _sentences(text, [m.start() for m in matches]):
         in_sentence = [m for m in matches if start <= m.start() < end]
         if not in_sentence or _dates_a_career(text[start:end], reference):
             continue
@@ -144,7 +144,9 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 continue
-            appointment.by = appointment.by or lead_body  # "công bố các quyết định của Ban Thường vụ ..."
+            if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
+                lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
+                appointment.by = lead_body[0]
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
             if known is None:
@@ -174,20 +176,23 @@ def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
     return bool(post) and appointment.action != "kỷ luật" and (title_opens_at(post, 0) or post[:1].isupper())
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Each sentence's span; a paragraph (a headline, a caption) ends one whatever its mark,
-    except that a list's items, each a paragraph of its own, go on the sentence that opens
-    them with a colon ("bổ nhiệm các ông:" / "- A, ...;" / "- B, ...")."""
-    spans = []
+def _sentences(text: str, verbs_at: list[int]) -> Iterator[tuple[int, int]]:
+    """The span of each sentence that holds a verb (at `verbs_at`); a paragraph (a headline,
+    a caption) ends one whatever its mark, except that a list's items, each a paragraph of
+    its own, go on the sentence that opens them with a colon ("bổ nhiệm các ông:" / "- A,
+    ...;" / "- B, ..."). Paragraphs without a verb are not split at all."""
+    spans: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        if spans and _LIST_ITEM.match(paragraph) and text[:spans[-1][1]].rstrip().endswith((":", ";")):
-            spans[-1] = (spans[-1][0], offset + len(paragraph))
-        else:
-            for start, end in sentence_spans(paragraph):
-                spans.extend((offset + a, offset + b) for a, b in _split_at_numbered_items(paragraph, start, end))
-        offset += len(paragraph) + 1
-    yield from spans
+        end = offset + len(paragraph)
+        if spans and spans[-1][1] == offset - 2 and _LIST_ITEM.match(paragraph) \
+                and text[:spans[-1][1]].rstrip().endswith((":", ";")):
+            spans[-1] = (spans[-1][0], end)
+        elif any(offset <= at < end for at in verbs_at):
+            for start, stop in sentence_spans(paragraph):
+                spans.extend((offset + a, offset + b) for a, b in _split_at_numbered_items(paragraph, start, stop))
+        offset = end + 1
+    return iter(spans)
 
 
 _LIST_ITEM = re.compile(r"\s*[-–—+•]\s*\w")
