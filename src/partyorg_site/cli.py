@@ -1,4 +1,4 @@
-"""Command line: `partyorg-site build | extract | check | serve | new`.
+"""Command line: `partyorg-site build | extract | explain | check | serve | new`.
 
 Problems are printed as `file:line: message` on stderr; the exit status says whether
 anything went wrong (and, with --strict, whether anything was even doubtful).
@@ -40,6 +40,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if args.strict and problems else 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Print each fact of each file's record with the sentence and the rule it came from."""
+    from partyorg_site.explain import explain_file
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        found = explain_file(path, Path(args.root) if args.root else path.parent)
+        if isinstance(found, Problem):
+            _report([found])
+            status = 1
+            continue
+        print("\n".join(found), end="\n\n")
+    return status
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from partyorg_site.pipeline import build
 
@@ -74,6 +90,11 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("--root", help="folder that `source` paths are relative to (default: each file's folder)")
     extract.add_argument("--strict", action="store_true", help="exit 1 on any problem, warnings included")
     extract.set_defaults(run=cmd_extract)
+
+    explain = commands.add_parser("explain", help="print each fact of a record, the sentence it came from and why")
+    explain.add_argument("files", nargs="+", help="article files (.txt or .md)")
+    explain.add_argument("--root", help="folder that `source` paths are relative to (default: each file's folder)")
+    explain.set_defaults(run=cmd_explain)
 
     for name, help_text, run in (("build", "build the site from the articles folder", cmd_build),
                                  ("check", "validate the archive without writing the site", cmd_check)):

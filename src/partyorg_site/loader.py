@@ -23,15 +23,18 @@ from partyorg_site.extract.places import (find_local_mentions, find_mentions, pr
 from partyorg_site.extract.titles import derive_title
 from partyorg_site.read.layout import Layout, segment
 from partyorg_site.read.legacy import has_vietnamese
-from partyorg_site.models import Record
+from partyorg_site.models import Reasons, Record, unheard
 from partyorg_site.read.source import Source, read_source
 from partyorg_site.vietnamese import slug
 
 SLUG_MAX_LENGTH = 80
 
 
-def extract_record(source: Source) -> Record:
-    """Every fact of SCHEMA.md from one decoded source, then the editor's overrides."""
+def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Record:
+    """Every fact of SCHEMA.md from one decoded source, then the editor's overrides. `why`
+    ("date", "province", "text"), where given, is told why the date and the province were
+    chosen and the text the spans count in (explain)."""
+    why = why or {}
     values = overrides.validate(source.front_matter, source.front_matter_lines)
     text, caption_lines = (markup.to_plain(source.text) if source.markdown else (source.text, set()))
     lines = clean_lines(text, source.first_line)
@@ -48,12 +51,14 @@ def extract_record(source: Source) -> Record:
     full_text = "\n\n".join(layout.in_reading_order())
     lead_end = full_text.find(layout.body[0]) + len(layout.body[0]) if layout.body else 0
 
-    event = find_event_date(layout.title, layout.body, layout.published, date_from_path(source.path))
+    why.get("text", unheard)(full_text)
+    event = find_event_date(layout.title, layout.body, layout.published, date_from_path(source.path),
+                            why.get("date"))
     mentions = find_mentions(full_text)
     title_mentions = find_mentions(layout.title or "")
     title_places = [*title_mentions, *find_local_mentions(layout.title or "")]
     province = primary_province(mentions, full_text, layout.title, lead_end, title_places,
-                                find_local_mentions(full_text)) or province_label(layout.labels)
+                                find_local_mentions(full_text), why.get("province")) or province_label(layout.labels)
     documents = find_documents(full_text)
     officials = find_officials(full_text)
     appointments = find_appointments(full_text, officials, event.value or layout.published)

@@ -7,9 +7,14 @@ offsets into `Article.text`, the body and captions joined by blank lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 Span = tuple[int, int]
+Reasons = Callable[[str], None]  # told why an extractor chose what it did, for `explain`
+
+
+def unheard(reason: str) -> None:
+    """Where nobody asks why (every extraction but `explain`'s), the reasons go nowhere."""
 
 
 @dataclass

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from partyorg_site import datafiles
+from partyorg_site.models import Reasons, unheard
 from partyorg_site.read.published import valid_date
 from partyorg_site.patterns import Anchored, alternation
 
@@ -232,12 +233,14 @@ class _Window:
 
 
 def find_event_date(title: str | None, body: list[str], published: str | None,
-                    path: PathDate | None = None) -> EventDate:
+                    path: PathDate | None = None, why: Reasons | None = None) -> EventDate:
     """The date of the event the article reports, with its precision and the source of its year.
 
     `published` is the page's timestamp, `path` the date the file's place gives. The result
-    depends on these alone, never on the day it is computed (see the module's docstring)."""
+    depends on these alone, never on the day it is computed (see the module's docstring).
+    `why`, where given, is told each dated phrase weighed and why it lost or won (explain)."""
     rules = tuning()
+    why = why or unheard
     event, _, _ = _patterns()
     window = _Window.around(published)
     published_day = date.fromisoformat(published[:10]) if published else None
@@ -248,29 +251,38 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
         relative = _relative_day(paragraph, published_day) if published_day else None
         for match in event.finditer(paragraph):
             if relative and relative[0] < match.start():
+                why(f"'{match.group()}' lost: a relative day ({relative[1]}) comes before it")
                 break
             if match["tod"].lower() == "ngày" and _cited_document(paragraph, match.start()):
+                why(f"'{match.group()}' lost: a cited document's date")
                 continue
             if _is_deadline(paragraph[max(0, match.start() - rules.deadline_reach):match.start()],
                             bool(match["d0"] or _RANGE_ON.match(paragraph, match.end()))):
+                why(f"'{match.group()}' lost: a deadline, a start or an effective day")
                 continue  # "trước ngày 15/9", "từ ngày 1/7": a deadline or a start, not the event's day
             # "ngày 14 và 15/10", "14-15/10": the event starts on the first day
             first = int(match["d0"]) if match["d0"] and int(match["d0"]) < int(match["d"]) else None
             day, month = first or int(match["d"]), int(match["m"])
             if not (1 <= day <= 31 and 1 <= month <= 12) or _a_period(match, paragraph, day, month):
+                why(f"'{match.group()}' lost: no day, or a period longer than an event")
                 continue
             year, source = _year_of(match, paragraph, month, day, body, title, reference, path, window)
             if year is None:
                 if published_day:
+                    why(f"'{match.group()}' lost: no year puts it within the page's window")
                     continue  # no day near the page: a background or future day; the next phrase may date the event
+                why(f"'{match.group()}' chosen, but nothing in the article gives its year")
                 return EventDate(None, None, None, f"--{month:02d}-{day:02d}")
             value = valid_date(year, month, day)
             if not value:
                 continue
             when = date.fromisoformat(value)
             if when <= window.latest and (source == "text" or when >= window.earliest):
+                why(f"'{match.group()}' chosen: the lead's first dated phrase left; its year {year} from {source}")
                 return EventDate(value, "day", source)
+            why(f"'{match.group()}' lost: {value} is outside the page's window")
         if relative:
+            why(f"a relative day ('hôm nay', 'tối qua'...) chosen: {relative[1]}, counted from the page's timestamp")
             return EventDate(relative[1], "day", "published")
     # (Both patterns ignore case, so `re` tries them at every character; a paragraph without
     # a year, as most are, is passed over by a scan for one.)
@@ -280,18 +292,23 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
         if match and 1 <= int(match[1]) <= 12 and _year_weight(paragraph[:match.start(2)], int(match[1])):
             year, month = int(match[2]), int(match[1])
             if window.holds(date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)):
+                why(f"'{match.group()}' chosen: no day dated the event; a month and year of the lead")
                 return EventDate(f"{year:04d}-{month:02d}", "month", "text")
     years = [int(found[1]) for paragraph in with_years for found in _BARE_YEAR.finditer(_YEAR_RANGE.sub(" ", paragraph))
              if window.holds(date(int(found[1]), 1, 1), date(int(found[1]), 12, 31))
              and _year_weight(paragraph[:found.start(1)], 0)
              and not _future().search(_sentence_around(paragraph, found.start(), found.end())[1].lower())]
     if years:
+        why(f"no day dated the event; the lead's year {max(years)} chosen (of {sorted(set(years))})")
         return EventDate(f"{max(years):04d}", "year", "text")
     if published_day:  # a printed timestamp is a better source of the year than a folder or file name
+        why("nothing in the lead dates the event: the timestamp's year")
         return EventDate(f"{published_day.year:04d}", "year", "published")
     if path:
+        why("nothing in the lead dates the event: the year of the file's folder or name")
         value = f"{path.year:04d}-{path.month:02d}" if path.month else f"{path.year:04d}"
         return EventDate(value, "month" if path.month else "year", "path")
+    why("nothing dates the event")
     return NO_DATE
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from partyorg_site import datafiles
-from partyorg_site.models import Mention
+from partyorg_site.models import Mention, Reasons, unheard
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
 
@@ -275,7 +275,8 @@ ROUNDUP = 3  # provinces named in a headline that make it a roundup, about none 
 
 def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int,
                      title_mentions: list[Mention] | None = None,
-                     district_mentions: list[Mention] | None = None) -> str | None:
+                     district_mentions: list[Mention] | None = None,
+                     why: Reasons | None = None) -> str | None:
     """The province the article is about: the host or bridge point it reports from, or the
     locality it reports on.
 
@@ -291,7 +292,9 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     there by a cue, named as a bridge point, or named in the title is the subject, and never
     the capital as the venue (data/places.yaml). Of the provinces the title names, the best
     wins: the headline's place weighs first; a headline naming three or more is a roundup.
+    `why`, where given, is told how each province scored and why the others lost (explain).
     """
+    why = why or unheard
     gaz = gazetteer()
     score: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
@@ -302,34 +305,50 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             if not (past and _within(m.span[0], past))
             and not (m.name in containers and _contains_merged_unit(text, m, district_mentions or []))]
     cued += [(m, "host") for m in district_mentions or [] if not (past and _within(m.span[0], past))]
+    for mention in mentions:
+        if past and _within(mention.span[0], past):
+            why(f"{mention.name}: a mention in a person's biography or career, not counted")
     posted = {m.name for m, cue in cued if cue == "post"}
     for mention, cue in sorted(cued, key=lambda item: item[0].span):
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)
         in_lead = start < lead_end
         if cue == "post" and len(posted) > 1:
+            why(f"{mention.name}: one of several provinces given posts, not counted")
             continue  # one of several provinces given posts (a ministry's decisions): in passing
         has_cue = cue is not None
         if national and not (has_cue and in_lead or gaz.bridge_cue.search(text, max(0, start - 30), start)):
+            why(f"{mention.name}: named in passing in a national story (a central body acts), not counted")
             continue  # a province named in passing in a national story
         score[mention.name] += 1
         if national and mention.name == gaz.capital and gaz.venue_cue.search(text[max(0, start - 30):start]):
+            why(f"{mention.name}: the venue of a central body's meeting, +1 only")
             continue  # the venue of a central body's meeting: a mention in passing
         if in_lead:
             score[mention.name] += 2
         if has_cue:
             score[mention.name] += 3
+        why(f"{mention.name}: named{' in the lead (+2)' if in_lead else ''}"
+            f"{' after a ' + cue + ' cue (+3)' if has_cue else ''}, +1")
     in_title = find_mentions(title or "") if title_mentions is None else title_mentions
     for mention in in_title:
         score[mention.name] += 3
         first_seen.setdefault(mention.name, -1)
+        why(f"{mention.name}: named in the headline, +3")
     if not score:
+        why("no province counted" + (" (a national story)" if national else ""))
         return None
+    why("scores: " + ", ".join(f"{name} {points}" for name, points in sorted(score.items(), key=lambda i: -i[1])))
     headline = {m.name for m in in_title}
     if len(headline) >= ROUNDUP:
+        why(f"the headline names {len(headline)} provinces: a roundup, about none")
         return None  # "Nhân sự mới Hà Nội, TP.HCM, Bắc Ninh, Vĩnh Long": a roundup of provinces
     best = max(headline or score.keys(), key=lambda name: (score[name], -first_seen[name]))
-    return best if score[best] >= 3 else None
+    if score[best] < 3:
+        why(f"{best} scores {score[best]}, under 3: named in passing only, no province")
+        return None
+    why(f"{best} chosen: " + ("the headline's best-scoring place" if headline else "the highest score, first named"))
+    return best
 
 
 def _cue_before(text: str, start: int) -> str | None:
