@@ -50,4 +50,4 @@ def test_imports_run_one_way(path):
 
 def test_every_module_lives_in_a_stage_folder_or_is_a_command_or_the_base():
     top = {p.stem for p in PACKAGE.glob("*.py")}
-    assert top - BASE == {"loader", "pipeline", "live", "cli", "serve", "check", "new", "__main__"}
+    assert top - BASE == {"loader", "pipeline", "live", "cli", "serve", "check", "new", "explain", "__main__"}
