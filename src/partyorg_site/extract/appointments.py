@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from partyorg_site import datafiles
+from partyorg_site.extract.documents import either_case_first
 from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
                                              title_opens_at)
 from partyorg_site.models import Appointment, Official
@@ -74,8 +75,9 @@ class _Rules:
     company: re.Pattern[str]
 
 
-def _either_case(phrases: list[str]) -> list[str]:
-    return sorted({variant for p in phrases for variant in (p[0].upper() + p[1:], p[0].lower() + p[1:])})
+def _either_case(phrases: list[str]) -> set[str]:
+    """Each phrase with its first letter in either case (a phrase may open a sentence)."""
+    return {variant for phrase in phrases for variant in either_case_first(phrase)}
 
 
 @lru_cache(maxsize=1)
