@@ -414,8 +414,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     if opener and title_opens_at(text, opener.end()):
         post = read_post(text, opener.end())
         at = post[1] if post else at
-    elif title_opens_at(text, _skip(text, at, end, titles=False)) and verb.action in ("bổ nhiệm", "bầu"):
-        post = read_post(text, _skip(text, at, end, titles=False))  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"
+    elif verb.action in ("bổ nhiệm", "bầu") and title_opens_at(text, at):
+        post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"
         if post and not any(p.start < post[1] for p in people if p.start >= at):
             at = post[1]
     at = _skip(text, at, end)
@@ -474,6 +474,7 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
 
 
 _COMMA = re.compile(r"\s*,")
+_COMMA_AFTER = re.compile(r"\s*,\s*")
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
 
 
@@ -499,13 +500,14 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
             return verb.text.lower()
         form = rules.forms.search(text, verb.end, end)  # "kỷ luật ông A bằng hình thức cảnh cáo"
         return form.group().lower() if form else None
-    if verb.action != "điều động" or not verb.text.lower().endswith("tại"):
-        direct = _title_at(text, _skip(text, verb.end, scope_end, titles=False), person)
+    after_verb = _skip(text, verb.end, scope_end, titles=False)
+    direct = _title_at(text, after_verb, person)  # "thôi giữ chức X", "tái đắc cử X"
+    at_unit = verb.text.lower().endswith("tại")  # "nhận công tác tại X": X is the post
+    if verb.action != "điều động" or not at_unit:
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
                        or verb.action == "thôi giữ chức"):
             return direct
-    search_from = scope_start
-    for opener in rules.post_opener.finditer(text, search_from, scope_end):
+    for opener in rules.post_opener.finditer(text, scope_start, scope_end):
         if _inside_verb(opener, later):
             continue
         if person.start > opener.end() and _given_to(text, opener.end(), scope_end, [person]):
@@ -513,22 +515,21 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         title = _title_at(text, opener.end(), person)
         if title:
             return _with_unit(text, title, verb.end, end)
-    direct = _title_at(text, _skip(text, verb.end, scope_end, titles=False), person)
     if direct and verb.action in ("bổ nhiệm", "bầu", "chỉ định"):
         return direct
-    unit = rules.unit_opener.search(text, search_from, scope_end)
-    if verb.text.lower().endswith("tại"):
-        unit_start = _skip(text, verb.end, scope_end, titles=False)
+    if at_unit:
+        unit_start: int | None = after_verb
     else:
+        unit = rules.unit_opener.search(text, scope_start, scope_end)
         unit_start = unit.end() if unit else None
-    if unit_start is not None and (verb.action in ("điều động", "chỉ định", "bầu") or verb.text.lower().endswith("tại")):
+    if unit_start is not None and (verb.action in ("điều động", "chỉ định", "bầu") or at_unit):
         title = _title_at(text, unit_start, person) or _organisation(text, unit_start, scope_end)
         if title:
             return title
     if verb.action == "thôi giữ chức" and person.start > verb.end:
-        appositive = re.match(r"\s*,\s*", text[person.end:])
+        appositive = _COMMA_AFTER.match(text, person.end)
         if appositive:
-            return _title_at(text, person.end + appositive.end(), person)
+            return _title_at(text, appositive.end(), person)
     if later and _VERB_LIST.fullmatch(text, verb.end, later[0].start):
         return _post(text, later[0], person, later[0].end, end, later[1:], end)
     if verb.action in ("bổ nhiệm", "điều động", "chỉ định", "bầu"):
