@@ -87,10 +87,16 @@ def is_breadcrumb(text: str) -> bool:
 
 
 _LABEL_THEN_DATE = re.compile(r"^(?P<label>\D{2,40}?)\s*[-|:,]?\s+(?P<stamp>\d.{5,40})$")
+# The stamp opens with the text's first digit, at most this far from its end (the digit, 40
+# characters, a final line break): the cheap test first, as the pattern tries every label length.
+_STAMP_REACH = 42
+_DIGIT = re.compile(r"\d")
 
 
 def labelled_stamp(text: str) -> str | None:
     """"Chính trị 31-12-2022": the section's name, then the time of publication."""
+    if not _DIGIT.search(text, max(0, len(text) - _STAMP_REACH)):
+        return None
     found = _LABEL_THEN_DATE.match(text)
     if not found or fold(found["label"]).strip() not in _cues().section_words:
         return None
