@@ -362,14 +362,14 @@ def _probes(sentence: str) -> list[str]:
     lower case: a restatement holds most of them, and looking for a substring is cheaper
     than reading a sentence's pairs."""
     words = sentence.lower().split()
-    spaced = [f"{a} {b}" for a, b in zip(words, words[1:]) if a.isalnum() and b.isalnum()]
-    step = max(1, len(spaced) // TOP_CAPTION_PROBES)
-    return spaced[::step][:TOP_CAPTION_PROBES]
+    alphanumeric = [word.isalnum() for word in words]
+    pairs = [i for i in range(len(words) - 1) if alphanumeric[i] and alphanumeric[i + 1]]
+    step = max(1, len(pairs) // TOP_CAPTION_PROBES)
+    return [f"{words[i]} {words[i + 1]}" for i in pairs[::step][:TOP_CAPTION_PROBES]]
 
 
 def _holds_probes(text: str, probes: list[str]) -> bool:
-    lowered = text.lower()
-    return sum(probe in lowered for probe in probes) >= len(probes) - 1
+    return sum(map(text.lower().__contains__, probes)) >= len(probes) - 1
 
 
 def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
@@ -383,11 +383,11 @@ def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
     head = sentences(text)[:TOP_CAPTION_LOOK_AHEAD + 1]
     if len(head) < 2 or not low <= count_words(head[0], high + 1) <= high:
         return text, None
-    pairs = _word_pairs(head[0])
     shortest = RESTATED * len(head[0]) / 2  # (a text too short to hold the pairs is not read)
     probes = _probes(head[0])
-    restated = next((other for other in [*above, *head[1:]] if len(other) >= shortest
-                     and _holds_probes(other, probes) and _restates(pairs, other)), None)
+    held = [other for other in [*above, *head[1:]] if len(other) >= shortest and _holds_probes(other, probes)]
+    pairs = _word_pairs(head[0]) if held else set()  # (read only for a sentence that may restate it)
+    restated = next((other for other in held if _restates(pairs, other)), None)
     if restated is None:
         return text, None
     rest = text[text.find(head[1], len(head[0])):]

@@ -10,7 +10,6 @@ walks the paragraphs; captions.py and bylines.py tell captions and signatures ap
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,10 +87,16 @@ def is_breadcrumb(text: str) -> bool:
 
 
 _LABEL_THEN_DATE = re.compile(r"^(?P<label>\D{2,40}?)\s*[-|:,]?\s+(?P<stamp>\d.{5,40})$")
+# The stamp opens with the text's first digit, at most this far from its end (the digit, 40
+# characters, a final line break): the cheap test first, as the pattern tries every label length.
+_STAMP_REACH = 42
+_DIGIT = re.compile(r"\d")
 
 
 def labelled_stamp(text: str) -> str | None:
     """"Chính trị 31-12-2022": the section's name, then the time of publication."""
+    if not _DIGIT.search(text, max(0, len(text) - _STAMP_REACH)):
+        return None
     found = _LABEL_THEN_DATE.match(text)
     if not found or fold(found["label"]).strip() not in _cues().section_words:
         return None
@@ -285,15 +290,13 @@ REPEAT_LENGTH_SLACK = 3
 def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
     """A paragraph printed twice within a few lines is a photo caption shown twice
     (above the photo as alt text and below it), not two paragraphs of the article."""
-    short = [count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS for _, text in body]
-    # Only a paragraph with another of about its length can be a repeat: the rest are not
-    # folded (a repeat differs at most by a final full stop or a few dots).
-    lengths = Counter(len(text) for (_, text), is_short in zip(body, short) if is_short)
-
-    def may_repeat(text: str) -> bool:
-        return sum(lengths.get(len(text) + d, 0) for d in range(-REPEAT_LENGTH_SLACK, REPEAT_LENGTH_SLACK + 1)) > 1
-
-    keys = [paragraph_key(text) if is_short and may_repeat(text) else f"\0{i}"
+    # Only a short paragraph with another short one of about its length can be a repeat (a
+    # repeat differs at most by a final full stop or a few dots): the rest are not folded,
+    # and those with no other paragraph of about their length not even counted in words.
+    short = [twin and count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS
+             for (_, text), twin in zip(body, _has_twin([len(text) for _, text in body]))]
+    twins = iter(_has_twin([len(text) for (_, text), is_short in zip(body, short) if is_short]))
+    keys = [paragraph_key(text) if is_short and next(twins) else f"\0{i}"
             for i, ((_, text), is_short) in enumerate(zip(body, short))]
     repeated = {key for i, key in enumerate(keys) if key in keys[max(0, i - 4):i]}
     kept = []
@@ -303,3 +306,13 @@ def _move_repeated_to_captions(body: list[tuple[int, str]], layout: Layout) -> l
             continue
         kept.append((number, text))
     return kept
+
+
+def _has_twin(lengths: list[int]) -> list[bool]:
+    """For each length, whether another of the list is within REPEAT_LENGTH_SLACK of it."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    twin = [False] * len(lengths)
+    for shorter, longer in zip(order, order[1:]):
+        if lengths[longer] - lengths[shorter] <= REPEAT_LENGTH_SLACK:
+            twin[shorter] = twin[longer] = True
+    return twin

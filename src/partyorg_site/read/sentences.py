@@ -42,6 +42,22 @@ def ends_with_abbreviation(text: str) -> bool:
     return last in _no_break_after() or _INITIAL.fullmatch(last) is not None
 
 
+@lru_cache(maxsize=1)
+def _abbreviation_last_characters() -> frozenset[str]:
+    """The characters an abbreviation of data/layout.yaml may end with, and the full stop
+    (which ends_with_abbreviation strips)."""
+    return frozenset(word[-1] for word in _no_break_after() if word) | {"."}
+
+
+def _may_end_abbreviation(text: str, mark: int) -> bool:
+    """Whether the full stop at `mark` may close an abbreviation or an initial: the cheap
+    test before ends_with_abbreviation. Most full stops follow a lower-case letter that no
+    abbreviation ends with, and reading the word before each cost half the split. (A
+    capital may be an initial, and a full stop may follow another: those are read.)"""
+    before = text[mark - 1] if mark else ""
+    return before in _abbreviation_last_characters() or before.isupper()
+
+
 def sentences(text: str) -> list[str]:
     """Split at sentence ends, not after abbreviations such as "TP."."""
     return list(_sentences(text))
@@ -57,7 +73,8 @@ def _sentences(text: str) -> tuple[str, ...]:
         mark = match.start()
         # the word before the mark, read in place (slicing the whole sentence for it cost
         # as much as the split): "TP." and "H." end no sentence
-        if text[mark] == "." and ends_with_abbreviation(text[max(start, mark - ABBREVIATION_REACH):mark + 1]):
+        if text[mark] == "." and _may_end_abbreviation(text, mark) \
+                and ends_with_abbreviation(text[max(start, mark - ABBREVIATION_REACH):mark + 1]):
             continue
         end = match.start() + len(match[0].rstrip())  # after the closing mark and its quote ('."')
         pieces.append(text[start:end].strip())
@@ -72,7 +89,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_BREAK.finditer(text):
         end = match.start() + 1
-        if ends_with_abbreviation(text[start:end]):
+        if text[match.start()] == "." and _may_end_abbreviation(text, match.start()) \
+                and ends_with_abbreviation(text[start:end]):
             continue
         spans.append((start, end))
         start = match.end()
