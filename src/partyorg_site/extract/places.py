@@ -35,11 +35,19 @@ class Gazetteer:
     central_organiser: re.Pattern[str]
     abroad: re.Pattern[str]
     bridge_cue: re.Pattern[str]
+    attendee_bridge_cue: re.Pattern[str]  # "(tại điểm cầu ": one person's bridge point, not the article's
     in_official_title: re.Pattern[str]
     designator: re.Pattern[str]  # "tỉnh ", "TP. ": what may stand before a province's name
     biography: Anchored  # "quê ở", "từng là": where a person's past begins
     biography_return: re.Pattern[str]  # "hiện là": where it ends, back in the present
     appointment: re.Pattern[str]  # "giữ chức Giám đốc Công an tỉnh " before a name: a post gained there
+
+
+def _with_lower_case(words: list[str]) -> list[str]:
+    """Each title as listed and with its later words in lower case ("Phó bí thư thường
+    trực"), as many outlets print titles, and wholly in lower case after a verb ("giữ chức
+    bí thư Tỉnh ủy")."""
+    return sorted({variant for word in words for variant in (word, word[:1] + word[1:].lower(), word.lower())})
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +64,7 @@ def gazetteer() -> Gazetteer:
             first, _, rest = province["name"].partition(" ")
             canonical.setdefault(normalize(f"{first} {rest.lower()}"), province["name"])  # "Quảng trị"
     cues = alternation([*places["host_cues"], *places["committees_in_titles"]])  # a committee hosts too
-    titles = alternation(places["official_title_words"])
+    titles = alternation(_with_lower_case(places["official_title_words"]))
     committees = alternation(places["committees_in_titles"])
     returns = alternation(places["biography_ends"], not_after=r"\w")  # to the present: "hiện là"
     return Gazetteer(
@@ -78,6 +86,8 @@ def gazetteer() -> Gazetteer:
                            phrases=places["biography_cues"]),
         biography_return=re.compile(rf"{returns}(?!\w)"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
+        attendee_bridge_cue=re.compile(rf"(?:{alternation(places['attendee_bridge_cues'])})\s*"
+                                       rf"(?:{alternation(places['designators'])})?\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
         abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
@@ -317,6 +327,9 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             why(f"{mention.name}: one of several provinces given posts, not counted")
             continue  # one of several provinces given posts (a ministry's decisions): in passing
         has_cue = cue is not None
+        if national and gaz.attendee_bridge_cue.search(text, max(0, start - 30), start):
+            why(f"{mention.name}: one participant's bridge point in a national story, not counted")
+            continue
         if national and not (has_cue and in_lead or gaz.bridge_cue.search(text, max(0, start - 30), start)):
             why(f"{mention.name}: named in passing in a national story (a central body acts), not counted")
             continue  # a province named in passing in a national story

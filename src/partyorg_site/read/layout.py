@@ -29,6 +29,9 @@ from partyorg_site.vietnamese import count_words, fold
 TITLE_MAX_WORDS = 45
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
 MASTHEAD_SCAN = 12  # lines at the top where a page's menus and headline boxes may precede the article
+# A page that opens with the site's own date (no time: the day's, not the article's) has
+# its whole menu under it; the article's headline and timestamp may come this far down.
+MASTHEAD_DEEP_SCAN = 80
 
 
 @dataclass
@@ -254,14 +257,24 @@ def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
     the lines over it go, if each looks like a heading: no sentence ended, no longer
     than a headline (an article's paragraphs end sentences, so none is lost).
     Returns the lines kept and the lines above the headline."""
-    for index, line in enumerate(paragraphs[:MASTHEAD_SCAN]):
-        if not (parse_published(line.text) or outlet_lead(line.text)[0]):
+    scan = MASTHEAD_SCAN
+    for index, line in enumerate(paragraphs[:MASTHEAD_DEEP_SCAN]):
+        if index >= scan:
+            break
+        stamp = parse_published(line.text)
+        if not (stamp or outlet_lead(line.text)[0]):
+            continue
+        if index == 0 and stamp and "T" not in stamp:
+            scan = MASTHEAD_DEEP_SCAN  # the site's date over its menus ("Thứ Hai, 08/12/2025"): read on
             continue
         headline = index - 1
-        while headline > 0 and parse_published(paragraphs[headline].text):
-            headline -= 1  # a timestamp between the headline and the lead
+        while headline > 0 and (parse_published(paragraphs[headline].text) or is_byline(paragraphs[headline].text)):
+            headline -= 1  # a timestamp or the author between the headline and the lead
         candidate = paragraphs[headline].text if headline >= 1 else ""
-        if candidate and looks_like_title(candidate) and not looks_like_caption(candidate) and all(
+        # A headline reads like a caption ("X dự Hội nghị ..."); one with its author or a
+        # second timestamp under it is no caption.
+        signed = headline < index - 1
+        if candidate and looks_like_title(candidate) and (signed or not looks_like_caption(candidate)) and all(
                 count_words(above.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS and not ends_sentence(above.text)
                 for above in paragraphs[:headline]):
             return paragraphs[headline:], paragraphs[:headline]
