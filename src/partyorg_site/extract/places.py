@@ -36,6 +36,7 @@ class Gazetteer:
     abroad: re.Pattern[str]
     bridge_cue: re.Pattern[str]
     attendee_bridge_cue: re.Pattern[str]  # "(tại điểm cầu ": one person's bridge point, not the article's
+    background_opener: re.Pattern[str]  # "Trước đó, ": a sentence that tells an earlier event
     in_official_title: re.Pattern[str]
     designator: re.Pattern[str]  # "tỉnh ", "TP. ": what may stand before a province's name
     biography: Anchored  # "quê ở", "từng là": where a person's past begins
@@ -86,6 +87,7 @@ def gazetteer() -> Gazetteer:
                            phrases=places["biography_cues"]),
         biography_return=re.compile(rf"{returns}(?!\w)"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
+        background_opener=re.compile(rf"\s*(?:{alternation(places['background_openers'])})(?!\w)"),
         attendee_bridge_cue=re.compile(rf"(?:{alternation(places['attendee_bridge_cues'])})\s*"
                                        rf"(?:{alternation(places['designators'])})?\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
@@ -299,7 +301,8 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     province of 2025 that a named ward lies in (the ward's own province of 2008-2025 is).
     Where the story gives posts in several provinces, none of them is its subject. Where a
     central body acts in the title or lead (a national story), only a province tied to it
-    there by a cue, named as a bridge point, or named in the title is the subject, and never
+    there by a cue, the one province given a post (a ministry's appointment of one police
+    chief, reported alone), named as a bridge point, or named in the title is the subject, and never
     the capital as the venue (data/places.yaml). Of the provinces the title names, the best
     wins: the headline's place weighs first; a headline naming three or more is a roundup.
     `why`, where given, is told how each province scored and why the others lost (explain).
@@ -330,7 +333,10 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         if national and gaz.attendee_bridge_cue.search(text, max(0, start - 30), start):
             why(f"{mention.name}: one participant's bridge point in a national story, not counted")
             continue
-        if national and not (has_cue and in_lead or gaz.bridge_cue.search(text, max(0, start - 30), start)):
+        # (several provinces' posts were passed over above; one told as background,
+        # "Trước đó, ... giữ chức Bí thư Thành ủy X", is no subject either)
+        sole_post = cue == "post" and not _in_background(text, start)
+        if national and not (has_cue and in_lead or sole_post or gaz.bridge_cue.search(text, max(0, start - 30), start)):
             why(f"{mention.name}: named in passing in a national story (a central body acts), not counted")
             continue  # a province named in passing in a national story
         score[mention.name] += 1
@@ -362,6 +368,12 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         return None
     why(f"{best} chosen: " + ("the headline's best-scoring place" if headline else "the highest score, first named"))
     return best
+
+
+def _in_background(text: str, start: int) -> bool:
+    """Whether the sentence around `start` opens as an earlier event ("Trước đó, ...")."""
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    return gazetteer().background_opener.match(text, sentence_start) is not None
 
 
 def _cue_before(text: str, start: int) -> str | None:

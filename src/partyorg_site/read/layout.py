@@ -184,6 +184,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
                 continue  # a related article's lead inside the page: a teaser
             layout.outlet = layout.outlet or outlet
             text = rest
+            if not text:
+                continue  # the outlet's dateline on a line of its own: the lead is the next line
         attributed = attribution_outlet(text) if position >= len(paragraphs) - 4 else None
         if attributed:
             layout.outlet = layout.outlet or attributed
