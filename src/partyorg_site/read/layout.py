@@ -24,7 +24,7 @@ from partyorg_site.read.clean import Line, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
-from partyorg_site.vietnamese import count_words, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
 TITLE_MAX_WORDS = 45
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
@@ -177,6 +177,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if layout.title is not None and same_paragraph(text, layout.title):
             headline_again.append((line.number, text))  # the headline printed again above the text
             continue
+        if not body:
+            text = without_glued_dateline(text)
         outlet, rest = outlet_lead(text, first=not body)
         if outlet:
             if lead_done:
@@ -215,6 +217,24 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
     return body or headline_again
+
+
+# A place printed as the lead's dateline in its own box, glued to the lead when the page is
+# scraped: "Hà NộiBộ trưởng Công an trao quyết định ...". A word of lower-case letters
+# followed at once by a capital is never Vietnamese prose.
+_GLUED_DATELINE = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s){{1,3}}{UPPER_CLASS}{LOWER_CLASS}+(?={UPPER_CLASS}{LOWER_CLASS})")
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    return frozenset(fold(p["name"]) for p in datafiles.load("provinces")["provinces"])
+
+
+def without_glued_dateline(text: str) -> str:
+    """The lead without a province glued to its first word ("Hà NộiBộ trưởng ..." -> "Bộ
+    trưởng ..."); a brand spelled so ("Trang WikiLeaks") is kept."""
+    found = _GLUED_DATELINE.match(text)
+    return text[found.end():] if found and fold(found.group()) in _province_names() else text
 
 
 def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
