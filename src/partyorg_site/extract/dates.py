@@ -548,6 +548,13 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _just_past() -> re.Pattern[str]:
+    """Right after a year, the words that make it the year just ended ("năm 2016 vừa qua,"),
+    closing their clause ("năm 2017 vừa qua đời" is "just died")."""
+    return re.compile(rf"\s*(?:{alternation(datafiles.load('dates')['just_past_after'])})\s*(?:[,.;:)]|$)")
+
+
 def _mid_year(month: int) -> bool:
     """Neither late in a year (a plan's year is the next) nor early (a review's is the last)."""
     rules = tuning()
@@ -597,6 +604,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
+        elif _just_past().match(text, match.end()):
+            shift = 1  # "Năm 2016 vừa qua, ...": said in the year after it
         else:
             shift = _season_shift(before, month, in_review_rule)
         if shift >= 0 and future:
