@@ -2,7 +2,8 @@
 
 The event date is found by a cascade from most to least reliable (as htmldate does):
 a dated phrase in the lead ("Chiều 30-9", "Ngày 5-1-2018") or, with a publication time, a
-relative day ("sáng nay", "tối qua"), whichever comes first; then the phrase's year from
+relative day ("sáng nay", "tối qua"), whichever comes first (without one, a relative day
+before any dated phrase leaves the day unknown: a later phrase is another event's); then the phrase's year from
 the publication time or else the file's path (the year nearest to it), then from the
 article's own wording ("9 tháng đầu năm 2019", "tháng 6/2019"); then the publication's
 year, else the path's. A date the text does not support is no date: a year is never taken
@@ -56,6 +57,8 @@ class _Tuning:
     days_after_published: int
     days_before_published: int
     longest_event_days: int
+    undated_relative_opening: int
+    relative_apposition: int
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +75,8 @@ def tuning() -> _Tuning:
         document_reach=reach["document"], deadline_reach=reach["deadline"], year_context=reach["year_context"],
         clause_reach=reach["clause"], chronology_years=data["chronology_years"],
         days_after_published=data["days_after_published"], days_before_published=data["days_before_published"],
-        longest_event_days=data["longest_event_days"])
+        longest_event_days=data["longest_event_days"],
+        undated_relative_opening=data["undated_relative_opening"], relative_apposition=data["relative_apposition"])
 
 
 # A year of this century or the last, not inside a longer number. (The "no digit before"
@@ -200,14 +204,24 @@ def _relative_days() -> re.Pattern[str]:
     return re.compile(rf"(?P<today>{today})(?!\w)|(?P<yesterday>{yesterday})(?!\w)")
 
 
-def _relative_day(paragraph: str, published: date) -> tuple[int, str] | None:
+def _relative_day(paragraph: str, published: date | None) -> tuple[int, str | None] | None:
     """Where the first relative day of a paragraph is, and the day it names: "sáng nay" the
-    day of publication, "chiều qua" the day before."""
+    day of publication, "chiều qua" the day before; with no publication day, none."""
     if "nay" not in paragraph and "qua" not in paragraph and "NAY" not in paragraph and "QUA" not in paragraph:
         return None  # (most paragraphs: spared the scan)
     found = _relative_days().search(paragraph.lower())
     if not found:
         return None
+    event_pattern = _patterns()[0]
+    if published is None:
+        # "Sáng nay, ..." opening the lead of a page with no timestamp: which day is unknown.
+        # Further in, or with its day printed beside it ("chiều nay, ngày 15/5", "sáng nay
+        # (30/6)"), it leaves the dated phrases alone.
+        rules = tuning()
+        if found.start() > rules.undated_relative_opening or \
+                event_pattern.search(paragraph[found.end():found.end() + rules.relative_apposition]):
+            return None
+        return found.start(), None
     return found.start(), (published if found["today"] else published - timedelta(days=1)).isoformat()
 
 
@@ -247,10 +261,13 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
     reference = (published_day, "published") if published_day else \
         (path.reference(), "path") if path else None
     lead = [t for t in [title or "", *body[:rules.lead_paragraphs]] if t]
+    undated_today = False  # the lead's event is "today", with no timestamp to say which day
     for paragraph in lead:
-        relative = _relative_day(paragraph, published_day) if published_day else None
+        relative = _relative_day(paragraph, published_day)
         for match in event.finditer(paragraph):
-            if relative and relative[0] < match.start():
+            if relative and relative[1] is None and relative[0] < match.start():
+                undated_today = True
+            if relative and relative[1] and relative[0] < match.start():
                 why(f"'{match.group()}' lost: a relative day ({relative[1]}) comes before it")
                 break
             if match["tod"].lower() == "ngày" and _cited_document(paragraph, match.start()):
@@ -267,6 +284,9 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
                 why(f"'{match.group()}' lost: no day, or a period longer than an event")
                 continue
             year, source = _year_of(match, paragraph, month, day, body, title, reference, path, window)
+            if undated_today and source != "text":
+                why(f"'{match.group()}' lost: the lead's event is on a day it calls 'today' and does not print")
+                continue  # the congress a press conference "sáng nay" announces; "ngày 6/2/2017" still dates
             if year is None:
                 if published_day:
                     why(f"'{match.group()}' lost: no year puts it within the page's window")
@@ -281,7 +301,13 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
                 why(f"'{match.group()}' chosen: the lead's first dated phrase left; its year {year} from {source}")
                 return EventDate(value, "day", source)
             why(f"'{match.group()}' lost: {value} is outside the page's window")
-        if relative:
+        if relative and relative[1] is None:
+            # The lead's event is "today", a day the page does not print: a later dated
+            # phrase without its own year is another event's (the congress a press
+            # conference announces).
+            undated_today = True
+            why("a relative day ('hôm nay', 'sáng nay'...) with no timestamp: its day is unknown")
+        elif relative:
             why(f"a relative day ('hôm nay', 'tối qua'...) chosen: {relative[1]}, counted from the page's timestamp")
             return EventDate(relative[1], "day", "published")
     # (Both patterns ignore case, so `re` tries them at every character; a paragraph without
@@ -522,6 +548,13 @@ def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _just_past() -> re.Pattern[str]:
+    """Right after a year, the words that make it the year just ended ("năm 2016 vừa qua,"),
+    closing their clause ("năm 2017 vừa qua đời" is "just died")."""
+    return re.compile(rf"\s*(?:{alternation(datafiles.load('dates')['just_past_after'])})\s*(?:[,.;:)]|$)")
+
+
 def _mid_year(month: int) -> bool:
     """Neither late in a year (a plan's year is the next) nor early (a review's is the last)."""
     rules = tuning()
@@ -571,6 +604,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
+        elif _just_past().match(text, match.end()):
+            shift = 1  # "Năm 2016 vừa qua, ...": said in the year after it
         else:
             shift = _season_shift(before, month, in_review_rule)
         if shift >= 0 and future:

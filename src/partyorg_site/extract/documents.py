@@ -65,7 +65,10 @@ def _patterns() -> _Patterns:
     ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
     issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
     listed_end = alternation(data["after_listed_numbers"])
-    symbol = r"(?:\s*/\s*(?:19|20)\d{2})?(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    # "18-NQ/TW", "46/2010/NĐ-CP", or the number and year alone as the National Assembly's
+    # resolutions are cited since 2025 ("Nghị quyết số 202/2025 của Quốc hội")
+    letters = r"(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*\d*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"  # "/QH13"
+    symbol = rf"(?:\s*/\s*(?:19|20)\d{{2}}(?!\d){letters}?|{letters})"
     return _Patterns(
         anchor=Anchored(re.compile(rf"(?<!\w)(?:{kinds})\s"), phrases=kind_words),
         numbered=re.compile(
@@ -316,7 +319,7 @@ def central_scope(doc: Document) -> str | None:
     return scope if central else None
 
 
-_YEAR_IN_SYMBOL = re.compile(r"/((?:19|20)\d{2})/")
+_YEAR_IN_SYMBOL = re.compile(r"/((?:19|20)\d{2})(?:/|$)")  # "46/2010/NĐ-CP", "202/2025"
 
 
 def _state_issuer(doc: Document) -> str | None:
@@ -336,9 +339,11 @@ def _state_issuer(doc: Document) -> str | None:
     kind = data["kinds"].get(doc.kind, {})
     if kind.get("scope") != "state":
         return None
-    if doc.symbol and "/" in doc.symbol:
-        return doc.symbol.rsplit("-", 1)[-1].rstrip("0123456789") if "-" in doc.symbol else ""  # "TT-BGDĐT"
-    return kind.get("issuer", "")
+    if doc.symbol and "-" in doc.symbol:
+        return doc.symbol.rsplit("-", 1)[-1].rstrip("0123456789")  # "TT-BGDĐT"
+    if doc.symbol and re.search(r"[A-ZĐ]", doc.symbol):
+        return ""
+    return kind.get("issuer", "")  # no symbol, or its number and year alone ("92/2001")
 
 
 def stated_term(doc: Document) -> str | None:

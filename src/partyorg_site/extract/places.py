@@ -35,11 +35,20 @@ class Gazetteer:
     central_organiser: re.Pattern[str]
     abroad: re.Pattern[str]
     bridge_cue: re.Pattern[str]
+    attendee_bridge_cue: re.Pattern[str]  # "(tại điểm cầu ": one person's bridge point, not the article's
+    background_opener: re.Pattern[str]  # "Trước đó, ": a sentence that tells an earlier event
     in_official_title: re.Pattern[str]
     designator: re.Pattern[str]  # "tỉnh ", "TP. ": what may stand before a province's name
     biography: Anchored  # "quê ở", "từng là": where a person's past begins
     biography_return: re.Pattern[str]  # "hiện là": where it ends, back in the present
     appointment: re.Pattern[str]  # "giữ chức Giám đốc Công an tỉnh " before a name: a post gained there
+
+
+def _with_lower_case(words: list[str]) -> list[str]:
+    """Each title as listed and with its later words in lower case ("Phó bí thư thường
+    trực"), as many outlets print titles, and wholly in lower case after a verb ("giữ chức
+    bí thư Tỉnh ủy")."""
+    return sorted({variant for word in words for variant in (word, word[:1] + word[1:].lower(), word.lower())})
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +65,7 @@ def gazetteer() -> Gazetteer:
             first, _, rest = province["name"].partition(" ")
             canonical.setdefault(normalize(f"{first} {rest.lower()}"), province["name"])  # "Quảng trị"
     cues = alternation([*places["host_cues"], *places["committees_in_titles"]])  # a committee hosts too
-    titles = alternation(places["official_title_words"])
+    titles = alternation(_with_lower_case(places["official_title_words"]))
     committees = alternation(places["committees_in_titles"])
     returns = alternation(places["biography_ends"], not_after=r"\w")  # to the present: "hiện là"
     return Gazetteer(
@@ -78,6 +87,9 @@ def gazetteer() -> Gazetteer:
                            phrases=places["biography_cues"]),
         biography_return=re.compile(rf"{returns}(?!\w)"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
+        background_opener=re.compile(rf"\s*(?:{alternation(places['background_openers'])})(?!\w)"),
+        attendee_bridge_cue=re.compile(rf"(?:{alternation(places['attendee_bridge_cues'])})\s*"
+                                       rf"(?:{alternation(places['designators'])})?\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
         abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
     )
@@ -289,7 +301,8 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     province of 2025 that a named ward lies in (the ward's own province of 2008-2025 is).
     Where the story gives posts in several provinces, none of them is its subject. Where a
     central body acts in the title or lead (a national story), only a province tied to it
-    there by a cue, named as a bridge point, or named in the title is the subject, and never
+    there by a cue, the one province given a post (a ministry's appointment of one police
+    chief, reported alone), named as a bridge point, or named in the title is the subject, and never
     the capital as the venue (data/places.yaml). Of the provinces the title names, the best
     wins: the headline's place weighs first; a headline naming three or more is a roundup.
     `why`, where given, is told how each province scored and why the others lost (explain).
@@ -317,7 +330,13 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             why(f"{mention.name}: one of several provinces given posts, not counted")
             continue  # one of several provinces given posts (a ministry's decisions): in passing
         has_cue = cue is not None
-        if national and not (has_cue and in_lead or gaz.bridge_cue.search(text, max(0, start - 30), start)):
+        if national and gaz.attendee_bridge_cue.search(text, max(0, start - 30), start):
+            why(f"{mention.name}: one participant's bridge point in a national story, not counted")
+            continue
+        # (several provinces' posts were passed over above; one told as background,
+        # "Trước đó, ... giữ chức Bí thư Thành ủy X", is no subject either)
+        sole_post = cue == "post" and not _in_background(text, start)
+        if national and not (has_cue and in_lead or sole_post or gaz.bridge_cue.search(text, max(0, start - 30), start)):
             why(f"{mention.name}: named in passing in a national story (a central body acts), not counted")
             continue  # a province named in passing in a national story
         score[mention.name] += 1
@@ -349,6 +368,12 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         return None
     why(f"{best} chosen: " + ("the headline's best-scoring place" if headline else "the highest score, first named"))
     return best
+
+
+def _in_background(text: str, start: int) -> bool:
+    """Whether the sentence around `start` opens as an earlier event ("Trước đó, ...")."""
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    return gazetteer().background_opener.match(text, sentence_start) is not None
 
 
 def _cue_before(text: str, start: int) -> str | None:

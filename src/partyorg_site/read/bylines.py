@@ -84,7 +84,8 @@ def attribution_outlet(text: str) -> str | None:
 
 
 def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
-    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text).
+    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text);
+    "(VTC News) -" alone on its line -> (outlet, "").
 
     `first`: this is the article's first paragraph, where any short capitalised
     abbreviation before a dash ("TTH - Ngày 2/6, ...") or a code in brackets without one
@@ -95,6 +96,8 @@ def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
         match = None
     match = match or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text) \
         or (_ABBREVIATION_LEAD.match(text) if first else None)
+    if match and not match.group("rest") and match.re is _OUTLET_LEAD and match["outlet"]:
+        return match["outlet"].strip(), ""  # "(VTC News) -" on a line of its own, the lead under it
     if not match or not match.group("rest"):
         return None, text
     outlet = match.groupdict().get("code") or match.group("outlet")

@@ -60,14 +60,18 @@ class _Cues:
 def _cues() -> _Cues:
     data = datafiles.load("layout")
     credit_words = "|".join(sorted(map(re.escape, data["credit_words"]), key=len, reverse=True))
+    # A credit in capitals ("ẢNH: GIA HÂN") or in lower case ("ảnh: nam long"), as some
+    # outlets print it; "hình ảnh:" is a word, and "Tin, ảnh:" a credit line (bylines.py), no credit.
+    cased = [variant for word in data["credit_words"] for variant in (word.upper(), word.lower())]
+    credit_words += "|" + "|".join(sorted(map(re.escape, cased), key=len, reverse=True))
     return _Cues(
         caption_starts=tuple(data["caption_starts"]),
         caption_phrases=Anchored(re.compile(rf"(?<!\w){alternation(data['caption_phrases'])}(?!\w)", re.IGNORECASE),
                                  phrases=data["caption_phrases"]),
         # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh: T.Phương", "Ảnh minh họa: xaydungdang.org.vn" at a paragraph's end
-        credit=re.compile(rf"\(?\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)"
+        credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)"
                           rf"\s*\)?\s*\.?$"),
-        credit_marks=("(", *data["credit_words"]),
+        credit_marks=("(", *data["credit_words"], *cased),
         reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
         # "Phó Chủ tịch nước Nguyễn Thị A.": a head, any words without a clause mark, then a

@@ -23,11 +23,14 @@ from partyorg_site.read.clean import Line, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
-from partyorg_site.vietnamese import count_words, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
 TITLE_MAX_WORDS = 45
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
 MASTHEAD_SCAN = 12  # lines at the top where a page's menus and headline boxes may precede the article
+# A page that opens with the site's own date (no time: the day's, not the article's) has
+# its whole menu under it; the article's headline and timestamp may come this far down.
+MASTHEAD_DEEP_SCAN = 80
 
 
 @dataclass
@@ -179,6 +182,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if layout.title is not None and same_paragraph(text, layout.title):
             headline_again.append((line.number, text))  # the headline printed again above the text
             continue
+        if not body:
+            text = without_glued_dateline(text)
         outlet, rest = outlet_lead(text, first=not body)
         if outlet:
             if lead_done:
@@ -186,6 +191,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
                 continue  # a related article's lead inside the page: a teaser
             layout.outlet = layout.outlet or outlet
             text = rest
+            if not text:
+                continue  # the outlet's dateline on a line of its own: the lead is the next line
         attributed = attribution_outlet(text) if position >= len(paragraphs) - 4 else None
         if attributed:
             layout.outlet = layout.outlet or attributed
@@ -215,6 +222,24 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
     return body or headline_again
+
+
+# A place printed as the lead's dateline in its own box, glued to the lead when the page is
+# scraped: "Hà NộiBộ trưởng Công an trao quyết định ...". A word of lower-case letters
+# followed at once by a capital is never Vietnamese prose.
+_GLUED_DATELINE = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s){{1,3}}{UPPER_CLASS}{LOWER_CLASS}+(?={UPPER_CLASS}{LOWER_CLASS})")
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    return frozenset(fold(p["name"]) for p in datafiles.load("provinces")["provinces"])
+
+
+def without_glued_dateline(text: str) -> str:
+    """The lead without a province glued to its first word ("Hà NộiBộ trưởng ..." -> "Bộ
+    trưởng ..."); a brand spelled so ("Trang WikiLeaks") is kept."""
+    found = _GLUED_DATELINE.match(text)
+    return text[found.end():] if found and fold(found.group()) in _province_names() else text
 
 
 def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
@@ -259,14 +284,24 @@ def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
     the lines over it go, if each looks like a heading: no sentence ended, no longer
     than a headline (an article's paragraphs end sentences, so none is lost).
     Returns the lines kept and the lines above the headline."""
-    for index, line in enumerate(paragraphs[:MASTHEAD_SCAN]):
-        if not (parse_published(line.text) or outlet_lead(line.text)[0]):
+    scan = MASTHEAD_SCAN
+    for index, line in enumerate(paragraphs[:MASTHEAD_DEEP_SCAN]):
+        if index >= scan:
+            break
+        stamp = parse_published(line.text)
+        if not (stamp or outlet_lead(line.text)[0]):
+            continue
+        if index == 0 and stamp and "T" not in stamp:
+            scan = MASTHEAD_DEEP_SCAN  # the site's date over its menus ("Thứ Hai, 08/12/2025"): read on
             continue
         headline = index - 1
-        while headline > 0 and parse_published(paragraphs[headline].text):
-            headline -= 1  # a timestamp between the headline and the lead
+        while headline > 0 and (parse_published(paragraphs[headline].text) or is_byline(paragraphs[headline].text)):
+            headline -= 1  # a timestamp or the author between the headline and the lead
         candidate = paragraphs[headline].text if headline >= 1 else ""
-        if candidate and looks_like_title(candidate) and not looks_like_caption(candidate) and all(
+        # A headline reads like a caption ("X dự Hội nghị ..."); one with its author or a
+        # second timestamp under it is no caption.
+        signed = headline < index - 1
+        if candidate and looks_like_title(candidate) and (signed or not looks_like_caption(candidate)) and all(
                 count_words(above.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS and not ends_sentence(above.text)
                 for above in paragraphs[:headline]):
             return paragraphs[headline:], paragraphs[:headline]

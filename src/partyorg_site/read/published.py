@@ -2,8 +2,9 @@
 
 "6:22' 6/1/2018", "Thứ Tư, 08/04/2015, 08:11 [GMT+7]", "Cập nhật: 15:30 ngày 12/03/2021",
 "Cập nhật lúc 14:32, Thứ Năm, 12/12/2024 (GMT+7)",
-"(12/03/2021 15:30)", "2023-12-28T15:30:00": a line that is only a timestamp (with a
-label, a weekday, a zone) gives "YYYY-MM-DDTHH:MM", or the date where no time is printed.
+"(12/03/2021 15:30)", "2023-12-28T15:30:00", "• Thứ sáu, 22/8/2025 18:45 (GMT+7)": a line
+that is only a timestamp (with a label, a weekday, a zone, a list bullet) gives
+"YYYY-MM-DDTHH:MM", or the date where no time is printed.
 """
 from __future__ import annotations
 
@@ -27,11 +28,14 @@ _STAMP_PATTERNS = [
 ]
 
 
+_BULLETS = "•·*–-"
+
+
 def parse_published(line: str) -> str | None:
     """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp, else None."""
     if len(line) > 60:
         return None
-    line = line.strip()
+    line = line.strip().lstrip(_BULLETS).strip()  # pages list the time and the author as bullets
     if line[:1] in "([" and line[-1:] in ")]":
         line = line[1:-1].strip()  # "(12/03/2021 15:30)"
     for pattern in _STAMP_PATTERNS:
