@@ -24,15 +24,6 @@ def cli(*args, cwd):
     return subprocess.run([sys.executable, "-m", "partyorg_site", *args], capture_output=True, text=True, cwd=cwd)
 
 
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project's site folders, so tests can edit articles freely."""
-    for name in ("articles", "templates", "static"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
-    return tmp_path
-
-
 def build(project, *extra):
     result = cli("build", *extra, cwd=project)
     assert result.returncode == 0, result.stderr
@@ -135,11 +126,12 @@ def test_cache_invalidates_itself_when_the_code_changes(tmp_path, monkeypatch):
     key = content_key(SEED_004, data)
     first = RecordCache(tmp_path)
     first.put(key, load_bytes(SEED_004, data))
+    first.close()
     assert RecordCache(tmp_path).get(key) is not None
     monkeypatch.setattr(cache_module, "loader_version", lambda: "another-version")
     after_upgrade = RecordCache(tmp_path)
     assert after_upgrade.get(key) is None
-    assert [p.name for p in tmp_path.iterdir()] == []  # the old version's entries are removed
+    assert after_upgrade.state.query("SELECT count(*) FROM records") == [(0,)]  # the old version's records are gone
 
 
 def test_check_reports_spellings_and_conflicting_dates(project):
@@ -444,43 +436,20 @@ def test_a_page_follows_what_another_article_settles_about_it(project, tmp_path_
     assert tree_digest(project / "_site") == tree_digest(clean / "_site")
 
 
-def test_a_damaged_snapshot_is_not_trusted(project):
-    """The cache's snapshot (and the bodies read back from it) is only a shortcut: an empty
-    or garbled one is ignored, and the site is the one the builds before made."""
-    build(project)
-    build(project)
-    whole = tree_digest(project / "_site")
-    snapshot = next((project / ".partyorg-cache").glob("*/snapshot-*.jsonl"))
-    article = project / "articles" / SEED_004
-    for damage in (b"", b"\x00\xff" * 1000):
-        snapshot.write_bytes(damage)
-        article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # touched: a new signature
-        build(project)
-        assert tree_digest(project / "_site") == whole
-    # every entry line cut short: each record is read from its entry's own file, bodies included
-    lines = snapshot.read_bytes().split(b"\n")
-    snapshot.write_bytes(b"\n".join([lines[0]] + [line[:len(line) // 2] for line in lines[1:] if line]) + b"\n")
-    log = build(project)
-    assert "5 from cache" in log and tree_digest(project / "_site") == whole
-
-
-def test_the_pages_workflow_keeps_the_cache_but_not_the_snapshot(project):
-    """The Pages workflow restores .partyorg-cache/ under the loader's version and leaves
-    out the snapshot of file times (a fresh checkout never matches it): the pattern it
-    excludes must be the file a build writes."""
-    import fnmatch
-
+def test_the_pages_workflow_keeps_the_state_database(project):
+    """The Pages workflow restores .partyorg-cache/ (the state database) under the loader's
+    version; a fresh checkout's file times never match its `files` rows, and the records,
+    keyed by content, are still found: nothing is extracted again."""
     import yaml
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     cache_step = next(step for step in workflow["jobs"]["build"]["steps"] if "actions/cache" in step.get("uses", ""))
-    paths = cache_step["with"]["path"].split()
-    assert ".partyorg-cache" in paths and "loader.outputs.version" in cache_step["with"]["key"]
-    excluded = [path[1:] for path in paths if path.startswith("!")]
+    assert cache_step["with"]["path"].split() == [".partyorg-cache"]
+    assert "loader.outputs.version" in cache_step["with"]["key"]
     build(project)
-    written = [path.relative_to(project).as_posix() for path in (project / ".partyorg-cache").rglob("*") if path.is_file()]
-    snapshots = [path for path in written if any(fnmatch.fnmatch(path, pattern) for pattern in excluded)]
-    assert len(snapshots) == 1 and "snapshot-" in snapshots[0]
-    assert any("records-file/" in path for path in written)  # kept: the records file's pieces
+    assert [p.name for p in (project / ".partyorg-cache").iterdir()] == ["state.sqlite"]
+    for path in (project / "articles").iterdir():  # as a checkout leaves them: new times, same bytes
+        path.write_bytes(path.read_bytes())
+    assert "5 from cache, 0 extracted" in build(project)
 
 
 APPOINTMENT = ("---\nappointments:\n  - {name: Bùi Trung Thành, action: bổ nhiệm, post: Trưởng Ban Tổ chức Tỉnh ủy Phú Thọ, "
