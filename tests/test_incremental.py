@@ -490,3 +490,43 @@ def test_an_appointment_added_or_edited_in_front_matter_builds_as_a_clean_build_
                                        "post": "Trưởng Ban Tổ chức Tỉnh ủy Phú Thọ", "date": "2010-02-01",
                                        "by": "Ban Thường vụ Tỉnh ủy Phú Thọ"}]
     assert "ngày 1/2/2010" in (site / "can-bo/bui-trung-thanh/index.html").read_text(encoding="utf-8")
+
+
+def test_the_search_index_grows_by_delta_and_stays_a_clean_builds(project, tmp_path_factory):
+    """An article newer than every other takes the search index's next number: its words
+    are added to the state database's postings and only the files they touch are made
+    again; an article inserted among older ones numbers the index anew. Either way the
+    site is the clean build's, byte for byte."""
+    import datetime
+    import sqlite3
+
+    def clean_site():
+        clean = tmp_path_factory.mktemp("clean")
+        for name in ("articles", "templates", "static"):
+            shutil.copytree(project / name, clean / name)
+        shutil.copy(project / "site.yaml", clean / "site.yaml")
+        build(clean, "--clean")
+        return tree_digest(clean / "_site")
+
+    def stored_docs():
+        with sqlite3.connect(project / ".partyorg-cache" / "state.sqlite") as connection:
+            return connection.execute("SELECT number, identity FROM search_docs ORDER BY number").fetchall()
+
+    build(project)
+    before = stored_docs()
+    body = (project / "articles" / SEED_004).read_text(encoding="utf-8").split("\n", 2)[2]
+    for number in (1, 2):  # each newer than the last
+        day = datetime.date.today() - datetime.timedelta(days=3 - number)
+        (project / "articles" / f"new-{number}.txt").write_text(
+            f"Hội nghị giao ban mới số {number}\nNgày {day.day}/{day.month}/{day.year}, Tỉnh ủy Nghệ An tổ chức "
+            f"hội nghị giao ban lần thứ {number} về từ khóa riêng{number}.\n{body}", encoding="utf-8")
+        build(project)
+        after = stored_docs()
+        assert after[:len(before)] == before and len(after) == len(before) + 1  # appended, not renumbered
+        before = after
+        assert tree_digest(project / "_site") == clean_site()
+    (project / "articles" / "old.txt").write_text(
+        f"Hội nghị cũ\nNgày 5/1/2010, Tỉnh ủy Nghệ An tổ chức hội nghị.\n{body}", encoding="utf-8")
+    build(project)
+    assert stored_docs()[:len(before)] != before  # inserted among the older: numbered anew
+    assert tree_digest(project / "_site") == clean_site()

@@ -117,6 +117,7 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                 cache.materialize(result)
         results[name] = result
 
+    cache.prefetch_known()
     for file in (progress(files, len(files), "đọc") if progress else files):
         key = cache.key_without_reading(file)
         cached = cache.get(key) if key else None

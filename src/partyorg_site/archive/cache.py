@@ -22,7 +22,7 @@ from typing import Any, Iterator, Sequence
 
 from partyorg_site import __version__, datafiles
 from partyorg_site.archive.resolve import settled, unresolved_copy
-from partyorg_site.archive.state import STATE_FILE, State
+from partyorg_site.archive.state import STATE_FILE, State, chunks
 from partyorg_site.errors import Problem
 from partyorg_site.models import Record
 from partyorg_site.read.files import ArticleFile
@@ -129,6 +129,7 @@ class RecordCache:
         self._recent: dict[str, dict[str, list[str]]] = {}  # texts read back lately (StoredText)
         self._as_loaded: dict[str, tuple] = {}  # key -> what resolve_archive may settle, as loaded
         self._pending: list[tuple[str, bytes, str | None, bytes | None]] = []  # records not yet written
+        self._ahead: dict[str, dict[str, Any]] = {}  # column -> key -> value, fetched ahead of use (prefetch)
         if folder and folder.is_dir():
             for old in folder.iterdir():
                 if old.is_dir() and _OLD_LAYOUT.fullmatch(old.name):
@@ -158,6 +159,14 @@ class RecordCache:
             self.unsettled += 1
             return None
         return known[1]
+
+    def prefetch_known(self) -> None:
+        """Fetch the records of every file the last build read, in one query, ahead of the
+        get() of each (ten thousand point queries cost a sixth of a one-article rebuild)."""
+        if self.state is not None and self.place is not None and not self.hold:
+            self._ahead["head"] = dict(self.state.query(
+                "SELECT records.key, head FROM files JOIN records ON records.key = files.key WHERE place = ?",
+                (self.place,)))
 
     def forget(self, names: set[str]) -> None:
         """Files known to have changed (the watcher said so): read them whatever their
@@ -189,7 +198,7 @@ class RecordCache:
 
     def release(self) -> None:
         """Let go of the texts read back (the build is done with them)."""
-        self._recent, self._as_loaded = {}, {}
+        self._recent, self._as_loaded, self._ahead = {}, {}, {}
 
     def close(self) -> None:
         """Write the records not yet written, and close the database."""
@@ -243,6 +252,9 @@ class RecordCache:
             record.search_words = [sys.intern(word) for word in record.search_words]
 
     def _column(self, key: str, column: str) -> Any:
+        ahead = self._ahead.get(column)
+        if ahead and key in ahead:
+            return ahead.pop(key)
         self.flush()
         assert self.state is not None
         found = self.state.one(f"SELECT {column} FROM records WHERE key = ?", (key,))
@@ -313,6 +325,23 @@ def _dumps(value: Any) -> bytes:
 
 def _signature(signature: tuple[int, ...]) -> str:
     return " ".join(map(str, signature))
+
+
+def prefetch(records: list[Record], column: str) -> None:
+    """Fetch a column (`words`, `record`) of records kept in the database in one query per
+    few hundred, ahead of their use by the search index or the records file: a query for
+    each record cost a tenth of a one-article rebuild."""
+    keys: dict[int, tuple[RecordCache, list[str]]] = {}
+    for record in records:
+        if isinstance(record.body, StoredText):
+            keys.setdefault(id(record.body.cache), (record.body.cache, []))[1].append(record.body.key)
+    for cache, wanted in keys.values():
+        assert cache.state is not None
+        cache.flush()
+        ahead = cache._ahead.setdefault(column, {})
+        for chunk in chunks(wanted):
+            marks = ", ".join("?" * len(chunk))
+            ahead.update(cache.state.query(f"SELECT key, {column} FROM records WHERE key IN ({marks})", chunk))
 
 
 def stored_json(record: Record) -> bytes | None:

@@ -14,6 +14,8 @@ site. Every row is keyed so that it can only be right or absent:
   (size, times, inode) and content key, and `places` when that build began: a file whose
   signature has not changed is not even read. Updated by delta: rows of changed files only.
 - `pieces`: the records file's compressed runs by the hash of their text (site/records_file).
+- `search_docs`, `search_words`, `search_files`: the search index's articles, postings and
+  files, updated by delta where the archive grew at its new end (site/search_delta).
 
 Written in transactions (write-ahead log), so a build killed mid-write leaves the state of
 before the write; the records it had committed are right whatever comes after, being keyed
@@ -38,7 +40,7 @@ from partyorg_site.errors import fault_point
 
 STATE_FILE = "state.sqlite"
 APPLICATION_ID = 0x506F7253  # "PorS": `PRAGMA application_id` of a partyorg-site state database
-SCHEMA_VERSION = 1  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
+SCHEMA_VERSION = 2  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
 Signature = tuple[int, ...]
 
 SCHEMA = """
@@ -49,8 +51,12 @@ CREATE TABLE files (place TEXT NOT NULL, name TEXT NOT NULL, signature TEXT NOT 
                     PRIMARY KEY (place, name)) WITHOUT ROWID;
 CREATE INDEX files_key ON files (key);
 CREATE TABLE pieces (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE search_docs (number INTEGER PRIMARY KEY, identity TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE search_words (word TEXT PRIMARY KEY, last INTEGER NOT NULL, gaps TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL);
+CREATE INDEX search_files_group ON search_files (grp);
 """
-TABLES = {"meta", "records", "places", "files", "pieces"}
+TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files"}
 
 
 class Damaged(Exception):

@@ -22,7 +22,7 @@ import json
 import zlib
 from typing import Iterable
 
-from partyorg_site.archive.cache import stored_json
+from partyorg_site.archive.cache import prefetch, stored_json
 from partyorg_site.archive.state import State
 from partyorg_site.models import Record
 
@@ -73,6 +73,8 @@ class PieceStore:
 
 def record_lines(articles: list[Record]) -> Iterable[bytes]:
     for number, record in enumerate(articles):
+        if number % 900 == 0:  # the JSON kept in the state database, a few hundred records' at a time
+            prefetch(articles[number:number + 900], "record")
         # as the cache holds it, where nothing was settled differently since (no JSON made)
         text = stored_json(record) or json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
         yield (b",\n" if number else b"[\n") + text
