@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLES, ROOT
-from sitebuild import site_records, tree_digest
+from sitebuild import clean_site as clean_digest, site_records, tree_digest
 
 SEED_004 = "004_cc8540ba98ff9182.txt"
 
@@ -462,12 +462,7 @@ def test_an_appointment_added_or_edited_in_front_matter_builds_as_a_clean_build_
     incremental build is the clean build's, byte for byte, and so is a build whose records
     all come from the cache (the records file made from the cache's own JSON)."""
     def clean_site():
-        clean = tmp_path_factory.mktemp("clean")
-        for name in ("articles", "templates", "static"):
-            shutil.copytree(project / name, clean / name)
-        shutil.copy(project / "site.yaml", clean / "site.yaml")
-        build(clean, "--clean")
-        return tree_digest(clean / "_site")
+        return clean_digest(project, tmp_path_factory.mktemp("clean"))
 
     site = project / "_site"
     build(project)
@@ -501,12 +496,7 @@ def test_the_search_index_grows_by_delta_and_stays_a_clean_builds(project, tmp_p
     import sqlite3
 
     def clean_site():
-        clean = tmp_path_factory.mktemp("clean")
-        for name in ("articles", "templates", "static"):
-            shutil.copytree(project / name, clean / name)
-        shutil.copy(project / "site.yaml", clean / "site.yaml")
-        build(clean, "--clean")
-        return tree_digest(clean / "_site")
+        return clean_digest(project, tmp_path_factory.mktemp("clean"))
 
     def stored_docs():
         with sqlite3.connect(project / ".partyorg-cache" / "state.sqlite") as connection:

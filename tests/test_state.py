@@ -3,15 +3,13 @@ there, damaged, foreign, of another schema, cut short, read-only or killed mid-w
 build says so in one line and gives the site a clean build gives, never a traceback."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
-from sitebuild import tree_digest
+from sitebuild import clean_site, tree_digest
 
 SEED_004 = "004_cc8540ba98ff9182.txt"
 
@@ -19,15 +17,6 @@ SEED_004 = "004_cc8540ba98ff9182.txt"
 def build(project, *extra, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "partyorg_site", "build", *extra], capture_output=True, text=True,
                           cwd=project, env=env)
-
-
-def clean_site(project, tmp_path_factory):
-    clean = tmp_path_factory.mktemp("clean")
-    for name in ("articles", "templates", "static"):
-        shutil.copytree(project / name, clean / name)
-    shutil.copy(project / "site.yaml", clean / "site.yaml")
-    assert build(clean, "--clean").returncode == 0
-    return tree_digest(clean / "_site")
 
 
 def _cut_short(path):
@@ -79,7 +68,7 @@ def test_a_damaged_state_database_is_reported_and_made_anew(project, tmp_path_fa
         assert len(reports) == 1 and reports[0].startswith("warning: "), reports
         assert any(part in reports[0] for part in message.split("|")), reports
         assert "0 from cache, 5 extracted" in result.stderr  # made anew from the articles
-    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory)
+    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory.mktemp("clean"))
     again = build(project)
     assert "5 from cache" in again.stderr and "state.sqlite" not in again.stderr
 
@@ -99,7 +88,7 @@ def test_damage_found_only_while_reading_starts_the_build_again(project, tmp_pat
     result = build(project)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert len([line for line in result.stderr.splitlines() if "state.sqlite" in line]) == 1
-    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory)
+    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory.mktemp("clean"))
 
 
 def test_a_read_only_state_database_is_reported_and_the_build_goes_on(project, tmp_path_factory, monkeypatch,
@@ -126,7 +115,7 @@ def test_a_read_only_state_database_is_reported_and_the_build_goes_on(project, t
     reports = [line for line in capsys.readouterr().err.splitlines() if "state.sqlite" in line]
     assert len(reports) == 1 and "read-only" in reports[0], reports
     assert state.read_bytes() == before
-    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory)
+    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory.mktemp("clean"))
 
 
 def test_a_build_killed_inside_a_state_write_leaves_the_old_site_and_a_usable_state(project, tmp_path_factory):
@@ -144,4 +133,4 @@ def test_a_build_killed_inside_a_state_write_leaves_the_old_site_and_a_usable_st
     assert tree_digest(project / "_site") == old
     result = build(project)
     assert result.returncode == 0 and "state.sqlite" not in result.stderr, result.stderr
-    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory)
+    assert tree_digest(project / "_site") == clean_site(project, tmp_path_factory.mktemp("clean"))
