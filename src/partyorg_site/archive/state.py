@@ -73,6 +73,7 @@ class State:
         self.loader_version = loader_version
         self.lock = threading.RLock()
         self.connection = self._open()
+        self.inherited: sqlite3.Connection | None = None  # a forked worker's copy of its parent's
         self.pid = os.getpid()
 
     # ---- opening ------------------------------------------------------------
@@ -184,6 +185,9 @@ class State:
     # ---- use ------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
         if self.pid != os.getpid() and self.path is not None:  # a forked worker: a connection of its own
+            # The parent's connection is kept, never closed here: closing it in the child
+            # could checkpoint and delete the write-ahead log under the parent's feet.
+            self.inherited = self.connection
             self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self.pid = os.getpid()
         return self.connection

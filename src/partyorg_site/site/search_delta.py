@@ -35,9 +35,9 @@ def search_files(articles: list[Record], inputs: dict[str, str], state: State, v
     stored_version = state.one("SELECT value FROM meta WHERE name = 'search'")
     if kept and stored_version == (version,) and identities[:len(kept)] == kept and None not in identities:
         _append(oldest_first[len(kept):], identities[len(kept):], len(kept), state)
+        files = dict(state.query("SELECT path, content FROM search_files"))
     else:
-        _rebuild(oldest_first, identities, state, version)
-    files = dict(state.query("SELECT path, content FROM search_files"))
+        files = _rebuild(oldest_first, identities, state, version)
     files[INDEX_FILE] = index_json(len(identities), [path_key(p) for p in files if p.startswith(WORDS_PREFIX)])
     return dict(sorted(files.items()))
 
@@ -50,7 +50,9 @@ def _identity(record: Record, inputs: dict[str, str]) -> str | None:
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _rebuild(oldest_first: list[Record], identities: list[str | None], state: State, version: str) -> None:
+def _rebuild(oldest_first: list[Record], identities: list[str | None], state: State,
+             version: str) -> dict[str, str]:
+    """The whole index made anew and stored; its files."""
     postings = numbered_postings(oldest_first, 0)
     encoded = {word: encode(numbers) for word, numbers in postings.items()}
     docs = [doc_row(record) for record in oldest_first]
@@ -65,6 +67,7 @@ def _rebuild(oldest_first: list[Record], identities: list[str | None], state: St
         ("INSERT INTO search_files VALUES (?, ?, ?)", files),
         ("INSERT OR REPLACE INTO meta VALUES ('search', ?)", [(version,)]),
     ])
+    return {path: content for path, _, content in files}
 
 
 def _append(new: list[Record], identities: list[str | None], first: int, state: State) -> None:
