@@ -171,8 +171,10 @@ def partyorg(base: Path, runs: int) -> list[tuple]:
             encoding="utf-8")
         added.append(measure(command, base))
     for number in range(runs):
-        # a new article, dated the day before the build: the editor's usual addition
-        day = datetime.date.today() - datetime.timedelta(days=1)
+        # a new article, the newest of the archive: the editor's usual addition, one a day
+        # (dated `runs - number` days before the build, so that each run's is newer than
+        # the last run's, not tied with it and ordered among the others by title)
+        day = datetime.date.today() - datetime.timedelta(days=runs - number)
         (base / "articles" / f"new-{number}.txt").write_text(
             f"Hội nghị giao ban công tác tổ chức xây dựng Đảng số {number}\n"
             f"Ngày {day.day}/{day.month}/{day.year}, Ban Tổ chức Tỉnh ủy Nghệ An tổ chức hội nghị giao ban công tác "

@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,16 @@ def broken_links(site: Path, base_url: str = "/") -> list[str]:
             if not target.is_file():
                 broken.append(f"{page.relative_to(site)} -> {link}")
     return broken
+
+
+def clean_site(project: Path, scratch: Path) -> dict[str, str]:
+    """The digest of the site a --clean build of a copy of `project` (its articles,
+    templates, static files and site.yaml, made in the empty folder `scratch`) gives: what
+    every incremental build of the same articles must give, byte for byte."""
+    for name in ("articles", "templates", "static"):
+        shutil.copytree(project / name, scratch / name)
+    shutil.copy(project / "site.yaml", scratch / "site.yaml")
+    result = subprocess.run([sys.executable, "-m", "partyorg_site", "build", "--clean"], capture_output=True, text=True,
+                            cwd=scratch)
+    assert result.returncode == 0, result.stderr
+    return tree_digest(scratch / "_site")

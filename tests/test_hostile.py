@@ -172,6 +172,7 @@ def build_killed_at(point: str, articles: Path, output: Path, *extra: str) -> su
 
 # (fault point, build options, what the output folder holds right after the kill)
 KILLS = [
+    ("mid-state", (), "old"),
     ("mid-database", (), "old"),
     ("after-staging", (), "old"),
     ("before-publication", (), "old"),
@@ -213,7 +214,7 @@ def test_a_build_killed_at_any_point_leaves_one_whole_site(old_and_new, tmp_path
 
 
 def test_every_fault_point_is_tested():
-    from partyorg_site.site.write import FAULT_POINTS
+    from partyorg_site.errors import FAULT_POINTS
     assert {point for point, _, _ in KILLS} == set(FAULT_POINTS)
 
 

@@ -15,22 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLES, ROOT
-from sitebuild import site_records, tree_digest
+from sitebuild import clean_site as clean_digest, site_records, tree_digest
 
 SEED_004 = "004_cc8540ba98ff9182.txt"
 
 
 def cli(*args, cwd):
     return subprocess.run([sys.executable, "-m", "partyorg_site", *args], capture_output=True, text=True, cwd=cwd)
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project's site folders, so tests can edit articles freely."""
-    for name in ("articles", "templates", "static"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
-    return tmp_path
 
 
 def build(project, *extra):
@@ -135,11 +126,12 @@ def test_cache_invalidates_itself_when_the_code_changes(tmp_path, monkeypatch):
     key = content_key(SEED_004, data)
     first = RecordCache(tmp_path)
     first.put(key, load_bytes(SEED_004, data))
+    first.close()
     assert RecordCache(tmp_path).get(key) is not None
     monkeypatch.setattr(cache_module, "loader_version", lambda: "another-version")
     after_upgrade = RecordCache(tmp_path)
     assert after_upgrade.get(key) is None
-    assert [p.name for p in tmp_path.iterdir()] == []  # the old version's entries are removed
+    assert after_upgrade.state.query("SELECT count(*) FROM records") == [(0,)]  # the old version's records are gone
 
 
 def test_check_reports_spellings_and_conflicting_dates(project):
@@ -444,43 +436,20 @@ def test_a_page_follows_what_another_article_settles_about_it(project, tmp_path_
     assert tree_digest(project / "_site") == tree_digest(clean / "_site")
 
 
-def test_a_damaged_snapshot_is_not_trusted(project):
-    """The cache's snapshot (and the bodies read back from it) is only a shortcut: an empty
-    or garbled one is ignored, and the site is the one the builds before made."""
-    build(project)
-    build(project)
-    whole = tree_digest(project / "_site")
-    snapshot = next((project / ".partyorg-cache").glob("*/snapshot-*.jsonl"))
-    article = project / "articles" / SEED_004
-    for damage in (b"", b"\x00\xff" * 1000):
-        snapshot.write_bytes(damage)
-        article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # touched: a new signature
-        build(project)
-        assert tree_digest(project / "_site") == whole
-    # every entry line cut short: each record is read from its entry's own file, bodies included
-    lines = snapshot.read_bytes().split(b"\n")
-    snapshot.write_bytes(b"\n".join([lines[0]] + [line[:len(line) // 2] for line in lines[1:] if line]) + b"\n")
-    log = build(project)
-    assert "5 from cache" in log and tree_digest(project / "_site") == whole
-
-
-def test_the_pages_workflow_keeps_the_cache_but_not_the_snapshot(project):
-    """The Pages workflow restores .partyorg-cache/ under the loader's version and leaves
-    out the snapshot of file times (a fresh checkout never matches it): the pattern it
-    excludes must be the file a build writes."""
-    import fnmatch
-
+def test_the_pages_workflow_keeps_the_state_database(project):
+    """The Pages workflow restores .partyorg-cache/ (the state database) under the loader's
+    version; a fresh checkout's file times never match its `files` rows, and the records,
+    keyed by content, are still found: nothing is extracted again."""
     import yaml
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     cache_step = next(step for step in workflow["jobs"]["build"]["steps"] if "actions/cache" in step.get("uses", ""))
-    paths = cache_step["with"]["path"].split()
-    assert ".partyorg-cache" in paths and "loader.outputs.version" in cache_step["with"]["key"]
-    excluded = [path[1:] for path in paths if path.startswith("!")]
+    assert cache_step["with"]["path"].split() == [".partyorg-cache"]
+    assert "loader.outputs.version" in cache_step["with"]["key"]
     build(project)
-    written = [path.relative_to(project).as_posix() for path in (project / ".partyorg-cache").rglob("*") if path.is_file()]
-    snapshots = [path for path in written if any(fnmatch.fnmatch(path, pattern) for pattern in excluded)]
-    assert len(snapshots) == 1 and "snapshot-" in snapshots[0]
-    assert any("records-file/" in path for path in written)  # kept: the records file's pieces
+    assert [p.name for p in (project / ".partyorg-cache").iterdir()] == ["state.sqlite"]
+    for path in (project / "articles").iterdir():  # as a checkout leaves them: new times, same bytes
+        path.write_bytes(path.read_bytes())
+    assert "5 from cache, 0 extracted" in build(project)
 
 
 APPOINTMENT = ("---\nappointments:\n  - {name: Bùi Trung Thành, action: bổ nhiệm, post: Trưởng Ban Tổ chức Tỉnh ủy Phú Thọ, "
@@ -493,12 +462,7 @@ def test_an_appointment_added_or_edited_in_front_matter_builds_as_a_clean_build_
     incremental build is the clean build's, byte for byte, and so is a build whose records
     all come from the cache (the records file made from the cache's own JSON)."""
     def clean_site():
-        clean = tmp_path_factory.mktemp("clean")
-        for name in ("articles", "templates", "static"):
-            shutil.copytree(project / name, clean / name)
-        shutil.copy(project / "site.yaml", clean / "site.yaml")
-        build(clean, "--clean")
-        return tree_digest(clean / "_site")
+        return clean_digest(project, tmp_path_factory.mktemp("clean"))
 
     site = project / "_site"
     build(project)
@@ -521,3 +485,38 @@ def test_an_appointment_added_or_edited_in_front_matter_builds_as_a_clean_build_
                                        "post": "Trưởng Ban Tổ chức Tỉnh ủy Phú Thọ", "date": "2010-02-01",
                                        "by": "Ban Thường vụ Tỉnh ủy Phú Thọ"}]
     assert "ngày 1/2/2010" in (site / "can-bo/bui-trung-thanh/index.html").read_text(encoding="utf-8")
+
+
+def test_the_search_index_grows_by_delta_and_stays_a_clean_builds(project, tmp_path_factory):
+    """An article newer than every other takes the search index's next number: its words
+    are added to the state database's postings and only the files they touch are made
+    again; an article inserted among older ones numbers the index anew. Either way the
+    site is the clean build's, byte for byte."""
+    import datetime
+    import sqlite3
+
+    def clean_site():
+        return clean_digest(project, tmp_path_factory.mktemp("clean"))
+
+    def stored_docs():
+        with sqlite3.connect(project / ".partyorg-cache" / "state.sqlite") as connection:
+            return connection.execute("SELECT number, identity FROM search_docs ORDER BY number").fetchall()
+
+    build(project)
+    before = stored_docs()
+    body = (project / "articles" / SEED_004).read_text(encoding="utf-8").split("\n", 2)[2]
+    for number in (1, 2):  # each newer than the last
+        day = datetime.date.today() - datetime.timedelta(days=3 - number)
+        (project / "articles" / f"new-{number}.txt").write_text(
+            f"Hội nghị giao ban mới số {number}\nNgày {day.day}/{day.month}/{day.year}, Tỉnh ủy Nghệ An tổ chức "
+            f"hội nghị giao ban lần thứ {number} về từ khóa riêng{number}.\n{body}", encoding="utf-8")
+        build(project)
+        after = stored_docs()
+        assert after[:len(before)] == before and len(after) == len(before) + 1  # appended, not renumbered
+        before = after
+        assert tree_digest(project / "_site") == clean_site()
+    (project / "articles" / "old.txt").write_text(
+        f"Hội nghị cũ\nNgày 5/1/2010, Tỉnh ủy Nghệ An tổ chức hội nghị.\n{body}", encoding="utf-8")
+    build(project)
+    assert stored_docs()[:len(before)] != before  # inserted among the older: numbered anew
+    assert tree_digest(project / "_site") == clean_site()

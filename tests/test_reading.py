@@ -111,6 +111,7 @@ def test_the_loaders_spans_land_on_each_name_in_its_paragraph_and_survive_the_ca
                 assert record.body[index][start:end] == name
                 placed += 1
         cache.put(path.name, record)
+        cache.flush()
         again = RecordCache(tmp_path).get(path.name)
         assert [o.spans for o in again.officials] == [o.spans for o in record.officials]
         assert [d.spans for d in again.documents] == [d.spans for d in record.documents]

@@ -59,7 +59,7 @@ class LiveSite:
     def __init__(self, config: SiteConfig):
         self.config = config
         self.cache = RecordCache(config.path("cache"), config.path("articles"), hold=True)
-        self.pieces = PieceStore(config.path("cache") / "records-file")
+        self.pieces = PieceStore(self.cache.state)
         self.current: Edition | None = None
         self.published: Edition | None = None  # the last edition written to the output whole
 

@@ -12,6 +12,7 @@ import argparse
 import gc
 import multiprocessing
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -23,6 +24,7 @@ from typing import Callable, Iterable, TypeVar
 from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive
 from partyorg_site.archive.cache import RecordCache, content_key
+from partyorg_site.archive.state import STATE_FILE, State, warn
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.loader import load_or_problem
@@ -90,8 +92,9 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     """Every article under `folder` as a record, or a problem naming the file. A file the
     cache's snapshot vouches for is not read; one whose bytes are in the cache is not
     extracted; the others are extracted in worker processes. `scanned`: the folder's
-    files, if the caller knows them (else it is scanned). `stream_texts`: bodies and
-    captions stay in the cache until used (the caller releases the cache when done)."""
+    files, if the caller knows them (else it is scanned). `stream_texts`: bodies, captions
+    and search words stay in the state database until used (the caller closes the cache
+    when done)."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found")
     cache = cache or RecordCache(None)
@@ -104,13 +107,17 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
     results: dict[str, Record | Problem] = {}
     pending: list[ArticleFile] = []
     read: dict[str, tuple[tuple[int, ...], str]] = {}  # name -> (signature, content key)
-    streaming = stream_texts and cache.folder is not None
+    streaming = stream_texts and cache.state is not None
 
     def keep(name: str, key: str, result: Record | Problem) -> None:
-        if streaming and isinstance(result, Record):
-            cache.stream_texts(result, key)  # stored: its body can go now
+        if isinstance(result, Record):
+            if streaming:
+                cache.stream_texts(result, key)  # stored: its body can go now
+            else:
+                cache.materialize(result)
         results[name] = result
 
+    cache.prefetch_known()
     for file in (progress(files, len(files), "đọc") if progress else files):
         key = cache.key_without_reading(file)
         cached = cache.get(key) if key else None
@@ -141,8 +148,6 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         cache.put(key, result)
         keep(file.name, key, result)
     cache.write_snapshot(read, started)
-    if not streaming:  # else the texts are read back from it until the caller releases it
-        cache.release()
     for name in sorted(results):
         result = results[name]
         loaded.inputs[name] = read[name][1] if name in read else ""
@@ -156,10 +161,10 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
                renderer: Renderer | None = None) -> Written:
     """Render and write the site; pages whose inputs did not change are kept, not rendered
     (unless `reuse_pages` is off: --clean renders everything). `pieces` keeps the records
-    file's compressed runs (by default in the build cache; --clean compresses them anew);
+    file's compressed runs (the state database's, or by default none: compressed anew);
     `renderer`, one already made for these records (serve has one)."""
     if pieces is None:
-        pieces = PieceStore(config.path("cache") / "records-file" if reuse_pages else None)
+        pieces = PieceStore(None)
     written = Written()
     clock = Stopwatch(written.stages)
     renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"), loaded.inputs)
@@ -288,20 +293,17 @@ def build(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config, {"articles": args.articles, "output": args.output,
                                            "base_url": args.base_url, "site_url": getattr(args, "site_url", None)})
-        cache = RecordCache(None if args.clean else config.path("cache"), config.path("articles"))
-        bar = progress_bar(not args.quiet)
-        loading_started = time.perf_counter()
-        loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar,
-                              stream_texts=True)
-        loading = time.perf_counter() - loading_started
-        # The records live as long as the build: the cycle collector need not scan them
-        # again and again as the pages' objects are made (a third of the archive stage).
-        gc.freeze()
         try:
-            written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
-                                 jobs=args.jobs or os.cpu_count() or 1)
-        finally:
-            cache.release()
+            loaded, written, loading = _build_once(config, args)
+        except sqlite3.DatabaseError as exc:
+            if args.clean:
+                raise
+            # found damaged while in use (its opening checks passed): the build began again
+            # without it; the site it was making was never published
+            state = config.path("cache") / STATE_FILE
+            warn(f"{state}: {exc}; made anew from the articles")
+            State.remove_file(state)
+            loaded, written, loading = _build_once(config, args)
     except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -313,4 +315,23 @@ def build(args: argparse.Namespace) -> int:
         stages = {"read and extract": loading, **written.stages}
         print("  " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.items()), file=sys.stderr)
     return 1 if args.strict and loaded.problems else 0
+
+
+def _build_once(config: SiteConfig, args: argparse.Namespace) -> tuple[Loaded, Written, float]:
+    """Load and build, with the state database (unless --clean); the seconds spent loading."""
+    cache = RecordCache(None if args.clean else config.path("cache"), config.path("articles"))
+    try:
+        bar = progress_bar(not args.quiet)
+        loading_started = time.perf_counter()
+        loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar,
+                              stream_texts=True)
+        loading = time.perf_counter() - loading_started
+        # The records live as long as the build: the cycle collector need not scan them
+        # again and again as the pages' objects are made (a third of the archive stage).
+        gc.freeze()
+        written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
+                             jobs=args.jobs or os.cpu_count() or 1, pieces=PieceStore(cache.state))
+        return loaded, written, loading
+    finally:
+        cache.close()
 

@@ -21,7 +21,8 @@ from typing import Any
 from partyorg_site.extract.places import merged_into_2025
 from partyorg_site.archive.taxonomies import Archive, Taxonomy, person_key
 from partyorg_site.models import Record
-from partyorg_site.site.write import SiteWriter, fault_point
+from partyorg_site.errors import fault_point
+from partyorg_site.site.write import SiteWriter
 from partyorg_site.vietnamese import slug
 
 DATABASE_FILE = "data/archive.sqlite"

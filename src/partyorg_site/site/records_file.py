@@ -20,11 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from pathlib import Path
 from typing import Iterable
 
-from partyorg_site.archive.cache import stored_json
-from partyorg_site.archive.snapshot import write_atomically
+from partyorg_site.archive.cache import prefetch, stored_json
+from partyorg_site.archive.state import State
 from partyorg_site.models import Record
 
 RECORDS_FILE = "data/articles.json.gz"
@@ -39,47 +38,43 @@ _FINAL_BLOCK = b"\x03\x00"  # an empty final fixed-Huffman block: the deflate st
 
 class PieceStore:
     """Deflated runs by the hash of their text: in memory for the life of the process, and
-    in a folder (the build cache) between builds when one is given."""
+    in the state database's `pieces` table between builds when one is given."""
 
-    def __init__(self, folder: Path | None):
-        self.folder = folder
+    def __init__(self, state: State | None):
+        self.state = state
         self.memory: dict[str, bytes] = {}
         self.used: set[str] = set()
+        self.new: dict[str, bytes] = {}  # made by this build, saved by forget_unused
 
     def piece(self, text: bytes) -> bytes:
         key = hashlib.blake2b(text, digest_size=16).hexdigest()
         self.used.add(key)
         found = self.memory.get(key)
-        if found is None and self.folder is not None:
-            try:
-                found = (self.folder / f"{key}.deflate").read_bytes()
-            except OSError:
-                found = None
+        if found is None and self.state is not None:
+            row = self.state.one("SELECT data FROM pieces WHERE key = ?", (key,))
+            found = None if row is None else bytes(row[0])
         if found is None:
             compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
-            found = compressor.compress(text) + compressor.flush(zlib.Z_FULL_FLUSH)
-            self._save(key, found)
+            found = self.new[key] = compressor.compress(text) + compressor.flush(zlib.Z_FULL_FLUSH)
         self.memory[key] = found
         return found
 
-    def _save(self, key: str, piece: bytes) -> None:
-        if self.folder is None:
-            return
-        write_atomically(self.folder / f"{key}.deflate", piece)
-
     def forget_unused(self) -> None:
-        """Drop the pieces this build did not use (an edited article's old run): the store
-        holds one archive's pieces, not every archive's that ever was."""
+        """Save the pieces made by this build and drop those it did not use (an edited
+        article's old run): the store holds one archive's pieces, not every archive's that
+        ever was."""
         self.memory = {key: piece for key, piece in self.memory.items() if key in self.used}
-        if self.folder is not None and self.folder.is_dir():
-            for path in self.folder.iterdir():
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
-        self.used = set()
+        if self.state is not None:
+            unused = [(key,) for key, in self.state.query("SELECT key FROM pieces") if key not in self.used]
+            self.state.write([("INSERT OR REPLACE INTO pieces VALUES (?, ?)", list(self.new.items())),
+                              ("DELETE FROM pieces WHERE key = ?", unused)])
+        self.used, self.new = set(), {}
 
 
 def record_lines(articles: list[Record]) -> Iterable[bytes]:
     for number, record in enumerate(articles):
+        if number % 900 == 0:  # the JSON kept in the state database, a few hundred records' at a time
+            prefetch(articles[number:number + 900], "record")
         # as the cache holds it, where nothing was settled differently since (no JSON made)
         text = stored_json(record) or json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
         yield (b",\n" if number else b"[\n") + text

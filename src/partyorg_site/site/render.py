@@ -25,9 +25,11 @@ from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import ACTIONS, Record
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
+from partyorg_site.site.search_delta import search_files
 from partyorg_site.site.views import (careers, citations, people_index, personnel, province_map, reading, series,
                                        timeline)
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})
 MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "đại hội", "hội thảo", "tập huấn"]
 
 
@@ -40,6 +42,10 @@ class Page:
     # Records shown in full on this page (an article page's own); elsewhere a record is
     # shown by its headline fields only, and only those make the page change.
     shown_in_full: tuple[Record, ...] = ()
+    # More context, made only when the page is rendered, never for its digest: it must follow
+    # from the context and the records shown in full (an article's mentions placed in its
+    # paragraphs: reading every body to place them took a third of a one-article rebuild).
+    late: Callable[[], dict[str, Any]] | None = None
 
 
 def vn_date(value: str | None) -> str:
@@ -259,8 +265,9 @@ class Renderer:
     def article_page(self, index: int) -> Page:
         """The page of the archive's index-th article (newest first)."""
         record = self.archive.articles[index]
-        return Page(urls.article(record.slug), "article.html", self._article_context(record, index),
-                    shown_in_full=(record,))
+        context = self._article_context(record, index)
+        return Page(urls.article(record.slug), "article.html", context, shown_in_full=(record,),
+                    late=lambda: {"found": self._mentions_placed(record, context["links"])})
 
     def taxonomy_page(self, name: str, by_family_name: bool = False) -> Page:
         """A taxonomy's index; for the officials, by given name, or by family name on a
@@ -348,14 +355,18 @@ class Renderer:
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
         links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
         links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
-        spans = [o.spans for o in record.officials] + [d.spans for d in record.documents]
-        found = reading.spans_by_paragraph(record.body, record.captions, record.caption_after,
-                                           [(where, href) for where, (_, href) in zip(spans, links) if where])
         articles = self.archive.articles
-        return {"record": record, "links": links, "found": found,
+        return {"record": record, "links": links,
                 "newer": articles[index - 1] if index > 0 else None,
                 "older": articles[index + 1] if index + 1 < len(articles) else None,
                 "crumbs": [("Bài viết", "bai-viet/"), (record.title, urls.article(record.slug))]}
+
+    @staticmethod
+    def _mentions_placed(record: Record, links: list[tuple[str, str]]) -> dict[int, list[tuple[int, int, str]]]:
+        """Where the loader found each linked mention, per paragraph (views.reading)."""
+        spans = [o.spans for o in record.officials] + [d.spans for d in record.documents]
+        return reading.spans_by_paragraph(record.body, record.captions, record.caption_after,
+                                          [(where, href) for where, (_, href) in zip(spans, links) if where])
 
     def _groups(self, name: str) -> list[tuple[str, list[Term]]]:
         taxonomy = self.archive.taxonomies[name]
@@ -445,6 +456,8 @@ class Renderer:
         return self._fixed
 
     def _signature(self, value: Any) -> Any:
+        if type(value) in _PLAIN:  # most values, looked up first (0.4 million a rebuild at 10,000)
+            return value
         if isinstance(value, Record):  # what a listing shows of an article
             return [value.slug, value.title, value.date, value.day_month, value.province, value.outlet,
                     value.meeting.kind if value.meeting else None]
@@ -476,6 +489,8 @@ class Renderer:
         # written {{ root }}tinh/ rather than url('tinh/'), a call saved 17 times a page.
         root = Markup(escape(url(""))) if absolute_links else Markup("../" * page.path.count("/"))
         context = dict(page.context)
+        if page.late is not None:
+            context.update(page.late())
         context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=self.term_url,
                        reading_blocks=reading.blocks,
                        root=root, home=root or Markup("./"),
@@ -483,10 +498,15 @@ class Renderer:
         return template.render(**context)
 
     def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
+        """The archive-wide files; the records file's pieces and the search index are kept in
+        the state database (`pieces.state`) where there is one."""
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
         yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
         yield RECORDS_FILE, records_file(self.archive.articles, pieces)
-        yield from search.build_index(self.archive.articles).items()
+        if pieces.state is None:
+            yield from search.build_index(self.archive.articles).items()
+        else:
+            yield from search_files(self.archive.articles, self.inputs, pieces.state, code_version()).items()
 

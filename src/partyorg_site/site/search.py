@@ -23,6 +23,7 @@ import re
 import sys
 from collections import defaultdict
 
+from partyorg_site.archive.cache import prefetch
 from partyorg_site.site import urls
 from partyorg_site.models import Record
 from partyorg_site.vietnamese import fold
@@ -92,27 +93,66 @@ def facets_of(record: Record) -> list[str]:
 
 def build_index(articles: list[Record]) -> dict[str, str]:
     """The index's files: site-relative path -> JSON text."""
+    oldest_first = articles[::-1]
+    postings = numbered_postings(oldest_first, 0)
+    encoded = {word: encode(numbers) for word, numbers in postings.items()}
+    docs = [doc_row(record) for record in oldest_first]
+    files = {f"data/search/w-{key}.json": _json(dict(sorted(words.items()))) for key, words in _shards(encoded).items()}
+    files.update(doc_blocks(docs, 0))
+    files[INDEX_FILE] = index_json(len(docs), [path_key(path) for path in files if path.startswith(WORDS_PREFIX)])
+    return dict(sorted(files.items()))
+
+
+INDEX_FILE = "data/search/index.json"
+WORDS_PREFIX = "data/search/w-"
+
+
+def doc_row(record: Record) -> list[str]:
+    """What a result line shows of an article."""
+    return [urls.article(record.slug), record.title, record.date or "", record.province or "",
+            record.meeting.kind if record.meeting else ""]
+
+
+def numbered_postings(oldest_first: list[Record], first: int) -> dict[str, list[int]]:
+    """Each word's (and filter's) articles, numbered from `first` in the order given."""
     postings: dict[str, list[int]] = defaultdict(list)
-    docs = []
-    for number, record in enumerate(reversed(articles)):
-        docs.append([urls.article(record.slug), record.title, record.date or "", record.province or "",
-                     record.meeting.kind if record.meeting else ""])
+    for offset, record in enumerate(oldest_first):
+        if offset % 900 == 0:  # the words kept in the state database, a few hundred articles' at a time
+            prefetch(oldest_first[offset:offset + 900], "words")
+        number = first + offset
         for word in words_of(record):
             postings[word].append(number)
         for facet in facets_of(record):
             postings[facet].append(number)
+    return postings
+
+
+def encode(numbers: list[int], after: int = 0) -> str:
+    """A posting list as base-36 gaps; `after`: the number before the first (a list's end,
+    where numbers are appended to it)."""
     small, limit = _SMALL, len(_SMALL)
-    encoded = {}
-    for word, numbers in postings.items():
-        gaps = [b - a for a, b in zip([0, *numbers], numbers)]
-        encoded[word] = " ".join([small[gap] if gap < limit else _base36(gap) for gap in gaps])
-    shards = _shards(encoded)
-    files = {"data/search/index.json": _json({"docs": len(docs), "block": DOC_BLOCK, "shards": sorted(shards)})}
-    for key, words in shards.items():
-        files[f"data/search/w-{key}.json"] = _json(dict(sorted(words.items())))
-    for start in range(0, len(docs), DOC_BLOCK):
-        files[f"data/search/d-{start // DOC_BLOCK}.json"] = _json(docs[start:start + DOC_BLOCK])
-    return dict(sorted(files.items()))
+    gaps = [b - a for a, b in zip([after, *numbers], numbers)]
+    return " ".join([small[gap] if gap < limit else _base36(gap) for gap in gaps])
+
+
+def doc_blocks(docs: list[list[str]], first: int) -> dict[str, str]:
+    """The result-line files of `docs`, numbered from `first` (a multiple of DOC_BLOCK)."""
+    return {f"data/search/d-{(first + start) // DOC_BLOCK}.json": _json(docs[start:start + DOC_BLOCK])
+            for start in range(0, len(docs), DOC_BLOCK)}
+
+
+def index_json(docs: int, shard_keys: list[str]) -> str:
+    return _json({"docs": docs, "block": DOC_BLOCK, "shards": sorted(shard_keys)})
+
+
+def path_key(path: str) -> str:
+    """"data/search/w-ab.json" -> "ab"."""
+    return path[len(WORDS_PREFIX):-len(".json")]
+
+
+def group_of(word: str) -> str:
+    """The words' group that _shards splits on its own: a filter's family, or the first two letters."""
+    return word.split(":", 1)[0] if word.startswith("_") else word[:2]
 
 
 def _shards(encoded: dict[str, str]) -> dict[str, dict[str, str]]:

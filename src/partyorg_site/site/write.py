@@ -24,7 +24,7 @@ however it ends, so a killed build never leaves a lock behind that blocks the ne
 PID once written into the file could be read back as 0, or as a stranger's PID).
 
 `PARTYORG_FAULT=<point>` kills the build with SIGKILL at one of the named points of
-publication (FAULT_POINTS), so the tests can show what each moment leaves behind.
+publication (errors.FAULT_POINTS), so the tests can show what each moment leaves behind.
 """
 from __future__ import annotations
 
@@ -37,23 +37,17 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
 
+from partyorg_site.errors import fault_point
+
 MARKER = ".partyorg-site"  # JSON: what built this folder, and the digest of every file in it
 LAYOUT = 2  # the marker's format: 2 lists every file (static ones included), so a patch knows what to delete
 FIXED_MTIME = 946684800  # 2000-01-01: file times carry no build clock
 PUBLISHING = threading.RLock()  # held while files are renamed into the output
-FAULT = "PARTYORG_FAULT"
-# Where PARTYORG_FAULT can kill a build, in the order a build passes them: the published
-# database is half filled; every page is in the staging folder; the journal (or the new
-# folder) is ready but not yet in place; the journal is in place and half carried out; the
-# journal is carried out but not yet removed; the new folder has been swapped in, the old
-# one not yet removed.
-FAULT_POINTS = ("mid-database", "after-staging", "before-publication", "mid-journal", "after-journal", "after-swap")
 _HELD_LOCKS: set[int] = set()  # descriptors of the locks this process holds; closed in forked children
 
 
@@ -323,13 +317,6 @@ def _forget_locks_in_child() -> None:
 
 
 os.register_at_fork(after_in_child=_forget_locks_in_child)
-
-
-def fault_point(name: str) -> None:
-    """Kill this process here, as `kill -9` would, if PARTYORG_FAULT names this point."""
-    assert name in FAULT_POINTS, name
-    if os.environ.get(FAULT) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _content_digest(content: str | bytes) -> str:
