@@ -2,7 +2,8 @@
 
 The meeting is named in the title or the lead ("chủ trì hội nghị giao ban", "vừa tổng
 kết công tác"); a ceremony announcing or handing over decisions ("lễ công bố quyết
-định", "trao quyết định") is a hội nghị. Meetings mentioned in passing ("chuẩn bị Đại
+định", "trao quyết định", "công bố các quyết định" on a day) is a hội nghị, but not a
+company's notice ("vừa công bố quyết định") or an inspection opened by its decision. Meetings mentioned in passing ("chuẩn bị Đại
 hội", "Nghị quyết Đại hội XII", "Hội nghị Trung ương 11") or still to come ("dự kiến diễn
 ra"), a state body's sitting ("phiên họp Chính phủ"), a voters' meeting and words that
 only contain a kind ("Quốc hội thảo luận") are not the one reported, and a working visit
@@ -41,6 +42,9 @@ class _Rules:
     plenum_after: re.Pattern[str]  # a plenum by its number, after the meeting word ...
     plenum_before: re.Pattern[str]  # ... right after a document's number: that document's issuer
     visit: Anchored
+    announcements: frozenset[str]  # verbs of a ceremony, unless ...
+    notice_after: re.Pattern[str]  # ... a notice ("vừa công bố quyết định")
+    inspection_before: re.Pattern[str]  # ... or an inspection's opening ("công bố quyết định giám sát")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -73,6 +77,10 @@ def _rules() -> _Rules:
         plenum_after=re.compile(rf"^\s+(?:{data['plenum_cited']['after']})(?!\w)"),
         plenum_before=re.compile(data["plenum_cited"]["before"]),
         visit=_phrases(data["visit_phrases"]),
+        announcements=frozenset(p.lower() for p in data["announcements"]["phrases"]),
+        notice_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['announcements']['not_after'])})\s+$", re.IGNORECASE),
+        inspection_before=re.compile(rf"^\s+(?:{_alternatives(data['announcements']['not_before'])})(?!\w)",
+                                     re.IGNORECASE),
     )
 
 
@@ -95,11 +103,20 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
     start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + 40]
     if rules.not_after.search(before) or rules.never_before.match(after) or rules.state_sitting.match(text, match.start()) or \
-            _inside_a_word(match, text) or _still_to_come(match, text):
+            _inside_a_word(match, text) or _still_to_come(match, text) or \
+            _no_ceremony(match, before, after):
         return True
     if rules.held_after.search(before):
         return False  # "bế mạc hội nghị Trung ương ...": the meeting reported
     return bool(rules.not_before.match(after) or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))
+
+
+def _no_ceremony(match: re.Match[str], before: str, after: str) -> bool:
+    """"vừa công bố quyết định" (a decision made public, no ceremony on a day) or "công bố
+    quyết định giám sát" (an inspection opened): the verb names no meeting."""
+    rules = _rules()
+    return match.group().lower() in rules.announcements and \
+        bool(rules.notice_after.search(before) or rules.inspection_before.match(after))
 
 
 def _inside_a_word(match: re.Match[str], text: str) -> bool:
