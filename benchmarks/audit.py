@@ -45,8 +45,10 @@ DAYS_BEFORE_PUBLISHED = 60  # SCHEMA.md: with a timestamp, an event is dated wit
 # Words a title never ends with: prepositions and conjunctions that open what follows.
 FUNCTION_WORDS = {"của", "và", "tại", "về", "với", "cho", "ở", "trong", "theo", "là", "các", "những", "đã", "sẽ"}
 ROMAN = {"I", "V", "X"}  # "Vụ trưởng Vụ Địa phương I": a one-letter word that ends a title rightly
-# a capitalised syllable; a foreign name's hyphenated given name ("Geun-hye", "Jong-un") is one
-NAME_SYLLABLE = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ']*(?:-[A-Za-zà-ỹđ][a-zà-ỹđ']*)*$")
+# a capitalised syllable; a foreign name's hyphenated given name ("Geun-hye", "Jong-un") is one,
+# and so is a foreign surname with a capital inside ("McClay", "DeVos", "O'Neill"): never a
+# Vietnamese syllable, but no sign of a badly cut name either
+NAME_SYLLABLE = re.compile(r"^[A-ZÀ-ỸĐ][a-zà-ỹđ']*(?:[A-Z][a-z']+)?(?:-[A-Za-zà-ỹđ][a-zà-ỹđ']*)*$")
 CREDIT_LINE = re.compile(r"(?:^|\s)(?:Ảnh|Tin|Tin, ảnh|Tin và ảnh|Bài, ảnh|Nguồn|Theo)\s*:|\((?:TTXVN|Theo [^)]*)\)\s*$|"
                          r"^\s*\(?Theo\s+[^.]{2,40}\)?\s*$|/\s*(?:VOV|TTXVN|VNA|[A-ZĐ&]{2,10})[^ ]*\s*\)?\s*$|"
                          r"^[A-ZĐÀ-Ỹ .\-/]{4,40}$")
