@@ -19,9 +19,9 @@ from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
                                          looks_like_caption, split_caption_sentences, split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_top_caption)
-from partyorg_site.read.clean import Line, without_related_links
+from partyorg_site.read.clean import Line, chrome_reason, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
-from partyorg_site.read.published import parse_published
+from partyorg_site.read.published import parse_published, valid_date
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
@@ -126,13 +126,37 @@ def is_label(text: str) -> bool:
 def segment(lines: list[Line]) -> Layout:
     """Read the parts of an article from its cleaned lines."""
     layout = Layout()
-    paragraphs, masthead = _without_masthead(list(lines))
+    lines = list(lines)
+    filed = _take_page_date(lines)
+    paragraphs, masthead = _without_masthead(lines)
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
+    layout.published = layout.published or filed  # a time the page prints is finer than the day it was filed under
     body = _close_body(_read_paragraphs(paragraphs, layout), layout)
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
+
+
+@lru_cache(maxsize=1)
+def _page_date_prefix() -> re.Pattern[str]:
+    return re.compile(datafiles.load("layout")["page_date_prefix"], re.IGNORECASE)
+
+
+def _take_page_date(lines: list[Line]) -> str | None:
+    """" date 2025-09-21 Bộ Chính trị ...": the day a crawled page was filed under, printed
+    ahead of its first line (data/layout.yaml, page_date_prefix). Taken off the line, which
+    is then read as the page printed it (a headline, a lead, chrome); returns the day, or
+    None where only a month is given or no such prefix stands."""
+    found = _page_date_prefix().match(lines[0].text) if lines else None
+    if not found:
+        return None
+    rest = lines[0].text[found.end():].strip()
+    if rest and not chrome_reason(rest):
+        lines[0] = Line(lines[0].number, rest, lines[0].after_image)
+    else:
+        del lines[0]
+    return valid_date(int(found["y"]), int(found["m"]), int(found["d"])) if found["d"] else None
 
 
 def _read_header(paragraphs: list[Line], layout: Layout) -> None:
