@@ -111,7 +111,15 @@ def looks_like_title(text: str) -> bool:
     # A headline may end in a question, a quotation or a bracket ('... cán bộ"', '(tháng 9/2019)');
     # what is inside them must not end a sentence.
     return 3 <= words <= TITLE_MAX_WORDS and not ends_sentence(text.rstrip("?! \"”’')»")) \
-        and not has_outlet_lead(text) and not text.startswith(("(", "-", "*"))
+        and not has_outlet_lead(text) and not text.startswith(("(", "-", "*")) and not _ends_in_credit(text)
+
+
+def _ends_in_credit(text: str) -> bool:
+    """A line that ends in a photo's credit ("... giữ chức Trưởng Ban - Ảnh: TTXVN") is the
+    photo's caption, printed above the text, never a headline; one that opens with the word
+    ("Clip: Xe bốc cháy ...", "Ảnh: Real ...") names what the article is."""
+    before, credit = split_credit(text)
+    return credit is not None and bool(before)
 
 
 LABEL_MAX_WORDS = 2
@@ -141,6 +149,11 @@ def segment(lines: list[Line]) -> Layout:
 @lru_cache(maxsize=1)
 def _page_date_prefix() -> re.Pattern[str]:
     return re.compile(datafiles.load("layout")["page_date_prefix"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _headline_stamp() -> re.Pattern[str]:
+    return re.compile(datafiles.load("layout")["headline_stamp"])
 
 
 def _take_page_date(lines: list[Line]) -> str | None:
@@ -178,6 +191,13 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
                 del paragraphs[index]
             continue
         if layout.title is None and index == 0:
+            stamped = _headline_stamp().match(text)
+            if stamped and looks_like_title(stamped["title"]) and parse_published(stamped["stamp"]) \
+                    and len(paragraphs) > 1:  # "Ông A được chỉ định làm Bí thư Tỉnh ủy 01/10/2025 11:32"
+                layout.title, layout.title_line = stamped["title"], paragraphs[index].number
+                layout.published = layout.published or parse_published(stamped["stamp"])
+                del paragraphs[index]
+                continue
             if looks_like_title(text) and len(paragraphs) > 1:
                 layout.title, layout.title_line = text, paragraphs[index].number
                 del paragraphs[index]
@@ -222,7 +242,10 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
             layout.outlet = layout.outlet or attributed
             continue
         without_credit, credit = split_credit(text)
-        if line.after_image or (is_credited_caption(without_credit) if credit is not None else looks_like_caption(text)):
+        # (what the outlet's dateline opens is the lead, full stop or none: "(PLO)- Ông A, Bí thư
+        # Tỉnh ủy X được chỉ định làm Bí thư Tỉnh ủy Y nhiệm kỳ 2025 – 2030")
+        if not outlet and (line.after_image or (
+                is_credited_caption(without_credit) if credit is not None else looks_like_caption(text))):
             if without_credit:
                 layout.add_caption(without_credit, line.number)
             continue
