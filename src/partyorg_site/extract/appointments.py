@@ -356,8 +356,9 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
         by = by or _decided_by(text, start, end)
         for person, scope_start, scope_end in _scopes(verb, persons, following, end):
             post = _post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end)
-            if verb.text.lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
+            if text[verb.start:verb.end].lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
                 continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
+                # (not "điều động, phân công A ...": the transfer needs no title)
             yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
                               by=by, span=(person.start, person.end), rule=rule)
 
