@@ -44,6 +44,7 @@ class Layout:
     captions: list[str] = field(default_factory=list)
     caption_lines: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # section or place labels above the headline
+    filed_month: tuple[int, int] | None = None  # a crawl's " date 2025-06" prefix: no day, but the page's month
     _caption_keys: set[str] = field(default_factory=set, repr=False)
 
     def add_caption(self, text: str, line: int) -> None:
@@ -135,7 +136,7 @@ def segment(lines: list[Line]) -> Layout:
     """Read the parts of an article from its cleaned lines."""
     layout = Layout()
     lines = list(lines)
-    filed = _take_page_date(lines)
+    filed, layout.filed_month = _take_page_date(lines)
     paragraphs, masthead = _without_masthead(lines)
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
@@ -156,20 +157,22 @@ def _headline_stamp() -> re.Pattern[str]:
     return re.compile(datafiles.load("layout")["headline_stamp"])
 
 
-def _take_page_date(lines: list[Line]) -> str | None:
+def _take_page_date(lines: list[Line]) -> tuple[str | None, tuple[int, int] | None]:
     """" date 2025-09-21 Bộ Chính trị ...": the day a crawled page was filed under, printed
     ahead of its first line (data/layout.yaml, page_date_prefix). Taken off the line, which
-    is then read as the page printed it (a headline, a lead, chrome); returns the day, or
-    None where only a month is given or no such prefix stands."""
+    is then read as the page printed it (a headline, a lead, chrome); returns the day (None
+    where only a month is given, " date 2025-06") and the year and month (None, None where no
+    such prefix stands)."""
     found = _page_date_prefix().match(lines[0].text) if lines else None
     if not found:
-        return None
+        return None, None
     rest = lines[0].text[found.end():].strip()
     if rest and not chrome_reason(rest):
         lines[0] = Line(lines[0].number, rest, lines[0].after_image)
     else:
         del lines[0]
-    return valid_date(int(found["y"]), int(found["m"]), int(found["d"])) if found["d"] else None
+    month = (int(found["y"]), int(found["m"])) if 1 <= int(found["m"]) <= 12 else None
+    return (valid_date(int(found["y"]), int(found["m"]), int(found["d"])) if found["d"] else None), month
 
 
 def _read_header(paragraphs: list[Line], layout: Layout) -> None:
