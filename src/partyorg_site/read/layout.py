@@ -118,9 +118,10 @@ def looks_like_title(text: str) -> bool:
 def _ends_in_credit(text: str) -> bool:
     """A line that ends in a photo's credit ("... giữ chức Trưởng Ban - Ảnh: TTXVN") is the
     photo's caption, printed above the text, never a headline; one that opens with the word
-    ("Clip: Xe bốc cháy ...", "Ảnh: Real ...") names what the article is."""
+    ("Clip: Xe bốc cháy ...", "Chùm ảnh: ...") names what the article is."""
     before, credit = split_credit(text)
-    return credit is not None and bool(before)
+    # set off by a dash or a full stop: "Chùm ảnh: ...", "Câu chuyện điện ảnh: ..." are headlines
+    return credit is not None and before.rstrip()[-1:] in ("-", "–", "—", ".", "|")
 
 
 LABEL_MAX_WORDS = 2
