@@ -142,3 +142,16 @@ def test_a_cached_record_is_dated_on_the_first_build_after_its_day(tmp_path, mon
     monkeypatch.setattr(pipeline, "_extract", lambda file: pytest.fail(f"{file.name} extracted again"))
     second = pipeline.load_archive(articles, RecordCache(tmp_path / "cache", articles))
     assert [r.date for r in second.records] == ["2030-01-05"] and not second.problems
+
+
+def test_a_crawls_filing_day_or_month_gives_a_day_and_month_their_year():
+    """Issue 19, 2025 pages: " date 2025-06-30 ..." ahead of a crawled page's first line is its
+    publication date; " date 2025-06 ..." (a month) dates nothing itself but, where the file's
+    place gives no date, gives a day and month the text prints their year, as a dated folder does."""
+    from partyorg_site.loader import load_bytes
+    text = "Tỉnh công bố nhân sự sau sắp xếp\n\nChiều 28/6, Tỉnh ủy tổ chức lễ công bố quyết định về công tác cán bộ.\n"
+    by_day = load_bytes("a.txt", (" date 2025-06-30 " + text).encode())
+    assert (by_day.published, by_day.date, by_day.date_source) == ("2025-06-30", "2025-06-28", "published")
+    by_month = load_bytes("b.txt", (" date 2025-06 " + text).encode())
+    assert (by_month.published, by_month.date, by_month.title) == (None, "2025-06-28", "Tỉnh công bố nhân sự sau sắp xếp")
+    assert load_bytes("c.txt", text.encode()).date is None

@@ -14,7 +14,7 @@ from partyorg_site.read.clean import clean_lines
 from partyorg_site.read.files import kind_problem
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.extract.appointments import find_appointments, with_appointees
-from partyorg_site.extract.dates import date_from_path, find_event_date
+from partyorg_site.extract.dates import PathDate, date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
 from partyorg_site.extract.officials import find_officials
@@ -52,7 +52,10 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     lead_end = full_text.find(layout.body[0]) + len(layout.body[0]) if layout.body else 0
 
     why.get("text", unheard)(full_text)
-    event = find_event_date(layout.title, layout.body, layout.published, date_from_path(source.path),
+    # (a crawl's filing month, " date 2025-06", stands where the file's place gives no date: a
+    # day and month the text prints take their year from it, as from a dated folder)
+    path_date = date_from_path(source.path) or (PathDate(*layout.filed_month) if layout.filed_month else None)
+    event = find_event_date(layout.title, layout.body, layout.published, path_date,
                             why.get("date"))
     mentions = find_mentions(full_text)
     title_mentions = find_mentions(layout.title or "")

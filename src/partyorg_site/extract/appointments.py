@@ -45,7 +45,11 @@ _BRACKET = re.compile(r"\s*\([^()]{0,80}\)")
 _SPACE_OR_MARK = re.compile(r"[\s,]+|\s*[-–—]\s+")
 _LIST_OPEN = re.compile(r"\s*:\s*(?:[-–—+•]\s*)?")
 _ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà)\s*(?:[-–—+•]\s*)?(?:(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?$")
-_VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác điều động, luân chuyển"
+# Verbs of one decision listed: "điều động, bổ nhiệm", "điều động và bổ nhiệm", or side by side
+# ("điều động, phân công chỉ định"); side by side, a noun and a verb are not listed ("hình thức
+# kỷ luật buộc thôi việc": the form, then the decision).
+_VERBS_LISTED = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?!\d)")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
@@ -63,6 +67,8 @@ class _Rules:
     forms: re.Pattern[str]
     post_opener: re.Pattern[str]
     unit_opener: re.Pattern[str]
+    committee_opener: re.Pattern[str]  # "tham gia": a committee joined
+    unit_verb_ends: tuple[str, ...]  # " tại", " tham gia": a verb ending in one names its unit after it
     holds: frozenset[str]
     filler: re.Pattern[str]
     body: re.Pattern[str]
@@ -73,6 +79,9 @@ class _Rules:
     form_words: frozenset[str]
     held_before: re.Pattern[str]
     company: re.Pattern[str]
+    birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
+    list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
+    elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
 
 
 def _either_case(phrases: list[str]) -> set[str]:
@@ -97,6 +106,8 @@ def _rules() -> _Rules:
         post_opener=re.compile(r"\s*(?:" + alternation(table["post_openers"]) + r")\s+"),
         unit_opener=re.compile(r"\s*(?:(?:đến|về)\s+)?(?:nhận\s+)?(?:công\s+tác\s+)?(?:"
                                + alternation(table["unit_openers"]) + r")\s+(?=" + UPPER_CLASS + ")"),
+        committee_opener=re.compile(r"\s(?:" + alternation(table["committee_openers"]) + r")\s+(?=" + UPPER_CLASS + ")"),
+        unit_verb_ends=tuple(f" {opener}" for opener in [*table["unit_openers"], *table["committee_openers"]]),
         holds=holds,
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
@@ -107,6 +118,12 @@ def _rules() -> _Rules:
         intransitive=frozenset(v.lower() for v in [*table["intransitive"], *holds]),
         company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
         decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
+        birth=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["birth_cues"])) + r")\s*:?\s*"
+                         r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"),
+        list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*(?:" + alternation(_either_case(table["list_counters"])) + r"|\d{1,2})\s+"
+                             r"(?=" + UPPER_CLASS + ")"),
+        elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
+                                  r"(?:được|bị)?\s*", re.IGNORECASE),
     )
 
 
@@ -137,15 +154,28 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         return []  # most articles: one scan says so
     found: dict[tuple[str, str], Appointment] = {}
     held: list[Appointment] = []
+    carried: list[_Person] = []  # the person last decided about, for a next sentence that names nobody
+    last_end = 0
+    unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
+    unnamed_at: list[tuple[int, str]] = []  # each such decision: where its sentence ends, its action
+    held_actions: list[str | None] = []
     for start, end in _sentences(text, [m.start() for m in matches]):
         in_sentence = [m for m in matches if start <= m.start() < end]
+        if "\n" in text[last_end:start]:
+            carried = []  # only within a paragraph
+        last_end = end
         if not in_sentence or _dates_a_career(text[start:end], reference):
+            carried, unnamed = [], None
             continue
         people = _people(text, start, end, officials)
-        for appointment in _decisions(text, start, end, people, in_sentence):
+        decided: list[_Person] = []
+        for appointment in _decisions(text, start, end, people, in_sentence, carried):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
+                held_actions.append(unnamed)
                 continue
+            if appointment.span:
+                decided = [_Person(appointment.name, *appointment.span)]
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
                 lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
                 appointment.by = lead_body[0]
@@ -155,16 +185,67 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 found[key] = appointment
             elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")):
                 known.post = appointment.post  # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"
+        carried = decided
+        # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
+        # stated next is given by that decision
+        actions = [] if decided else [v.action for v in _verbs(text, start, in_sentence) if v.action]
+        unnamed = actions[-1] if actions else None
+        if unnamed:
+            unnamed_at.append((end, unnamed))
     named = {fold(a.name) for a in found.values()}
     officials_named = {fold(o.name) for o in officials}
-    for appointment in held:  # "Ông A giữ chức X" of a person with no decision reported: appointed
-        key = (fold(appointment.name), "bổ nhiệm")
+    for appointment, action in zip(held, held_actions):
+        # "Ông A giữ chức X" of a person with no decision reported: appointed, or given the post by
+        # the decision the sentence before reported for nobody named ("quyết định chỉ định Ban Chấp hành")
+        key = (fold(appointment.name), action or "bổ nhiệm")
         if fold(appointment.name) not in named and key not in found:
-            appointment.action = "bổ nhiệm"
-            appointment.rule = "'giữ chức' with no other decision for the person"
+            appointment.action = key[1]
+            appointment.rule = f"'giữ chức' under the decision of '{action}' before it" if action else \
+                "'giữ chức' with no other decision for the person"
+            found[key] = appointment
+    for appointment in _listed_members(text, officials, unnamed_at):
+        key = (fold(appointment.name), appointment.action)
+        if fold(appointment.name) not in named and key not in found:
             found[key] = appointment
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
+
+
+_MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+[\d\s–—-]+\s*)?(?:(?:đã\s+)?được\s+(?P<verb>[^\s,:]+(?:\s[^\s,:]+)?)\s*)?,?"
+                             r"\s*gồm(?:\s+có)?\s*:\s*")
+
+
+def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str]]) -> Iterator[Appointment]:
+    """The members a congress report lists under a post of a decision that named nobody:
+    "quyết định của Bộ Chính trị chỉ định Ban Chấp hành, Bí thư và các Phó Bí thư ... Các Phó
+    Bí thư Tỉnh ủy gồm có: bà A (...), ông B (...)", or with the verb in the list's head: "4
+    Phó Bí thư Tỉnh ủy được chỉ định, gồm: bà A - ..., ông B - ...". Each listed person is
+    given the head's post by that decision."""
+    rules = _rules()
+    if "gồm" not in text:
+        return
+    for head in rules.list_head.finditer(text):
+        if not title_opens_at(text, head.end()):
+            continue
+        post = read_post(text, head.end())
+        follow = post and _MEMBERS_FOLLOW.match(text, post[1])
+        if not post or not follow:
+            continue
+        stated = rules.action_of.get((follow["verb"] or "").lower())
+        earlier = [action for at, action in unnamed_at if at <= head.start()]
+        action = stated or (earlier[-1] if earlier and not follow["verb"] else None)
+        if action is None:
+            continue
+        end = _list_end(text, follow.end())
+        for person in _people(text, follow.end(), end, officials):
+            yield Appointment(name=person.name, action=action, post=post[0], date=None, by=None,
+                              span=(person.start, person.end), rule=f"listed under '{post[0]}' of '{action}'")
+
+
+def _list_end(text: str, start: int) -> int:
+    """Where a list that opens at `start` ends: its sentence's full stop, or its paragraph's end."""
+    stops = [at for at in (text.find(". ", start), text.find("\n", start)) if at != -1]
+    return min(stops) if stops else len(text)
 
 
 def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
@@ -234,8 +315,8 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     2010, ông được bầu ..."), a full date more than CAREER_DAYS before its day (or of an
     earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
     profile); or, where the article's date is unknown, to any bare year. A term's years
-    ("nhiệm kỳ 2015-2020") date nothing."""
-    without_terms = _TERM_YEARS.sub(" ", sentence)
+    ("nhiệm kỳ 2015-2020") and a birth date ("(sinh năm 1977)") date nothing."""
+    without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", sentence))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
     if reference is None:
         return bool(years)
@@ -291,8 +372,10 @@ _CUED_OR_LISTED = re.compile(
 
 
 def _decisions(text: str, start: int, end: int, people: list[_Person],
-               matches: list[re.Match[str]]) -> Iterator[Appointment]:
-    """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`."""
+               matches: list[re.Match[str]], carried: list[_Person] | None = None) -> Iterator[Appointment]:
+    """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`;
+    `carried`, the person last decided about in the sentence before, for one that opens with
+    a passive verb and names nobody ("Đồng thời được điều động ...")."""
     verbs = _verbs(text, start, matches)
     previous: tuple[_Verb, list[_Person]] | None = None
     for index, verb in enumerate(verbs):
@@ -304,11 +387,14 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
         else:
             persons, by = _subject(text, start, verb, people)
             rule = f"subject of '{verb.text}'"
-        if not persons and index + 1 < len(verbs) and _VERB_LIST.fullmatch(text, verb.end, verbs[index + 1].start):
+        if not persons and index + 1 < len(verbs) and _VERBS_LISTED.fullmatch(text, verb.end, verbs[index + 1].start):
             after = verbs[index + 2].start if index + 2 < len(verbs) else end  # "điều động, bổ nhiệm ông A"
             persons = _objects(text, verbs[index + 1], after, end, people)
             by = by or (_body(text, start, verb, people) if persons else None)
             rule = f"'{verb.text}' listed with '{verbs[index + 1].text}'"
+        if not persons and index == 0 and carried and _elided_subject(text, start, verb, people):
+            persons = carried  # "... thôi tham gia X. Đồng thời được điều động, bổ nhiệm giữ chức Y"
+            rule = f"'{verb.text}' of the person of the sentence before"
         if not persons and previous is not None and not any(
                 previous[0].end <= p.start < verb.start and p not in previous[1] for p in people):
             persons = previous[1]  # chained: "... thôi giữ chức X, điều động ... và bổ nhiệm ..."
@@ -319,11 +405,29 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
         previous = (verb, persons)
         by = by or _decided_by(text, start, end)
         for person, scope_start, scope_end in _scopes(verb, persons, following, end):
-            post = _post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end)
-            if verb.text.lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
+            post = _without_next_person(_post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end))
+            if text[verb.start:verb.end].lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
                 continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
+                # (not "điều động, phân công A ...": the transfer needs no title)
             yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
                               by=by, span=(person.start, person.end), rule=rule)
+
+
+def _elided_subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> bool:
+    """The sentence opens with the verb, passive ("Đồng thời được điều động", "Được bầu"),
+    naming nobody before it: its person is the sentence before's."""
+    return not any(start <= p.start < verb.start for p in people) \
+        and bool(_rules().elided_subject.fullmatch(text, start, verb.start)) \
+        and bool(_PASSIVE.search(text, start, verb.end))
+
+
+_NEXT_PERSON = re.compile(r"\s+(?:Ông|Bà|Đồng chí|Các)$")
+
+
+def _without_next_person(post: str | None) -> str | None:
+    """"... làm Chủ tịch UBND tỉnh Yên Bái Ông Đỗ Đức Duy sinh năm ...": a caption run into the
+    next sentence with no full stop; the post never takes in the next person's cue."""
+    return _NEXT_PERSON.sub("", post) if post else post
 
 
 def _verbs(text: str, start: int, matches: list[re.Match[str]]) -> list[_Verb]:
@@ -502,7 +606,7 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         return form.group().lower() if form else None
     after_verb = _skip(text, verb.end, scope_end, titles=False)
     direct = _title_at(text, after_verb, person)  # "thôi giữ chức X", "tái đắc cử X"
-    at_unit = verb.text.lower().endswith("tại")  # "nhận công tác tại X": X is the post
+    at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
     if verb.action != "điều động" or not at_unit:
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
                        or verb.action == "thôi giữ chức"):
@@ -530,7 +634,7 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         appositive = _COMMA_AFTER.match(text, person.end)
         if appositive:
             return _title_at(text, appositive.end(), person)
-    if later and _VERB_LIST.fullmatch(text, verb.end, later[0].start):
+    if later and _VERBS_LISTED.fullmatch(text, verb.end, later[0].start):
         return _post(text, later[0], person, later[0].end, end, later[1:], end)
     if verb.action in ("bổ nhiệm", "điều động", "chỉ định", "bầu"):
         # "phân công ông A thôi giữ chức X, giữ chức Y": a post stated after the other verbs
@@ -538,6 +642,9 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
             if not _inside_verb(opener, later):
                 title = _title_at(text, opener.end(), person)
                 return title and _with_unit(text, title, verb.end, end)
+    committee = rules.committee_opener.search(text, scope_start, scope_end)
+    if committee and verb.action in ("điều động", "chỉ định", "bầu"):  # "chuẩn y ông A tham gia Ban Thường vụ"
+        return _title_at(text, committee.end(), person) or _organisation(text, committee.end(), scope_end)
     return None
 
 

@@ -37,6 +37,7 @@ class _Patterns:
     issuer_before: re.Pattern[str]  # "Ủy ban Thường vụ Quốc hội đã ra " before a kind word
     kinds: dict[str, str]  # folded spelling -> canonical kind
     not_after: dict[str, frozenset[str]]  # a kind in lower case -> words that make it another word
+    counted: re.Pattern[str]  # " tổ chức đảng", " đảng viên": what a number after a kind word counts
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
     terms: list[tuple[str, str]]
@@ -101,6 +102,7 @@ def _patterns() -> _Patterns:
         issuer_before=re.compile(rf"(?<!\w)(?P<issuer>(?i:{issuers}))\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
         kinds={name.lower(): kind for name, kind in names.items()},
         not_after={kind.lower(): frozenset(words) for kind, words in data["not_after"].items()},
+        counted=re.compile(rf"\s+(?:{alternation(data['counted_nouns'])})(?!\w)"),
         symbol_issuers=data["symbol_issuers"],
         issuer_names={name.lower(): name for name in data["issuers"]},
         terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
@@ -225,6 +227,8 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     symbol = re.sub(r"\s+", "", match["num"] + match["sym"]) if match["sym"] else None
     if symbol is None and 1900 <= number <= 2100:
         return []  # "Kế hoạch 2019" names a year, not a document number
+    if symbol is None and patterns.counted.match(text, match.end()):
+        return []  # "kết luận 545 tổ chức đảng": a count of what the verb concluded about
     tail = patterns.tail.match(text, match.end())
     end = tail.end() if tail.group() else match.end()
     date = None

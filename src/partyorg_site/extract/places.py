@@ -33,6 +33,7 @@ class Gazetteer:
     capital: str
     venue_cue: re.Pattern[str]
     central_organiser: re.Pattern[str]
+    counted_provinces: re.Pattern[str]  # "nhân sự 3 tỉnh, thành": a headline's roundup by count
     abroad: re.Pattern[str]
     bridge_cue: re.Pattern[str]
     attendee_bridge_cue: re.Pattern[str]  # "(tại điểm cầu ": one person's bridge point, not the article's
@@ -79,6 +80,7 @@ def gazetteer() -> Gazetteer:
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
         central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
+        counted_provinces=re.compile(places["counted_provinces"]),
         in_official_title=re.compile(rf"(?<!\w)(?:{titles})\s+(?:{committees})\s*$"),
         appointment=re.compile(rf"(?<!\w){''.join(f'(?<!{re.escape(word)} )' for word in places['post_lost'])}"
                                rf"(?:{alternation(places['appointment_verbs'])})\s+(?:(?:{titles})\s+){{1,3}}"
@@ -362,6 +364,10 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     if len(headline) >= ROUNDUP:
         why(f"the headline names {len(headline)} provinces: a roundup, about none")
         return None  # "Nhân sự mới Hà Nội, TP.HCM, Bắc Ninh, Vĩnh Long": a roundup of provinces
+    counted = gaz.counted_provinces.search(title or "")
+    if counted:
+        why(f"the headline counts provinces ('{counted.group()}'): a roundup, about none")
+        return None
     best = max(headline or score.keys(), key=lambda name: (score[name], -first_seen[name]))
     if score[best] < 3:
         why(f"{best} scores {score[best]}, under 3: named in passing only, no province")

@@ -105,7 +105,11 @@ def looks_like_caption(text: str) -> bool:
         return True
     if text.endswith(".") and not text.endswith(".."):
         # (or one that would be a caption run into an export's body: "Toàn cảnh hội nghị tại
-        # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase)
+        # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase; or one sentence that
+        # says where a person stands in the photo, however it opens: "Bí thư Tỉnh ủy Trần Văn
+        # A (bên phải) trao quyết định cho ông B.")
+        if _cues().photo_position.search(text) and len(sentences(text)) == 1:
+            return count_words(text, POSITION_CAPTION_MAX_WORDS + 1) <= POSITION_CAPTION_MAX_WORDS
         words = count_words(text, RUN_IN_CAPTION_MAX_WORDS)
         return words <= RUN_IN_CAPTION_MAX_WORDS and _opens_like_caption(text) \
             and (words <= SHORT_CAPTION_MAX_WORDS or is_run_in_caption(text)) and not _cues().reported_speech.search(text)

@@ -19,9 +19,9 @@ from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
                                          looks_like_caption, split_caption_sentences, split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_top_caption)
-from partyorg_site.read.clean import Line, without_related_links
+from partyorg_site.read.clean import Line, chrome_reason, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
-from partyorg_site.read.published import parse_published
+from partyorg_site.read.published import parse_published, valid_date
 from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
@@ -44,6 +44,7 @@ class Layout:
     captions: list[str] = field(default_factory=list)
     caption_lines: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # section or place labels above the headline
+    filed_month: tuple[int, int] | None = None  # a crawl's " date 2025-06" prefix: no day, but the page's month
     _caption_keys: set[str] = field(default_factory=set, repr=False)
 
     def add_caption(self, text: str, line: int) -> None:
@@ -111,7 +112,16 @@ def looks_like_title(text: str) -> bool:
     # A headline may end in a question, a quotation or a bracket ('... cán bộ"', '(tháng 9/2019)');
     # what is inside them must not end a sentence.
     return 3 <= words <= TITLE_MAX_WORDS and not ends_sentence(text.rstrip("?! \"”’')»")) \
-        and not has_outlet_lead(text) and not text.startswith(("(", "-", "*"))
+        and not has_outlet_lead(text) and not text.startswith(("(", "-", "*")) and not _ends_in_credit(text)
+
+
+def _ends_in_credit(text: str) -> bool:
+    """A line that ends in a photo's credit ("... giữ chức Trưởng Ban - Ảnh: TTXVN") is the
+    photo's caption, printed above the text, never a headline; one that opens with the word
+    ("Clip: Xe bốc cháy ...", "Chùm ảnh: ...") names what the article is."""
+    before, credit = split_credit(text)
+    # set off by a dash or a full stop: "Chùm ảnh: ...", "Câu chuyện điện ảnh: ..." are headlines
+    return credit is not None and before.rstrip()[-1:] in ("-", "–", "—", ".", "|")
 
 
 LABEL_MAX_WORDS = 2
@@ -126,13 +136,44 @@ def is_label(text: str) -> bool:
 def segment(lines: list[Line]) -> Layout:
     """Read the parts of an article from its cleaned lines."""
     layout = Layout()
-    paragraphs, masthead = _without_masthead(list(lines))
+    lines = list(lines)
+    filed, layout.filed_month = _take_page_date(lines)
+    paragraphs, masthead = _without_masthead(lines)
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
+    layout.published = layout.published or filed  # a time the page prints is finer than the day it was filed under
     body = _close_body(_read_paragraphs(paragraphs, layout), layout)
     layout.body = [text for _, text in body]
     layout.body_lines = [number for number, _ in body]
     return layout
+
+
+@lru_cache(maxsize=1)
+def _page_date_prefix() -> re.Pattern[str]:
+    return re.compile(datafiles.load("layout")["page_date_prefix"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _headline_stamp() -> re.Pattern[str]:
+    return re.compile(datafiles.load("layout")["headline_stamp"])
+
+
+def _take_page_date(lines: list[Line]) -> tuple[str | None, tuple[int, int] | None]:
+    """" date 2025-09-21 Bộ Chính trị ...": the day a crawled page was filed under, printed
+    ahead of its first line (data/layout.yaml, page_date_prefix). Taken off the line, which
+    is then read as the page printed it (a headline, a lead, chrome); returns the day (None
+    where only a month is given, " date 2025-06") and the year and month (None, None where no
+    such prefix stands)."""
+    found = _page_date_prefix().match(lines[0].text) if lines else None
+    if not found:
+        return None, None
+    rest = lines[0].text[found.end():].strip()
+    if rest and not chrome_reason(rest):
+        lines[0] = Line(lines[0].number, rest, lines[0].after_image)
+    else:
+        del lines[0]
+    month = (int(found["y"]), int(found["m"])) if 1 <= int(found["m"]) <= 12 else None
+    return (valid_date(int(found["y"]), int(found["m"]), int(found["d"])) if found["d"] else None), month
 
 
 def _read_header(paragraphs: list[Line], layout: Layout) -> None:
@@ -154,6 +195,13 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
                 del paragraphs[index]
             continue
         if layout.title is None and index == 0:
+            stamped = _headline_stamp().match(text)
+            if stamped and looks_like_title(stamped["title"]) and parse_published(stamped["stamp"]) \
+                    and len(paragraphs) > 1:  # "Ông A được chỉ định làm Bí thư Tỉnh ủy 01/10/2025 11:32"
+                layout.title, layout.title_line = stamped["title"], paragraphs[index].number
+                layout.published = layout.published or parse_published(stamped["stamp"])
+                del paragraphs[index]
+                continue
             if looks_like_title(text) and len(paragraphs) > 1:
                 layout.title, layout.title_line = text, paragraphs[index].number
                 del paragraphs[index]
@@ -198,7 +246,10 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
             layout.outlet = layout.outlet or attributed
             continue
         without_credit, credit = split_credit(text)
-        if line.after_image or (is_credited_caption(without_credit) if credit is not None else looks_like_caption(text)):
+        # (what the outlet's dateline opens is the lead, full stop or none: "(PLO)- Ông A, Bí thư
+        # Tỉnh ủy X được chỉ định làm Bí thư Tỉnh ủy Y nhiệm kỳ 2025 – 2030")
+        if not outlet and (line.after_image or (
+                is_credited_caption(without_credit) if credit is not None else looks_like_caption(text))):
             if without_credit:
                 layout.add_caption(without_credit, line.number)
             continue
