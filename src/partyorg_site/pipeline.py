@@ -167,7 +167,8 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         pieces = PieceStore(None)
     written = Written()
     clock = Stopwatch(written.stages)
-    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"), loaded.inputs)
+    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"), loaded.inputs,
+                                    state=pieces.state)
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     clock.lap("archive")
     try:

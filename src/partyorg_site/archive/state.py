@@ -16,6 +16,9 @@ site. Every row is keyed so that it can only be right or absent:
 - `pieces`: the records file's compressed runs by the hash of their text (site/records_file).
 - `search_docs`, `search_words`, `search_files`: the search index's articles, postings and
   files, updated by delta where the archive grew at its new end (site/search_delta).
+- `templates`: the templates compiled by Jinja2 (its bytecode, which carries the source's
+  checksum and the Python version: a stale one is never used), so that a build does not
+  compile them again (site/render).
 
 Written in transactions (write-ahead log), so a build killed mid-write leaves the state of
 before the write; the records it had committed are right whatever comes after, being keyed
@@ -40,7 +43,7 @@ from partyorg_site.errors import fault_point
 
 STATE_FILE = "state.sqlite"
 APPLICATION_ID = 0x506F7253  # "PorS": `PRAGMA application_id` of a partyorg-site state database
-SCHEMA_VERSION = 2  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
+SCHEMA_VERSION = 3  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
 Signature = tuple[int, ...]
 
 SCHEMA = """
@@ -55,8 +58,9 @@ CREATE TABLE search_docs (number INTEGER PRIMARY KEY, identity TEXT NOT NULL, do
 CREATE TABLE search_words (word TEXT PRIMARY KEY, last INTEGER NOT NULL, gaps TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL);
 CREATE INDEX search_files_group ON search_files (grp);
+CREATE TABLE templates (key TEXT PRIMARY KEY, code BLOB NOT NULL) WITHOUT ROWID;
 """
-TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files"}
+TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files", "templates"}
 
 
 class Damaged(Exception):
