@@ -13,7 +13,10 @@ site. Every row is keyed so that it can only be right or absent:
 - `files`: what the last build of each articles folder (`place`) read, name -> signature
   (size, times, inode) and content key, and `places` when that build began: a file whose
   signature has not changed is not even read. Updated by delta: rows of changed files only.
-- `pieces`: the records file's compressed runs by the hash of their text (site/records_file).
+- `pieces`: the records file's compressed runs by the hash of their text, and
+  `record_runs`, the last build's runs in order: the identities of their records, their
+  pieces, CRCs and lengths, so that a newest article cuts only the first runs again
+  (site/records_file).
 - `search_docs`, `search_words`, `search_files`: the search index's articles, postings and
   files, updated by delta where the archive grew at its new end (site/search_delta).
 - `templates`: the templates compiled by Jinja2 (its bytecode, which carries the source's
@@ -59,8 +62,11 @@ CREATE TABLE search_words (word TEXT PRIMARY KEY, last INTEGER NOT NULL, gaps TE
 CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL);
 CREATE INDEX search_files_group ON search_files (grp);
 CREATE TABLE templates (key TEXT PRIMARY KEY, code BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE record_runs (number INTEGER PRIMARY KEY, identities TEXT NOT NULL, piece TEXT NOT NULL,
+                          crc INTEGER NOT NULL, size INTEGER NOT NULL);
 """
-TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files", "templates"}
+TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files", "templates",
+          "record_runs"}
 
 
 class Damaged(Exception):

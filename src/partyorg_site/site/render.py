@@ -545,7 +545,7 @@ class Renderer:
         yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
-        yield RECORDS_FILE, records_file(self.archive.articles, pieces)
+        yield RECORDS_FILE, records_file(self.archive.articles, pieces, self.inputs)
         if pieces.state is None:
             yield from search.build_index(self.archive.articles).items()
         else:
