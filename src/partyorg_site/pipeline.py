@@ -31,6 +31,7 @@ from partyorg_site.loader import load_or_problem
 from partyorg_site.read.files import ArticleFile, read_file, scan
 from partyorg_site.models import Record
 from partyorg_site.site.database import publish_database
+from partyorg_site.site.page_memo import PageMemo
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
 from partyorg_site.archive.resolve import resolve_archive
@@ -174,7 +175,9 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
     try:
         pages = list(renderer.pages())
         clock.lap("page list")
-        digests = [renderer.page_digest(page) for page in pages]
+        memo = PageMemo(pieces.state, renderer.fixed_inputs())
+        digests = [memo.digest(page, renderer.page_digest) for page in pages]
+        memo.save()
         clock.lap("page digests")
         to_render = [page for page, digest in zip(pages, digests)
                      if not writer.unchanged(urls.output_file(page.path), digest)]

@@ -19,6 +19,8 @@ site. Every row is keyed so that it can only be right or absent:
   (site/records_file).
 - `search_docs`, `search_words`, `search_files`: the search index's articles, postings and
   files, updated by delta where the archive grew at its new end (site/search_delta).
+- `page_digests`: each article page's digest by the hash of its inputs (site/page_memo), so
+  that a build makes only the digests of the pages whose record or neighbours changed.
 - `templates`: the templates compiled by Jinja2 (its bytecode, which carries the source's
   checksum and the Python version: a stale one is never used), so that a build does not
   compile them again (site/render).
@@ -62,11 +64,12 @@ CREATE TABLE search_words (word TEXT PRIMARY KEY, last INTEGER NOT NULL, gaps TE
 CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL);
 CREATE INDEX search_files_group ON search_files (grp);
 CREATE TABLE templates (key TEXT PRIMARY KEY, code BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE page_digests (path TEXT PRIMARY KEY, inputs TEXT NOT NULL, digest TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE record_runs (number INTEGER PRIMARY KEY, identities TEXT NOT NULL, piece TEXT NOT NULL,
                           crc INTEGER NOT NULL, size INTEGER NOT NULL);
 """
 TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files", "templates",
-          "record_runs"}
+          "record_runs", "page_digests"}
 
 
 class Damaged(Exception):

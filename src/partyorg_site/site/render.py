@@ -40,7 +40,7 @@ MEETING_KIND_ORDER = ["giao ban", "tổng kết", "sơ kết", "hội nghị", "
 class Page:
     path: str  # site-relative, e.g. "tinh/nghe-an/"
     template: str
-    context: dict[str, Any]
+    context: dict[str, Any] | None  # None: made by `make` when first needed (see full_context)
     in_sitemap: bool = True
     # Records shown in full on this page (an article page's own); elsewhere a record is
     # shown by its headline fields only, and only those make the page change.
@@ -49,6 +49,19 @@ class Page:
     # from the context and the records shown in full (an article's mentions placed in its
     # paragraphs: reading every body to place them took a third of a one-article rebuild).
     late: Callable[[], dict[str, Any]] | None = None
+    make: Callable[[], dict[str, Any]] | None = None
+    # Where set, a short text standing for everything the page's context and records shown
+    # in full are made from (the code, templates and settings aside): a page whose inputs are
+    # those of the last build has its digest (site/page_memo), and its context is never made
+    # unless it is rendered (an article page: 10,000 contexts and digests made again took a
+    # sixth of a one-article rebuild).
+    inputs: str | None = None
+
+    def full_context(self) -> dict[str, Any]:
+        if self.context is None:
+            assert self.make is not None
+            self.context = self.make()
+        return self.context
 
 
 def vn_date(value: str | None) -> str:
@@ -238,6 +251,7 @@ class Renderer:
         self.template_dir = template_dir
         self.env = environment(template_dir, state)
         self._fixed: str | None = None
+        self._identity_texts: dict[int, str | None] = {}
 
     # ---- the page list -------------------------------------------------
     def pages(self) -> Iterator[Page]:
@@ -306,9 +320,10 @@ class Renderer:
     def article_page(self, index: int) -> Page:
         """The page of the archive's index-th article (newest first)."""
         record = self.archive.articles[index]
-        context = self._article_context(record, index)
-        return Page(urls.article(record.slug), "article.html", context, shown_in_full=(record,),
-                    late=lambda: {"found": self._mentions_placed(record, context["links"])})
+        page = Page(urls.article(record.slug), "article.html", None, shown_in_full=(record,),
+                    make=lambda: self._article_context(record, index), inputs=self._article_inputs(record, index))
+        page.late = lambda: {"found": self._mentions_placed(record, page.full_context()["links"])}
+        return page
 
     def taxonomy_page(self, name: str, by_family_name: bool = False) -> Page:
         """A taxonomy's index; for the officials, by given name, or by family name on a
@@ -394,6 +409,8 @@ class Renderer:
         return {record.slug: index for index, record in enumerate(self.archive.articles)}
 
     def _article_context(self, record: Record, index: int) -> dict[str, Any]:
+        """What an article page shows. Everything it reads is in `_article_inputs`: the
+        record, its neighbours in the archive's order, its officials' page keys."""
         links = [(o.name, urls.term("can-bo", self.archive.official_key(o.name))) for o in record.officials]
         links += [(d.text, urls.term("van-ban", d.key)) for d in record.documents]
         articles = self.archive.articles
@@ -401,6 +418,27 @@ class Renderer:
                 "newer": articles[index - 1] if index > 0 else None,
                 "older": articles[index + 1] if index + 1 < len(articles) else None,
                 "crumbs": [("Bài viết", "bai-viet/"), (record.title, urls.article(record.slug))]}
+
+    def _article_inputs(self, record: Record, index: int) -> str | None:
+        """What `_article_context` makes an article page's context from: the identities of
+        the record and of its newer and older neighbours (each a file's content key and what
+        the archive settled about it), and the page keys of the officials it names (which
+        move when a namesake arrives). None where a record's file is not known."""
+        articles = self.archive.articles
+        identities = [self._identity_text(record),
+                      self._identity_text(articles[index - 1]) if index > 0 else "-",
+                      self._identity_text(articles[index + 1]) if index + 1 < len(articles) else "-"]
+        if None in identities:
+            return None
+        return "\n".join([*identities, *(self.archive.official_key(o.name) for o in record.officials)])  # type: ignore[misc]
+
+    def _identity_text(self, record: Record) -> str | None:
+        """A record's identity (see _identity) as text, made once per record and renderer."""
+        found = self._identity_texts.get(id(record), False)
+        if found is False:
+            key = self.inputs.get(record.source)
+            found = self._identity_texts[id(record)] = f"{key} {settled(record)!r}" if key else None
+        return found  # type: ignore[return-value]
 
     @staticmethod
     def _mentions_placed(record: Record, links: list[tuple[str, str]]) -> dict[int, list[tuple[int, int, str]]]:
@@ -462,7 +500,8 @@ class Renderer:
         the page's context. Equal digests mean equal pages, so an incremental build can
         keep the previous file instead of rendering it again."""
         full = [self._identity(record) for record in page.shown_in_full]
-        payload = json.dumps([self._fixed_inputs(), page.path, page.template, full, self._signature(page.context)],
+        payload = json.dumps([self._fixed_inputs(), page.path, page.template, full,
+                              self._signature(page.full_context())],
                              ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
@@ -482,6 +521,10 @@ class Renderer:
         settings (a record is a function of its file, the loader and the other records)."""
         payload = json.dumps([self._fixed_inputs(), sorted(inputs.items())], ensure_ascii=False)
         return "archive-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+    def fixed_inputs(self) -> str:
+        """The digest of what every page depends on: code, templates, map data, settings."""
+        return self._fixed_inputs()
 
     def _fixed_inputs(self) -> str:
         if self._fixed is None:
@@ -529,7 +572,7 @@ class Renderer:
         # The site's root as seen from this page ("../../"): the chrome's fixed links are
         # written {{ root }}tinh/ rather than url('tinh/'), a call saved 17 times a page.
         root = Markup(escape(url(""))) if absolute_links else Markup("../" * page.path.count("/"))
-        context = dict(page.context)
+        context = dict(page.full_context())
         if page.late is not None:
             context.update(page.late())
         context.update(site=self.config, page_path=page.path, url=url, linkify=linkify, term_url=self.term_url,
