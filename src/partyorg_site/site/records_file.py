@@ -162,18 +162,20 @@ class Run:
         self.identities, self.piece, self.crc, self.size = identities, piece, crc, size
 
 
-def records_file(articles: list[Record], store: PieceStore, inputs: dict[str, str] | None = None) -> bytes:
+def records_file(articles: list[Record], store: PieceStore, inputs: dict[str, str] | None = None,
+                 identities: list[str | None] | None = None) -> bytes:
     """The gzip file's bytes, from stored pieces where the text has not changed; with the
-    articles' content keys (`inputs`) and a state database, by delta where the archive
-    grew at its newest end."""
-    identities = _identities(articles, inputs or {})
+    articles' content keys (`inputs`) or their identities (`identity`, if the caller has
+    them already) and a state database, by delta where the archive grew at its newest end."""
+    if identities is None:
+        identities = [identity(record, (inputs or {}).get(record.source)) for record in articles]
     kept = _kept_runs(store, identities)
     made = _made_before(articles, identities, kept, store) if kept is not None else \
         list(_made(_cut(record_lines(articles)), identities, store))
     pieces = store.pieces([run.piece for run in made])
     if pieces is None:  # a kept piece no longer stored: every run cut again
         store.forget_layout()
-        return records_file(articles, store, inputs)
+        return records_file(articles, store, identities=identities)
     crc, size = 0, 0
     for run in made:
         crc = crc32_combine(crc, run.crc, run.size)
@@ -183,10 +185,11 @@ def records_file(articles: list[Record], store: PieceStore, inputs: dict[str, st
                      (size & 0xFFFFFFFF).to_bytes(4, "little")])
 
 
-def _identities(articles: list[Record], inputs: dict[str, str]) -> list[str | None]:
-    """What each record's line is made from: its file's content key and what the archive
-    settled about it (the code's version is the layout's); None where the key is unknown."""
-    return [f"{key} {settled(record)!r}" if (key := inputs.get(record.source)) else None for record in articles]
+def identity(record: Record, key: str | None) -> str | None:
+    """What a record is made from, as text: its file's content key (`key`) and what the
+    archive settled about it (the code's version aside); None where the key is unknown.
+    A record's line in the file, and an article page's context, follow from it."""
+    return f"{key} {settled(record)!r}" if key else None
 
 
 def _kept_runs(store: PieceStore, identities: list[str | None]) -> list[Run] | None:

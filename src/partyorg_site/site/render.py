@@ -27,7 +27,7 @@ from partyorg_site.config import SiteConfig
 from partyorg_site.extract.dates import split_day_month
 from partyorg_site.models import ACTIONS, Record
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
-from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, records_file
+from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, identity, records_file
 from partyorg_site.site.search_delta import search_files
 from partyorg_site.site.views import (careers, citations, people_index, personnel, province_map, reading, series,
                                        timeline)
@@ -436,8 +436,7 @@ class Renderer:
         """A record's identity (see _identity) as text, made once per record and renderer."""
         found = self._identity_texts.get(id(record), False)
         if found is False:
-            key = self.inputs.get(record.source)
-            found = self._identity_texts[id(record)] = f"{key} {settled(record)!r}" if key else None
+            found = self._identity_texts[id(record)] = identity(record, self.inputs.get(record.source))
         return found  # type: ignore[return-value]
 
     @staticmethod
@@ -588,7 +587,8 @@ class Renderer:
         yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
         yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
-        yield RECORDS_FILE, records_file(self.archive.articles, pieces, self.inputs)
+        yield RECORDS_FILE, records_file(self.archive.articles, pieces,
+                                         identities=[self._identity_text(record) for record in self.archive.articles])
         if pieces.state is None:
             yield from search.build_index(self.archive.articles).items()
         else:
