@@ -31,6 +31,7 @@ from partyorg_site.loader import load_or_problem
 from partyorg_site.read.files import ArticleFile, read_file, scan
 from partyorg_site.models import Record
 from partyorg_site.site.database import publish_database
+from partyorg_site.site.page_memo import PageMemo
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
 from partyorg_site.archive.resolve import resolve_archive
@@ -167,13 +168,16 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         pieces = PieceStore(None)
     written = Written()
     clock = Stopwatch(written.stages)
-    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"), loaded.inputs)
+    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"), loaded.inputs,
+                                    state=pieces.state)
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     clock.lap("archive")
     try:
         pages = list(renderer.pages())
         clock.lap("page list")
-        digests = [renderer.page_digest(page) for page in pages]
+        memo = PageMemo(pieces.state, renderer.fixed_inputs())
+        digests = [memo.digest(page, renderer.page_digest) for page in pages]
+        memo.save()
         clock.lap("page digests")
         to_render = [page for page, digest in zip(pages, digests)
                      if not writer.unchanged(urls.output_file(page.path), digest)]

@@ -13,9 +13,17 @@ site. Every row is keyed so that it can only be right or absent:
 - `files`: what the last build of each articles folder (`place`) read, name -> signature
   (size, times, inode) and content key, and `places` when that build began: a file whose
   signature has not changed is not even read. Updated by delta: rows of changed files only.
-- `pieces`: the records file's compressed runs by the hash of their text (site/records_file).
+- `pieces`: the records file's compressed runs by the hash of their text, and
+  `record_runs`, the last build's runs in order: the identities of their records, their
+  pieces, CRCs and lengths, so that a newest article cuts only the first runs again
+  (site/records_file).
 - `search_docs`, `search_words`, `search_files`: the search index's articles, postings and
   files, updated by delta where the archive grew at its new end (site/search_delta).
+- `page_digests`: each article page's digest by the hash of its inputs (site/page_memo), so
+  that a build makes only the digests of the pages whose record or neighbours changed.
+- `templates`: the templates compiled by Jinja2 (its bytecode, which carries the source's
+  checksum and the Python version: a stale one is never used), so that a build does not
+  compile them again (site/render).
 
 Written in transactions (write-ahead log), so a build killed mid-write leaves the state of
 before the write; the records it had committed are right whatever comes after, being keyed
@@ -40,7 +48,7 @@ from partyorg_site.errors import fault_point
 
 STATE_FILE = "state.sqlite"
 APPLICATION_ID = 0x506F7253  # "PorS": `PRAGMA application_id` of a partyorg-site state database
-SCHEMA_VERSION = 2  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
+SCHEMA_VERSION = 3  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
 Signature = tuple[int, ...]
 
 SCHEMA = """
@@ -55,8 +63,13 @@ CREATE TABLE search_docs (number INTEGER PRIMARY KEY, identity TEXT NOT NULL, do
 CREATE TABLE search_words (word TEXT PRIMARY KEY, last INTEGER NOT NULL, gaps TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL);
 CREATE INDEX search_files_group ON search_files (grp);
+CREATE TABLE templates (key TEXT PRIMARY KEY, code BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE page_digests (path TEXT PRIMARY KEY, inputs TEXT NOT NULL, digest TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE record_runs (number INTEGER PRIMARY KEY, identities TEXT NOT NULL, piece TEXT NOT NULL,
+                          crc INTEGER NOT NULL, size INTEGER NOT NULL);
 """
-TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files"}
+TABLES = {"meta", "records", "places", "files", "pieces", "search_docs", "search_words", "search_files", "templates",
+          "record_runs", "page_digests"}
 
 
 class Damaged(Exception):

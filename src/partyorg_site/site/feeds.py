@@ -2,6 +2,7 @@
 builds of the same archive write the same bytes."""
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from partyorg_site.site import urls
@@ -28,10 +29,19 @@ def _moment(value: str | None) -> str:
     return value + ("T00:00:00Z" if "T" not in value else ":00Z")
 
 
+# What XML 1.0 cannot carry (control characters but tab and line ends, U+FFFE, U+FFFF) and
+# what it must escape: a text with none of them (every URL of the sitemap) is written as it is.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff&<>]")
+
+
 def _xml(text: str) -> str:
-    """Escape for XML and drop characters XML 1.0 cannot carry."""
-    cleaned = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20 and c not in "\ufffe\uffff")
-    return escape(cleaned)
+    """Escape for XML and drop characters XML 1.0 cannot carry. Two regular-expression
+    passes, not a test of each character in Python: the sitemap's 13,000 URLs cost 0.3 s
+    of every one-article rebuild that way."""
+    if not _SPECIAL.search(text):
+        return text
+    return escape(_NOT_XML.sub("", text))
 
 
 def atom(articles: list[Record], config: SiteConfig) -> str:

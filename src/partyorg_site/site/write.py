@@ -60,6 +60,7 @@ class SiteWriter:
 
     def __init__(self, output: Path, reuse_pages: bool = True):
         self.output = output.resolve()
+        self._prefix = f"{self.output}{os.sep}"  # for os.path.isfile: no Path made per kept page
         if self.output.exists() and not self.output.is_dir():
             raise OutputError(f"{self.output}: is a file, not a folder; choose a folder for --output")
         try:
@@ -115,7 +116,12 @@ class SiteWriter:
 
     def _still_there(self, path: str, digest: str) -> bool:
         self.manifest[path] = digest
-        return self.previous.get(path) == digest and (self.output / path).is_file()
+        return self.previous.get(path) == digest and self._is_file(path)
+
+    def _is_file(self, path: str) -> bool:
+        """Whether the previous build's file is still there: asked of every kept page, and a
+        Path made for each cost a third of the stage (13,000 pages at 10,000 articles)."""
+        return os.path.isfile(self._prefix + path)
 
     def write(self, path: str, content: str | bytes, digest: str | None = None) -> None:
         """Write a file; with a digest of its inputs (or the one `unchanged` was given), a
@@ -132,7 +138,7 @@ class SiteWriter:
         recorded under `group` (see keep_all) with its content's digest."""
         digest = _content_digest(content)
         self.manifest[path] = f"{group} {digest}"
-        if self.previous.get(path, "").endswith(f" {digest}") and (self.output / path).is_file():
+        if self.previous.get(path, "").endswith(f" {digest}") and self._is_file(path):
             return
         self.write(path, content, digest=self.manifest[path])
 
@@ -141,7 +147,7 @@ class SiteWriter:
         whose group is the digest of every input, when no article changed), or none of
         them: False unless every one is still there, so that none is half kept."""
         previous = {path: digest for path, digest in self.previous.items() if digest.split(" ", 1)[0] == group}
-        if not previous or not all((self.output / path).is_file() for path in previous):
+        if not previous or not all(self._is_file(path) for path in previous):
             return False
         self.manifest.update(previous)
         return True
