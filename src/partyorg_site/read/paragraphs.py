@@ -50,6 +50,7 @@ class _Cues:
     crosshead: re.Pattern[str]
     crosshead_word: re.Pattern[str]  # a cheap test before `crosshead`: one of its opening words after a space
     quote_close: re.Pattern[str]
+    quote_verbs: tuple[str, ...]  # the cheap test before `quote_close`: the sentence ends in one, then a full stop
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def _cues() -> _Cues:
                  crosshead=crosshead,
                  crosshead_word=re.compile(
                      rf"{alternation(data['crosshead_openers'] + data['crosshead_datelines'], not_after=NOT_SPACE)}[\s,]"),
-                 quote_close=re.compile(rf"[”\"’]\s*[,–-]?\s*[^”\"“]{{0,{_QUOTE_ATTRIBUTION_REACH}}}\b(?:{verbs})\s*\.$"))
+                 quote_close=re.compile(rf"[”\"’]\s*[,–-]?\s*[^”\"“]{{0,{_QUOTE_ATTRIBUTION_REACH}}}\b(?:{verbs})\s*\.$"),
+                 quote_verbs=tuple(data["quote_attribution_verbs"]))
 
 
 def split_crosshead(sentence: str) -> tuple[str | None, str]:
@@ -125,7 +127,14 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _closes_quotation(sentence: str, cues: _Cues) -> bool:
     tail = sentence[-_QUOTE_ATTRIBUTION_REACH * 2:]
-    return ("”" in tail or "\"" in tail) and cues.quote_close.search(tail) is not None
+    if not ("”" in tail or "\"" in tail):
+        return False
+    # The pattern ends in a verb and a full stop (at the end, or before a final line break);
+    # most sentences end otherwise, and are spared its search, which tries every length of
+    # what stands between each quotation mark and the verb.
+    if not tail.endswith("\n") and not (tail.endswith(".") and tail[:-1].rstrip().endswith(cues.quote_verbs)):
+        return False
+    return cues.quote_close.search(tail) is not None
 
 
 def _starts_paragraph(sentence: str, previous: str, length: int, cues: _Cues) -> bool:
