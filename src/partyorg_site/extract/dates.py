@@ -196,12 +196,28 @@ def _a_period(match: re.Match[str], paragraph: str, day: int, month: int) -> boo
 
 
 @lru_cache(maxsize=1)
-def _relative_days() -> re.Pattern[str]:
-    """"hôm nay", "chiều qua" ... as whole words, anywhere (in lower-cased text)."""
+def _relative_days() -> tuple[re.Pattern[str], Anchored]:
+    """"hôm nay", "chiều qua" ... as whole words, anywhere: the pattern for lower-cased text,
+    and the same ignoring case, tried only where one of the words begins (patterns.Anchored:
+    each opens with a common letter, "h", "s", "c", "t", so the pattern was tried at most
+    characters of a lead that holds "nay" or "qua", and the lead lowered first)."""
     data = datafiles.load("dates")
     today = alternation([w.lower() for w in data["today_words"]], not_after=r"\w")
     yesterday = alternation([w.lower() for w in data["yesterday_words"]], not_after=r"\w")
-    return re.compile(rf"(?P<today>{today})(?!\w)|(?P<yesterday>{yesterday})(?!\w)")
+    source = rf"(?P<today>{today})(?!\w)|(?P<yesterday>{yesterday})(?!\w)"
+    return re.compile(source), Anchored(re.compile(source, re.IGNORECASE),
+                                        phrases=[*data["today_words"], *data["yesterday_words"]])
+
+
+def _first_relative_day(paragraph: str) -> re.Match[str] | None:
+    """The first relative day of the paragraph, as the pattern finds it in the paragraph
+    lower-cased (where lower-casing keeps every character's place, the same as matching
+    where the automaton says a word begins, ignoring case)."""
+    lowered, anchored = _relative_days()
+    starts = anchored.starts(paragraph)
+    if starts is None:
+        return lowered.search(paragraph.lower())
+    return next((found for start in starts if (found := anchored.pattern.match(paragraph, start))), None)
 
 
 def _relative_day(paragraph: str, published: date | None) -> tuple[int, str | None] | None:
@@ -209,7 +225,7 @@ def _relative_day(paragraph: str, published: date | None) -> tuple[int, str | No
     day of publication, "chiều qua" the day before; with no publication day, none."""
     if "nay" not in paragraph and "qua" not in paragraph and "NAY" not in paragraph and "QUA" not in paragraph:
         return None  # (most paragraphs: spared the scan)
-    found = _relative_days().search(paragraph.lower())
+    found = _first_relative_day(paragraph)
     if not found:
         return None
     event_pattern = _patterns()[0]

@@ -50,7 +50,7 @@ class _Cues:
     before_a_name: frozenset[str]
     photo_position: re.Pattern[str]
     portrait: re.Pattern[str]
-    portrait_after_sentence_end: re.Pattern[str]
+    after_sentence_end: re.Pattern[str]  # a caption's or a portrait's opening after a sentence's end
     portrait_not_words: frozenset[str]
     portrait_starts: tuple[str, ...]  # the cheap test first: a portrait opens with a head or a prefix
     credit_alone: re.Pattern[str]
@@ -79,11 +79,15 @@ def _cues() -> _Cues:
         portrait=re.compile(rf"(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?"
                             rf"(?:{alternation(data['portrait_heads'])})\s(?:[^,;:\"“”()!?…]*?\s)?"
                             rf"{UPPER_CLASS}[\w.-]*(?:\s+{UPPER_CLASS}[\w.-]*){{1,4}}\.?"),
-        # (the same after a sentence's end, as a cheap scan: no full stop inside, as none is
-        # in most portraits, and the name's last word before the stop)
-        portrait_after_sentence_end=re.compile(
-            rf"[.!?…]\s+(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"
-            rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$)"),
+        # A caption's opening right after a sentence's end, then a sentence without a clause
+        # mark (what is_run_in_caption asks of a sentence), or a portrait's (as above, with no
+        # full stop inside, as none is in most portraits, and the name's last word before the
+        # stop): the cheap scan before split_caption_sentences splits a text. One pattern that
+        # opens with a character set (patterns.py), where the two were scanned for apart.
+        after_sentence_end=re.compile(
+            rf"[.!?…]\s+(?:(?:{alternation(data['caption_starts'])})\s[^,;:\"“”().!?…]*[.!?…]"
+            rf"|(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"
+            rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$))"),
         portrait_not_words=frozenset(data["portrait_not_words"]),
         portrait_starts=tuple(f"{word} " for word in data["portrait_heads"] + data["portrait_head_prefixes"]),
         credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
@@ -315,19 +319,11 @@ def is_run_in_caption(sentence: str) -> bool:
     return words <= SHORT_CAPTION_MAX_WORDS or _cues().caption_phrases.search(sentence) is not None
 
 
-@lru_cache(maxsize=1)
-def _caption_after_sentence_end() -> re.Pattern[str]:
-    """A caption's opening right after a sentence's end, then a sentence without a clause
-    mark: what is_run_in_caption asks of a sentence, as one scan that opens with a
-    character set (patterns.py); a caption opening the text is tested apart, with startswith."""
-    return re.compile(rf"[.!?…]\s+(?:{alternation(_cues().caption_starts)})\s[^,;:\"“”().!?…]*[.!?…]")
-
-
 def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     """An export's run-on body with captions as sentences of their own -> body pieces and
     captions (see is_run_in_caption)."""
-    if not (text.startswith(_cues().caption_starts) or _caption_after_sentence_end().search(text)
-            or _cues().photo_position.search(text) or _cues().portrait_after_sentence_end.search(text)
+    if not (text.startswith(_cues().caption_starts) or _cues().after_sentence_end.search(text)
+            or _cues().photo_position.search(text)
             or (text.startswith(_cues().portrait_starts) and is_portrait(sentences(text)[0]))):
         return [text], []  # the cheap tests first: most bodies have none of these
     parts = sentences(text)

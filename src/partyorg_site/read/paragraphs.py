@@ -50,6 +50,7 @@ class _Cues:
     crosshead: re.Pattern[str]
     crosshead_word: re.Pattern[str]  # a cheap test before `crosshead`: one of its opening words after a space
     quote_close: re.Pattern[str]
+    quote_verbs: tuple[str, ...]  # the cheap test before `quote_close`: the sentence ends in one, then a full stop
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def _cues() -> _Cues:
                  crosshead=crosshead,
                  crosshead_word=re.compile(
                      rf"{alternation(data['crosshead_openers'] + data['crosshead_datelines'], not_after=NOT_SPACE)}[\s,]"),
-                 quote_close=re.compile(rf"[”\"’]\s*[,–-]?\s*[^”\"“]{{0,{_QUOTE_ATTRIBUTION_REACH}}}\b(?:{verbs})\s*\.$"))
+                 quote_close=re.compile(rf"[”\"’]\s*[,–-]?\s*[^”\"“]{{0,{_QUOTE_ATTRIBUTION_REACH}}}\b(?:{verbs})\s*\.$"),
+                 quote_verbs=tuple(data["quote_attribution_verbs"]))
 
 
 def split_crosshead(sentence: str) -> tuple[str | None, str]:
@@ -90,6 +92,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     """One run-on body -> its paragraphs, crossheads apart (see the module's docstring)."""
     if count_words(text, SPLIT_FROM_WORDS + 1) <= SPLIT_FROM_WORDS:
         return [Paragraph(text)]
+    cues = _cues()  # (looked up once: the loop below runs for every sentence of an export)
     paragraphs: list[Paragraph] = []
     current: list[str] = []
     length = 0
@@ -101,7 +104,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         current, length = [], 0
 
     for whole in sentences(text):
-        heading, sentence = split_crosshead(whole) if _cues().crosshead_word.search(whole, 1, CROSSHEAD_REACH) \
+        heading, sentence = split_crosshead(whole) if cues.crosshead_word.search(whole, 1, CROSSHEAD_REACH) \
             else (None, whole)
         if heading:
             close()
@@ -112,27 +115,34 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             close()
             paragraphs.extend(Paragraph(item) for item in items[1:])
             continue
-        if current and _starts_paragraph(sentence, current[-1], length):
+        if current and _starts_paragraph(sentence, current[-1], length, cues):
             close()
         current.append(sentence)
         length += sentence.count(" ") + 1  # the words of a single-spaced sentence
-        if length >= QUOTE_MIN_WORDS and _closes_quotation(sentence):
+        if length >= QUOTE_MIN_WORDS and _closes_quotation(sentence, cues):
             close()  # "“...”, ông A nói.": the quotation's paragraph ends with its speaker
     close()
     return paragraphs
 
 
-def _closes_quotation(sentence: str) -> bool:
+def _closes_quotation(sentence: str, cues: _Cues) -> bool:
     tail = sentence[-_QUOTE_ATTRIBUTION_REACH * 2:]
-    return ("”" in tail or "\"" in tail) and _cues().quote_close.search(tail) is not None
+    if not ("”" in tail or "\"" in tail):
+        return False
+    # The pattern ends in a verb and a full stop (at the end, or before a final line break);
+    # most sentences end otherwise, and are spared its search, which tries every length of
+    # what stands between each quotation mark and the verb.
+    if not tail.endswith("\n") and not (tail.endswith(".") and tail[:-1].rstrip().endswith(cues.quote_verbs)):
+        return False
+    return cues.quote_close.search(tail) is not None
 
 
-def _starts_paragraph(sentence: str, previous: str, length: int) -> bool:
+def _starts_paragraph(sentence: str, previous: str, length: int, cues: _Cues) -> bool:
     """Whether `sentence` opens a new paragraph after one of `length` words ending in `previous`."""
     if length < QUOTE_MIN_WORDS or (length < OPENER_MIN_WORDS and not sentence.startswith(_QUOTE_OPEN)):
         return False  # (the cheap test first: most sentences follow a short paragraph's start)
-    if previous.endswith(":") or sentence.startswith(_cues().continuers):
+    if previous.endswith(":") or sentence.startswith(cues.continuers):
         return False  # a list or a quotation announced; a sentence tied to the one before
     if sentence.startswith(_QUOTE_OPEN):
         return True
-    return length >= MAX_WORDS or _cues().opener.match(sentence) is not None
+    return length >= MAX_WORDS or cues.opener.match(sentence) is not None

@@ -31,7 +31,8 @@ ABBREVIATION_REACH = 12  # characters before a full stop where its word is looke
 # A sentence's closing mark, then the space before the next. (The mark is matched, not
 # looked behind for: a pattern that opens with a lookbehind is tried at every character,
 # 80 µs for an export's run-on body; see patterns.py.)
-_SENTENCE_BREAK = re.compile(rf"[.!?…][\"”’]?\s+(?={UPPER_CLASS}|[\"“‘(])")
+# (The mark and its quote are a group: where the sentence ends, without stripping the space.)
+_SENTENCE_BREAK = re.compile(rf"([.!?…][\"”’]?)\s+(?={UPPER_CLASS}|[\"“‘(])")
 
 
 def ends_with_abbreviation(text: str) -> bool:
@@ -69,15 +70,16 @@ def _sentences(text: str) -> tuple[str, ...]:
     rules, the top caption's and the paragraphs' one after another, mostly unchanged, and
     splitting it is the larger part of each.)"""
     pieces, start = [], 0
+    may_end = _abbreviation_last_characters()
     for match in _SENTENCE_BREAK.finditer(text):
         mark = match.start()
         # the word before the mark, read in place (slicing the whole sentence for it cost
-        # as much as the split): "TP." and "H." end no sentence
-        if text[mark] == "." and _may_end_abbreviation(text, mark) \
+        # as much as the split): "TP." and "H." end no sentence (_may_end_abbreviation, inline:
+        # this loop runs for every sentence of every text split)
+        if text[mark] == "." and mark and ((before := text[mark - 1]) in may_end or before.isupper()) \
                 and ends_with_abbreviation(text[max(start, mark - ABBREVIATION_REACH):mark + 1]):
             continue
-        end = match.start() + len(match[0].rstrip())  # after the closing mark and its quote ('."')
-        pieces.append(text[start:end].strip())
+        pieces.append(text[start:match.end(1)].strip())  # after the closing mark and its quote ('."')
         start = match.end()
     pieces.append(text[start:].strip())
     return tuple(p for p in pieces if p)
