@@ -27,3 +27,36 @@ def project(tmp_path):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium per test process (a launch costs a second or more); each test opens its
+    own pages or contexts and closes them. Skipped, or failed in CI, when it is missing."""
+    from browsing import CHROMIUM, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """The bundled articles' site, built once per test process under browsing.SUBPATH and
+    served on 127.0.0.1: its address. The tests only read it."""
+    from browsing import SUBPATH, _serve, require_browser
+    from sitebuild import build
+
+    require_browser()
+    root = tmp_path_factory.mktemp("www")
+    result = build(root / SUBPATH.strip("/"), None, "--base-url", SUBPATH)
+    assert result.returncode == 0, result.stderr
+    server, address = _serve(root)
+    yield address
+    server.shutdown()
