@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTICLES, ROOT
+from conftest import ARTICLES, ROOT, read_yaml
 from sitebuild import build, build_process, run_cli, site_records
 
 DATABASE = Path("data") / "archive.sqlite"
-CASES = yaml.safe_load((ROOT / "tests" / "cases" / "database.yaml").read_text(encoding="utf-8"))
+CASES = read_yaml(ROOT / "tests" / "cases" / "database.yaml")
 
 
 def readme_queries() -> list[str]:

@@ -15,16 +15,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ARTICLES, ROOT
+from conftest import ARTICLES, ROOT, read_yaml
 from partyorg_site.loader import load_bytes, load_file
 from partyorg_site.errors import Problem
 from sitebuild import run_cli, site_records, tree_digest
 
 SEED = ARTICLES / "001_237dad8a400dece6.txt"
 FIELDS = ("title", "outlet", "date", "province", "provinces", "officials", "documents", "meeting", "body", "captions")
-LEGACY = yaml.safe_load((ROOT / "src/partyorg_site/data/legacy_encodings.yaml").read_text(encoding="utf-8"))
+LEGACY = read_yaml(ROOT / "src/partyorg_site/data/legacy_encodings.yaml")
 
 
 def utf8_twin() -> str:
