@@ -1,6 +1,7 @@
 """Shared helpers: table-driven cases live in tests/cases/*.yaml."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,12 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read_yaml(path: Path):
     return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+
+
+def examples(full: int) -> int:
+    """Hypothesis examples for a property test: a third of `full` in the suite, `full` where
+    PARTYORG_FULL_PROPERTIES=1 (benchmarks/properties.py runs the property tests so)."""
+    return full if os.environ.get("PARTYORG_FULL_PROPERTIES") == "1" else max(1, full // 3)
 
 
 def cases(name: str) -> list[dict]:
