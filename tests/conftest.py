@@ -1,6 +1,7 @@
 """Shared helpers: table-driven cases live in tests/cases/*.yaml."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,8 +13,23 @@ ROOT = TESTS.parent
 ARTICLES = ROOT / "articles"
 
 
+# libyaml's safe loader where PyYAML has it (as src/partyorg_site/datafiles.py does): the
+# same data, read several times faster; each test process reads every case table to collect.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+
+
+def examples(full: int) -> int:
+    """Hypothesis examples for a property test: a third of `full` in the suite, `full` where
+    PARTYORG_FULL_PROPERTIES=1 (benchmarks/properties.py runs the property tests so)."""
+    return full if os.environ.get("PARTYORG_FULL_PROPERTIES") == "1" else max(1, full // 3)
+
+
 def cases(name: str) -> list[dict]:
-    return yaml.safe_load((TESTS / "cases" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(TESTS / "cases" / f"{name}.yaml")
 
 
 def case_ids(name: str, key: str = "text") -> list[str]:
@@ -27,3 +43,36 @@ def project(tmp_path):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium per test process (a launch costs a second or more); each test opens its
+    own pages or contexts and closes them. Skipped, or failed in CI, when it is missing."""
+    from browsing import CHROMIUM, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """The bundled articles' site, built once per test process under browsing.SUBPATH and
+    served on 127.0.0.1: its address. The tests only read it."""
+    from browsing import SUBPATH, _serve, require_browser
+    from sitebuild import build
+
+    require_browser()
+    root = tmp_path_factory.mktemp("www")
+    result = build(root / SUBPATH.strip("/"), None, "--base-url", SUBPATH)
+    assert result.returncode == 0, result.stderr
+    server, address = _serve(root)
+    yield address
+    server.shutdown()

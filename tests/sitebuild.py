@@ -1,13 +1,18 @@
 """Helpers to build the site in a test and to read it back."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import gzip
 import hashlib
+import io
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 from conftest import ROOT
@@ -15,11 +20,52 @@ from conftest import ROOT
 HREF = re.compile(r"""(?:href|src)="([^"]*)\"""")
 
 
-def build(output: Path, articles: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, str(ROOT / "build.py"), "--config", str(ROOT / "site.yaml"), "--output", str(output)]
+def build_args(output: Path, articles: Path | None = None, *extra: str) -> list[str]:
+    """`build`'s arguments: the project's site.yaml (unless `extra` names another), into `output`."""
+    arguments = ["--config", str(ROOT / "site.yaml"), "--output", str(output)]
     if articles is not None:
-        command += ["--articles", str(articles)]
-    return subprocess.run([*command, *extra], capture_output=True, text=True)
+        arguments += ["--articles", str(articles)]
+    return [*arguments, *extra]
+
+
+def build(output: Path, articles: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """`python build.py ...`, run in this process (see run_cli)."""
+    return run_cli("build", *build_args(output, articles, *extra))
+
+
+def build_process(output: Path, articles: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """`python build.py ...` in a process of its own: where a build must not share the test
+    process's hash seed (two builds compared for determinism), and for an archive big enough
+    (200 files) that the build starts worker processes, which a test process should not fork."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *build_args(output, articles, *extra)],
+                          capture_output=True, text=True)
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`python -m partyorg_site *args` (in `cwd`) run in this process: its exit status and
+    what it prints, as subprocess.run gives them (an uncaught exception is a "Traceback" on
+    stderr and status 1, as Python would make it). A new process pays 0.5 s of imports and
+    pattern compiling before a 0.1 s build of the seeds; tests about processes (kill -9,
+    locks held by another process, serve, PARTYORG_FAULT) start real ones instead."""
+    from partyorg_site.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(list(args))
+            except SystemExit as exit_:  # argparse, or sys.exit(): the process would end with this
+                status = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+            except Exception:  # noqa: BLE001 -- a process would print it and exit 1
+                traceback.print_exc(file=sys.stderr)
+                status = 1
+    finally:
+        os.chdir(here)
+        gc.unfreeze()  # the build freezes its objects for its life, which a process ends
+    return subprocess.CompletedProcess(["partyorg-site", *args], status or 0, out.getvalue(), err.getvalue())
 
 
 def site_records(site: Path) -> list[dict]:
@@ -55,14 +101,34 @@ def broken_links(site: Path, base_url: str = "/") -> list[str]:
     return broken
 
 
+_CLEAN_SITES: dict[str, dict[str, str]] = {}  # inputs' digest -> the clean build's site's digest
+
+
+def inputs_digest(project: Path) -> str:
+    """One digest of everything a build of `project` reads: its articles, templates and
+    static files (names and bytes) and site.yaml."""
+    parts = hashlib.sha256()
+    for name in ("articles", "templates", "static"):
+        for path, digest in tree_digest(project / name).items():
+            parts.update(f"{name}/{path}\0{digest}\n".encode("utf-8"))
+    parts.update((project / "site.yaml").read_bytes())
+    return parts.hexdigest()
+
+
 def clean_site(project: Path, scratch: Path) -> dict[str, str]:
     """The digest of the site a --clean build of a copy of `project` (its articles,
     templates, static files and site.yaml, made in the empty folder `scratch`) gives: what
-    every incremental build of the same articles must give, byte for byte."""
-    for name in ("articles", "templates", "static"):
-        shutil.copytree(project / name, scratch / name)
-    shutil.copy(project / "site.yaml", scratch / "site.yaml")
-    result = subprocess.run([sys.executable, "-m", "partyorg_site", "build", "--clean"], capture_output=True, text=True,
-                            cwd=scratch)
-    assert result.returncode == 0, result.stderr
-    return tree_digest(scratch / "_site")
+    every incremental build of the same articles must give, byte for byte. The reference is
+    made in a process of its own (its own hash seed: the builds under test run in the test's
+    process), once per set of inputs and test process: a clean build of the same bytes gives
+    the same site (test_site and test_database check that)."""
+    key = inputs_digest(project)
+    if key not in _CLEAN_SITES:
+        for name in ("articles", "templates", "static"):
+            shutil.copytree(project / name, scratch / name)
+        shutil.copy(project / "site.yaml", scratch / "site.yaml")
+        result = subprocess.run([sys.executable, "-m", "partyorg_site", "build", "--clean"], capture_output=True,
+                                text=True, cwd=scratch)
+        assert result.returncode == 0, result.stderr
+        _CLEAN_SITES[key] = tree_digest(scratch / "_site")
+    return dict(_CLEAN_SITES[key])

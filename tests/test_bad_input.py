@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 
 import pytest
 
 from conftest import ARTICLES
+from sitebuild import run_cli
 
 GOOD = ARTICLES / "000_5863303d04c9a417.txt"
 
@@ -40,8 +39,9 @@ def as_windows_1258(text: str) -> str:
 
 
 def extract(*paths):
-    return subprocess.run([sys.executable, "-m", "partyorg_site", "extract", *map(str, paths)],
-                          capture_output=True, text=True)
+    """`partyorg-site extract`, run in this process (sitebuild.run_cli): its status, stdout
+    and stderr as a process's."""
+    return run_cli("extract", *map(str, paths))
 
 
 @pytest.mark.parametrize("name", sorted(BAD))

@@ -1,83 +1,16 @@
 """A real browser (Debian's chromium, driven by Playwright) on the built site, served
-under a sub-path on 127.0.0.1: search, navigation, and axe-core accessibility checks."""
+under a sub-path on 127.0.0.1: search, navigation, and axe-core accessibility checks.
+The `browser` and `served` fixtures (one of each per test process) are in conftest.py."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
 import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
+from browsing import SUBPATH, _serve, serious_violations
 from conftest import ROOT
-from sitebuild import build
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-REQUIRED = os.environ.get("PARTYORG_REQUIRE_BROWSER") == "1"
-SUBPATH = "/partyorg-archive/"
-
-
-def _missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return "chromium is not installed (apt-get install chromium)"
-    if not AXE.exists():
-        return "axe-core is not installed (npm install axe-core)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed"
-    return None
-
-
-def _serve(root) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-
-
-def serious_violations(page) -> list[tuple]:
-    """axe-core's serious and critical violations on the page (rule, impact, nodes)."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def require_browser() -> None:
-    """Skip when chromium, axe-core or playwright is missing; fail where CI requires them."""
-    missing = _missing()
-    if missing:
-        if REQUIRED:
-            pytest.fail(missing)
-        pytest.skip(missing)
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    require_browser()
-    root = tmp_path_factory.mktemp("www")
-    result = build(root / SUBPATH.strip("/"), None, "--base-url", SUBPATH)
-    assert result.returncode == 0, result.stderr
-    server, address = _serve(root)
-    yield address
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield instance
-        instance.close()
+from sitebuild import build_process
 
 
 def search(page, base, query):
@@ -191,7 +124,7 @@ def test_search_reads_results_from_several_blocks(browser, tmp_path):
             f"Tỉnh ủy {province} tổ chức hội nghị chuyên đề số {number}.\nHội nghị bàn về công tác tổ chức.\n",
             encoding="utf-8")
     root = tmp_path / "www"
-    assert build(root / SUBPATH.strip("/"), articles, "--base-url", SUBPATH).returncode == 0
+    assert build_process(root / SUBPATH.strip("/"), articles, "--base-url", SUBPATH).returncode == 0
     assert len(list((root / SUBPATH.strip("/") / "data" / "search").glob("d-*.json"))) == 3
     server, address = _serve(root)
     try:

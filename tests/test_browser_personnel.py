@@ -1,7 +1,7 @@
 """A real browser on the personnel pages (issue 20), built from the bundled articles and the
 invented ones of tests/personnel_articles.py under the sub-path /sub/: /nhan-su/ with axe-core
 (no serious or critical violations), its links without JavaScript, an official's career, and
-the search page's personnel filter. Set up as tests/test_browser.py is, with its browser."""
+the search page's personnel filter. Set up as tests/test_browser.py is, with conftest's browser."""
 from __future__ import annotations
 
 import shutil
@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from personnel_articles import write_articles
 from sitebuild import build
-from test_browser import _serve, browser, require_browser, serious_violations  # noqa: F401 (browser: a fixture, on our `served`)
+from browsing import _serve, require_browser, serious_violations
 
 SUBPATH = "/sub/"
 

@@ -1,11 +1,11 @@
 """Chromium on the article page and the officials' index (issue 21): no serious or critical
 axe violations at 1280 and 390 px; an article's measure and its captions beside the text.
-Uses test_browser's served site and browser (skipped, or failed in CI, as they are)."""
+Uses conftest's served site and browser (skipped, or failed in CI, as test_browser's are)."""
 from __future__ import annotations
 
 import pytest
 
-from test_browser import browser, serious_violations, served  # noqa: F401  (fixtures)
+from browsing import serious_violations
 
 
 LONG_ARTICLE = "bai-viet/ban-to-chuc-trung-uong-danh-gia-cao-nghe-an-trong-cach-lam-ve-kiem-tra-sat-hach/"

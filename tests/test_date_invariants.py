@@ -4,7 +4,7 @@ unless the text prints the year with it, more than 60 days before; a date always
 where its year came from; a year the text gives only as a horizon, a plan or a birth is
 never the event's; a day given as a start, an effective date or a deadline is never the
 event's; and a record never depends on the day it is extracted (the build's day bounds
-it in archive/resolve.py: tests/test_resolve.py)."""
+it in archive/resolve.py: tests/test_resolve.py). (A third of each property test's examples in the suite; benchmarks/properties.py runs them all.)"""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from partyorg_site.extract.dates import PathDate, find_event_date
 
 TODAY = date(2026, 12, 1)
@@ -46,7 +47,7 @@ def _first_and_last_day(value: str) -> tuple[date, date]:
 
 
 @given(articles(), publications, paths)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_with_a_timestamp_no_event_outside_its_window_unless_the_text_prints_the_year(article, published, path):
     body, _ = article
     found = find_event_date(None, body, published, path)
@@ -63,7 +64,7 @@ def test_with_a_timestamp_no_event_outside_its_window_unless_the_text_prints_the
 
 
 @given(articles())
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_a_year_given_only_as_a_horizon_plan_birth_or_start_is_never_the_events(article):
     body, cued = article
     found = find_event_date(None, body, None, None)
@@ -73,7 +74,7 @@ def test_a_year_given_only_as_a_horizon_plan_birth_or_start_is_never_the_events(
 
 
 @given(days, months, st.dates(date(2000, 1, 1), TODAY))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_a_day_and_month_take_the_year_nearest_the_publication(day, month, published):
     found = find_event_date(None, [f"Ngày {day}/{month}, Tỉnh ủy họp."], published.isoformat(), None)
     nearest = min((date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)),
@@ -90,7 +91,7 @@ STARTS = ["từ ngày", "Từ ngày", "kể từ ngày", "có hiệu lực từ 
 
 
 @given(st.sampled_from(STARTS), days, months, st.one_of(st.none(), years), st.one_of(st.none(), publications))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_a_start_deadline_or_effective_day_is_never_the_events(words, day, month, year, published):
     printed = f"{day}/{month}" + (f"/{year}" if year else "")
     found = find_event_date(None, [f"Quy định mới {words} {printed} chính thức được thực hiện."], published, None)

@@ -2,8 +2,7 @@
 and the province's candidates with why each lost (issue 19)."""
 from __future__ import annotations
 
-import subprocess
-import sys
+from sitebuild import run_cli
 
 ARTICLE = """Ông Lâm Văn Hòa giữ chức Bí thư Huyện ủy Lục Ngạn
 Chiều 28/6/2025, Ban Thường vụ Tỉnh ủy Bắc Giang tổ chức hội nghị công bố quyết định trước ngày 15/6 về công tác cán bộ.
@@ -14,8 +13,9 @@ Theo đó, Ban Thường vụ Tỉnh ủy chỉ định đồng chí Lâm Văn H
 def test_explain_gives_each_fact_its_sentence_rule_and_losing_candidates(tmp_path):
     article = tmp_path / "bai.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "partyorg_site", "explain", str(article)],
-                         capture_output=True, text=True, check=True).stdout
+    result = run_cli("explain", str(article))  # `partyorg-site explain`, in this process
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "date:         2025-06-28 (day, year from text)" in out
     assert "'Chiều 28/6/2025' chosen" in out
     assert "Nghệ An: a mention in a person's biography or career, not counted" in out
@@ -30,8 +30,7 @@ def test_explain_names_a_file_it_cannot_read_and_goes_on(tmp_path):
     empty, article = tmp_path / "rong.txt", tmp_path / "bai.txt"
     empty.write_bytes(b"")
     article.write_text(ARTICLE, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "partyorg_site", "explain", str(empty), str(article)],
-                            capture_output=True, text=True)
+    result = run_cli("explain", str(empty), str(article))
     assert result.returncode == 1
     assert "rong.txt" in result.stderr
     assert "appointment:" in result.stdout

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from slugify import slugify
 
-from conftest import case_ids, cases
+from conftest import case_ids, cases, examples
 from partyorg_site.read.clean import clean_lines
 from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.read.published import parse_published
@@ -55,9 +55,10 @@ def test_folds_remembered_from_other_texts_and_a_full_memory_change_nothing(monk
 
 @given(st.text(alphabet=st.sampled_from(list("aăâđeêioôơuưyAĐÊ áạảàãếệ-/.,“”!0129 &;#'")), max_size=200),
        st.sampled_from([0, 5, 20, 80]))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_slug_takes_slugify_only_where_it_must_cut(text, max_length):
-    """A short slug is made without python-slugify; it must be what slugify would make."""
+    """A short slug is made without python-slugify; it must be what slugify would make.
+    (100 examples here; benchmarks/properties.py runs 300.)"""
     expected = slugify(fold(text), max_length=max_length, word_boundary=True) if max_length else slug(text)
     assert slug(text, max_length) == expected
 
@@ -155,9 +156,10 @@ def test_a_province_label_above_the_headline_gives_the_province_the_text_leaves_
 
 @given(st.lists(st.text(alphabet="abcxyz019", min_size=1, max_size=12), min_size=1, max_size=15),
        st.integers(min_value=1, max_value=90))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_the_fallback_cut_is_slugifys(words, max_length):
-    """Without python-slugify installed, a long slug is cut as slugify would cut it."""
+    """Without python-slugify installed, a long slug is cut as slugify would cut it.
+    (100 examples here; benchmarks/properties.py runs 300.)"""
     from partyorg_site.vietnamese import _cut_at_word
 
     plain = "-".join(words)

@@ -3,15 +3,14 @@ aggregator exports with captions inline, and scraped pages from other outlets' s
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from conftest import TESTS
+from sitebuild import run_cli
 
 
 def record(name):
-    out = subprocess.run([sys.executable, "-m", "partyorg_site", "extract", str(TESTS / "fixtures" / name)],
-                         capture_output=True, text=True, check=True)
+    out = run_cli("extract", str(TESTS / "fixtures" / name))  # `partyorg-site extract`, in this process
+    assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
 

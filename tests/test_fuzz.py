@@ -1,6 +1,7 @@
 """Property tests over read -> clean -> extract: any bytes give a record or a problem,
 never an exception; output is NFC; extraction ends in bounded time on hostile lines.
-(benchmarks/fuzz.py runs the same checks on 100,000 inputs.)"""
+(benchmarks/fuzz.py runs the same checks on 100,000 inputs; here each property test runs
+a third of its examples, and benchmarks/properties.py all of them.)"""
 from __future__ import annotations
 
 import random
@@ -10,13 +11,13 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, examples
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from fuzz import check  # noqa: E402
 from fuzzing import WORDS, mutated_seed  # noqa: E402
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST

@@ -15,16 +15,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ARTICLES, ROOT
+from conftest import ARTICLES, ROOT, read_yaml
 from partyorg_site.loader import load_bytes, load_file
 from partyorg_site.errors import Problem
-from sitebuild import site_records, tree_digest
+from sitebuild import run_cli, site_records, tree_digest
 
 SEED = ARTICLES / "001_237dad8a400dece6.txt"
 FIELDS = ("title", "outlet", "date", "province", "provinces", "officials", "documents", "meeting", "body", "captions")
-LEGACY = yaml.safe_load((ROOT / "src/partyorg_site/data/legacy_encodings.yaml").read_text(encoding="utf-8"))
+LEGACY = read_yaml(ROOT / "src/partyorg_site/data/legacy_encodings.yaml")
 
 
 def utf8_twin() -> str:
@@ -89,6 +88,14 @@ def build(articles: Path, output: Path, *extra: str) -> subprocess.CompletedProc
                           capture_output=True, text=True)
 
 
+def build_here(articles: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`build` run in this process (sitebuild.run_cli: the same status and messages, an
+    uncaught exception a "Traceback"), where no second process is under test. The kill -9,
+    held-lock and concurrent-build tests start real processes with `build`."""
+    return run_cli("build", "--config", str(ROOT / "site.yaml"), "--articles", str(articles), "--output", str(output),
+                   *extra)
+
+
 def test_broken_files_are_reported_and_the_rest_builds(tmp_path):
     articles = tmp_path / "articles"
     shutil.copytree(ARTICLES, articles)
@@ -98,14 +105,14 @@ def test_broken_files_are_reported_and_the_rest_builds(tmp_path):
     outside = tmp_path / "secret.txt"
     outside.write_text("Sáng 5/1, nội dung bí mật.", encoding="utf-8")
     (articles / "link.txt").symlink_to(outside)
-    result = build(articles, tmp_path / "_site")
+    result = build_here(articles, tmp_path / "_site")
     assert result.returncode == 0
     for line in ("image.txt: binary file", "huge.txt: file is 6 MB; articles over 5 MB are skipped",
                  "folder.txt: is a directory", "link.txt: is a link to"):
         assert line in result.stderr, line
     records = site_records(tmp_path / "_site")
     assert len(records) == 5 and "bí mật" not in json.dumps(records, ensure_ascii=False)
-    assert build(articles, tmp_path / "_site", "--strict").returncode == 1
+    assert build_here(articles, tmp_path / "_site", "--strict").returncode == 1
 
 
 def test_slugs_cannot_escape_and_duplicates_are_numbered(tmp_path):
@@ -114,7 +121,7 @@ def test_slugs_cannot_escape_and_duplicates_are_numbered(tmp_path):
     for name, slug in (("a.md", "../../x"), ("b.md", "/etc/passwd"), ("c.md", "../../x")):
         (articles / name).write_text(f"---\nslug: {json.dumps(slug)}\n---\nSáng 5/1/2020, hội nghị giao ban.\n",
                                      encoding="utf-8")
-    result = build(articles, tmp_path / "site")
+    result = build_here(articles, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "site/bai-viet").iterdir() if p.is_dir()) == ["etc-passwd", "x", "x-2"]
     assert "c.md: slug 'x' is already used by another article; this one is published as 'x-2' (warning)" \
@@ -127,7 +134,7 @@ def test_injection_is_text_in_feed_and_search_too(tmp_path):
     articles.mkdir()
     (articles / "evil.md").write_text('---\ntitle: "<script>alert(1)</script>"\n---\n'
                                       "Sáng 5/1/2020, <img src=x onerror=alert(2)> hội nghị.\n", encoding="utf-8")
-    assert build(articles, tmp_path / "site").returncode == 0
+    assert build_here(articles, tmp_path / "site").returncode == 0
     feed = (tmp_path / "site/feed.xml").read_text(encoding="utf-8")
     assert "<script>" not in feed and "&lt;script&gt;" in feed and "<img" not in feed
     docs = json.loads((tmp_path / "site/data/search/d-0.json").read_text(encoding="utf-8"))
@@ -156,7 +163,7 @@ def old_and_new(tmp_path_factory):
     edited = root / "new" / EDITED  # one sentence more: a few pages change, so it is published as a patch
     edited.write_text(edited.read_text(encoding="utf-8") + "\nHội nghị kết thúc tốt đẹp.\n", encoding="utf-8")
     for name, extra in (("old", ()), ("new", ("--clean",))):
-        result = build(root / name, root / f"{name}-site", "-j", "1", *extra)
+        result = build_here(root / name, root / f"{name}-site", "-j", "1", *extra)
         assert result.returncode == 0, result.stderr
     return root
 
@@ -203,7 +210,7 @@ def test_a_build_killed_at_any_point_leaves_one_whole_site(old_and_new, tmp_path
     if left == "old":
         assert not journal.exists()  # else the next build would finish publishing the killed one
     assert tree_digest(output) == (old if left == "old" else new)
-    result = build(old_and_new / "new", output, "-j", "1")  # the killed build's lock does not stop it
+    result = build_here(old_and_new / "new", output, "-j", "1")  # the killed build's lock does not stop it
     assert result.returncode == 0, result.stderr
     assert tree_digest(output) == new
     assert not (tmp_path / "._site.lock").exists()
@@ -223,10 +230,10 @@ def test_a_left_over_lock_file_does_not_block_a_build(tmp_path, content):
     """The lock is the kernel's (flock), not the file's content: an empty lock file (once
     read as PID 0, and os.kill(0, 0) signals one's own group), a living process's PID or
     garbage left beside the output never stop the next build."""
-    if content == "a living process":
-        content = str(os.getpid())
+    if content == "a living process":  # not the build's own: it runs in this process (build_here)
+        content = str(os.getppid())
     (tmp_path / "._site.lock").write_text(content, encoding="utf-8")
-    result = build(ARTICLES, tmp_path / "_site")
+    result = build_here(ARTICLES, tmp_path / "_site")
     assert result.returncode == 0, result.stderr
     assert len(site_records(tmp_path / "_site")) == 5 and not (tmp_path / "._site.lock").exists()
 
@@ -245,7 +252,7 @@ def test_a_held_lock_refuses_a_second_build_with_a_clear_message(tmp_path):
                                              ("a-file/site", "cannot be made, a file is in its path")])
 def test_output_naming_a_file_is_a_clean_error(tmp_path, output, message):
     (tmp_path / "a-file").write_text("not a site", encoding="utf-8")
-    result = build(ARTICLES, tmp_path / output)
+    result = build_here(ARTICLES, tmp_path / output)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"error: {tmp_path / output}: {message}" in result.stderr
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a site"

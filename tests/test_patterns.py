@@ -1,5 +1,6 @@
 """The fast matching helpers must find exactly what the plain regular expressions find:
-they exist only for speed (see patterns.py), so any difference would be a bug."""
+they exist only for speed (see patterns.py), so any difference would be a bug.
+(A third of each property test's examples in the suite; benchmarks/properties.py runs them all.)"""
 from __future__ import annotations
 
 import re
@@ -7,12 +8,13 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import ends_with_abbreviation, sentences
 from partyorg_site.vietnamese import UPPER_CLASS
 from partyorg_site.vietnamese import count_words
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 PHRASES = ["Bí thư", "bí thư", "Phó Bí thư", "Hà Nội", "Hà Nam", "hội nghị", "giao ban", "Ảnh", "("]
 # Letters that make up the phrases, their other cases, and the characters that lower-case

@@ -9,12 +9,17 @@ import sys
 
 import pytest
 
-from sitebuild import clean_site, tree_digest
+from sitebuild import clean_site, run_cli, tree_digest
 
 SEED_004 = "004_cc8540ba98ff9182.txt"
 
 
 def build(project, *extra, env=None) -> subprocess.CompletedProcess:
+    """A build in this process (sitebuild.run_cli: its status and output as a process's,
+    an uncaught exception a "Traceback"), or, with `env` (a fault to inject: kill -9), a
+    real process."""
+    if env is None:
+        return run_cli("build", *extra, cwd=project)
     return subprocess.run([sys.executable, "-m", "partyorg_site", "build", *extra], capture_output=True, text=True,
                           cwd=project, env=env)
 
