@@ -43,7 +43,8 @@ def _token_pattern(dotted: list[str], provinces: list[str]) -> re.Pattern[str]:
 _NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
-_NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*(?:giữ\s+chức\s+)?")  # "Ủy viên Bộ Chính trị, Bí thư ..."
+# "Ủy viên Bộ Chính trị, Bí thư ...", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam - Bí thư Thành ủy ..."
+_NEXT_TITLE = re.compile(r"\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
@@ -68,6 +69,7 @@ class _Rules:
     foreign_leader: re.Pattern[str]  # a title ending in a country, then a name
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
+    past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
     ends_in_country: re.Pattern[str]
 
 
@@ -107,6 +109,8 @@ def _rules() -> _Rules:
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         appointment_words=tuple(titles["appointment_words"]),
         local_designators=frozenset(titles["local_designators"]),
+        past_post=re.compile(rf"(?<!\w)(?:{alternation(titles['past_post_cues'])})"
+                             rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
@@ -206,7 +210,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
         glued = _GLUED_CAPITAL.search(word) if word[:1].islower() else None
         word = word[:glued.start()] if glued else word
-        part = _part(text, token.end(), word, previous, head.group())
+        part = _part(grammar, text, token.end(), word, previous, head.group())
         if part is None:
             following = _NEXT_WORD.match(text, token.end())
             boundary = _lexicon_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
@@ -250,11 +254,10 @@ def title_parts(title: str) -> list[tuple[str, str]]:
     return phrases
 
 
-def _part(text: str, end: int, word: str, previous: str, head: str) -> str | None:
+def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head: str) -> str | None:
     """The part of the title grammar that takes `word` (ending at text[end]) after `previous`:
     "name", "place", "unit" or "abroad"; None where no part takes it. (A verb, `ends`, is
     in no part, though a syllable of a unit's word may be one after the word's first: "Hội nghị".)"""
-    grammar = _grammar()
     if word[0].isupper() or word[0].isdigit():
         if word in grammar.ends or (word in grammar.sentence_openers and _OPENS_A_DATE.match(text, end)):
             return None  # a word that opens a sentence, a degree printed before a name
@@ -303,7 +306,7 @@ def _lexicon_boundary(title_tail: str, before_previous: str, previous: str, word
         return None
     verb, capitalised = word in grammar.stop_words, previous[:1].isupper()
     longer_on = f"{word} {_TRAILING_MARKS.sub('', next_word.split('-')[0])}" in words  # "Ban | công tác"
-    if not longer_on and not hyphenated:
+    if not longer_on:
         if pair in words and (after_head or capitalised) and (not verb or before_previous in grammar.unit_nouns):
             return "lexicon"  # "Trưởng phòng khám", "Trung tâm", "Hội Nhà báo"
         if three in words and not capitalised and not verb:
@@ -592,8 +595,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
         titles, chain_end = _read_titles(text, head.start(), closed_by_name=True)
-        if not titles:
-            continue
+        if not titles or rules.past_post.search(text, max(0, head.start() - 60), head.start()):
+            continue  # (after "từng là": posts held before, in a career's history, are no titles)
         named = _name_at_end(titles[-1])
         if named:
             name, last_title = named
