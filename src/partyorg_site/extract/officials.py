@@ -70,6 +70,7 @@ class _Rules:
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
+    not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     ends_in_country: re.Pattern[str]
 
 
@@ -109,8 +110,10 @@ def _rules() -> _Rules:
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         appointment_words=tuple(titles["appointment_words"]),
         local_designators=frozenset(titles["local_designators"]),
-        past_post=re.compile(rf"(?<!\w)(?:{alternation(titles['past_post_cues'])})"
+        past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
+        not_official_unit=re.compile(
+            rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
@@ -125,6 +128,7 @@ class _Grammar:
     token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
     ends: frozenset[str]  # words that end a title: sentence starts, degrees, verbs
     sentence_openers: frozenset[str]  # "Chiều": ends a title before "nay", "qua" or a date
+    opens_sentence: frozenset[str]  # the capitalised words of `ends` and `sentence_openers`
     stop_words: frozenset[str]  # verbs and prepositions (the lexicon's rule looks at them too)
     after: dict[str, frozenset[str]]  # a lower-case word -> the words it goes on after (_ANY: any)
     opens: dict[str, frozenset[str]]  # a lower-case syllable -> the syllables that complete it
@@ -169,6 +173,8 @@ def _grammar() -> _Grammar:
         token=_token_pattern(grammar["name"]["dotted_abbreviations"], [p for p in provinces if p[:1].isupper()]),
         ends=frozenset([*ends["capitalised_at_sentence_start"], *ends["degrees"], *stop_words]),
         sentence_openers=frozenset(ends["sentence_openers"]),
+        opens_sentence=frozenset(w for w in [*ends["capitalised_at_sentence_start"], *ends["degrees"],
+                                             *ends["sentence_openers"]]),
         stop_words=stop_words,
         after=after,
         opens={first: frozenset(rest) for first, rest in opens.items()},
@@ -196,22 +202,26 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     head = _rules().heads.match(text, start)
     if not head:
         return None
-    grammar = _grammar()
-    end = head.end()
+    grammar, head_text, end = _grammar(), head.group(), head.end()
     if parts is not None:
-        parts.append(("head", head.group()))
-    previous = head.group().rsplit(None, 1)[-1]
+        parts.append(("head", head_text))
+    previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
     for token in grammar.token.finditer(text, end):
         word, gap = token.group(), text[end:token.start()]
-        if gap.strip() or "\n" in gap:
-            break  # a title does not run on into the next paragraph
+        if gap.strip() or "\n" in gap or (len(word) == 1 and not word.isalnum()):
+            break  # a title does not run on past a mark, nor into the next paragraph
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
         glued = _GLUED_CAPITAL.search(word) if word[:1].islower() else None
         word = word[:glued.start()] if glued else word
-        part = _part(grammar, text, token.end(), word, previous, head.group())
+        if word[0].isupper() and word not in grammar.opens_sentence:
+            part = "name"  # (the common case, decided here: the unit's or the place's own name)
+        else:
+            part = _part(grammar, text, token.end(), word, previous, head_text)
         if part is None:
+            if not word[0].islower():
+                break  # (the lexicon knows lower-case words only)
             following = _NEXT_WORD.match(text, token.end())
             boundary = _lexicon_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
                                          following[1] if following else "", after_head=end == head.end())
@@ -618,7 +628,16 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_appointments(text, found, add)
-    return sorted(found.values(), key=lambda o: order[fold(o.name)])
+    officials = [official for official in found.values() if not all(map(_heads_a_firm, official.titles))]
+    return sorted(officials, key=lambda o: order[fold(o.name)])
+
+
+def _heads_a_firm(title: str) -> bool:
+    """The title's unit is a firm, a business association or a research institute
+    (data/titles.yaml, `not_official_units`): "Chủ tịch HĐQT Công ty ...", "Giám đốc Công ty ..."."""
+    rules = _rules()
+    head = rules.heads.match(title)
+    return bool(head) and rules.not_official_unit.match(title, head.end()) is not None
 
 
 _PERSON_CUED = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?![\w.])")
