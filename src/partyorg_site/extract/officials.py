@@ -44,7 +44,8 @@ _NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # "Ủy viên Bộ Chính trị, Bí thư ...", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam - Bí thư Thành ủy ..."
-_NEXT_TITLE = re.compile(r"\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
+# (A term in brackets may close a title: "đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ...".)
+_NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
@@ -58,6 +59,7 @@ class _Rules:
     surnames: frozenset[str]
     not_name: frozenset[str]
     person_cue: re.Pattern[str]
+    capitalised_cues: frozenset[str]  # "Ông", "Bà": a cue capitalised at a sentence's start, in a run of capitals
     never: frozenset[str]
     abbreviations: dict[str, str]
     never_in_name: frozenset[str]
@@ -71,6 +73,7 @@ class _Rules:
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
+    generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
 
 
@@ -100,6 +103,7 @@ def _rules() -> _Rules:
         surnames=frozenset(names["surnames"]),
         not_name=frozenset(names["not_name_words"]),
         person_cue=re.compile(rf"(?:{cues})\s*:?\s*$"),
+        capitalised_cues=frozenset(cue for cue in names["person_cues"] if cue[0].isupper() and " " not in cue),
         never=frozenset(fold(n) for n in names["never_officials"]),
         abbreviations=titles["abbreviations"],
         never_in_name=frozenset(names["never_in_name"]),
@@ -112,6 +116,7 @@ def _rules() -> _Rules:
         local_designators=frozenset(titles["local_designators"]),
         past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
+        generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
@@ -431,10 +436,13 @@ def read_post(text: str, position: int) -> tuple[str, int] | None:
     another = _ANOTHER_POST.search(text, position, end)
     if another:  # "thôi giữ chức X, giữ chức Y": Y is a second post, not part of X
         end = another.start()
+        aside = _TRAILING_ASIDE.search(text, position, end)
+        end = aside.start() if aside else end  # "X (nhiệm kỳ 2015 – 2020), giữ chức Y": the term is no part of X
     return text[position:end].strip(), end
 
 
 _ANOTHER_POST = re.compile(r"\s*,\s*giữ\s+chức\s")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 
 
 def is_bare_head(title: str) -> bool:
@@ -577,10 +585,12 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
-        # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else.
-        while words and not _is_name(words, need_surname=not cued) and len(words) > 2:
+        # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
+        # with the cue itself, capitalised at a sentence's start ("Ông Đoàn Xuân Hiếu, ...").
+        while words and not _is_name(words, need_surname=not cued, cued=cued) and len(words) > 2:
+            cued = cued or words[0] in rules.capitalised_cues
             words = words[1:]
-        if not _is_name(words, need_surname=not cued) or \
+        if not _is_name(words, need_surname=not cued, cued=cued) or \
                 _begins_inside_a_not_name(match.group(1), len(match.group(1)) - len(" ".join(words))):
             continue  # (not "Dương Mỹ" of "Thái Bình Dương Mỹ")
         name = " ".join(words)
@@ -628,8 +638,17 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_appointments(text, found, add)
-    officials = [official for official in found.values() if not all(map(_heads_a_firm, official.titles))]
+    _add_present_posts(text, found, add)
+    officials = [official for official in found.values() if not _a_firms_head(official.titles)]
     return sorted(officials, key=lambda o: order[fold(o.name)])
+
+
+def _a_firms_head(titles: list[str]) -> bool:
+    """Every title names a firm (_heads_a_firm), or is a head alone beside one ("Chủ tịch,
+    Tổng Giám đốc Công ty ..."): the person is no official."""
+    firms = [_heads_a_firm(title) for title in titles]
+    generic = _rules().generic_heads
+    return any(firms) and all(firm or title_key(title) in generic for firm, title in zip(firms, titles))
 
 
 def _heads_a_firm(title: str) -> bool:
@@ -640,6 +659,49 @@ def _heads_a_firm(title: str) -> bool:
     return bool(head) and rules.not_official_unit.match(title, head.end()) is not None
 
 
+def _add_present_posts(text: str, found: dict[str, Official],
+                       add: Callable[[str, list[str], Span], None]) -> None:
+    """"Hiện ông Cường là Thành ủy viên, Bí thư Đảng ủy ...": the posts a person named just
+    before "là" ("hiện", "đang", "nay" may stand between) holds, in full ("ông Nguyễn Văn A")
+    or by the given name alone (_short_references). A sentence that names a year tells a
+    career, as for appointments; "từng là" (a past post) never stands right after a name."""
+    at = text.find(_COPULA)
+    while at != -1:
+        post = at + len(_COPULA)
+        if _rules().heads.match(text, post):  # (rare: most "là" are followed by no title)
+            person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60), at + 1)
+            titles, titles_end = _read_titles(text, post, closed_by_name=True)
+            if person and titles and not _name_at_end(titles[-1]):
+                name = person.group(1)
+                if not _is_name(name.split(), need_surname=True):
+                    short = [n for _, n in _short_references(text, person.start(), person.end(), found)]
+                    name = short[0] if short else ""
+                opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=0)
+                closing = _SENTENCE_END.search(text, titles_end)
+                if name and not _ANY_YEAR.search(_TERM_YEARS.sub(" ", text[opening:closing.start() if closing else len(text)])):
+                    add(name, titles, (person.start(1), person.start(1) + len(person.group(1))))
+        at = text.find(_COPULA, at + 1)
+
+
+_COPULA = " là "
+_PERSON_BEFORE_COPULA = re.compile(rf"(?:ông|Ông|bà|Bà|đồng chí|Đồng chí)[ ]+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{0,{MAX_NAME_WORDS - 1}}})"
+                                   rf"(?:[ ]+(?:hiện nay|hiện đang|hiện|đang|nay))?[ ]$")
+
+
+def _short_references(text: str, start: int, end: int, found: dict[str, Official]) -> list[tuple[int, str]]:
+    """"Ông Tiến hiện giữ chức ...": a person named before in full ("ông Nguyễn Thành Tiến"),
+    now by the given name alone after "ông", "bà", in text[start:end]; only where one person
+    of the text has that given name."""
+    named = [o.name for o in found.values()]
+    named += [m.group(1) for m in _PERSON_CUED.finditer(text, 0, start) if _is_name(m.group(1).split(), need_surname=True)]
+    given: dict[str, set[str]] = {}
+    for name in named:
+        given.setdefault(name.rsplit(None, 1)[-1], set()).add(name)
+    return [(m.start(1), next(iter(given[m.group(1)]))) for m in _SHORT_REFERENCE.finditer(text, start, end)
+            if len(given.get(m.group(1), ())) == 1]
+
+
+_SHORT_REFERENCE = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE})(?![\w.]|[ ]+{UPPER_CLASS})")
 _PERSON_CUED = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
@@ -669,6 +731,7 @@ def _add_appointments(text: str, found: dict[str, Official],
         people = [(start, name) for start, name in named if opening <= start < post.start()]
         people += [(m.start(1), m.group(1)) for m in _PERSON_CUED.finditer(text, opening, post.start())
                    if _is_name(m.group(1).split(), need_surname=True)]
+        people += _short_references(text, opening, post.start(), found)
         if people:
             start, name = max(people)
             if not _names_between(text, start + len(name), post.start()):
