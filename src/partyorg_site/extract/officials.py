@@ -112,7 +112,9 @@ def _rules() -> _Rules:
         any_not_name=re.compile(alternation(not_names)),
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
-        appointment_words=tuple(titles["appointment_words"]),
+        # (A phrase that holds another, "giữ chức vụ", needs no test of its own: one scan of the text less.)
+        appointment_words=tuple(phrase for phrase in titles["appointment_words"]
+                                if not any(other != phrase and other in phrase for other in titles["appointment_words"])),
         local_designators=frozenset(titles["local_designators"]),
         past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
@@ -213,12 +215,14 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
     for token in grammar.token.finditer(text, end):
-        word, gap = token.group(), text[end:token.start()]
-        if gap.strip() or "\n" in gap or (len(word) == 1 and not word.isalnum()):
-            break  # a title does not run on past a mark, nor into the next paragraph
+        word, at = token.group(), token.start()
+        if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
+            break  # a title does not run on into the next paragraph (one space is the common gap)
+        if len(word) == 1 and not word.isalnum():
+            break  # nor past a mark
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
-        glued = _GLUED_CAPITAL.search(word) if word[:1].islower() else None
+        glued = _GLUED_CAPITAL.search(word) if word[:1].islower() and not word.islower() else None
         word = word[:glued.start()] if glued else word
         if word[0].isupper() and word not in grammar.opens_sentence:
             part = "name"  # (the common case, decided here: the unit's or the place's own name)
@@ -238,12 +242,12 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             if boundary != "lexicon":
                 break
             part = boundary
-        end = token.start() + len(word)
+        end = at + len(word)
         if parts is not None:
             parts.append((part, word))
         if glued:
             break
-        previous_start, before_previous, previous = token.start(), previous, word
+        previous_start, before_previous, previous = at, previous, word
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
@@ -615,20 +619,24 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
         titles, chain_end = _read_titles(text, head.start(), closed_by_name=True)
-        if not titles or rules.past_post.search(text, max(0, head.start() - 60), head.start()):
-            continue  # (after "từng là": posts held before, in a career's history, are no titles)
+        if not titles:
+            continue
         named = _name_at_end(titles[-1])
+        listed = [] if named else _names_listed_after(text, chain_end)
+        copula = not named and not listed and text.startswith(_COPULA, head.start() - len(_COPULA))
+        cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end)
+        if not (named or listed or copula or cue) or rules.past_post.search(
+                text, max(0, head.start() - 40), head.start()):
+            continue  # no one holds the titles, or (after "từng là") they are a career's past posts
         if named:
             name, last_title = named
             add(name, [*titles[:-1], last_title], (chain_end - len(name), chain_end))
-            continue
-        listed = _names_listed_after(text, chain_end)
-        if listed:
+        elif listed:
             for name, span in listed:
                 add(name, titles, span)
-            continue
-        cue = _CUED_NAME_AFTER.match(text, chain_end)
-        if cue:
+        elif copula:
+            _add_present_posts(text, head.start(), titles, chain_end, found, add)
+        else:
             words = cue.group("name").split()
             need_surname = cue.group("dash") is not None
             while len(words) > 2 and not _is_name(words, need_surname):
@@ -638,7 +646,6 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_appointments(text, found, add)
-    _add_present_posts(text, found, add)
     officials = [official for official in found.values() if not _a_firms_head(official.titles)]
     return sorted(officials, key=lambda o: order[fold(o.name)])
 
@@ -659,28 +666,25 @@ def _heads_a_firm(title: str) -> bool:
     return bool(head) and rules.not_official_unit.match(title, head.end()) is not None
 
 
-def _add_present_posts(text: str, found: dict[str, Official],
+def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int, found: dict[str, Official],
                        add: Callable[[str, list[str], Span], None]) -> None:
-    """"Hiện ông Cường là Thành ủy viên, Bí thư Đảng ủy ...": the posts a person named just
-    before "là" ("hiện", "đang", "nay" may stand between) holds, in full ("ông Nguyễn Văn A")
-    or by the given name alone (_short_references). A sentence that names a year tells a
-    career, as for appointments; "từng là" (a past post) never stands right after a name."""
-    at = text.find(_COPULA)
-    while at != -1:
-        post = at + len(_COPULA)
-        if _rules().heads.match(text, post):  # (rare: most "là" are followed by no title)
-            person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60), at + 1)
-            titles, titles_end = _read_titles(text, post, closed_by_name=True)
-            if person and titles and not _name_at_end(titles[-1]):
-                name = person.group(1)
-                if not _is_name(name.split(), need_surname=True):
-                    short = [n for _, n in _short_references(text, person.start(), person.end(), found)]
-                    name = short[0] if short else ""
-                opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=0)
-                closing = _SENTENCE_END.search(text, titles_end)
-                if name and not _ANY_YEAR.search(_TERM_YEARS.sub(" ", text[opening:closing.start() if closing else len(text)])):
-                    add(name, titles, (person.start(1), person.start(1) + len(person.group(1))))
-        at = text.find(_COPULA, at + 1)
+    """"Hiện ông Cường là Thành ủy viên, Bí thư Đảng ủy ...": the titles read at text[post:]
+    after "là" are the posts of a person named just before it ("hiện", "đang", "nay" may
+    stand between), in full ("ông Nguyễn Văn A") or by the given name alone
+    (_short_references). A sentence that names a year tells a career, as for appointments;
+    "từng là" (a past post) never stands right after a name."""
+    at = post - len(_COPULA)
+    person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60), at + 1)
+    if not person:
+        return
+    name = person.group(1)
+    if not _is_name(name.split(), need_surname=True):
+        short = [n for _, n in _short_references(text, person.start(), person.end(), found)]
+        name = short[0] if short else ""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=0)
+    closing = _SENTENCE_END.search(text, titles_end)
+    if name and not _ANY_YEAR.search(_TERM_YEARS.sub(" ", text[opening:closing.start() if closing else len(text)])):
+        add(name, titles, (person.start(1), person.start(1) + len(person.group(1))))
 
 
 _COPULA = " là "
