@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partyorg_site.errors import ArticleError, Problem
+from partyorg_site.extract.officials import title_parts
 from partyorg_site.loader import extract_record, read_article
 from partyorg_site.models import Record, Span
 from partyorg_site.read.sentences import sentence_spans
@@ -59,7 +60,8 @@ def _describe(record: Record, text: str, reasons: dict[str, list[str]]) -> list[
     for official in record.officials:
         fact("official", f"{official.name}: {'; '.join(official.titles)}",
              "a title printed with the name" if official.spans else "named by a personnel decision",
-             official.spans[0] if official.spans else None)
+             official.spans[0] if official.spans else None,
+             more=[_title_grammar(title) for title in official.titles])
     for document in record.documents:
         fact("document", f"{document.key} ({document.text})", "a kind and a number, a plenum or a congress",
              document.spans[0] if document.spans else None)
@@ -73,6 +75,12 @@ def _describe(record: Record, text: str, reasons: dict[str, list[str]]) -> list[
              decision.rule, decision.span)
     lines.append(f"{'body:':14}{len(record.body)} paragraphs; captions: {len(record.captions)}")
     return lines
+
+
+def _title_grammar(title: str) -> str:
+    """How the title grammar read `title` (data/title_grammar.yaml): "Bí thư Thành ủy TP.HCM:
+    head 'Bí thư', unit 'Thành ủy TP.HCM'"."""
+    return f"{title}: " + ", ".join(f"{part} '{words}'" for part, words in title_parts(title))
 
 
 def _sentence(text: str, span: Span) -> str:

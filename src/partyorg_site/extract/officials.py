@@ -31,14 +31,21 @@ _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*+(?:[ ]+{UPPER_CLASS}{LOWER_CLASS}*+){{1,5}}+)"
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM", "Tp.Hồ Chí Minh") is one word: a title never
-# ends inside it. (Also "Q.1", "H.Củ Chi"; the two-letter ones are listed in data/titles.yaml.)
-def _token_pattern(dotted: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{UPPER_CLASS}|{alternation(dotted)})\.)+(?:{UPPER_CLASS}{LOWER_CLASS}*|\d+)"
+# ends inside it. (Also "Q.1", "H.Củ Chi"; the two-letter ones are listed in data/title_grammar.yaml.)
+def _token_pattern(dotted: list[str], provinces: list[str]) -> re.Pattern[str]:
+    """A word of a title, a dotted abbreviation whole ("T.Ư", "TP.HCM", "Q.1"; "TP." before a
+    space and a province's name: "TP. Hà Nội"), or a mark."""
+    return re.compile(rf"(?:{alternation(dotted)})\.(?=[ ](?:{alternation(provinces)})(?!\w))|"
+                      rf"(?:(?:{UPPER_CLASS}|{alternation(dotted)})\.)+(?:{UPPER_CLASS}{LOWER_CLASS}*|\d+)"
                       rf"[^\s,;:.()\[\]!?\"“”]*|[^\s,;:.()\[\]!?\"“”]+|[,;:.()\[\]!?\"“”]")
+
+
 _NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
-_NEXT_TITLE = re.compile(r"\s*(?:,|và)\s*(?:giữ\s+chức\s+)?")  # "Ủy viên Bộ Chính trị, Bí thư ..."
+# "Ủy viên Bộ Chính trị, Bí thư ...", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam - Bí thư Thành ủy ..."
+# (A term in brackets may close a title: "đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ...".)
+_NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
@@ -49,29 +56,24 @@ _CUED_NAME_AFTER = re.compile(
 @dataclass(frozen=True)
 class _Rules:
     heads: Anchored
-    continuation: frozenset[str]
-    continuation_after: dict[str, frozenset[str]]
-    stop_words: frozenset[str]
     surnames: frozenset[str]
     not_name: frozenset[str]
     person_cue: re.Pattern[str]
+    capitalised_cues: frozenset[str]  # "Ông", "Bà": a cue capitalised at a sentence's start, in a run of capitals
     never: frozenset[str]
     abbreviations: dict[str, str]
     never_in_name: frozenset[str]
-    sentence_openers: frozenset[str]
-    capitalised_at_sentence_start: frozenset[str]
     namesake_after: re.Pattern[str]
     not_names: tuple[str, ...]  # phrases shaped like names that name no one ("Thái Bình Dương")
     any_not_name: re.Pattern[str]  # any of them: most texts hold none, and one scan says so
-    names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     appointment: re.Pattern[str]  # "giữ chức", "phân công làm": a post for the sentence's person
     appointment_words: tuple[str, ...]  # the same phrases, to skip the pattern where none occurs
-    compound_next: dict[str, frozenset[str]]  # a compound's lower-case syllable -> the syllables that complete it
-    organisation_nouns: frozenset[str]
-    token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
     foreign_leader: re.Pattern[str]  # a title ending in a country, then a name
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
+    past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
+    not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
+    generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
 
 
@@ -93,48 +95,101 @@ def _rules() -> _Rules:
                   *(w for h in titles["abbreviated_heads"] for w in either_case_first(h))]
     heads = alternation(head_words)
     cues = alternation(names["person_cues"])
-    continuation = frozenset(titles["continuation_words"])
-    continuation_after = {w: set(prev) for w, prev in titles["continuation_after"].items()}
-    compound_next: dict[str, set[str]] = {}
-    for compound in titles["compound_words"]:
-        syllables = compound.split()
-        for previous, word in zip(syllables, syllables[1:]):
-            word = word[0].lower() + word[1:]
-            if word not in continuation or word in continuation_after:
-                continuation_after.setdefault(word, set()).update(either_case_first(previous))
-            compound_next.setdefault(previous[0].lower() + previous[1:], set()).add(word)
     not_names = [*names["not_names"], *datafiles.load("places")["stop_phrases"]]
     return _Rules(
         heads=Anchored(
             re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
             phrases=[*head_words, *titles["head_prefixes"]]),
-        continuation=continuation,
-        continuation_after={w: frozenset(prev) for w, prev in continuation_after.items()},
-        stop_words=frozenset(titles["stop_words"]),
         surnames=frozenset(names["surnames"]),
         not_name=frozenset(names["not_name_words"]),
         person_cue=re.compile(rf"(?:{cues})\s*:?\s*$"),
+        capitalised_cues=frozenset(cue for cue in names["person_cues"] if cue[0].isupper() and " " not in cue),
         never=frozenset(fold(n) for n in names["never_officials"]),
         abbreviations=titles["abbreviations"],
         never_in_name=frozenset(names["never_in_name"]),
-        sentence_openers=frozenset(titles["sentence_openers"]),
-        capitalised_at_sentence_start=frozenset(titles["capitalised_at_sentence_start"]),
         namesake_after=re.compile(rf"(?<!\w)(?:{alternation(titles['namesake_after'])})$"),
         not_names=tuple(not_names),
         any_not_name=re.compile(alternation(not_names)),
-        names_with_and=tuple(tuple(name.split(" và ", 1)) for name in titles["names_with_and"]),
-        compound_next={first: frozenset(rest) for first, rest in compound_next.items()},
-        organisation_nouns=frozenset(w for noun in titles["organisation_nouns"] for w in [noun.split()[-1]]),
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
-        appointment_words=tuple(titles["appointment_words"]),
-        token=_token_pattern(titles["dotted_abbreviations"]),
+        # (A phrase that holds another, "giữ chức vụ", needs no test of its own: one scan of the text less.)
+        appointment_words=tuple(phrase for phrase in titles["appointment_words"]
+                                if not any(other != phrase and other in phrase for other in titles["appointment_words"])),
         local_designators=frozenset(titles["local_designators"]),
+        past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
+                             rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
+        generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
+        not_official_unit=re.compile(
+            rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
         foreign_leader=re.compile(rf"(?P<title>.+?(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])}))"
                                   rf"\s+(?P<name>{UPPER_CLASS}[\w'-]*(?:\s+{UPPER_CLASS}[\w'-]*){{1,3}})"),
+    )
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """data/title_grammar.yaml, made ready to read titles with."""
+    token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
+    ends: frozenset[str]  # words that end a title: sentence starts, degrees, verbs
+    sentence_openers: frozenset[str]  # "Chiều": ends a title before "nay", "qua" or a date
+    opens_sentence: frozenset[str]  # the capitalised words of `ends` and `sentence_openers`
+    stop_words: frozenset[str]  # verbs and prepositions (the lexicon's rule looks at them too)
+    after: dict[str, frozenset[str]]  # a lower-case word -> the words it goes on after (_ANY: any)
+    opens: dict[str, frozenset[str]]  # a lower-case syllable -> the syllables that complete it
+    part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
+    unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
+    names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
+    abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
+    abroad: re.Pattern[str]  # a foreign country right after "tại"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    grammar = datafiles.load("title_grammar")
+    ends, unit, place = grammar["ends"], grammar["unit"], grammar["place"]
+    stop_words = frozenset(ends["stop_words"])
+    after: dict[str, frozenset[str]] = {}
+    part_of: dict[str, str] = {}
+    compounds: list[tuple[str, str]] = [(compound, "unit") for compound in unit["compounds"]]
+    for part, words in (("unit", unit["words"]), ("place", place["words"])):
+        for word in words:
+            if " " in word:
+                compounds.append((word, part))  # "thành phố": its syllables, as a compound's
+            elif word not in stop_words:
+                after[word], part_of[word] = _ANY, part
+    for word, previous in unit["words_after"].items():
+        after[word], part_of[word] = frozenset(previous), "unit"
+    opens: dict[str, set[str]] = {}
+    for compound, part in compounds:
+        syllables = compound.split()
+        for previous, word in zip(syllables, syllables[1:]):
+            word = word[0].lower() + word[1:]
+            if after.get(word) is not _ANY:  # (a word that goes on after any other needs no more)
+                after[word] = after.get(word, frozenset()) | frozenset(either_case_first(previous))
+            part_of.setdefault(word, part)
+            first = previous[0].lower() + previous[1:]
+            if first not in stop_words:
+                opens.setdefault(first, set()).add(word)
+                part_of.setdefault(first, part)
+    provinces = (spelling for province in datafiles.load("provinces")["provinces"] for spelling in province["spellings"])
+    countries = datafiles.load("places")["foreign_countries"]
+    return _Grammar(
+        token=_token_pattern(grammar["name"]["dotted_abbreviations"], [p for p in provinces if p[:1].isupper()]),
+        ends=frozenset([*ends["capitalised_at_sentence_start"], *ends["degrees"], *stop_words]),
+        sentence_openers=frozenset(ends["sentence_openers"]),
+        opens_sentence=frozenset(w for w in [*ends["capitalised_at_sentence_start"], *ends["degrees"],
+                                             *ends["sentence_openers"]]),
+        stop_words=stop_words,
+        after=after,
+        opens={first: frozenset(rest) for first, rest in opens.items()},
+        part_of=part_of,
+        unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
+        names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
+        abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
+        abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
     )
 
 
@@ -146,107 +201,140 @@ def title_key(title: str) -> str:
     return fold(" ".join(words))
 
 
-def _read_title(text: str, start: int) -> tuple[str, int] | None:
-    """A title beginning at `start` ("Trưởng Ban Tổ chức Tỉnh ủy"), and where it ends."""
-    rules = _rules()
-    head = rules.heads.match(text, start)
+def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = None) -> tuple[str, int] | None:
+    """A title beginning at `start` ("Trưởng Ban Tổ chức Tỉnh ủy"), and where it ends: its
+    head, then each word that a part of the grammar takes (data/title_grammar.yaml), up to
+    the first that none takes, and then to where a word ends. `parts`, if given, receives
+    (part, words) for each word taken: what `explain` and the grammar's tests show."""
+    head = _rules().heads.match(text, start)
     if not head:
         return None
-    end = head.end()
-    previous = text[head.start():head.end()].split()[-1]
+    grammar, head_text, end = _grammar(), head.group(), head.end()
+    if parts is not None:
+        parts.append(("head", head_text))
+    previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
-    for token in rules.token.finditer(text, end):
-        word = token.group()
+    for token in grammar.token.finditer(text, end):
+        word, at = token.group(), token.start()
+        if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
+            break  # a title does not run on into the next paragraph (one space is the common gap)
+        if len(word) == 1 and not word.isalnum():
+            break  # nor past a mark
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
-        glued = _GLUED_CAPITAL.search(word) if word[:1].islower() else None
+        glued = _GLUED_CAPITAL.search(word) if word[:1].islower() and not word.islower() else None
         word = word[:glued.start()] if glued else word
-        gap = text[end:token.start()]
-        if gap.strip() or "\n" in gap:
-            break  # a title does not run on into the next paragraph
-        if len(word) == 1 and not word.isalnum():
-            break
-        if word in rules.sentence_openers and _OPENS_A_DATE.match(text, token.end()):
-            break  # "Chiều nay 25-5, ...": the next sentence
-        if word in rules.capitalised_at_sentence_start:
-            break  # "... Hiệp hội Các doanh nghiệp ...": a sentence begins
-        if word[0].isupper() or word[0].isdigit():
-            continues = True
-        elif word == "và" and _name_with_and(text, token.start(), token.end()):
-            continues = True
-        elif word in rules.compound_next and word not in rules.stop_words and _opens_organisation_word(
-                text, token.end(), word, previous):
-            continues = True  # "thành" of "thành phố", "đơn" of "đơn vị"
-        elif word in rules.continuation_after:
-            continues = previous in rules.continuation_after[word]
+        if word[0].isupper() and word not in grammar.opens_sentence:
+            part = "name"  # (the common case, decided here: the unit's or the place's own name)
         else:
-            continues = word not in rules.stop_words and word in rules.continuation
-        if not continues:
+            part = _part(grammar, text, token.end(), word, previous, head_text)
+        if part is None:
+            if not word[0].islower():
+                break  # (the lexicon knows lower-case words only)
             following = _NEXT_WORD.match(text, token.end())
-            boundary = _word_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
-                                      following[1] if following else "", after_head=end == head.end())
-            if boundary is _CUT_BEFORE_PREVIOUS and previous_start > head.end():
+            boundary = _lexicon_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
+                                         following[1] if following else "", after_head=end == head.end())
+            if boundary == "give back" and previous_start > head.start():
                 end = len(text[:previous_start].rstrip())
+                if parts is not None:
+                    parts.pop()
                 break
-            if boundary is not _EXTEND:
+            if boundary != "lexicon":
                 break
-        end = token.start() + len(word)
+            part = boundary
+        end = at + len(word)
+        if parts is not None:
+            parts.append((part, word))
         if glued:
             break
-        previous_start, before_previous, previous = token.start(), previous, word
+        previous_start, before_previous, previous = at, previous, word
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
 
 
-_EXTEND, _CUT_BEFORE_PREVIOUS = object(), object()
+def title_parts(title: str) -> list[tuple[str, str]]:
+    """The phrases of `title` as the grammar reads it (data/title_grammar.yaml): its head, its
+    unit, a place or term, a mission's country: [("head", "Phó Chủ tịch"), ("unit", "Ủy ban
+    MTTQ"), ("place", "quận Bình Thạnh")], for `explain`. Words after the title (a name) are
+    left out. (A place's or country's name is the capitalised words after its designator.)"""
+    words: list[tuple[str, str]] = []
+    if _read_title(title, 0, words) is None:
+        return []
+    phrases: list[tuple[str, str]] = []
+    for part, word in words:
+        phrase = part if part in ("head", "place", "abroad") else "unit"
+        if part == "name" and phrases and phrases[-1][0] in ("place", "abroad"):
+            phrase = phrases[-1][0]  # "tỉnh Bình Dương", "tại Nhật Bản"
+        if phrases and phrases[-1][0] == phrase and part != "head":
+            phrases[-1] = (phrase, f"{phrases[-1][1]} {word}")
+        else:
+            phrases.append((phrase, word))
+    return phrases
+
+
+def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head: str) -> str | None:
+    """The part of the title grammar that takes `word` (ending at text[end]) after `previous`:
+    "name", "place", "unit" or "abroad"; None where no part takes it. (A verb, `ends`, is
+    in no part, though a syllable of a unit's word may be one after the word's first: "Hội nghị".)"""
+    if word[0].isupper() or word[0].isdigit():
+        if word in grammar.ends or (word in grammar.sentence_openers and _OPENS_A_DATE.match(text, end)):
+            return None  # a word that opens a sentence, a degree printed before a name
+        return "name"
+    after = grammar.after.get(word)
+    if after is not None and (after is _ANY or previous in after):
+        return grammar.part_of[word]
+    if word in grammar.opens and (previous[0].islower() or previous.isupper() or previous in grammar.unit_nouns):
+        following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
+        if following and following[1] in grammar.opens[word]:
+            return grammar.part_of[word]
+    if word == "và":  # "Bộ Kế hoạch và Đầu tư"; elsewhere "và" ends a title
+        return "unit" if _name_with_and(text, end - len(word), end) else None
+    if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
+        return "abroad" if _mission_abroad(text, end, head) else None
+    return None
+
+
+def _mission_abroad(text: str, end: int, head: str) -> bool:
+    """"Đại sứ Việt Nam tại Nhật Bản": "tại" and a foreign country after a mission's head."""
+    grammar = _grammar()
+    return head.removeprefix("nguyên ").removeprefix("Nguyên ") in grammar.abroad_heads \
+        and bool(grammar.abroad.match(text, end))
+
+
+_ANY = frozenset()
 _GLUED_CAPITAL = re.compile(rf"(?<={LOWER_CLASS}){UPPER_CLASS}")
 _TRAILING_MARKS = re.compile(r"[^\w]+$")
 _DASHES = "-–—"
 
 
-def _word_boundary(title_tail: str, before_previous: str, previous: str, word: str,
-                   next_word: str = "", after_head: bool = False) -> object | None:
-    """Where a title that would stop before the lower-case `word` ends, so that it ends where
-    a word ends (the lexicon, data/words.txt):
-      _EXTEND: `word` completes the word that `previous` began, or that `before_previous`
-        and `previous` began ("Trung tâm", "Sở Quy hoạch", "Hội Thiên văn học"; a stop word
-        only after an organisation noun: "Hội Nhà báo", "Trung tâm Dự báo");
-      _CUT_BEFORE_PREVIOUS: `previous` opens the next word ("tỉnh trực tiếp", "Toàn Cầu
-        Lãnh đạo công ty"; a capitalised one only before a stop word, and no organisation
-        noun: "Giám đốc Sở tại buổi làm việc" keeps "Sở");
-      None: stop before `word`.
-    Never after a person's name (`title_tail` ends in one): "Trần Văn Bình thường xuyên";
-    and `word` is not joined to `previous` where it makes a word with `next_word` ("Ban |
-    công tác", though "ban công" is a word too: the longer reading wins, as in word
-    segmentation). Hyphenated names are read by their syllables ("Tổ chức-Hành chính").
-    Right after the title's head (`after_head`), a word that the head's last syllable begins
-    goes on too ("Trưởng phòng | khám chuyên khoa": the head of a clinic), unless it is a
-    stop word ("Bí thư | ký": "thư ký" is a word, "ký" a verb here)."""
-    rules = _rules()
-    words = datafiles.load_words("words")
+def _lexicon_boundary(title_tail: str, before_previous: str, previous: str, word: str, next_word: str,
+                      after_head: bool) -> str | None:
+    """Where a title that no part of the grammar takes further ends, so that it ends where a
+    word ends (data/words.txt; the rule is told in data/title_grammar.yaml, `lexicon`):
+    "lexicon" (the lower-case `word` is taken: it completes the word `previous` began),
+    "give back" (`previous` begins a word with `word`, and leaves the title) or None (the
+    title ends before `word`). `title_tail` is the title's end; hyphenated names are read by
+    their syllables ("Tổ chức-Hành chính")."""
+    grammar, words = _grammar(), datafiles.load_words("words")
     word = _TRAILING_MARKS.sub("", word.split("-")[0])  # "Tài nguyên& Môi trường", "chức-Hành"
     hyphenated = "-" in previous  # "Hoa Lư-đơn vị": never cut back into such a token
     previous, before_previous = previous.rsplit("-", 1)[-1], before_previous.rsplit("-", 1)[-1]
-    pair = f"{previous.lower()} {word}"
-    if pair not in words and f"{before_previous.lower()} {pair}" not in words:
+    pair, three = f"{previous.lower()} {word}", f"{before_previous.lower()} {previous.lower()} {word}"
+    if (pair not in words and three not in words) or _ends_in_a_name(title_tail):
         return None
-    if _ends_in_a_name(title_tail):
-        return None
-    pairs_on = bool(next_word) and f"{word} {_TRAILING_MARKS.sub('', next_word.split('-')[0])}" in words
-    if after_head and pair in words and not pairs_on and not hyphenated and word not in rules.stop_words:
-        return _EXTEND  # "Trưởng phòng khám"
-    if previous[:1].isupper() and pair in words and not pairs_on and (
-            word not in rules.stop_words or before_previous in rules.organisation_nouns):
-        return _EXTEND  # "Trung tâm", "Hội Nhà báo", "Trung tâm Dự báo"
-    if word not in rules.stop_words and not pairs_on:
-        if before_previous and previous[:1].islower() and f"{before_previous.lower()} {pair}" in words:
-            return _EXTEND  # "Hội Thiên văn học", "thủy sản xuất nhập khẩu"
+    verb, capitalised = word in grammar.stop_words, previous[:1].isupper()
+    longer_on = f"{word} {_TRAILING_MARKS.sub('', next_word.split('-')[0])}" in words  # "Ban | công tác"
+    if not longer_on:
+        if pair in words and (after_head or capitalised) and (not verb or before_previous in grammar.unit_nouns):
+            return "lexicon"  # "Trưởng phòng khám", "Trung tâm", "Hội Nhà báo"
+        if three in words and not capitalised and not verb:
+            return "lexicon"  # "Hội Thiên văn học"
     if pair not in words or hyphenated:
         return None
-    if previous[:1].isupper():
-        return _CUT_BEFORE_PREVIOUS if word in rules.stop_words and previous not in rules.organisation_nouns else None
-    return _CUT_BEFORE_PREVIOUS if f"{before_previous.lower()} {previous.lower()}" not in words else None
+    if capitalised:  # "Toàn Cầu | Lãnh đạo công ty", but "Giám đốc Sở | tại buổi làm việc"
+        return "give back" if verb and previous not in grammar.unit_nouns else None
+    return "give back" if f"{before_previous.lower()} {previous.lower()}" not in words else None  # "tỉnh | trực tiếp"
 
 
 def _after_places(text: str) -> int:
@@ -265,22 +353,11 @@ def _ends_in_a_name(text: str) -> bool:
     return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
 
 
-def _opens_organisation_word(text: str, end: int, word: str, previous: str) -> bool:
-    """"Trường Chính trị thành phố", "Ban quản lý": the lower-case `word` (ending at `end`)
-    and the next one make an organisation's word, after a word of an organisation's name
-    (lower case, an abbreviation or numeral, or an organisation noun), not after a person's."""
-    rules = _rules()
-    if not (previous[0].islower() or previous.isupper() or previous in rules.organisation_nouns):
-        return False
-    following = _NEXT_WORD.match(text, end)
-    return bool(following) and following[1] in rules.compound_next[word]
-
-
 def _name_with_and(text: str, start: int, end: int) -> bool:
     """"Bộ Kế hoạch và Đầu tư": the "và" at text[start:end] joins two halves of one
     organisation's name (data/titles.yaml)."""
     before, after = text[max(0, start - 40):start].rstrip(), text[end:end + 40].lstrip()
-    return any(before.endswith(left) and after.startswith(right) for left, right in _rules().names_with_and)
+    return any(before.endswith(left) and after.startswith(right) for left, right in _grammar().names_with_and)
 
 
 def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[list[str], int]:
@@ -363,10 +440,13 @@ def read_post(text: str, position: int) -> tuple[str, int] | None:
     another = _ANOTHER_POST.search(text, position, end)
     if another:  # "thôi giữ chức X, giữ chức Y": Y is a second post, not part of X
         end = another.start()
+        aside = _TRAILING_ASIDE.search(text, position, end)
+        end = aside.start() if aside else end  # "X (nhiệm kỳ 2015 – 2020), giữ chức Y": the term is no part of X
     return text[position:end].strip(), end
 
 
 _ANOTHER_POST = re.compile(r"\s*,\s*giữ\s+chức\s")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 
 
 def is_bare_head(title: str) -> bool:
@@ -509,10 +589,12 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
-        # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else.
-        while words and not _is_name(words, need_surname=not cued) and len(words) > 2:
+        # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
+        # with the cue itself, capitalised at a sentence's start ("Ông Đoàn Xuân Hiếu, ...").
+        while words and not _is_name(words, need_surname=not cued, cued=cued) and len(words) > 2:
+            cued = cued or words[0] in rules.capitalised_cues
             words = words[1:]
-        if not _is_name(words, need_surname=not cued) or \
+        if not _is_name(words, need_surname=not cued, cued=cued) or \
                 _begins_inside_a_not_name(match.group(1), len(match.group(1)) - len(" ".join(words))):
             continue  # (not "Dương Mỹ" of "Thái Bình Dương Mỹ")
         name = " ".join(words)
@@ -540,17 +622,21 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if not titles:
             continue
         named = _name_at_end(titles[-1])
+        listed = [] if named else _names_listed_after(text, chain_end)
+        copula = not named and not listed and text.startswith(_COPULA, head.start() - len(_COPULA))
+        cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end)
+        if not (named or listed or copula or cue) or rules.past_post.search(
+                text, max(0, head.start() - 40), head.start()):
+            continue  # no one holds the titles, or (after "từng là") they are a career's past posts
         if named:
             name, last_title = named
             add(name, [*titles[:-1], last_title], (chain_end - len(name), chain_end))
-            continue
-        listed = _names_listed_after(text, chain_end)
-        if listed:
+        elif listed:
             for name, span in listed:
                 add(name, titles, span)
-            continue
-        cue = _CUED_NAME_AFTER.match(text, chain_end)
-        if cue:
+        elif copula:
+            _add_present_posts(text, head.start(), titles, chain_end, found, add)
+        else:
             words = cue.group("name").split()
             need_surname = cue.group("dash") is not None
             while len(words) > 2 and not _is_name(words, need_surname):
@@ -560,9 +646,66 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_appointments(text, found, add)
-    return sorted(found.values(), key=lambda o: order[fold(o.name)])
+    officials = [official for official in found.values() if not _a_firms_head(official.titles)]
+    return sorted(officials, key=lambda o: order[fold(o.name)])
 
 
+def _a_firms_head(titles: list[str]) -> bool:
+    """Every title names a firm (_heads_a_firm), or is a head alone beside one ("Chủ tịch,
+    Tổng Giám đốc Công ty ..."): the person is no official."""
+    firms = [_heads_a_firm(title) for title in titles]
+    generic = _rules().generic_heads
+    return any(firms) and all(firm or title_key(title) in generic for firm, title in zip(firms, titles))
+
+
+def _heads_a_firm(title: str) -> bool:
+    """The title's unit is a firm, a business association or a research institute
+    (data/titles.yaml, `not_official_units`): "Chủ tịch HĐQT Công ty ...", "Giám đốc Công ty ..."."""
+    rules = _rules()
+    head = rules.heads.match(title)
+    return bool(head) and rules.not_official_unit.match(title, head.end()) is not None
+
+
+def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int, found: dict[str, Official],
+                       add: Callable[[str, list[str], Span], None]) -> None:
+    """"Hiện ông Cường là Thành ủy viên, Bí thư Đảng ủy ...": the titles read at text[post:]
+    after "là" are the posts of a person named just before it ("hiện", "đang", "nay" may
+    stand between), in full ("ông Nguyễn Văn A") or by the given name alone
+    (_short_references). A sentence that names a year tells a career, as for appointments;
+    "từng là" (a past post) never stands right after a name."""
+    at = post - len(_COPULA)
+    person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60), at + 1)
+    if not person:
+        return
+    name = person.group(1)
+    if not _is_name(name.split(), need_surname=True):
+        short = [n for _, n in _short_references(text, person.start(), person.end(), found)]
+        name = short[0] if short else ""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=0)
+    closing = _SENTENCE_END.search(text, titles_end)
+    if name and not _ANY_YEAR.search(_TERM_YEARS.sub(" ", text[opening:closing.start() if closing else len(text)])):
+        add(name, titles, (person.start(1), person.start(1) + len(person.group(1))))
+
+
+_COPULA = " là "
+_PERSON_BEFORE_COPULA = re.compile(rf"(?:ông|Ông|bà|Bà|đồng chí|Đồng chí)[ ]+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{0,{MAX_NAME_WORDS - 1}}})"
+                                   rf"(?:[ ]+(?:hiện nay|hiện đang|hiện|đang|nay))?[ ]$")
+
+
+def _short_references(text: str, start: int, end: int, found: dict[str, Official]) -> list[tuple[int, str]]:
+    """"Ông Tiến hiện giữ chức ...": a person named before in full ("ông Nguyễn Thành Tiến"),
+    now by the given name alone after "ông", "bà", in text[start:end]; only where one person
+    of the text has that given name."""
+    named = [o.name for o in found.values()]
+    named += [m.group(1) for m in _PERSON_CUED.finditer(text, 0, start) if _is_name(m.group(1).split(), need_surname=True)]
+    given: dict[str, set[str]] = {}
+    for name in named:
+        given.setdefault(name.rsplit(None, 1)[-1], set()).add(name)
+    return [(m.start(1), next(iter(given[m.group(1)]))) for m in _SHORT_REFERENCE.finditer(text, start, end)
+            if len(given.get(m.group(1), ())) == 1]
+
+
+_SHORT_REFERENCE = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE})(?![\w.]|[ ]+{UPPER_CLASS})")
 _PERSON_CUED = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
@@ -592,6 +735,7 @@ def _add_appointments(text: str, found: dict[str, Official],
         people = [(start, name) for start, name in named if opening <= start < post.start()]
         people += [(m.start(1), m.group(1)) for m in _PERSON_CUED.finditer(text, opening, post.start())
                    if _is_name(m.group(1).split(), need_surname=True)]
+        people += _short_references(text, opening, post.start(), found)
         if people:
             start, name = max(people)
             if not _names_between(text, start + len(name), post.start()):
