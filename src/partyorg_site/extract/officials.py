@@ -134,6 +134,7 @@ class _Grammar:
     """data/title_grammar.yaml, made ready to read titles with."""
     token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
     ends: frozenset[str]  # words that end a title: sentence starts, degrees, verbs
+    degrees: frozenset[str]  # "TS", "LS": a person's, except after a unit's noun ("Đoàn LS")
     sentence_openers: frozenset[str]  # "Chiều": ends a title before "nay", "qua" or a date
     opens_sentence: frozenset[str]  # the capitalised words of `ends` and `sentence_openers`
     stop_words: frozenset[str]  # verbs and prepositions (the lexicon's rule looks at them too)
@@ -179,6 +180,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         token=_token_pattern(grammar["name"]["dotted_abbreviations"], [p for p in provinces if p[:1].isupper()]),
         ends=frozenset([*ends["capitalised_at_sentence_start"], *ends["degrees"], *stop_words]),
+        degrees=frozenset(ends["degrees"]),
         sentence_openers=frozenset(ends["sentence_openers"]),
         opens_sentence=frozenset(w for w in [*ends["capitalised_at_sentence_start"], *ends["degrees"],
                                              *ends["sentence_openers"]]),
@@ -278,6 +280,8 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
     "name", "place", "unit" or "abroad"; None where no part takes it. (A verb, `ends`, is
     in no part, though a syllable of a unit's word may be one after the word's first: "Hội nghị".)"""
     if word[0].isupper() or word[0].isdigit():
+        if word in grammar.degrees and previous in grammar.unit_nouns:
+            return "name"  # "Đoàn LS TP.HCM", "Hội KTS Việt Nam": the profession names the unit
         if word in grammar.ends or (word in grammar.sentence_openers and _OPENS_A_DATE.match(text, end)):
             return None  # a word that opens a sentence, a degree printed before a name
         return "name"
@@ -591,6 +595,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
         # with the cue itself, capitalised at a sentence's start ("Ông Đoàn Xuân Hiếu, ...").
+        cue_at = max((i for i, word in enumerate(words[:-2]) if word in rules.capitalised_cues), default=-1)
+        if cue_at >= 0:  # "... quán Bà Buội Ông Nguyễn Tiên Hồng, ...": a full stop lost before the cue
+            words, cued = words[cue_at + 1:], True
         while words and not _is_name(words, need_surname=not cued, cued=cued) and len(words) > 2:
             cued = cued or words[0] in rules.capitalised_cues
             words = words[1:]
