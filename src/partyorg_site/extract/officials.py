@@ -247,8 +247,8 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         end = at + len(word)
         if parts is not None:
             parts.append((part, word))
-        if glued:
-            break
+        if glued or (word[-1] in _DASHES and text[end:end + 1] == " " and _rules().heads.match(text, end + 1)):
+            break  # a dash glued to a word, then another title: "Đại tá Phạm Văn Ngân- Phó Giám đốc"
         previous_start, before_previous, previous = at, previous, word
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
@@ -344,8 +344,12 @@ def _lexicon_boundary(title_tail: str, before_previous: str, previous: str, word
 def _after_places(text: str) -> int:
     """Where the last province named in `text` ends (0 if none): a name at the end of a title
     begins after it. A province closing the title ("Bí thư Tỉnh ủy Lâm Đồng") is not a name,
-    nor is any part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương")."""
-    return max((mention.span[1] for mention in find_mentions(text)), default=0)
+    nor is any part of one ("tỉnh Bình Dương Võ Văn Minh": the name starts after "Dương"); nor
+    is a mission's country ("Đại sứ Việt Nam tại Hà Lan Nguyễn Thị Hòa": "Hà" is a surname)."""
+    end = max((mention.span[1] for mention in find_mentions(text)), default=0)
+    at = text.rfind(" tại")
+    country = _grammar().abroad.match(text, at + len(" tại")) if at >= end else None
+    return country.end() if country else end
 
 
 def _ends_in_a_name(text: str) -> bool:
