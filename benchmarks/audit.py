@@ -24,10 +24,11 @@ import sys
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from partyorg_site import datafiles
 from partyorg_site.loader import load_or_problem
 
 try:
@@ -194,12 +195,21 @@ def _after_personal_name(text: str, start: int) -> bool:
     return bool(words and run and run.group(1).split()[0] in SURNAMES)
 
 
+@lru_cache(maxsize=None)
+def _spellings(province: str) -> re.Pattern[str]:
+    """Every printed form of a province (data/provinces.yaml: "TP.HCM" is Hồ Chí Minh too), so
+    that one printed otherwise is not judged by the mentions of its bare name alone."""
+    spellings = next((p["spellings"] for p in datafiles.load("provinces")["provinces"] if p["name"] == province),
+                     [province])
+    return re.compile("|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True)))
+
+
 def provinces_inside_names(record: Record, today: date) -> Iterable[Finding]:
     """A province every one of whose mentions in the body stands right after a place word
     ("đường Thái Nguyên") or inside a person's name ("Nguyễn Thái Bình")."""
     text = "\n".join(record["body"])
     for province in record["provinces"]:
-        starts = [m.start() for m in re.finditer(re.escape(province), text)]
+        starts = [m.start() for m in re.finditer(_spellings(province), text)]
         if starts and all(PLACE_WORDS_BEFORE.search(text[max(0, s - 12):s]) or _after_personal_name(text, s)
                           for s in starts):
             yield province
