@@ -179,12 +179,28 @@ def split_signature(text: str) -> tuple[str, str | None]:
     """An export runs the author's signature into its last paragraph ("... trong năm.
     Thu Hằng (TTXVN)", "... Theo Báo Nhân Dân", "... Minh Anh"): the words after the last
     sentence are cut off when, on a line of their own, they would be a signature, an
-    attribution or a byline. Returns the text without them and the outlet they name."""
+    attribution or a byline. Returns the text without them ("" where the paragraph was all
+    signature) and the outlet they name."""
     found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
-    if not found or ends_with_abbreviation(text[:found.start() + 1]):  # "... tại TP. Hồ Chí Minh"
+    if found and not ends_with_abbreviation(text[:found.start() + 1]):  # "... tại TP. Hồ Chí Minh"
+        rest = text[found.end():].strip()
+        outlet = signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
+        if outlet or is_byline(rest):
+            return text[:found.end()].rstrip(), outlet
+    # A bracketed attribution that no signature rule above takes still closes the text:
+    # "... ở Biển Đông (Theo Reuters)", "... mùa tới. Minh Anh (theo Goal)" (then the byline
+    # before it goes too). It is where a translation came from, rarely the page's own outlet
+    # ("(Nguồn: Google)"), so it names none.
+    bracket = _TRAILING_BRACKET.search(text, max(0, len(text) - SIGNATURE_REACH))
+    if not bracket or not attribution_outlet(bracket.group(1)):
         return text, None
-    rest = text[found.end():].strip()
-    outlet = signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
-    if outlet or is_byline(rest):
-        return text[:found.end()].rstrip(), outlet
+    text = text[:bracket.start()].rstrip()
+    if is_byline(text):
+        return "", None  # "Minh Anh (theo TASS)" on a line of its own: nothing of the text
+    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
+    if found and not ends_with_abbreviation(text[:found.start() + 1]) and is_byline(text[found.end():].strip()):
+        text = text[:found.end()].rstrip()
     return text, None
+
+
+_TRAILING_BRACKET = re.compile(r"\s*(\([^()]{2,60}\))\.?$")

@@ -310,6 +310,8 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         last, signed = split_signature(last)
         layout.outlet = layout.outlet or signed
         body[-1] = (number, without_end_marks(last))
+        if not last:
+            body.pop()
     return body
 
 
