@@ -75,6 +75,7 @@ class _Rules:
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
+    rank_after_and: re.Pattern[str]  # "và Đại tướng": another person's rank after "và"
 
 
 def _head_spellings(head: str) -> set[str]:
@@ -91,7 +92,7 @@ def _rules() -> _Rules:
     titles = datafiles.load("titles")
     names = datafiles.load("names")
     # The first letter of a head may be either case ("trưởng ban", "Trưởng Ban").
-    head_words = [*(w for h in titles["heads"] for w in _head_spellings(h)),
+    head_words = [*(w for h in [*titles["heads"], *titles["ranks"]] for w in _head_spellings(h)),
                   *(w for h in titles["abbreviated_heads"] for w in either_case_first(h))]
     heads = alternation(head_words)
     cues = alternation(names["person_cues"])
@@ -124,6 +125,7 @@ def _rules() -> _Rules:
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
+        rank_after_and=re.compile(rf"\s*và\s+(?:{alternation([w for r in titles['ranks'] for w in _head_spellings(r)])})(?!\w)"),
         foreign_leader=re.compile(rf"(?P<title>.+?(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])}))"
                                   rf"\s+(?P<name>{UPPER_CLASS}[\w'-]*(?:\s+{UPPER_CLASS}[\w'-]*){{1,3}})"),
     )
@@ -144,6 +146,8 @@ class _Grammar:
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
+    departments: frozenset[str]  # "Vụ", "Cục": a unit that a comma and its parent may follow
+    parent: re.Pattern[str]  # " Bộ X", " Văn phòng X": such a parent after the comma
     abroad: re.Pattern[str]  # a foreign country right after "tại"
 
 
@@ -191,6 +195,8 @@ def _grammar() -> _Grammar:
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
+        departments=frozenset(grammar["parent"]["departments"]),
+        parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+{UPPER_CLASS}"),
         abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
     )
 
@@ -221,7 +227,13 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if len(word) == 1 and not word.isalnum():
-            break  # nor past a mark
+            if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
+                break  # nor past a mark
+            end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ": the unit's parent goes on
+            if parts is not None:
+                parts.append(("parent", word))
+            previous_start, before_previous, previous = at, previous, word
+            continue
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
         glued = _GLUED_CAPITAL.search(word) if word[:1].islower() and not word.islower() else None
@@ -255,6 +267,16 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     return text[start:end], end
 
 
+def _parent_follows(grammar: _Grammar, text: str, unit_start: int, end: int, after_comma: int) -> bool:
+    """After a comma, the organisation the title's unit belongs to ("Vụ trưởng Vụ Tổ chức cán
+    bộ, Bộ Nội vụ"): the unit is a department (data/title_grammar.yaml, `parent`), the words
+    after the comma name a ministry or the like, and no title opens there."""
+    unit = text[unit_start:end].split(None, 1)
+    return bool(unit) and unit[0] in grammar.departments and "," not in text[unit_start:end] \
+        and grammar.parent.match(text, after_comma) is not None \
+        and not _rules().heads.match(text, after_comma + 1)
+
+
 def title_parts(title: str) -> list[tuple[str, str]]:
     """The phrases of `title` as the grammar reads it (data/title_grammar.yaml): its head, its
     unit, a place or term, a mission's country: [("head", "Phó Chủ tịch"), ("unit", "Ủy ban
@@ -265,8 +287,8 @@ def title_parts(title: str) -> list[tuple[str, str]]:
         return []
     phrases: list[tuple[str, str]] = []
     for part, word in words:
-        phrase = part if part in ("head", "place", "abroad") else "unit"
-        if part == "name" and phrases and phrases[-1][0] in ("place", "abroad"):
+        phrase = part if part in ("head", "place", "abroad", "parent") else "unit"
+        if part == "name" and phrases and phrases[-1][0] in ("place", "abroad", "parent"):
             phrase = phrases[-1][0]  # "tỉnh Bình Dương", "tại Nhật Bản"
         if phrases and phrases[-1][0] == phrase and part != "head":
             phrases[-1] = (phrase, f"{phrases[-1][1]} {word}")
@@ -385,7 +407,7 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
             position = end
             break
         following = _NEXT_TITLE.match(text, end)
-        if not following or not _rules().heads.match(text, following.end()):
+        if not following or not _rules().heads.match(text, following.end()) or _rules().rank_after_and.match(text, end):
             position = end
             break
         position = following.end()
