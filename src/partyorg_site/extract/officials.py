@@ -145,6 +145,7 @@ class _Grammar:
     part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
+    names_with_marks: tuple[tuple[str, str, str], ...]  # ("Văn hóa", ",", "Thể thao và Du lịch")
     abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
     departments: frozenset[str]  # "Vụ", "Cục": a unit that a comma and its parent may follow
     parent: re.Pattern[str]  # " Bộ X", " Văn phòng X": such a parent after the comma
@@ -194,6 +195,8 @@ def _grammar() -> _Grammar:
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
+        names_with_marks=tuple((left.rstrip(), mark, right.lstrip()) for name in unit["names_with_marks"]
+                               for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
         departments=frozenset(grammar["parent"]["departments"]),
         parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+{UPPER_CLASS}"),
@@ -227,6 +230,10 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if len(word) == 1 and not word.isalnum():
+            if _name_with_mark(text, at, word):
+                end = token.end()  # "Bộ Văn hóa, Thể thao và Du lịch": a ministry's name holds the mark
+                previous_start, before_previous, previous = at, previous, word
+                continue
             if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
                 break  # nor past a mark
             end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ": the unit's parent goes on
@@ -265,6 +272,14 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
+
+
+def _name_with_mark(text: str, at: int, mark: str) -> bool:
+    """"Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội": the mark at
+    text[at] is inside a unit's name (data/title_grammar.yaml, names_with_marks)."""
+    before, after = text[max(0, at - 20):at].rstrip(), text[at + 1:at + 40].lstrip()
+    return any(mark == sign and before.endswith(left) and after.startswith(right)
+               for left, sign, right in _grammar().names_with_marks)
 
 
 def _parent_follows(grammar: _Grammar, text: str, unit_start: int, end: int, after_comma: int) -> bool:
