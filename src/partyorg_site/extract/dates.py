@@ -489,10 +489,11 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
 
 @lru_cache(maxsize=1)
 def _horizon_before() -> re.Pattern[str]:
-    """"đến năm", "tầm nhìn", "từ tháng 6/" ... right before a year (data/dates.yaml), in
-    lower-cased text (see _lowered_words)."""
+    """"đến năm", "tầm nhìn", "từ tháng 6/", "vào năm" ... right before a year (data/dates.yaml),
+    in lower-cased text (see _lowered_words)."""
     return re.compile(rf"(?:{_lowered_words('horizon_words')})\s+"
-                      rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$")
+                      rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*|tháng\s+\d{{1,2}}\s+năm\s+)?$"
+                      rf"|(?:{_lowered_words('past_year_words')})\s+năm\s+$")
 
 
 def _lowered_words(key: str) -> str:
