@@ -474,7 +474,7 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
         head = _DATE_WORD_AT_END.sub("", before[:day_month.start()])
         cited = _document_before().search(head) or _document_date_word().search(head.lower())
         return (0, None) if cited else (rules.full_date, day_month)
-    if _horizon_before().search(lowered):
+    if _horizon_before().search(lowered) or _law_before().search(lowered):
         return 0, None
     found = _MONTH_BEFORE.search(before) if "tháng" in lowered else None
     if found:
@@ -485,6 +485,13 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
     if "năm" in lowered and _NAM_BEFORE.search(before):
         return rules.year, None
     return 0, None
+
+
+@lru_cache(maxsize=1)
+def _law_before() -> re.Pattern[str]:
+    """"Bộ luật Hình sự năm 2015", "Hiến pháp năm 2013": a law's name and "năm" right before a
+    year (data/dates.yaml, law_words), in lower-cased text: the year the law was passed."""
+    return re.compile(rf"(?:{_lowered_words('law_words')})(?:\s+[^\s.,;:()]+){{0,6}}\s+năm\s+$")
 
 
 @lru_cache(maxsize=1)
