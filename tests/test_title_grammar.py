@@ -45,4 +45,8 @@ def test_title_parts_are_head_unit_place():
     assert title_parts("Vụ trưởng Vụ Tổ chức cán bộ") == [("head", "Vụ trưởng"), ("unit", "Vụ Tổ chức cán bộ")]
     assert title_parts("Đại sứ Việt Nam tại Nhật Bản") == [("head", "Đại sứ"), ("unit", "Việt Nam"),
                                                           ("abroad", "tại Nhật Bản")]
+    assert title_parts("Vụ trưởng Vụ Pháp chế, Bộ Y tế") == [("head", "Vụ trưởng"), ("unit", "Vụ Pháp chế"),
+                                                            ("parent", "Bộ Y tế")]
+    assert title_parts("Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch") == [
+        ("head", "Thứ trưởng"), ("unit", "Bộ Văn hóa, Thể thao và Du lịch")]
     assert title_parts("Ủy viên Bộ Chính trị khóa XII") == [("head", "Ủy viên Bộ Chính trị"), ("place", "khóa XII")]

@@ -230,15 +230,12 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if len(word) == 1 and not word.isalnum():
-            if _name_with_mark(text, at, word):
-                end = token.end()  # "Bộ Văn hóa, Thể thao và Du lịch": a ministry's name holds the mark
-                previous_start, before_previous, previous = at, previous, word
-                continue
-            if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
+            part = _mark_part(grammar, text, head.end(), end, at, word)
+            if part is None:
                 break  # nor past a mark
-            end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ": the unit's parent goes on
+            end = token.end()
             if parts is not None:
-                parts.append(("parent", word))
+                parts.append((part, word))
             previous_start, before_previous, previous = at, previous, word
             continue
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
@@ -274,6 +271,18 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     return text[start:end], end
 
 
+def _mark_part(grammar: _Grammar, text: str, unit_start: int, end: int, at: int, mark: str) -> str | None:
+    """The part of the grammar that a mark inside a title belongs to, where a title goes on
+    past it: "unit" inside a ministry's name ("Bộ Văn hóa, Thể thao và Du lịch"), "parent"
+    before a department's ministry ("Cục trưởng Cục Quản trị, Văn phòng Chính phủ"); None
+    where the mark ends the title, as any other does."""
+    if _name_with_mark(text, at, mark):
+        return "unit"
+    if mark == "," and _parent_follows(grammar, text, unit_start, end, at + 1):
+        return "parent"
+    return None
+
+
 def _name_with_mark(text: str, at: int, mark: str) -> bool:
     """"Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội": the mark at
     text[at] is inside a unit's name (data/title_grammar.yaml, names_with_marks)."""
@@ -303,10 +312,15 @@ def title_parts(title: str) -> list[tuple[str, str]]:
     phrases: list[tuple[str, str]] = []
     for part, word in words:
         phrase = part if part in ("head", "place", "abroad", "parent") else "unit"
-        if part == "name" and phrases and phrases[-1][0] in ("place", "abroad", "parent"):
+        if part == "name" and phrases and phrases[-1][0] in ("place", "abroad"):
             phrase = phrases[-1][0]  # "tỉnh Bình Dương", "tại Nhật Bản"
-        if phrases and phrases[-1][0] == phrase and part != "head":
-            phrases[-1] = (phrase, f"{phrases[-1][1]} {word}")
+        elif part in ("name", "unit") and phrases and phrases[-1][0] == "parent":
+            phrase = "parent"  # ", Bộ Y tế"
+        if part == "parent":
+            phrases.append((phrase, ""))  # the comma opens the parent's phrase and is not shown
+        elif phrases and phrases[-1][0] == phrase and part != "head":
+            glue = "" if word == "," or not phrases[-1][1] else " "
+            phrases[-1] = (phrase, f"{phrases[-1][1]}{glue}{word}")
         else:
             phrases.append((phrase, word))
     return phrases
