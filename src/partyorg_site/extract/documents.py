@@ -367,9 +367,10 @@ def document_key(doc: Document, article_date: str | None, province: str | None =
 
     Party numbering restarts every term, so a central Party document's key carries its term
     (stated, from its own date, or from the citing article's date); a State document's
-    (a decree, a law, the Prime Minister's decision) the year its symbol or date gives, and
-    never a term; a local one carries its province and year, since every province numbers
-    its own documents.
+    (a decree, a law, the Prime Minister's decision, a ministry's) the year its symbol or
+    date gives, and never a term; a province's People's Committee's its province and year,
+    since every province numbers its own; a local Party committee's its province and year
+    or term.
     """
     if doc.plenum is not None:
         term = doc.term or term_on(article_date)
@@ -388,5 +389,39 @@ def document_key(doc: Document, article_date: str | None, province: str | None =
     term = doc.term or term_on(doc.date) or term_on(article_date)
     if central:
         return slug(f"{doc.kind} {doc.number} {scope} {'khoa ' + term if term else ''}")
+    issuer = _symbol_issuer(doc)
+    if issuer == "other":  # a ministry's, an agency's: numbered by year for the whole country
+        return slug(f"{doc.kind} {doc.number} {scope} {_year_outside_symbol(doc, None)}")
+    if issuer == "province":  # a province's People's Committee's, its departments': by year, each its own
+        return slug(f"{doc.kind} {doc.number} {scope} {province or 'dia phuong'} {_year_outside_symbol(doc, article_date)}")
     when = doc.date[:4] if doc.date else (f"khoa {term}" if term else "")
     return slug(f"{doc.kind} {doc.number} {scope} {province or 'dia phuong'} {when}")
+
+
+def _year_outside_symbol(doc: Document, article_date: str | None) -> str:
+    """The year a key adds to a document numbered by year: none where its symbol holds it
+    ("44/2016/QĐ-UBND": in the key already), else its date's, else `article_date`'s (a
+    province's bodies issue thousands a year: one cited without its date is taken to be of
+    its article's year, as recent), else none."""
+    if _YEAR_IN_SYMBOL.search(doc.symbol or ""):
+        return ""
+    return (doc.date or article_date or "")[:4]
+
+
+def _symbol_issuer(doc: Document) -> str | None:
+    """Who numbers a local document, by its symbol's codes (data/documents.yaml): "party" (a
+    Party committee's, "12-CT/TU", which numbers by term), "province" (a province's People's
+    Committee or Council, "123/QĐ-UBND"), "other" (a ministry's or an agency's, "2829/QĐ-BTNMT");
+    None where the symbol shows no issuer."""
+    if not doc.symbol or "/" not in doc.symbol:
+        return None
+    data = datafiles.load("documents")
+    codes = [code for code in re.split(r"[-/]", doc.symbol.split("/", 1)[1]) if re.search(r"[A-ZĐ]", code)]
+    if not codes or set(codes) <= {kind["code"] for kind in data["kinds"].values()}:
+        return None  # "1947/QĐ": the kind's code alone
+    if any(code.endswith(tuple(data["party_local_code_endings"])) for code in codes):
+        return "party"
+    if any(code in data["province_state_scopes"] or re.fullmatch(data["province_department_code"], code)
+           for code in codes):
+        return "province"
+    return "other"
