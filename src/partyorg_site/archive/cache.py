@@ -261,6 +261,10 @@ class RecordCache:
         return None if found is None else found[0]
 
     # ---- records -----------------------------------------------------------
+    def fetched_ahead(self, key: str) -> bool:
+        """Whether get(key) will give the record prefetch_known fetched (without parsing it)."""
+        return key in self._ahead.get("head", ())
+
     def get(self, key: str) -> Record | Problem | None:
         if key in self.held:
             self.hits += 1

@@ -205,6 +205,14 @@ class State:
             self.pid = os.getpid()
         return self.connection
 
+    def own_connection(self) -> None:
+        """In a forked process that writes (site/beside): a read-write connection of its own.
+        The parent's is kept, never used or closed here (see _db)."""
+        if self.pid != os.getpid() and self.path is not None:
+            self.inherited = self.connection
+            self.connection = self._connect(self.path)
+            self.pid = os.getpid()
+
     def query(self, sql: str, parameters: Iterable = ()) -> list[tuple]:
         with self.lock:
             return self._db().execute(sql, tuple(parameters)).fetchall()

@@ -583,9 +583,18 @@ class Renderer:
     def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
         """The archive-wide files; the records file's pieces and the search index are kept in
         the state database (`pieces.state`) where there is one."""
+        yield "sitemap.xml", self.sitemap(sitemap_paths)
+        yield from self.archive_files(pieces)
+
+    def sitemap(self, sitemap_paths: list[str]) -> str:
+        """The sitemap: the one archive-wide file made from the page list."""
+        return feeds.sitemap(sitemap_paths, self.config)
+
+    def archive_files(self, pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
+        """The archive-wide files but the sitemap: made from the archive alone, never from the
+        page list, so a build can make them beside its pages (pipeline, site/beside)."""
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
         yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
-        yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
         yield RECORDS_FILE, records_file(self.archive.articles, pieces,
                                          identities=[self._identity_text(record) for record in self.archive.articles])
