@@ -23,9 +23,11 @@ from typing import Any, Iterator, Sequence
 from partyorg_site import __version__, datafiles
 from partyorg_site.archive.resolve import settled, unresolved_copy
 from partyorg_site.archive.state import STATE_FILE, State, chunks
+from partyorg_site.archive.taxonomies import remember_title_order
 from partyorg_site.errors import Problem
 from partyorg_site.models import Record
 from partyorg_site.read.files import ArticleFile
+from partyorg_site.vietnamese import vietnamese_order
 
 
 # What a cached entry is made by: the loader (and everything it imports from the package),
@@ -282,6 +284,9 @@ class RecordCache:
         record.search_words = [] if entry.get("words") else None
         record.day_month = entry.get("day_month")
         record.caption_after = entry.get("caption_after")
+        order = entry.get("title_order")
+        if order and len(order) == 2:
+            remember_title_order(record.title, (order[0], order[1]))
         _restore_spans(record, entry.get("spans"))
         self.stream_texts(record, key)
         if self.hold:
@@ -307,7 +312,7 @@ class RecordCache:
             # time of reading an entry back
             words = None if result.search_words is None else " ".join(result.search_words)
             head = {"record": contract, "words": words is not None, "day_month": result.day_month,
-                    "caption_after": result.caption_after,
+                    "caption_after": result.caption_after, "title_order": list(vietnamese_order(result.title)),
                     "spans": [[o.spans for o in result.officials], [d.spans for d in result.documents]]}
             self._pending.append((key, _dumps(head), words, record))
         if len(self._pending) >= 200:  # in batches: never every record of a clean build in memory

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from itertools import groupby
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -181,11 +180,28 @@ def newest_first(records: Iterable[Record]) -> list[Record]:
     return ordered
 
 
-@lru_cache(maxsize=32_768)
+_TITLE_ORDERS: dict[str, tuple[str, str]] = {}
+_TITLE_ORDERS_KEPT = 65_536  # past this many titles (serve, editing for days) the memo starts again
+
+
 def _title_order(title: str) -> tuple[str, str]:
     """A title's Vietnamese sort key, remembered: serve orders the archive again on every
-    edit, and the keys cost most of that."""
-    return vietnamese_order(title)
+    edit, and the keys cost most of that; a build gets them with the records read back
+    (remember_title_order), as making 10,000 of them cost half of the archive stage."""
+    found = _TITLE_ORDERS.get(title)
+    if found is None:
+        if len(_TITLE_ORDERS) >= _TITLE_ORDERS_KEPT:
+            _TITLE_ORDERS.clear()
+        found = _TITLE_ORDERS[title] = vietnamese_order(title)
+    return found
+
+
+def remember_title_order(title: str, order: tuple[str, str]) -> None:
+    """A title's sort key as vietnamese_order made it when its record was cached (the record
+    cache's version covers vietnamese.py and the collation table, so it is the same key)."""
+    if len(_TITLE_ORDERS) >= _TITLE_ORDERS_KEPT:
+        _TITLE_ORDERS.clear()
+    _TITLE_ORDERS[title] = order
 
 
 def _recency(record: Record) -> tuple[bool, str, bool, str]:
