@@ -23,7 +23,7 @@ from typing import Any, Iterator, Sequence
 from partyorg_site import __version__, datafiles
 from partyorg_site.archive.resolve import settled, unresolved_copy
 from partyorg_site.archive.state import STATE_FILE, State, chunks
-from partyorg_site.archive.taxonomies import remember_title_order
+from partyorg_site.archive.title_order import remember as remember_title_order
 from partyorg_site.errors import Problem
 from partyorg_site.models import Record
 from partyorg_site.read.files import ArticleFile

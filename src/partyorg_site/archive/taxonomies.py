@@ -14,8 +14,9 @@ from typing import Any, Callable, Iterable
 
 
 from partyorg_site.extract.places import merged_into_2025
+from partyorg_site.archive.title_order import title_order
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold, slug, squash, vietnamese_order
+from partyorg_site.vietnamese import fold, slug, squash
 
 
 @dataclass
@@ -175,33 +176,9 @@ def newest_first(records: Iterable[Record]) -> list[Record]:
     for _, run in groupby(keyed, key=lambda pair: pair[0]):
         articles = [record for _, record in run]
         if len(articles) > 1:
-            articles.sort(key=lambda record: (_title_order(record.title), record.slug))
+            articles.sort(key=lambda record: (title_order(record.title), record.slug))
         ordered += articles
     return ordered
-
-
-_TITLE_ORDERS: dict[str, tuple[str, str]] = {}
-_TITLE_ORDERS_KEPT = 65_536  # past this many titles (serve, editing for days) the memo starts again
-
-
-def _title_order(title: str) -> tuple[str, str]:
-    """A title's Vietnamese sort key, remembered: serve orders the archive again on every
-    edit, and the keys cost most of that; a build gets them with the records read back
-    (remember_title_order), as making 10,000 of them cost half of the archive stage."""
-    found = _TITLE_ORDERS.get(title)
-    if found is None:
-        if len(_TITLE_ORDERS) >= _TITLE_ORDERS_KEPT:
-            _TITLE_ORDERS.clear()
-        found = _TITLE_ORDERS[title] = vietnamese_order(title)
-    return found
-
-
-def remember_title_order(title: str, order: tuple[str, str]) -> None:
-    """A title's sort key as vietnamese_order made it when its record was cached (the record
-    cache's version covers vietnamese.py and the collation table, so it is the same key)."""
-    if len(_TITLE_ORDERS) >= _TITLE_ORDERS_KEPT:
-        _TITLE_ORDERS.clear()
-    _TITLE_ORDERS[title] = order
 
 
 def _recency(record: Record) -> tuple[bool, str, bool, str]:
