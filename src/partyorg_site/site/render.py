@@ -29,6 +29,7 @@ from partyorg_site.models import ACTIONS, Record
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, identity, records_file
 from partyorg_site.site.search_delta import search_files
+from partyorg_site.site.write import StoredFile
 from partyorg_site.site.views import (careers, citations, people_index, personnel, province_map, reading, series,
                                        timeline)
 
@@ -637,7 +638,8 @@ class Renderer:
                        canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
 
-    def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
+    def extra_files(self, sitemap_paths: list[str],
+                    pieces: PieceStore) -> Iterator[tuple[str, str | bytes | StoredFile]]:
         """The archive-wide files; the records file's pieces and the search index are kept in
         the state database (`pieces.state`) where there is one."""
         yield "sitemap.xml", self.sitemap(sitemap_paths)
@@ -647,7 +649,7 @@ class Renderer:
         """The sitemap: the one archive-wide file made from the page list."""
         return feeds.sitemap(sitemap_paths, self.config)
 
-    def archive_files(self, pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
+    def archive_files(self, pieces: PieceStore) -> Iterator[tuple[str, str | bytes | StoredFile]]:
         """The archive-wide files but the sitemap: made from the archive alone, never from the
         page list, so a build can make them beside its pages (pipeline, site/beside)."""
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
@@ -658,5 +660,5 @@ class Renderer:
         if pieces.state is None:
             yield from search.build_index(self.archive.articles).items()
         else:
-            yield from search_files(self.archive.articles, self.inputs, pieces.state, code_version()).items()
+            yield from search_files(self.archive.articles, self._identity_text, pieces.state, code_version()).items()
 
