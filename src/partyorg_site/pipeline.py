@@ -123,20 +123,17 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                 cache.materialize(result)
         results[name] = result
 
-    cache.prefetch_known()
-    vouched: list[tuple[str, str]] = []  # (name, key) of records fetched ahead, read back below
-    for file in (progress(files, len(files), "đọc") if progress else files):
-        key = cache.key_without_reading(file)
-        if key and cache.fetched_ahead(key):
-            read[file.name] = (file.signature, key)
-            vouched.append((file.name, key))
-            continue
+    vouched: list[tuple[ArticleFile, str]] = []  # files the snapshot vouches for, and their keys
+
+    def look_up(file: ArticleFile, key: str | None) -> None:
+        """A file's record from the cache, reading the file if its key is not known; or the
+        file is left to extract."""
         cached = cache.get(key) if key else None
         if cached is None:
             data = read_file(file)
             if isinstance(data, Problem):
                 results[file.name] = data
-                continue
+                return
             key = content_key(file.name, data)
             cached = cache.get(key)
             if cached is None:
@@ -144,17 +141,31 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         read[file.name] = (file.signature, key)
         if cached is not None:
             keep(file.name, key, cached)
+
+    for file in (progress(files, len(files), "đọc") if progress else files):
+        key = cache.key_without_reading(file)
+        if key:
+            vouched.append((file, key))
+        else:
+            look_up(file, None)
     other = None
     if beside and jobs > 1 and pending and len(pending) < PARALLEL_MIN_FILES and vouched and hasattr(os, "fork"):
-        # The one new article's extraction (the loader's import and its patterns' compiling,
+        # The new article's extraction (the loader's import and its patterns' compiling,
         # most of it) on the other core, while this one reads the archive's records back.
-        other = Beside(lambda: [_extract(file) for file in pending])
+        early = list(pending)
+        other = Beside(lambda: [_extract(file) for file in early])
     try:
-        for name, key in vouched:
-            cached = cache.get(key)
-            assert cached is not None  # fetched ahead
-            keep(name, key, cached)
-        extracted = other.result() if other is not None else _in_parallel(_extract, pending, jobs)
+        cache.prefetch_known()
+        for file, key in vouched:
+            if cache.fetched_ahead(key):
+                read[file.name] = (file.signature, key)
+                keep(file.name, key, cache.get(key))  # type: ignore[arg-type]
+            else:  # its record is gone (or serve holds it): as a file the snapshot did not know
+                look_up(file, key)
+        if other is not None:
+            extracted: Iterable = other.result() + [_extract(file) for file in pending[len(early):]]
+        else:
+            extracted = _in_parallel(_extract, pending, jobs)
     except BaseException:
         if other is not None:
             other.abandon()

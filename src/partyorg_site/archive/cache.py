@@ -142,6 +142,7 @@ class RecordCache:
         self.known: dict[str, tuple[str, str]] = {}
         self.time = 0
         self.unsettled = 0  # files it knew but could not vouch for
+        self.vouched: set[str] = set()  # files it vouched for (key_without_reading), since the last snapshot
         if self.state is not None and self.place is not None:
             found = self.state.one("SELECT time FROM places WHERE place = ?", (self.place,))
             if found:
@@ -160,6 +161,7 @@ class RecordCache:
         if file.signature[1] >= self.time - SETTLE_NS:
             self.unsettled += 1
             return None
+        self.vouched.add(file.name)
         return known[1]
 
     def prefetch_known(self) -> None:
@@ -180,7 +182,10 @@ class RecordCache:
         """Save the records extracted and what this build read (name -> (signature, key)),
         by delta: the rows of files added, changed or gone, in one transaction (the one
         PARTYORG_FAULT=mid-state cuts short); then the records no folder uses any more go."""
-        now = {name: (_signature(signature), key) for name, (signature, key) in files.items()}
+        now = {}
+        for name, (signature, key) in files.items():
+            row = self.known.get(name) if name in self.vouched else None  # vouched for: the row known (and checked)
+            now[name] = row if row is not None and row[1] == key else (_signature(signature), key)
         changed = [(self.place, name, *value) for name, value in now.items() if self.known.get(name) != value]
         gone = [(self.place, name) for name in self.known if name not in now]
         if self.state is not None and self.place is not None:
@@ -193,7 +198,7 @@ class RecordCache:
             ], fault=True)
         else:
             self.flush()
-        self.known, self.time, self.unsettled = now, started, 0
+        self.known, self.time, self.unsettled, self.vouched = now, started, 0, set()
         if self.hold:
             used = {key for _, key in files.values()}
             self.held = {key: result for key, result in self.held.items() if key in used}
