@@ -222,6 +222,8 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
             return _archive_files(renderer, writer, pieces, derived, whole, database_bodies)
 
         if beside and whole and jobs > 1 and hasattr(os, "fork"):
+            # the records' identities, which both processes use, made once, before the fork
+            renderer.make_identities()
             state = pieces.state
             other = Beside(lambda: (state.own_connection() if state is not None else None, archive_files())[1])
         pages = list(renderer.pages())

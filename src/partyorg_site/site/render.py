@@ -439,6 +439,12 @@ class Renderer:
             return None
         return "\n".join([*identities, *(self.archive.official_key(o.name) for o in record.officials)])  # type: ignore[misc]
 
+    def make_identities(self) -> None:
+        """Every record's identity text (_identity_text), made now: the pages' inputs, the
+        records file and the search index all use them."""
+        for record in self.archive.articles:
+            self._identity_text(record)
+
     def _identity_text(self, record: Record) -> str | None:
         """A record's identity (see _identity) as text, made once per record and renderer."""
         found = self._identity_texts.get(id(record), False)
