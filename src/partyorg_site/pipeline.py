@@ -376,7 +376,7 @@ def build(args: argparse.Namespace) -> int:
             warn(f"{state}: {exc}; made anew from the articles")
             State.remove_file(state)
             loaded, written, loading = _build_once(config, args)
-    except (ArticleError, OutputError) as exc:
+    except (ArticleError, OutputError, ChildProcessError) as exc:  # the last: a process beside the build died
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report(loaded.problems)

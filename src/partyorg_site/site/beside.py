@@ -22,6 +22,8 @@ import signal
 import traceback
 from typing import Callable, Generic, TypeVar
 
+from partyorg_site.errors import BESIDE_PARENT
+
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
 
@@ -74,6 +76,7 @@ def _run_child(work: Callable[[], T], write: int, parent: int) -> None:
     status = 1
     try:
         _die_with_parent(parent)
+        os.environ[BESIDE_PARENT] = str(parent)  # PARTYORG_FAULT here kills the build, as kill -9 would
         try:
             outcome: tuple[str, object] = ("ok", work())
         except BaseException as exc:  # handed to the parent, which raises it
