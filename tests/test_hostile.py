@@ -187,6 +187,10 @@ KILLS = [
     ("after-journal", (), "new"),
     ("before-publication", ("--clean",), "old"),
     ("after-swap", ("--clean",), "new"),
+    # two jobs: the edited article is extracted, and the database made, in forked processes
+    # beside the build (site/beside); killed there, the whole build dies
+    ("mid-database", ("-j", "2"), "old"),
+    ("mid-state", ("-j", "2"), "old"),
 ]
 
 

@@ -211,3 +211,27 @@ def test_the_second_page_is_by_family_name():
     assert names == ["Đặng Văn Dũng", "Đinh Ân", "Đỗ Ưng", "Lê Văn An", "Lò Văn Đa", "Trần An", "Vũ Thị Ăn"]
     assert re.findall(r'<a href="#nhom-\d+">([^<]*)</a>', page) == ["Đ", "L", "T", "V"]
     assert 'href="../../can-bo/"' in page
+
+
+def test_a_cached_records_title_order_is_the_one_vietnamese_order_gives(tmp_path, monkeypatch):
+    """The record cache keeps each title's sort key with its record, so that a build orders
+    10,000 cached records without making their keys again: read back, the key is the one
+    vietnamese_order gives, and ordering the archive makes none."""
+    from partyorg_site.archive import title_order
+    from partyorg_site.archive.cache import RecordCache, content_key
+    from partyorg_site.loader import load_bytes
+
+    keys = []
+    first = RecordCache(tmp_path)
+    for path in sorted((ROOT / "articles").glob("*.txt")):
+        keys.append(content_key(path.name, path.read_bytes()))
+        first.put(keys[-1], load_bytes(path.name, path.read_bytes()))
+    first.close()
+    monkeypatch.setattr(title_order, "_ORDERS", {})
+    records = [RecordCache(tmp_path).get(key) for key in keys]
+    assert all(title_order._ORDERS[r.title] == vietnamese_order(r.title) for r in records)
+    for record in records:  # one day and time for all: they are ordered by title
+        record.date, record.published = "2017-01-05", None
+    expected = sorted(records, key=lambda r: (vietnamese_order(r.title), r.slug))
+    monkeypatch.setattr(title_order, "vietnamese_order", lambda title: pytest.fail(f"made again: {title}"))
+    assert Archive.build(records).articles == expected

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from partyorg_site import __version__
 from partyorg_site.errors import Problem
-from partyorg_site.loader import load_file
 from partyorg_site.models import Record
 from partyorg_site.archive.resolve import resolve_archive
 
@@ -24,6 +23,8 @@ def _report(problems: list[Problem]) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON record per file, in the order given (JSON Lines)."""
+    from partyorg_site.loader import load_file  # here: `build` imports it only when it extracts
+
     records: list[Record] = []
     problems: list[Problem] = []
     for name in args.files:

@@ -6,6 +6,7 @@ import signal
 from dataclasses import dataclass
 
 FAULT = "PARTYORG_FAULT"
+BESIDE_PARENT = "PARTYORG_BESIDE_PARENT"  # set in a forked process working beside the build: the build's PID
 # Where PARTYORG_FAULT can kill a build, in the order a build passes them: the state
 # database's last write of the build is half done; the published database is half filled;
 # every page is in the staging folder; the journal (or the new folder) is ready but not yet
@@ -47,4 +48,7 @@ def fault_point(name: str) -> None:
     tests' way to show what each moment of a build leaves behind)."""
     assert name in FAULT_POINTS, name
     if os.environ.get(FAULT) == name:
+        parent = os.environ.get(BESIDE_PARENT)
+        if parent:  # a process working beside the build (site/beside): the build is killed with it
+            os.kill(int(parent), signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)

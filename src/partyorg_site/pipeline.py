@@ -27,10 +27,10 @@ from partyorg_site.archive.cache import RecordCache, content_key
 from partyorg_site.archive.state import STATE_FILE, State, warn
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
-from partyorg_site.loader import load_or_problem
 from partyorg_site.read.files import ArticleFile, read_file, scan
 from partyorg_site.models import Record
 from partyorg_site.site.database import publish_database
+from partyorg_site.site.beside import Beside
 from partyorg_site.site.page_memo import PageMemo
 from partyorg_site.site.records_file import PieceStore
 from partyorg_site.site.render import Page, Renderer
@@ -68,6 +68,8 @@ def _extract(file: ArticleFile) -> tuple[str, Record | Problem]:
     """Worker: one article file -> its content key and its record (with its search words)
     or problem. The worker reads the file itself: the bytes of every article waiting to be
     extracted were held in the main process (640 MB at 100,000 articles)."""
+    from partyorg_site.loader import load_or_problem  # here: a build with nothing to extract never imports it
+
     data = read_file(file)
     if isinstance(data, Problem):
         return "", data
@@ -89,13 +91,16 @@ def _in_parallel(function: Callable[[T], R], items: list[T], jobs: int) -> Itera
 
 def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                  progress: Callable[[Iterable, int, str], Iterable] | None = None,
-                 scanned: tuple[list[ArticleFile], list[Problem]] | None = None, stream_texts: bool = False) -> Loaded:
+                 scanned: tuple[list[ArticleFile], list[Problem]] | None = None, stream_texts: bool = False,
+                 beside: bool = False) -> Loaded:
     """Every article under `folder` as a record, or a problem naming the file. A file the
     cache's snapshot vouches for is not read; one whose bytes are in the cache is not
     extracted; the others are extracted in worker processes. `scanned`: the folder's
     files, if the caller knows them (else it is scanned). `stream_texts`: bodies, captions
     and search words stay in the state database until used (the caller closes the cache
-    when done)."""
+    when done). `beside` (with jobs > 1; the command line's build, not serve's threads): a
+    few files to extract are extracted in a forked process while this one reads the
+    vouched-for records back (site/beside)."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found")
     cache = cache or RecordCache(None)
@@ -118,15 +123,17 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
                 cache.materialize(result)
         results[name] = result
 
-    cache.prefetch_known()
-    for file in (progress(files, len(files), "đọc") if progress else files):
-        key = cache.key_without_reading(file)
+    vouched: list[tuple[ArticleFile, str]] = []  # files the snapshot vouches for, and their keys
+
+    def look_up(file: ArticleFile, key: str | None) -> None:
+        """A file's record from the cache, reading the file if its key is not known; or the
+        file is left to extract."""
         cached = cache.get(key) if key else None
         if cached is None:
             data = read_file(file)
             if isinstance(data, Problem):
                 results[file.name] = data
-                continue
+                return
             key = content_key(file.name, data)
             cached = cache.get(key)
             if cached is None:
@@ -134,8 +141,36 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
         read[file.name] = (file.signature, key)
         if cached is not None:
             keep(file.name, key, cached)
+
+    for file in (progress(files, len(files), "đọc") if progress else files):
+        key = cache.key_without_reading(file)
+        if key:
+            vouched.append((file, key))
+        else:
+            look_up(file, None)
+    other = None
+    if beside and jobs > 1 and pending and len(pending) < PARALLEL_MIN_FILES and vouched and hasattr(os, "fork"):
+        # The new article's extraction (the loader's import and its patterns' compiling,
+        # most of it) on the other core, while this one reads the archive's records back.
+        early = list(pending)
+        other = Beside(lambda: [_extract(file) for file in early])
+    try:
+        cache.prefetch_known()
+        for file, key in vouched:
+            if cache.fetched_ahead(key):
+                read[file.name] = (file.signature, key)
+                keep(file.name, key, cache.get(key))  # type: ignore[arg-type]
+            else:  # its record is gone (or serve holds it): as a file the snapshot did not know
+                look_up(file, key)
+        if other is not None:
+            extracted: Iterable = other.result() + [_extract(file) for file in pending[len(early):]]
+        else:
+            extracted = _in_parallel(_extract, pending, jobs)
+    except BaseException:
+        if other is not None:
+            other.abandon()
+        raise
     loaded.from_cache = cache.hits
-    extracted = _in_parallel(_extract, pending, jobs)
     if progress and pending:
         extracted = progress(extracted, len(pending), "trích xuất")
     for file, (key, result) in zip(pending, extracted):
@@ -159,11 +194,13 @@ def load_archive(folder: Path, cache: RecordCache | None = None, jobs: int = 1,
 
 def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable, int, str], Iterable] | None = None,
                reuse_pages: bool = True, jobs: int = 1, pieces: PieceStore | None = None,
-               renderer: Renderer | None = None) -> Written:
+               renderer: Renderer | None = None, beside: bool = False) -> Written:
     """Render and write the site; pages whose inputs did not change are kept, not rendered
     (unless `reuse_pages` is off: --clean renders everything). `pieces` keeps the records
     file's compressed runs (the state database's, or by default none: compressed anew);
-    `renderer`, one already made for these records (serve has one)."""
+    `renderer`, one already made for these records (serve has one). `beside` (with jobs > 1):
+    the archive-wide files are made in a forked process while this one makes the pages
+    (site/beside; the command line's build, never serve's threads)."""
     if pieces is None:
         pieces = PieceStore(None)
     written = Written()
@@ -172,7 +209,26 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
                                     state=pieces.state)
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     clock.lap("archive")
+    other: Beside[tuple[dict[str, str], list[str]]] | None = None
     try:
+        # The feeds, the records file and the search index depend on every article: when no
+        # input changed they are kept whole, as unchanged pages are; otherwise they are made
+        # again, and only those whose bytes changed are written.
+        derived = renderer.archive_digest(loaded.inputs)
+        whole = not writer.keep_all(derived)
+        database_bodies = config.database_bodies
+
+        def archive_files() -> tuple[dict[str, str], list[str]]:
+            return _archive_files(renderer, writer, pieces, derived, whole, database_bodies)
+
+        # Beside only when patching a previous site: a build that renders every page keeps
+        # every core busy rendering, and a process beside would only add its memory (the
+        # clean build's peak at 10k went from 223 to 351 MB).
+        if beside and whole and writer.patch and jobs > 1 and hasattr(os, "fork"):
+            # the records' identities, which both processes use, made once, before the fork
+            renderer.make_identities()
+            state = pieces.state
+            other = Beside(lambda: (state.own_connection() if state is not None else None, archive_files())[1])
         pages = list(renderer.pages())
         clock.lap("page list")
         memo = PageMemo(pieces.state, renderer.fixed_inputs())
@@ -185,25 +241,40 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         render_pages(renderer, to_render, writer, jobs, progress)
         clock.lap("render")
         written.pages = len(pages)
-        # The feeds, the records file and the search index depend on every article: when no
-        # input changed they are kept whole, as unchanged pages are; otherwise they are made
-        # again, and only those whose bytes changed are written.
-        derived = renderer.archive_digest(loaded.inputs)
-        if not writer.keep_all(derived):
-            sitemap_paths = [page.path for page in pages if page.in_sitemap]
-            for path, content in renderer.extra_files(sitemap_paths, pieces):
-                writer.write_if_changed(path, content, group=derived)
-            pieces.forget_unused()
-        publish_database(writer, renderer.archive, derived, config.database_bodies)
+        if whole:
+            writer.write_if_changed("sitemap.xml", renderer.sitemap([page.path for page in pages if page.in_sitemap]),
+                                    group=derived)
+        if other is None:
+            archive_files()
+        else:
+            manifest, paths = other.result()
+            writer.manifest.update(manifest)
+            writer.written_elsewhere(paths)
         writer.copy_tree(config.path("static"), "static/")
         clock.lap("feeds, data, search")
         writer.commit()
         clock.lap("swap in")
     except BaseException:
+        if other is not None:
+            other.abandon()
         writer.abort()
         raise
     written.files, written.kept = len(writer.written), writer.kept
     return written
+
+
+def _archive_files(renderer: Renderer, writer: SiteWriter, pieces: PieceStore, derived: str, whole: bool,
+                   database_bodies: bool) -> tuple[dict[str, str], list[str]]:
+    """Write the archive-wide files but the sitemap (`whole`: they are made again, else kept)
+    and the published database; what this added to the writer's manifest and the files it
+    wrote (a forked process hands them to the building one)."""
+    before, first = dict(writer.manifest), len(writer.written)
+    if whole:
+        for path, content in renderer.archive_files(pieces):
+            writer.write_if_changed(path, content, group=derived)
+        pieces.forget_unused()
+    publish_database(writer, renderer.archive, derived, database_bodies)
+    return {path: value for path, value in writer.manifest.items() if before.get(path) != value}, writer.written[first:]
 
 
 class Stopwatch:
@@ -308,7 +379,7 @@ def build(args: argparse.Namespace) -> int:
             warn(f"{state}: {exc}; made anew from the articles")
             State.remove_file(state)
             loaded, written, loading = _build_once(config, args)
-    except (ArticleError, OutputError) as exc:
+    except (ArticleError, OutputError, ChildProcessError) as exc:  # the last: a process beside the build died
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report(loaded.problems)
@@ -328,13 +399,13 @@ def _build_once(config: SiteConfig, args: argparse.Namespace) -> tuple[Loaded, W
         bar = progress_bar(not args.quiet)
         loading_started = time.perf_counter()
         loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar,
-                              stream_texts=True)
+                              stream_texts=True, beside=True)
         loading = time.perf_counter() - loading_started
         # The records live as long as the build: the cycle collector need not scan them
         # again and again as the pages' objects are made (a third of the archive stage).
         gc.freeze()
         written = build_site(config, loaded, progress=bar, reuse_pages=not args.clean,
-                             jobs=args.jobs or os.cpu_count() or 1, pieces=PieceStore(cache.state))
+                             jobs=args.jobs or os.cpu_count() or 1, pieces=PieceStore(cache.state), beside=True)
         return loaded, written, loading
     finally:
         cache.close()

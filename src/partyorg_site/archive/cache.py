@@ -23,9 +23,11 @@ from typing import Any, Iterator, Sequence
 from partyorg_site import __version__, datafiles
 from partyorg_site.archive.resolve import settled, unresolved_copy
 from partyorg_site.archive.state import STATE_FILE, State, chunks
+from partyorg_site.archive.title_order import remember as remember_title_order
 from partyorg_site.errors import Problem
 from partyorg_site.models import Record
 from partyorg_site.read.files import ArticleFile
+from partyorg_site.vietnamese import vietnamese_order
 
 
 # What a cached entry is made by: the loader (and everything it imports from the package),
@@ -140,6 +142,7 @@ class RecordCache:
         self.known: dict[str, tuple[str, str]] = {}
         self.time = 0
         self.unsettled = 0  # files it knew but could not vouch for
+        self.vouched: set[str] = set()  # files it vouched for (key_without_reading), since the last snapshot
         if self.state is not None and self.place is not None:
             found = self.state.one("SELECT time FROM places WHERE place = ?", (self.place,))
             if found:
@@ -158,6 +161,7 @@ class RecordCache:
         if file.signature[1] >= self.time - SETTLE_NS:
             self.unsettled += 1
             return None
+        self.vouched.add(file.name)
         return known[1]
 
     def prefetch_known(self) -> None:
@@ -178,7 +182,10 @@ class RecordCache:
         """Save the records extracted and what this build read (name -> (signature, key)),
         by delta: the rows of files added, changed or gone, in one transaction (the one
         PARTYORG_FAULT=mid-state cuts short); then the records no folder uses any more go."""
-        now = {name: (_signature(signature), key) for name, (signature, key) in files.items()}
+        now = {}
+        for name, (signature, key) in files.items():
+            row = self.known.get(name) if name in self.vouched else None  # vouched for: the row known (and checked)
+            now[name] = row if row is not None and row[1] == key else (_signature(signature), key)
         changed = [(self.place, name, *value) for name, value in now.items() if self.known.get(name) != value]
         gone = [(self.place, name) for name in self.known if name not in now]
         if self.state is not None and self.place is not None:
@@ -191,7 +198,7 @@ class RecordCache:
             ], fault=True)
         else:
             self.flush()
-        self.known, self.time, self.unsettled = now, started, 0
+        self.known, self.time, self.unsettled, self.vouched = now, started, 0, set()
         if self.hold:
             used = {key for _, key in files.values()}
             self.held = {key: result for key, result in self.held.items() if key in used}
@@ -261,6 +268,10 @@ class RecordCache:
         return None if found is None else found[0]
 
     # ---- records -----------------------------------------------------------
+    def fetched_ahead(self, key: str) -> bool:
+        """Whether get(key) will give the record prefetch_known fetched (without parsing it)."""
+        return key in self._ahead.get("head", ())
+
     def get(self, key: str) -> Record | Problem | None:
         if key in self.held:
             self.hits += 1
@@ -278,6 +289,9 @@ class RecordCache:
         record.search_words = [] if entry.get("words") else None
         record.day_month = entry.get("day_month")
         record.caption_after = entry.get("caption_after")
+        order = entry.get("title_order")
+        if order and len(order) == 2:
+            remember_title_order(record.title, (order[0], order[1]))
         _restore_spans(record, entry.get("spans"))
         self.stream_texts(record, key)
         if self.hold:
@@ -303,7 +317,7 @@ class RecordCache:
             # time of reading an entry back
             words = None if result.search_words is None else " ".join(result.search_words)
             head = {"record": contract, "words": words is not None, "day_month": result.day_month,
-                    "caption_after": result.caption_after,
+                    "caption_after": result.caption_after, "title_order": list(vietnamese_order(result.title)),
                     "spans": [[o.spans for o in result.officials], [d.spans for d in result.documents]]}
             self._pending.append((key, _dumps(head), words, record))
         if len(self._pending) >= 200:  # in batches: never every record of a clean build in memory

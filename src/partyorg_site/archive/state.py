@@ -18,9 +18,11 @@ site. Every row is keyed so that it can only be right or absent:
   pieces, CRCs and lengths, so that a newest article cuts only the first runs again
   (site/records_file).
 - `search_docs`, `search_words`, `search_files`: the search index's articles, postings and
-  files, updated by delta where the archive grew at its new end (site/search_delta).
-- `page_digests`: each article page's digest by the hash of its inputs (site/page_memo), so
-  that a build makes only the digests of the pages whose record or neighbours changed.
+  files (with their contents' digests: a file kept is neither read back nor hashed),
+  updated by delta where the archive grew at its new end (site/search_delta).
+- `page_digests`: each page's digest by the hash of its inputs where the page knows them
+  (article, listing and term pages: site/page_memo), so that a build makes only the
+  digests of the pages whose inputs changed.
 - `templates`: the templates compiled by Jinja2 (its bytecode, which carries the source's
   checksum and the Python version: a stale one is never used), so that a build does not
   compile them again (site/render).
@@ -48,7 +50,7 @@ from partyorg_site.errors import fault_point
 
 STATE_FILE = "state.sqlite"
 APPLICATION_ID = 0x506F7253  # "PorS": `PRAGMA application_id` of a partyorg-site state database
-SCHEMA_VERSION = 3  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
+SCHEMA_VERSION = 4  # `PRAGMA user_version`: raised when a table changes (an older file is made anew)
 Signature = tuple[int, ...]
 
 SCHEMA = """
@@ -61,7 +63,7 @@ CREATE INDEX files_key ON files (key);
 CREATE TABLE pieces (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE search_docs (number INTEGER PRIMARY KEY, identity TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE search_words (word TEXT PRIMARY KEY, last INTEGER NOT NULL, gaps TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL);
+CREATE TABLE search_files (path TEXT PRIMARY KEY, grp TEXT NOT NULL, content TEXT NOT NULL, digest TEXT NOT NULL);
 CREATE INDEX search_files_group ON search_files (grp);
 CREATE TABLE templates (key TEXT PRIMARY KEY, code BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE page_digests (path TEXT PRIMARY KEY, inputs TEXT NOT NULL, digest TEXT NOT NULL) WITHOUT ROWID;
@@ -204,6 +206,14 @@ class State:
             self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self.pid = os.getpid()
         return self.connection
+
+    def own_connection(self) -> None:
+        """In a forked process that writes (site/beside): a read-write connection of its own.
+        The parent's is kept, never used or closed here (see _db)."""
+        if self.pid != os.getpid() and self.path is not None:
+            self.inherited = self.connection
+            self.connection = self._connect(self.path)
+            self.pid = os.getpid()
 
     def query(self, sql: str, parameters: Iterable = ()) -> list[tuple]:
         with self.lock:

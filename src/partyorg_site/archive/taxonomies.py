@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from itertools import groupby
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 
 from partyorg_site.extract.places import merged_into_2025
+from partyorg_site.archive.title_order import title_order
 from partyorg_site.models import Record
-from partyorg_site.vietnamese import fold, slug, squash, vietnamese_order
+from partyorg_site.vietnamese import fold, slug, squash
 
 
 @dataclass
@@ -176,16 +176,9 @@ def newest_first(records: Iterable[Record]) -> list[Record]:
     for _, run in groupby(keyed, key=lambda pair: pair[0]):
         articles = [record for _, record in run]
         if len(articles) > 1:
-            articles.sort(key=lambda record: (_title_order(record.title), record.slug))
+            articles.sort(key=lambda record: (title_order(record.title), record.slug))
         ordered += articles
     return ordered
-
-
-@lru_cache(maxsize=32_768)
-def _title_order(title: str) -> tuple[str, str]:
-    """A title's Vietnamese sort key, remembered: serve orders the archive again on every
-    edit, and the keys cost most of that."""
-    return vietnamese_order(title)
 
 
 def _recency(record: Record) -> tuple[bool, str, bool, str]:

@@ -2,10 +2,12 @@
 
 A page's digest (Renderer.page_digest) is a pure function of the code, templates and
 settings and of the page's context; a page that knows what its context is made from
-(`Page.inputs`: an article page's record, neighbours and officials' page keys) has its
-digest looked up by those inputs instead of made again. Adding the newest article to
-10,000 changes the inputs of two article pages (its own and the next older one's); the
-others' contexts are never made. A cache of a function and nothing more: a missing or
+(`Page.inputs`: an article page's record, neighbours and officials' page keys; a listing's
+articles; a term page's articles with the keys and names of their terms, and what its
+views take from elsewhere, see Renderer._term_inputs) has its digest looked up by those
+inputs instead of made again. Adding the newest article to 10,000 changes the inputs of
+two article pages (its own and the next older one's), the newest listing page and the
+pages of the terms it joins; the others' contexts are never made. A cache of a function and nothing more: a missing or
 deleted table costs the digests' time, never a different site (the pages are still
 kept only when the output's marker holds the same digest, site/write).
 """

@@ -29,6 +29,7 @@ from partyorg_site.models import ACTIONS, Record
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, identity, records_file
 from partyorg_site.site.search_delta import search_files
+from partyorg_site.site.write import StoredFile
 from partyorg_site.site.views import (careers, citations, people_index, personnel, province_map, reading, series,
                                        timeline)
 
@@ -252,6 +253,7 @@ class Renderer:
         self.env = environment(template_dir, state)
         self._fixed: str | None = None
         self._identity_texts: dict[int, str | None] = {}
+        self._membership_tokens: dict[int, str | None] = {}
 
     # ---- the page list -------------------------------------------------
     def pages(self) -> Iterator[Page]:
@@ -315,7 +317,8 @@ class Renderer:
         for number, chunk in listing:
             yield Page(urls.paged(base, number), "listing.html", {
                 "heading": "Tất cả bài viết", "articles": chunk, "pager": pager(base, number, len(listing)),
-                "crumbs": [("Bài viết", base)]})
+                "crumbs": [("Bài viết", base)]},
+                inputs=self._chunk_inputs(chunk, f"listing\n{base}\n{number}\n{len(listing)}"))
 
     def article_page(self, index: int) -> Page:
         """The page of the archive's index-th article (newest first)."""
@@ -351,13 +354,17 @@ class Renderer:
         listing = stable_pages(term.articles, self.config.per_page)
         for number, chunk in listing:
             newest = number is None
-            yield Page(urls.paged(base, number), "term.html", {
-                "taxonomy": taxonomy, "term": term if newest else _heading(term), "articles": chunk,
-                "notes": {r.slug: term.notes[r.slug] for r in chunk if r.slug in term.notes},
-                "pager": pager(base, number, len(listing)),
-                "related": self._related(name, term) if newest else {},
-                **self._views(name, term, newest),
-                "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]})
+
+            def make(number: int | None = number, chunk: list[Record] = chunk, newest: bool = newest) -> dict[str, Any]:
+                return {
+                    "taxonomy": taxonomy, "term": term if newest else _heading(term), "articles": chunk,
+                    "notes": {r.slug: term.notes[r.slug] for r in chunk if r.slug in term.notes},
+                    "pager": pager(base, number, len(listing)),
+                    "related": self._related(name, term) if newest else {},
+                    **self._views(name, term, newest),
+                    "crumbs": [(taxonomy.title, f"{name}/"), (term.label, base)]}
+            yield Page(urls.paged(base, number), "term.html", None, make=make,
+                       inputs=self._term_inputs(name, term, number, chunk, len(listing)))
 
     def personnel_pages(self) -> Iterator[Page]:
         """/nhan-su/: every personnel decision, newest first, paginated as the listings are;
@@ -432,11 +439,68 @@ class Renderer:
             return None
         return "\n".join([*identities, *(self.archive.official_key(o.name) for o in record.officials)])  # type: ignore[misc]
 
+    def make_identities(self) -> None:
+        """Every record's identity text (_identity_text), made now: the pages' inputs, the
+        records file and the search index all use them."""
+        for record in self.archive.articles:
+            self._identity_text(record)
+
     def _identity_text(self, record: Record) -> str | None:
         """A record's identity (see _identity) as text, made once per record and renderer."""
         found = self._identity_texts.get(id(record), False)
         if found is False:
             found = self._identity_texts[id(record)] = identity(record, self.inputs.get(record.source))
+        return found  # type: ignore[return-value]
+
+    def _chunk_inputs(self, chunk: list[Record], head: str) -> str | None:
+        """A listing's inputs: `head` (what names the page and its place among its listing's
+        pages) and the identities of the articles it lists (what a listing shows of each, and
+        a term's note on each, follow from them)."""
+        identities = [self._identity_text(record) for record in chunk]
+        return None if None in identities else "\n".join([head, *identities])  # type: ignore[list-item]
+
+    def _term_inputs(self, name: str, term: Term, number: int | None, chunk: list[Record], pages: int) -> str | None:
+        """What a term's page is made from (see term_pages and _views). An older page: the
+        term's name and facts, its place among the term's pages and the articles it lists.
+        The newest page shows the term's count and views made from all of its articles: each
+        article's identity and the terms it belongs to (their keys and names: the related
+        terms, careers' companions and citations' documents are counted from them), and what
+        comes from elsewhere in the archive: the personnel decisions shown on the page, the
+        officials whose names fold to the same slug, the meeting's neighbours in its series."""
+        head = f"term\n{name}\n{term.key}\n{term.label}\n{term.info!r}\n{number}\n{pages}"
+        if number is not None:
+            return self._chunk_inputs(chunk, head)
+        known = self._membership_tokens
+        tokens = [known[id(record)] if id(record) in known else self._membership_token(record)
+                  for record in term.articles]
+        if None in tokens:
+            return None
+        path = urls.term(name, term.key)
+        terms = self.archive.taxonomies[name].terms
+        elsewhere = [repr(term.spellings), repr(self._decisions_by_page.get(path, [])),
+                     repr([(key, terms[key].label) for key in self.archive.look_alike_keys.get(term.key, [])])
+                     if name == "can-bo" else "",
+                     repr([t and (t.key, t.label, t.info) for t in self._meeting_neighbours.get(term.key, ())])
+                     if name == "hoi-nghi" else ""]
+        return "\n".join([head, str(term.count), *elsewhere, *tokens])  # type: ignore[list-item]
+
+    def _membership_token(self, record: Record) -> str | None:
+        """A record's identity and the keys and names of the terms it belongs to, hashed: made
+        once per record and renderer (a record is counted on each of its terms' pages)."""
+        found = self._membership_tokens.get(id(record), False)
+        if found is False:
+            identity_text = self._identity_text(record)
+            if identity_text is None:
+                found = None
+            else:
+                taxonomies = self.archive.taxonomies
+                parts = [identity_text]
+                for taxonomy, keys in self.archive.memberships[id(record)].items():
+                    terms = taxonomies[taxonomy].terms
+                    parts.append(taxonomy + "\t" + "\t".join(f"{key}={terms[key].label}" if key in terms else key
+                                                             for key in keys))
+                found = hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+            self._membership_tokens[id(record)] = found
         return found  # type: ignore[return-value]
 
     @staticmethod
@@ -580,17 +644,27 @@ class Renderer:
                        canonical=urls.absolute(page.path, self.config.base_url, self.config.site_url))
         return template.render(**context)
 
-    def extra_files(self, sitemap_paths: list[str], pieces: PieceStore) -> Iterator[tuple[str, str | bytes]]:
+    def extra_files(self, sitemap_paths: list[str],
+                    pieces: PieceStore) -> Iterator[tuple[str, str | bytes | StoredFile]]:
         """The archive-wide files; the records file's pieces and the search index are kept in
         the state database (`pieces.state`) where there is one."""
+        yield "sitemap.xml", self.sitemap(sitemap_paths)
+        yield from self.archive_files(pieces)
+
+    def sitemap(self, sitemap_paths: list[str]) -> str:
+        """The sitemap: the one archive-wide file made from the page list."""
+        return feeds.sitemap(sitemap_paths, self.config)
+
+    def archive_files(self, pieces: PieceStore) -> Iterator[tuple[str, str | bytes | StoredFile]]:
+        """The archive-wide files but the sitemap: made from the archive alone, never from the
+        page list, so a build can make them beside its pages (pipeline, site/beside)."""
         yield "feed.xml", feeds.atom(self.archive.articles, self.config)
         yield feeds.PERSONNEL_FEED, feeds.personnel_atom(self._decisions, self.config)
-        yield "sitemap.xml", feeds.sitemap(sitemap_paths, self.config)
         yield "robots.txt", feeds.robots(self.config)
         yield RECORDS_FILE, records_file(self.archive.articles, pieces,
                                          identities=[self._identity_text(record) for record in self.archive.articles])
         if pieces.state is None:
             yield from search.build_index(self.archive.articles).items()
         else:
-            yield from search_files(self.archive.articles, self.inputs, pieces.state, code_version()).items()
+            yield from search_files(self.archive.articles, self._identity_text, pieces.state, code_version()).items()
 
