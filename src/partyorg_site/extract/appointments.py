@@ -82,6 +82,8 @@ class _Rules:
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
+    party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
+    state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
 
 
 def _either_case(phrases: list[str]) -> set[str]:
@@ -124,6 +126,8 @@ def _rules() -> _Rules:
                              r"(?=" + UPPER_CLASS + ")"),
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
+        party_only=frozenset(table["party_only_actions"]),
+        state_post=re.compile(r"\s*[,;]\s*(?:Phó\s+)?[cC]hủ\s+tịch\s+(?:" + alternation(table["state_bodies"]) + r")(?!\w)"),
     )
 
 
@@ -208,6 +212,9 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         if fold(appointment.name) not in named and key not in found:
             found[key] = appointment
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
+    for appointment in kept:
+        if appointment.post and appointment.action in rules.party_only:
+            appointment.post = _party_posts(appointment.post)
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
 
 
@@ -413,6 +420,13 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
                               by=by, span=(person.start, person.end), rule=rule)
 
 
+def _party_posts(post: str) -> str:
+    """A Party designation's post without the state posts its chain goes on with: "Phó Bí
+    thư, Chủ tịch UBND phường" is "Phó Bí thư" (the council elects its chairman)."""
+    cut = _rules().state_post.search(post)
+    return post[:cut.start()].rstrip(" ,;-–—") if cut and cut.start() else post
+
+
 def _elided_subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> bool:
     """The sentence opens with the verb, passive ("Đồng thời được điều động", "Được bầu"),
     naming nobody before it: its person is the sentence before's."""
@@ -453,7 +467,8 @@ _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 
 def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[_Verb]:
     rules = _rules()
-    decided = False
+    decided: str | None = None  # the action of the sentence's last decision
+    last_decision = start  # where its verb ends
     noun_end = -1
     for match in matches:
         phrase = match.group()
@@ -469,11 +484,18 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
             continue
         action = rules.action_of.get(phrase.lower())
-        if action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
-                                   or _NOW.search(text, start, match.start())):
+        if action is None and decided and _NEXT_CLAUSE_PERSON.search(text, last_decision, match.start()):
+            action = decided  # "chỉ định ông A giữ chức X; ông B giữ chức Y": B's post by the same decision
+        elif action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
+                                 or _NOW.search(text, start, match.start())):
             continue  # "bổ nhiệm giữ chức X": the post of the decision before it; "hiện giữ chức"
-        decided = decided or action is not None
+        if action is not None and phrase.lower() not in rules.holds:
+            decided, last_decision = action, match.end()
         yield _Verb(action, match.start(), match.end(), phrase)
+
+
+# "...; ông B giữ chức Y", "..., bà C giữ chức Z": a clause of its own person after a decision
+_NEXT_CLAUSE_PERSON = re.compile(rf"[;,]\s*(?:và\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
 
 
 def _proposed(before: str) -> bool:
@@ -574,7 +596,24 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
         return [], None
     if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.end):
         return [], None
-    return [person], by or _body(text, start, verb, people)  # "Bộ Chính trị quyết định để ông A thôi giữ chức"
+    return _listed_before(text, before), by or _body(text, start, verb, people)  # "... quyết định để ông A thôi giữ chức"
+
+
+_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:;|,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+
+
+def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
+    """The subject of a verb (the last of `before`) with the persons listed ahead of it, each
+    item a name and its titles: "Các ông: A, Phó Bí thư Tỉnh ủy; B, Chủ tịch UBND tỉnh tiếp
+    tục được bầu giữ chức ...", "Ông A, Giám đốc Sở và ông B, Phó Giám đốc được điều động"."""
+    listed = [before[-1]]
+    for person in reversed(before[:-1]):
+        at = _skip(text, person.end, listed[0].start)
+        item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, listed[0].start)
+        if at == person.end or not item_end or not text[person.end:at].strip(" ,-–—"):
+            break  # a person with no titles of their own between is no item: "ông A và B"
+        listed.insert(0, person)
+    return listed
 
 
 _COMMA = re.compile(r"\s*,")
@@ -584,9 +623,11 @@ _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
 
 def _scopes(verb: _Verb, persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int, int]]:
     """Each person with their part of the sentence: one person's runs from the verb to the
-    next verb; a listed person's item, from their name to the next one's."""
-    if len(persons) == 1:
-        yield persons[0], verb.end, max(following, persons[0].end)
+    next verb, as each subject's listed before it does; a listed object's item, from their
+    name to the next one's."""
+    if len(persons) == 1 or persons[-1].end <= verb.start:  # one person, or the subjects listed before the verb
+        for person in persons:
+            yield person, verb.end, max(following, person.end)
         return
     for index, person in enumerate(persons):
         yield person, person.start if index else verb.end, persons[index + 1].start if index + 1 < len(persons) else end
