@@ -47,6 +47,12 @@ _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # (A term in brackets may close a title: "đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ...".)
 _NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
+# An aside in brackets that is no title may stand between the name and a dash or comma: "ông
+# A (sinh năm 1975) - Phó Bí thư Tỉnh ủy", "bà B (SN 1980), Chủ tịch ...", "(Thanh Hóa)",
+# "(bên trái)". Not a day other than a birthday ("Bộ trưởng A (ngày 13/6), Đại biểu B ..."):
+# a report's, after which the next clause begins.
+_ASIDE_THEN_SEP = re.compile(r"\s*\((?!(?![^()\n]*(?:sinh|SN))[^()\n]*(?:(?<!\w)[nN]gày\s|(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)))"
+                             r"[^()\n]{1,40}\)\s*(?:[-–—]\s*|,\s*)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
 _CUED_NAME_AFTER = re.compile(
@@ -72,6 +78,7 @@ class _Rules:
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
+    principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
@@ -119,6 +126,7 @@ def _rules() -> _Rules:
         past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
+        principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
@@ -590,7 +598,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     for match in _NAME_RUN.finditer(text):
         separator = _APPOSITION_SEP.match(text, match.end())
         if not rules.heads.match(text, separator.end()):
-            continue  # no title follows: most capitalised runs (nothing below has an effect then)
+            separator = _ASIDE_THEN_SEP.match(text, match.end()) if text[separator.end() - 1] == "(" else None
+            if not separator or not rules.heads.match(text, separator.end()):
+                continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
@@ -625,6 +635,11 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     for head in rules.heads.finditer(text):
         if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
+        if rules.principal.search(text, max(0, head.start() - 30), head.start()):
+            principal = _read_title(text, head.start())
+            if principal and not _name_at_end(principal[0]):
+                chain_end = principal[1]  # the principal's title: the chain after it is the next person's
+                continue
         titles, chain_end = _read_titles(text, head.start(), closed_by_name=True)
         if not titles:
             continue
