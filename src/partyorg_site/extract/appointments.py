@@ -245,8 +245,24 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
             continue
         end = _list_end(text, follow.end())
         for person in _people(text, follow.end(), end, officials):
-            yield Appointment(name=person.name, action=action, post=post[0], date=None, by=None,
+            own = _narrower_post(text, person.end, post[0])
+            yield Appointment(name=person.name, action=action, post=own or post[0], date=None, by=None,
                               span=(person.start, person.end), rule=f"listed under '{post[0]}' of '{action}'")
+
+
+_BRACKETED = re.compile(r"\s*\(([^()\n]{1,60})\)")
+
+
+def _narrower_post(text: str, at: int, post: str) -> str | None:
+    """A listed member's own post in brackets that narrows the list's: "Các Phó Bí thư Tỉnh
+    ủy gồm có: bà A (Phó Bí thư Thường trực), ông B (Chủ tịch UBND tỉnh)": A's post is "Phó
+    Bí thư Thường trực" (the same head, then its own qualifier); B's bracket is another post."""
+    bracket = _BRACKETED.match(text, at)
+    if not bracket or not title_opens_at(bracket[1], 0):
+        return None
+    own, listed = title_key(bracket[1]).split(), title_key(post).split()
+    shared = next((i for i, (a, b) in enumerate(zip(own, listed)) if a != b), min(len(own), len(listed)))
+    return bracket[1].strip() if 2 <= shared < len(own) else None
 
 
 def _list_end(text: str, start: int) -> int:
