@@ -745,6 +745,8 @@ def _add_appointments(text: str, found: dict[str, Official],
         return  # most texts: a substring test is far cheaper than the pattern's scan
     named = sorted((span[0], official.name) for official in found.values() for span in official.spans)
     for post in rules.appointment.finditer(text):
+        if rules.past_post.search(text, max(0, post.end() - 40), post.end()):
+            continue  # "trong thời gian giữ chức vụ X": a post held before (a discipline's, a career's)
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
         if not titles or _name_at_end(titles[-1]):
             continue
