@@ -148,12 +148,34 @@ _QUOTES = re.compile(r"[\"“”:;]")
 
 def is_portrait(text: str) -> bool:
     """A portrait's caption: a title and a name, with no verb ("Chủ tịch UBND quận 1 Trần
-    Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"); data/layout.yaml, portrait_heads."""
+    Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"), or the name first, after "Ông", "Bà",
+    "Đồng chí", and its titles ("Ông Trần Văn C, Bí thư phường Bình Trưng, TP HCM."):
+    data/layout.yaml, portrait_heads."""
     cues = _cues()
-    if not text.startswith(cues.portrait_starts) or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS \
-            or not cues.portrait.fullmatch(text.strip()):
+    if count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS:
         return False
-    return not any(word in cues.portrait_not_words for word in text.split())
+    if text.startswith(cues.portrait_starts):
+        shaped = cues.portrait.fullmatch(text.strip()) is not None
+    else:
+        shaped = text.startswith(_NAMED_PORTRAIT_CUES) and _named_portrait(text.strip())
+    return shaped and not any(word in cues.portrait_not_words for word in text.split())
+
+
+_NAMED_PORTRAIT_CUES = ("Ông ", "Bà ", "Đồng chí ")
+_NAMED = re.compile(rf"(?:Ông|Bà|Đồng chí)\s+{UPPER_CLASS}{LOWER_CLASS}*(?:\s+{UPPER_CLASS}{LOWER_CLASS}*){{1,4}}\s*(?:,|\s[-–—])\s*")
+_CAPITALISED_WORDS = re.compile(rf"(?:{UPPER_CLASS}[\w.]*)(?:\s+{UPPER_CLASS}[\w.]*)*")
+
+
+def _named_portrait(text: str) -> bool:
+    """"Ông A, Bí thư phường B, TP HCM.": a name, then segments each a title (opening with a
+    portrait's head) or a place in capitals, the last ending in a capitalised word."""
+    named = _NAMED.match(text)
+    if not named:
+        return False
+    segments = [segment.strip() for segment in re.split(r",|\s[-–—]\s", text[named.end():].rstrip(" ."))]
+    heads = _cues().portrait_starts
+    return all(segment and ((segment + " ").startswith(heads) or _CAPITALISED_WORDS.fullmatch(segment))
+               for segment in segments) and segments[-1].split()[-1][:1].isupper()
 
 
 def _opens_like_caption(text: str) -> bool:
