@@ -615,19 +615,22 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
     return _listed_before(text, before), by or _body(text, start, verb, people)  # "... quyết định để ông A thôi giữ chức"
 
 
+_AND_CUED = re.compile(r"\s*,?\s*và\s+(?:ông|bà|đồng chí)\s+")  # "ông A và ông B được điều động"
 _SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:;|,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 
 
 def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
     """The subject of a verb (the last of `before`) with the persons listed ahead of it, each
-    item a name and its titles: "Các ông: A, Phó Bí thư Tỉnh ủy; B, Chủ tịch UBND tỉnh tiếp
-    tục được bầu giữ chức ...", "Ông A, Giám đốc Sở và ông B, Phó Giám đốc được điều động"."""
+    item a name and its titles, or a name alone before a semicolon: "Các ông: A, Phó Bí thư
+    Tỉnh ủy; B; C, Chủ tịch UBND tỉnh tiếp tục được bầu giữ chức ...", "Ông A, Giám đốc Sở
+    và ông B, Phó Giám đốc được điều động", "ông A và ông B được điều động"."""
     listed = [before[-1]]
     for person in reversed(before[:-1]):
         at = _skip(text, person.end, listed[0].start)
         item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, listed[0].start)
-        if at == person.end or not item_end or not text[person.end:at].strip(" ,-–—"):
-            break  # a person with no titles of their own between is no item: "ông A và B"
+        titled = at > person.end and text[person.end:at].strip(" ,-–—")
+        if not item_end or not (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
+            break  # a name alone, without a semicolon or "và ông" after it, is no item
         listed.insert(0, person)
     return listed
 
