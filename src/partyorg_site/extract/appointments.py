@@ -556,10 +556,14 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     if opener and title_opens_at(text, opener.end()):
         post = read_post(text, opener.end())
         at = post[1] if post else at
-    elif verb.action in ("bổ nhiệm", "bầu") and title_opens_at(text, at):
+    elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, at):
         post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"
         if post and not any(p.start < post[1] for p in people if p.start >= at):
             at = post[1]
+            holder = _HOLDER_IS.match(text, _skip(text, at, end, titles=False))
+            holder_named = holder and next((p for p in people if p.start == holder.end()), None)
+            if holder_named and holder_named.start < following:
+                return [holder_named]  # "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
     at = _skip(text, at, end)
     given = _given_to(text, at, following, people)
     if given:
@@ -579,6 +583,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+# The post named first, then its holder: "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
+_HOLDER_IS = re.compile(r"\s*là\s+(?:ông|bà|đồng chí)\s+")
 
 
 def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Person | None:
