@@ -361,7 +361,8 @@ def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
             scan = MASTHEAD_DEEP_SCAN  # the site's date over its menus ("Thứ Hai, 08/12/2025"): read on
             continue
         headline = index - 1
-        while headline > 0 and (parse_published(paragraphs[headline].text) or is_byline(paragraphs[headline].text)):
+        while headline > 0 and (parse_published(paragraphs[headline].text) or labelled_stamp(paragraphs[headline].text)
+                                or is_byline(paragraphs[headline].text)):
             headline -= 1  # a timestamp or the author between the headline and the lead
         candidate = paragraphs[headline].text if headline >= 1 else ""
         # A headline reads like a caption ("X dự Hội nghị ..."); one with its author or a
