@@ -693,7 +693,8 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         unit = rules.unit_opener.search(text, scope_start, scope_end)
         unit_start = unit.end() if unit else None
     if unit_start is not None and (verb.action in ("điều động", "chỉ định", "bầu") or at_unit):
-        title = _title_at(text, unit_start, person) or _organisation(text, unit_start, scope_end)
+        title = _title_at(text, unit_start, person) or (_units_listed(text, unit_start, scope_end) if at_unit
+                                                         else _organisation(text, unit_start, scope_end))
         if title:
             return title
     if verb.action == "thôi giữ chức" and person.start > verb.end:
@@ -755,6 +756,21 @@ def _organisation(text: str, at: int, limit: int) -> str | None:
     end = _organisation_end(text, at, limit)
     name = text[at:end].strip()
     return name if name and name[0].isupper() and " " in name else None
+
+
+_UNIT_LISTED = re.compile(rf"\s*(?:,|và|,\s*và)\s*(?={UPPER_CLASS})")
+
+
+def _units_listed(text: str, at: int, limit: int) -> str | None:
+    """The units a verb that ends in a unit's opener lists: "thôi tham gia Quân ủy Trung
+    ương, Ban Thường vụ Quân ủy Trung ương" is both; each a unit's name (_organisation)."""
+    first = end = _organisation_end(text, at, limit)
+    while end > at and (listed := _UNIT_LISTED.match(text, end, limit)):
+        following = _organisation_end(text, listed.end(), limit)
+        if " " not in text[listed.end():following].strip():
+            break  # a unit's name is two words at least
+        end = following
+    return text[at:end].strip() if end > first else _organisation(text, at, limit)
 
 
 def _organisation_end(text: str, at: int, limit: int) -> int:
