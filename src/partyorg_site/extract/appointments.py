@@ -163,6 +163,10 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
     unnamed_at: list[tuple[int, str]] = []  # each such decision: where its sentence ends, its action
     held_actions: list[str | None] = []
+    # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
+    # where the text is cut before the post) -> the next verb's action: the person's decision
+    # of that action elsewhere in the article gives the post ("được chỉ định làm Bí thư ...")
+    shares_post: dict[tuple[str, str], str] = {}  # (person, action) -> the listed verb's action
     for start, end in _sentences(text, [m.start() for m in matches]):
         in_sentence = [m for m in matches if start <= m.start() < end]
         if "\n" in text[last_end:start]:
@@ -173,7 +177,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             continue
         people = _people(text, start, end, officials)
         decided: list[_Person] = []
-        for appointment in _decisions(text, start, end, people, in_sentence, carried):
+        for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 held_actions.append(unnamed)
@@ -211,6 +215,10 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         key = (fold(appointment.name), appointment.action)
         if fold(appointment.name) not in named and key not in found:
             found[key] = appointment
+    for (name, action), listed_with in shares_post.items():
+        appointment, partner = found.get((name, action)), found.get((name, listed_with))
+        if appointment and appointment.post is None and partner and partner.post:
+            appointment.post = partner.post  # the post the verb listed with it gives the person elsewhere
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     for appointment in kept:
         if appointment.post and appointment.action in rules.party_only:
@@ -395,7 +403,8 @@ _CUED_OR_LISTED = re.compile(
 
 
 def _decisions(text: str, start: int, end: int, people: list[_Person],
-               matches: list[re.Match[str]], carried: list[_Person] | None = None) -> Iterator[Appointment]:
+               matches: list[re.Match[str]], carried: list[_Person] | None = None,
+               shares_post: dict[tuple[str, str], str] | None = None) -> Iterator[Appointment]:
     """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`;
     `carried`, the person last decided about in the sentence before, for one that opens with
     a passive verb and names nobody ("Đồng thời được điều động ...")."""
@@ -432,8 +441,12 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             if text[verb.start:verb.end].lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
                 continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
                 # (not "điều động, phân công A ...": the transfer needs no title)
-            yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
-                              by=by, span=(person.start, person.end), rule=rule)
+            appointment = Appointment(name=person.name, action=verb.action or "", post=post,
+                                      date=_date(text, start, end, verb), by=by, span=(person.start, person.end), rule=rule)
+            if shares_post is not None and post is None and index + 1 < len(verbs) and verbs[index + 1].action \
+                    and _VERBS_LISTED.fullmatch(text, verb.end, verbs[index + 1].start):
+                shares_post[(fold(person.name), appointment.action)] = verbs[index + 1].action  # "điều động, phân công chỉ định"
+            yield appointment
 
 
 def _party_posts(post: str) -> str:

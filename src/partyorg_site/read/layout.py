@@ -259,7 +259,7 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         # Tỉnh ủy X được chỉ định làm Bí thư Tỉnh ủy Y nhiệm kỳ 2025 – 2030")
         # (the page's last paragraph, long and ending no sentence, is the body cut off where an
         # excerpt ends, never a caption: "Ông A, trong thời gian giữ chức vụ ..., đã vi phạm quy c")
-        cut_off = credit is None and position == len(paragraphs) - 1 and lead_done and not ends_sentence(text) \
+        cut_off = credit is None and position == len(paragraphs) - 1 and not ends_sentence(text) \
             and count_words(text, CUT_OFF_MIN_WORDS) >= CUT_OFF_MIN_WORDS
         if not outlet and not cut_off and (line.after_image or (
                 is_credited_caption(without_credit) if credit is not None
