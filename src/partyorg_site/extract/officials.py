@@ -762,5 +762,27 @@ def _add_appointments(text: str, found: dict[str, Official],
         people += _short_references(text, opening, post.start(), found)
         if people:
             start, name = max(people)
-            if not _names_between(text, start + len(name), post.start()):
+            if not _names_between(text, start + len(name), post.start()) \
+                    and not (_announces(_LEADING_NAME.sub("", text[start:post.start()]))
+                             and not _decision_verbs().search(text, opening, start)):
                 add(name, titles, (start, start + len(name)))  # (not past another name: "- B, ..., giữ chức X")
+
+
+def _announces(between: str) -> bool:
+    """"Ông A công bố quyết định điều động, chỉ định giữ chức X": a verb of decision, not
+    passive, between the person and "giữ chức": the post is the decision's, given to someone
+    the person announces it for, not theirs ("ông A được điều động giữ chức X" is A's; so is
+    the post of "phân công ông A thôi giữ chức X, giữ chức Y", where a verb before the person
+    makes them its object: the caller asks that)."""
+    return bool(_decision_verbs().search(between)) and not _PASSIVE_WORD.search(between)
+
+
+_LEADING_NAME = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s*)+")  # a name in full or by its given name
+_PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
+
+
+@lru_cache(maxsize=1)
+def _decision_verbs() -> re.Pattern[str]:
+    """The verbs of a personnel decision (data/appointments.yaml, actions), as whole words."""
+    verbs = [verb for verbs in datafiles.load("appointments")["actions"].values() for verb in verbs]
+    return re.compile(rf"(?<!\w)(?:{alternation(verbs)})(?!\w)", re.IGNORECASE)
