@@ -635,6 +635,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     for head in rules.heads.finditer(text):
         if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
+        if text[head.start()].isupper() and text.endswith(_BODY_OF_HEADS, max(0, head.start() - 4), head.start()):
+            continue  # "Ban Bí thư", "Ban Giám đốc": a body named by its members' head, no one's title
+            # (not "Phó Trưởng Ban thường trực ...": a qualifier of the head before)
         if rules.principal.search(text, max(0, head.start() - 30), head.start()):
             principal = _read_title(text, head.start())
             if principal and not _name_at_end(principal[0]):
@@ -777,6 +780,7 @@ def _announces(between: str) -> bool:
     return bool(_decision_verbs().search(between)) and not _PASSIVE_WORD.search(between)
 
 
+_BODY_OF_HEADS = ("Ban ", "ban ")
 _LEADING_NAME = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s*)+")  # a name in full or by its given name
 _PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
 
