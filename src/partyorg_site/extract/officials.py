@@ -546,12 +546,21 @@ def add_title(titles: list[str], title: str) -> None:
     key = title_key(title)
     for index, known in enumerate(titles):
         known_key = title_key(known)
-        if known_key == key or known_key.startswith(key + " "):
-            return
+        if known_key == key or known_key.startswith(key + " ") or _without_designators(known) == _without_designators(title):
+            return  # (also "Bí thư Tỉnh ủy tỉnh Quảng Ngãi" after "Bí thư Tỉnh ủy Quảng Ngãi": one post)
         if key.startswith(known_key + " "):
             titles[index] = title
             return
     titles.append(title)
+
+
+_DESIGNATOR_BEFORE_NAME = re.compile(rf"(?<!\w)(?:tỉnh|thành phố)\s+(?={UPPER_CLASS})")
+
+
+def _without_designators(title: str) -> str:
+    """The title's key without a designator before a place's name ("tỉnh Quảng Ngãi" is
+    "Quảng Ngãi"): two printings of one post compare equal."""
+    return title_key(_DESIGNATOR_BEFORE_NAME.sub("", title))
 
 
 def _without_name(title: str, name: str) -> str:
