@@ -151,6 +151,7 @@ class _Grammar:
     part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
+    names_with_comma: tuple[tuple[str, str], ...]  # ("MTTQ", "các đoàn thể Trung ương"): either side of ", "
     abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
     abroad: re.Pattern[str]  # a foreign country right after "tại"
 
@@ -198,6 +199,7 @@ def _grammar() -> _Grammar:
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
+        names_with_comma=tuple(tuple(name.split(", ", 1)) for name in unit.get("names_with_comma", [])),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
         abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
     )
@@ -224,8 +226,17 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         parts.append(("head", head_text))
     previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
+    through = 0  # where a unit's name that holds a comma ends: its tokens are taken whole
     for token in grammar.token.finditer(text, end):
         word, at = token.group(), token.start()
+        if at < through:
+            continue
+        if word == "," and (rest := _comma_in_name(text, at)):
+            end = through = rest  # "Đảng ủy MTTQ, các đoàn thể Trung ương": one unit's name
+            if parts is not None:
+                parts.append(("unit", text[at:rest].lstrip(", ")))
+            previous = text[:rest].rsplit(None, 1)[-1]
+            continue
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if len(word) == 1 and not word.isalnum():
@@ -363,6 +374,16 @@ def _ends_in_a_name(text: str) -> bool:
     no "Hà Nội Tinh", so "hoa" may complete "Tinh hoa"."""
     words = text[_after_places(text):].split()[-MAX_NAME_WORDS:]
     return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
+
+
+def _comma_in_name(text: str, at: int) -> int:
+    """Where a unit's name that holds a comma at text[at] ends ("Đảng ủy MTTQ, các đoàn thể
+    Trung ương", data/title_grammar.yaml): 0 where the comma ends the title."""
+    before = text[max(0, at - 40):at]
+    for left, right in _grammar().names_with_comma:
+        if before.endswith(left) and text.startswith(", " + right, at):
+            return at + 2 + len(right)
+    return 0
 
 
 def _name_with_and(text: str, start: int, end: int) -> bool:
