@@ -52,6 +52,7 @@ _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác
 _VERBS_LISTED = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?!\d)")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
+_MONTH_YEAR = re.compile(r"(?<!\w)[tT]háng\s+(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
@@ -345,7 +346,8 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     """The sentence is dated well before the article: a bare year before its year ("Năm
     2010, ông được bầu ..."), a full date more than CAREER_DAYS before its day (or of an
     earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
-    profile); or, where the article's date is unknown, to any bare year. A term's years
+    profile), or a month more than that ("Tháng 2/2025, Bộ Chính trị quyết định ..." in a
+    December report); or, where the article's date is unknown, to any bare year. A term's years
     ("nhiệm kỳ 2015-2020") and a birth date ("(sinh năm 1977)") date nothing."""
     without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", sentence))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
@@ -357,6 +359,11 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     for match in _FULL_DATE.finditer(without_terms):
         printed = _valid_date(match)
         if printed and ((day and (day - printed).days > CAREER_DAYS) or (not day and printed.year < year)):
+            return True
+    for match in _MONTH_YEAR.finditer(_FULL_DATE.sub(" ", without_terms)):  # "Tháng 2/2025, Bộ Chính trị quyết định ..."
+        month, printed_year = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and ((day and (day - date(printed_year, month, 1)).days > CAREER_DAYS + 31)
+                                 or (not day and printed_year < year)):
             return True
     return False
 
