@@ -152,12 +152,11 @@ def is_portrait(text: str) -> bool:
     "Đồng chí", and its titles ("Ông Trần Văn C, Bí thư phường Bình Trưng, TP HCM."):
     data/layout.yaml, portrait_heads."""
     cues = _cues()
-    if count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS:
-        return False
-    if text.startswith(cues.portrait_starts):
-        shaped = cues.portrait.fullmatch(text.strip()) is not None
-    else:
-        shaped = text.startswith(_NAMED_PORTRAIT_CUES) and _named_portrait(text.strip())
+    titled_first = text.startswith(cues.portrait_starts)
+    if not (titled_first or text.startswith(_NAMED_PORTRAIT_CUES)) \
+            or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS:
+        return False  # (the cheap tests first: most sentences open otherwise)
+    shaped = cues.portrait.fullmatch(text.strip()) is not None if titled_first else _named_portrait(text.strip())
     return shaped and not any(word in cues.portrait_not_words for word in text.split())
 
 
