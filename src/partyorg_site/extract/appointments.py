@@ -52,6 +52,7 @@ _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác
 _VERBS_LISTED = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?!\d)")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
+_MONTH_YEAR = re.compile(r"(?<!\w)[tT]háng\s+(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
@@ -82,6 +83,8 @@ class _Rules:
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
+    party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
+    state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
 
 
 def _either_case(phrases: list[str]) -> set[str]:
@@ -124,6 +127,8 @@ def _rules() -> _Rules:
                              r"(?=" + UPPER_CLASS + ")"),
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
+        party_only=frozenset(table["party_only_actions"]),
+        state_post=re.compile(r"\s*[,;]\s*(?:Phó\s+)?[cC]hủ\s+tịch\s+(?:" + alternation(table["state_bodies"]) + r")(?!\w)"),
     )
 
 
@@ -159,6 +164,10 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
     unnamed_at: list[tuple[int, str]] = []  # each such decision: where its sentence ends, its action
     held_actions: list[str | None] = []
+    # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
+    # where the text is cut before the post) -> the next verb's action: the person's decision
+    # of that action elsewhere in the article gives the post ("được chỉ định làm Bí thư ...")
+    shares_post: dict[tuple[str, str], str] = {}  # (person, action) -> the listed verb's action
     for start, end in _sentences(text, [m.start() for m in matches]):
         in_sentence = [m for m in matches if start <= m.start() < end]
         if "\n" in text[last_end:start]:
@@ -169,7 +178,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             continue
         people = _people(text, start, end, officials)
         decided: list[_Person] = []
-        for appointment in _decisions(text, start, end, people, in_sentence, carried):
+        for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 held_actions.append(unnamed)
@@ -207,7 +216,14 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         key = (fold(appointment.name), appointment.action)
         if fold(appointment.name) not in named and key not in found:
             found[key] = appointment
+    for (name, action), listed_with in shares_post.items():
+        appointment, partner = found.get((name, action)), found.get((name, listed_with))
+        if appointment and appointment.post is None and partner and partner.post:
+            appointment.post = partner.post  # the post the verb listed with it gives the person elsewhere
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
+    for appointment in kept:
+        if appointment.post and appointment.action in rules.party_only:
+            appointment.post = _party_posts(appointment.post)
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
 
 
@@ -238,8 +254,24 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
             continue
         end = _list_end(text, follow.end())
         for person in _people(text, follow.end(), end, officials):
-            yield Appointment(name=person.name, action=action, post=post[0], date=None, by=None,
+            own = _narrower_post(text, person.end, post[0])
+            yield Appointment(name=person.name, action=action, post=own or post[0], date=None, by=None,
                               span=(person.start, person.end), rule=f"listed under '{post[0]}' of '{action}'")
+
+
+_BRACKETED = re.compile(r"\s*\(([^()\n]{1,60})\)")
+
+
+def _narrower_post(text: str, at: int, post: str) -> str | None:
+    """A listed member's own post in brackets that narrows the list's: "Các Phó Bí thư Tỉnh
+    ủy gồm có: bà A (Phó Bí thư Thường trực), ông B (Chủ tịch UBND tỉnh)": A's post is "Phó
+    Bí thư Thường trực" (the same head, then its own qualifier); B's bracket is another post."""
+    bracket = _BRACKETED.match(text, at)
+    if not bracket or not title_opens_at(bracket[1], 0):
+        return None
+    own, listed = title_key(bracket[1]).split(), title_key(post).split()
+    shared = next((i for i, (a, b) in enumerate(zip(own, listed)) if a != b), min(len(own), len(listed)))
+    return bracket[1].strip() if 2 <= shared < len(own) else None
 
 
 def _list_end(text: str, start: int) -> int:
@@ -314,7 +346,8 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     """The sentence is dated well before the article: a bare year before its year ("Năm
     2010, ông được bầu ..."), a full date more than CAREER_DAYS before its day (or of an
     earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
-    profile); or, where the article's date is unknown, to any bare year. A term's years
+    profile), or a month more than that ("Tháng 2/2025, Bộ Chính trị quyết định ..." in a
+    December report); or, where the article's date is unknown, to any bare year. A term's years
     ("nhiệm kỳ 2015-2020") and a birth date ("(sinh năm 1977)") date nothing."""
     without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", sentence))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
@@ -326,6 +359,11 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     for match in _FULL_DATE.finditer(without_terms):
         printed = _valid_date(match)
         if printed and ((day and (day - printed).days > CAREER_DAYS) or (not day and printed.year < year)):
+            return True
+    for match in _MONTH_YEAR.finditer(_FULL_DATE.sub(" ", without_terms)):  # "Tháng 2/2025, Bộ Chính trị quyết định ..."
+        month, printed_year = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and ((day and (day - date(printed_year, month, 1)).days > CAREER_DAYS + 31)
+                                 or (not day and printed_year < year)):
             return True
     return False
 
@@ -372,7 +410,8 @@ _CUED_OR_LISTED = re.compile(
 
 
 def _decisions(text: str, start: int, end: int, people: list[_Person],
-               matches: list[re.Match[str]], carried: list[_Person] | None = None) -> Iterator[Appointment]:
+               matches: list[re.Match[str]], carried: list[_Person] | None = None,
+               shares_post: dict[tuple[str, str], str] | None = None) -> Iterator[Appointment]:
     """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`;
     `carried`, the person last decided about in the sentence before, for one that opens with
     a passive verb and names nobody ("Đồng thời được điều động ...")."""
@@ -409,8 +448,19 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             if text[verb.start:verb.end].lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
                 continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
                 # (not "điều động, phân công A ...": the transfer needs no title)
-            yield Appointment(name=person.name, action=verb.action or "", post=post, date=_date(text, start, end, verb),
-                              by=by, span=(person.start, person.end), rule=rule)
+            appointment = Appointment(name=person.name, action=verb.action or "", post=post,
+                                      date=_date(text, start, end, verb), by=by, span=(person.start, person.end), rule=rule)
+            if shares_post is not None and post is None and index + 1 < len(verbs) and verbs[index + 1].action \
+                    and _VERBS_LISTED.fullmatch(text, verb.end, verbs[index + 1].start):
+                shares_post[(fold(person.name), appointment.action)] = verbs[index + 1].action  # "điều động, phân công chỉ định"
+            yield appointment
+
+
+def _party_posts(post: str) -> str:
+    """A Party designation's post without the state posts its chain goes on with: "Phó Bí
+    thư, Chủ tịch UBND phường" is "Phó Bí thư" (the council elects its chairman)."""
+    cut = _rules().state_post.search(post)
+    return post[:cut.start()].rstrip(" ,;-–—") if cut and cut.start() else post
 
 
 def _elided_subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> bool:
@@ -453,7 +503,8 @@ _SAME_DECISION = re.compile(r"\s*(?:,|và)?\s*(?:(?:đến|về)\s+)?")
 
 def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[_Verb]:
     rules = _rules()
-    decided = False
+    decided: str | None = None  # the action of the sentence's last decision
+    last_decision = start  # where its verb ends
     noun_end = -1
     for match in matches:
         phrase = match.group()
@@ -469,11 +520,18 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
             continue
         action = rules.action_of.get(phrase.lower())
-        if action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
-                                   or _NOW.search(text, start, match.start())):
+        if action is None and decided and _NEXT_CLAUSE_PERSON.search(text, last_decision, match.start()):
+            action = decided  # "chỉ định ông A giữ chức X; ông B giữ chức Y": B's post by the same decision
+        elif action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
+                                 or _NOW.search(text, start, match.start())):
             continue  # "bổ nhiệm giữ chức X": the post of the decision before it; "hiện giữ chức"
-        decided = decided or action is not None
+        if action is not None and phrase.lower() not in rules.holds:
+            decided, last_decision = action, match.end()
         yield _Verb(action, match.start(), match.end(), phrase)
+
+
+# "...; ông B giữ chức Y", "..., bà C giữ chức Z": a clause of its own person after a decision
+_NEXT_CLAUSE_PERSON = re.compile(rf"[;,]\s*(?:và\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
 
 
 def _proposed(before: str) -> bool:
@@ -518,10 +576,14 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     if opener and title_opens_at(text, opener.end()):
         post = read_post(text, opener.end())
         at = post[1] if post else at
-    elif verb.action in ("bổ nhiệm", "bầu") and title_opens_at(text, at):
+    elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, at):
         post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"
         if post and not any(p.start < post[1] for p in people if p.start >= at):
             at = post[1]
+            holder = _HOLDER_IS.match(text, _skip(text, at, end, titles=False))
+            holder_named = holder and next((p for p in people if p.start == holder.end()), None)
+            if holder_named and holder_named.start < following:
+                return [holder_named]  # "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
     at = _skip(text, at, end)
     given = _given_to(text, at, following, people)
     if given:
@@ -541,6 +603,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+# The post named first, then its holder: "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
+_HOLDER_IS = re.compile(r"\s*là\s+(?:ông|bà|đồng chí)\s+")
 
 
 def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Person | None:
@@ -574,7 +638,27 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
         return [], None
     if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.end):
         return [], None
-    return [person], by or _body(text, start, verb, people)  # "Bộ Chính trị quyết định để ông A thôi giữ chức"
+    return _listed_before(text, before), by or _body(text, start, verb, people)  # "... quyết định để ông A thôi giữ chức"
+
+
+_AND_CUED = re.compile(r"\s*,?\s*và\s+(?:ông|bà|đồng chí)\s+")  # "ông A và ông B được điều động"
+_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:;|,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+
+
+def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
+    """The subject of a verb (the last of `before`) with the persons listed ahead of it, each
+    item a name and its titles, or a name alone before a semicolon: "Các ông: A, Phó Bí thư
+    Tỉnh ủy; B; C, Chủ tịch UBND tỉnh tiếp tục được bầu giữ chức ...", "Ông A, Giám đốc Sở
+    và ông B, Phó Giám đốc được điều động", "ông A và ông B được điều động"."""
+    listed = [before[-1]]
+    for person in reversed(before[:-1]):
+        at = _skip(text, person.end, listed[0].start)
+        item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, listed[0].start)
+        titled = at > person.end and text[person.end:at].strip(" ,-–—")
+        if not item_end or not (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
+            break  # a name alone, without a semicolon or "và ông" after it, is no item
+        listed.insert(0, person)
+    return listed
 
 
 _COMMA = re.compile(r"\s*,")
@@ -584,9 +668,11 @@ _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
 
 def _scopes(verb: _Verb, persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int, int]]:
     """Each person with their part of the sentence: one person's runs from the verb to the
-    next verb; a listed person's item, from their name to the next one's."""
-    if len(persons) == 1:
-        yield persons[0], verb.end, max(following, persons[0].end)
+    next verb, as each subject's listed before it does; a listed object's item, from their
+    name to the next one's."""
+    if len(persons) == 1 or persons[-1].end <= verb.start:  # one person, or the subjects listed before the verb
+        for person in persons:
+            yield person, verb.end, max(following, person.end)
         return
     for index, person in enumerate(persons):
         yield person, person.start if index else verb.end, persons[index + 1].start if index + 1 < len(persons) else end
@@ -627,7 +713,8 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         unit = rules.unit_opener.search(text, scope_start, scope_end)
         unit_start = unit.end() if unit else None
     if unit_start is not None and (verb.action in ("điều động", "chỉ định", "bầu") or at_unit):
-        title = _title_at(text, unit_start, person) or _organisation(text, unit_start, scope_end)
+        title = _title_at(text, unit_start, person) or (_units_listed(text, unit_start, scope_end) if at_unit
+                                                         else _organisation(text, unit_start, scope_end))
         if title:
             return title
     if verb.action == "thôi giữ chức" and person.start > verb.end:
@@ -689,6 +776,21 @@ def _organisation(text: str, at: int, limit: int) -> str | None:
     end = _organisation_end(text, at, limit)
     name = text[at:end].strip()
     return name if name and name[0].isupper() and " " in name else None
+
+
+_UNIT_LISTED = re.compile(rf"\s*(?:,|và|,\s*và)\s*(?={UPPER_CLASS})")
+
+
+def _units_listed(text: str, at: int, limit: int) -> str | None:
+    """The units a verb that ends in a unit's opener lists: "thôi tham gia Quân ủy Trung
+    ương, Ban Thường vụ Quân ủy Trung ương" is both; each a unit's name (_organisation)."""
+    first = end = _organisation_end(text, at, limit)
+    while end > at and (listed := _UNIT_LISTED.match(text, end, limit)):
+        following = _organisation_end(text, listed.end(), limit)
+        if " " not in text[listed.end():following].strip():
+            break  # a unit's name is two words at least
+        end = following
+    return text[at:end].strip() if end > first else _organisation(text, at, limit)
 
 
 def _organisation_end(text: str, at: int, limit: int) -> int:

@@ -289,6 +289,9 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
             if match["tod"].lower() == "ngày" and _cited_document(paragraph, match.start()):
                 why(f"'{match.group()}' lost: a cited document's date")
                 continue
+            if _born_on().search(paragraph, max(0, match.start() - 12), match.start()):
+                why(f"'{match.group()}' lost: a person's birthday")
+                continue
             if _is_deadline(paragraph[max(0, match.start() - rules.deadline_reach):match.start()],
                             bool(match["d0"] or _RANGE_ON.match(paragraph, match.end()))):
                 why(f"'{match.group()}' lost: a deadline, a start or an effective day")
@@ -441,6 +444,13 @@ def _congress_term() -> re.Pattern[str]:
     congress, term = _lowered_words("congress_words"), _lowered_words("term_words")
     return re.compile(rf"{congress}\b[^.;]{{0,120}}?"
                       rf"\b{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
+
+
+@lru_cache(maxsize=1)
+def _born_on() -> re.Pattern[str]:
+    """"sinh ngày 12/5/1975": the dated phrase is a birthday (searched in the few
+    characters before the phrase, which opens with "ngày")."""
+    return re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('dates')['born_on_words'])})\s+$")
 
 
 @lru_cache(maxsize=1)

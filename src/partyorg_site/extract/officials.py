@@ -47,6 +47,12 @@ _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # (A term in brackets may close a title: "đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ...".)
 _NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
+# An aside in brackets that is no title may stand between the name and a dash or comma: "ông
+# A (sinh năm 1975) - Phó Bí thư Tỉnh ủy", "bà B (SN 1980), Chủ tịch ...", "(Thanh Hóa)",
+# "(bên trái)". Not a day other than a birthday ("Bộ trưởng A (ngày 13/6), Đại biểu B ..."):
+# a report's, after which the next clause begins.
+_ASIDE_THEN_SEP = re.compile(r"\s*\((?!(?![^()\n]*(?:sinh|SN))[^()\n]*(?:(?<!\w)[nN]gày\s|(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)))"
+                             r"[^()\n]{1,40}\)\s*(?:[-–—]\s*|,\s*)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
 _CUED_NAME_AFTER = re.compile(
@@ -72,6 +78,7 @@ class _Rules:
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
+    principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
@@ -120,6 +127,7 @@ def _rules() -> _Rules:
         past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
+        principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
         foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
@@ -195,7 +203,7 @@ def _grammar() -> _Grammar:
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
-        names_with_marks=tuple((left.rstrip(), mark, right.lstrip()) for name in unit["names_with_marks"]
+        names_with_marks=tuple((left, mark, right) for name in unit["names_with_marks"]
                                for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
         departments=frozenset(grammar["parent"]["departments"]),
@@ -225,17 +233,25 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         parts.append(("head", head_text))
     previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
+    through = 0  # where a unit's name that holds a comma ends: its tokens are taken whole
     for token in grammar.token.finditer(text, end):
         word, at = token.group(), token.start()
+        if at < through:
+            continue
+        if len(word) == 1 and (rest := _name_through_mark(text, at, word)):
+            end = through = rest  # "Bộ Văn hóa, Thể thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"
+            if parts is not None:
+                parts.append(("unit", text[at:rest]))
+            previous = text[:rest].rsplit(None, 1)[-1]
+            continue
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if len(word) == 1 and not word.isalnum():
-            part = _mark_part(grammar, text, head.end(), end, at, word)
-            if part is None:
-                break  # nor past a mark
-            end = token.end()
+            if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
+                break  # nor past a mark, but a department's parent's comma
+            end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ"
             if parts is not None:
-                parts.append((part, word))
+                parts.append(("parent", word))
             previous_start, before_previous, previous = at, previous, word
             continue
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
@@ -271,26 +287,6 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     return text[start:end], end
 
 
-def _mark_part(grammar: _Grammar, text: str, unit_start: int, end: int, at: int, mark: str) -> str | None:
-    """The part of the grammar that a mark inside a title belongs to, where a title goes on
-    past it: "unit" inside a ministry's name ("Bộ Văn hóa, Thể thao và Du lịch"), "parent"
-    before a department's ministry ("Cục trưởng Cục Quản trị, Văn phòng Chính phủ"); None
-    where the mark ends the title, as any other does."""
-    if _name_with_mark(text, at, mark):
-        return "unit"
-    if mark == "," and _parent_follows(grammar, text, unit_start, end, at + 1):
-        return "parent"
-    return None
-
-
-def _name_with_mark(text: str, at: int, mark: str) -> bool:
-    """"Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội": the mark at
-    text[at] is inside a unit's name (data/title_grammar.yaml, names_with_marks)."""
-    before, after = text[max(0, at - 20):at].rstrip(), text[at + 1:at + 40].lstrip()
-    return any(mark == sign and before.endswith(left) and after.startswith(right)
-               for left, sign, right in _grammar().names_with_marks)
-
-
 def _parent_follows(grammar: _Grammar, text: str, unit_start: int, end: int, after_comma: int) -> bool:
     """After a comma, the organisation the title's unit belongs to ("Vụ trưởng Vụ Tổ chức cán
     bộ, Bộ Nội vụ"): the unit is a department (data/title_grammar.yaml, `parent`), the words
@@ -319,7 +315,7 @@ def title_parts(title: str) -> list[tuple[str, str]]:
         if part == "parent":
             phrases.append((phrase, ""))  # the comma opens the parent's phrase and is not shown
         elif phrases and phrases[-1][0] == phrase and part != "head":
-            glue = "" if word == "," or not phrases[-1][1] else " "
+            glue = "" if word.startswith(",") or not phrases[-1][1] else " "
             phrases[-1] = (phrase, f"{phrases[-1][1]}{glue}{word}")
         else:
             phrases.append((phrase, word))
@@ -410,6 +406,18 @@ def _ends_in_a_name(text: str) -> bool:
     no "Hà Nội Tinh", so "hoa" may complete "Tinh hoa"."""
     words = text[_after_places(text):].split()[-MAX_NAME_WORDS:]
     return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
+
+
+def _name_through_mark(text: str, at: int, mark: str) -> int:
+    """Where a unit's name that holds the comma or dash at text[at] ends ("Bộ Văn hóa, Thể
+    thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"; data/title_grammar.yaml,
+    names_with_marks), its words taken whole: 0 where the mark ends the title."""
+    before = text[max(0, at - 40):at].rstrip()
+    after = at + 1 + len(text[at + 1:at + 4]) - len(text[at + 1:at + 4].lstrip())
+    for left, sign, right in _grammar().names_with_marks:
+        if sign == mark and before.endswith(left) and text.startswith(right, after):
+            return after + len(right)
+    return 0
 
 
 def _name_with_and(text: str, start: int, end: int) -> bool:
@@ -593,12 +601,22 @@ def add_title(titles: list[str], title: str) -> None:
     key = title_key(title)
     for index, known in enumerate(titles):
         known_key = title_key(known)
-        if known_key == key or known_key.startswith(key + " "):
-            return
+        if known_key == key or known_key.startswith(key + " ") or _without_designators(known) == _without_designators(title):
+            return  # (also "Bí thư Tỉnh ủy tỉnh Quảng Ngãi" after "Bí thư Tỉnh ủy Quảng Ngãi": one post)
         if key.startswith(known_key + " "):
             titles[index] = title
             return
     titles.append(title)
+
+
+_DESIGNATOR_BEFORE_NAME = re.compile(rf"(?<!\w)(?:tỉnh|thành phố)\s+(?={UPPER_CLASS})")
+
+
+@lru_cache(maxsize=4096)
+def _without_designators(title: str) -> str:
+    """The title's key without a designator before a place's name ("tỉnh Quảng Ngãi" is
+    "Quảng Ngãi"): two printings of one post compare equal. (Remembered, as title_key is.)"""
+    return title_key(_DESIGNATOR_BEFORE_NAME.sub("", title))
 
 
 def _without_name(title: str, name: str) -> str:
@@ -645,7 +663,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     for match in _NAME_RUN.finditer(text):
         separator = _APPOSITION_SEP.match(text, match.end())
         if not rules.heads.match(text, separator.end()):
-            continue  # no title follows: most capitalised runs (nothing below has an effect then)
+            separator = _ASIDE_THEN_SEP.match(text, match.end()) if text[separator.end() - 1] == "(" else None
+            if not separator or not rules.heads.match(text, separator.end()):
+                continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
@@ -677,9 +697,19 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     # Titles first: "Bí thư Tỉnh ủy Ngô Đức Vượng", "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức
     # Trung ương Phạm Minh Chính", "Trưởng Ban Tổ chức Trung ương, đồng chí Phạm Minh Chính".
     chain_end = 0
+    # (most texts name no principal: one substring test spares each head the pattern's search)
+    principals = any(word in text for word in _PRINCIPAL_WORDS)
     for head in rules.heads.finditer(text):
         if head.start() < chain_end or any(s <= head.start() < e for s, e in consumed):
             continue
+        if text[head.start()].isupper() and text.endswith(_BODY_OF_HEADS, max(0, head.start() - 4), head.start()):
+            continue  # "Ban Bí thư", "Ban Giám đốc": a body named by its members' head, no one's title
+            # (not "Phó Trưởng Ban thường trực ...": a qualifier of the head before)
+        if principals and rules.principal.search(text, max(0, head.start() - 30), head.start()):
+            principal = _read_title(text, head.start())
+            if principal and not _name_at_end(principal[0]):
+                chain_end = principal[1]  # the principal's title: the chain after it is the next person's
+                continue
         titles, chain_end = _read_titles(text, head.start(), closed_by_name=True)
         if not titles:
             continue
@@ -785,6 +815,8 @@ def _add_appointments(text: str, found: dict[str, Official],
         return  # most texts: a substring test is far cheaper than the pattern's scan
     named = sorted((span[0], official.name) for official in found.values() for span in official.spans)
     for post in rules.appointment.finditer(text):
+        if rules.past_post.search(text, max(0, post.end() - 40), post.end()):
+            continue  # "trong thời gian giữ chức vụ X": a post held before (a discipline's, a career's)
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
         if not titles or _name_at_end(titles[-1]):
             continue
@@ -800,5 +832,29 @@ def _add_appointments(text: str, found: dict[str, Official],
         people += _short_references(text, opening, post.start(), found)
         if people:
             start, name = max(people)
-            if not _names_between(text, start + len(name), post.start()):
+            if not _names_between(text, start + len(name), post.start()) \
+                    and not (_announces(_LEADING_NAME.sub("", text[start:post.start()]))
+                             and not _decision_verbs().search(text, opening, start)):
                 add(name, titles, (start, start + len(name)))  # (not past another name: "- B, ..., giữ chức X")
+
+
+def _announces(between: str) -> bool:
+    """"Ông A công bố quyết định điều động, chỉ định giữ chức X": a verb of decision, not
+    passive, between the person and "giữ chức": the post is the decision's, given to someone
+    the person announces it for, not theirs ("ông A được điều động giữ chức X" is A's; so is
+    the post of "phân công ông A thôi giữ chức X, giữ chức Y", where a verb before the person
+    makes them its object: the caller asks that)."""
+    return bool(_decision_verbs().search(between)) and not _PASSIVE_WORD.search(between)
+
+
+_BODY_OF_HEADS = ("Ban ", "ban ")
+_PRINCIPAL_WORDS = ("quyền", "mặt", "lệnh")  # a word every cue of data/titles.yaml principal_cues holds
+_LEADING_NAME = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s*)+")  # a name in full or by its given name
+_PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
+
+
+@lru_cache(maxsize=1)
+def _decision_verbs() -> re.Pattern[str]:
+    """The verbs of a personnel decision (data/appointments.yaml, actions), as whole words."""
+    verbs = [verb for verbs in datafiles.load("appointments")["actions"].values() for verb in verbs]
+    return re.compile(rf"(?<!\w)(?:{alternation(verbs)})(?!\w)", re.IGNORECASE)

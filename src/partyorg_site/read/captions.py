@@ -28,6 +28,7 @@ RUN_IN_CAPTION_MAX_WORDS = 16
 # position is a caption run into the next sentence without a full stop, body text and all.
 POSITION_CAPTION_MAX_WORDS = 40
 PORTRAIT_MAX_WORDS = 20
+PHOTO_SENTENCE_MAX_WORDS = 32  # a one-sentence caption run into the page, without a credit (is_photo_sentence)
 # The top photo's caption: an export prints it as the first sentence of the body after the
 # lead. It says again what the headline, the lead or a sentence soon after says.
 TOP_CAPTION_WORDS = (5, 45)
@@ -54,6 +55,7 @@ class _Cues:
     portrait_not_words: frozenset[str]
     portrait_starts: tuple[str, ...]  # the cheap test first: a portrait opens with a head or a prefix
     credit_alone: re.Pattern[str]
+    photo_sentence_not: re.Pattern[str]  # words that tell when or why: no photo's caption
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,7 @@ def _cues() -> _Cues:
             rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$))"),
         portrait_not_words=frozenset(data["portrait_not_words"]),
         portrait_starts=tuple(f"{word} " for word in data["portrait_heads"] + data["portrait_head_prefixes"]),
+        photo_sentence_not=re.compile(rf"(?<!\w){alternation(data['photo_sentence_not_words'])}(?!\w)"),
         credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
 
         photo_position=re.compile(rf"\((?:[^()]{{0,30}}{alternation(data['photo_positions'], not_after=WORD)}"
@@ -124,14 +127,54 @@ def looks_like_caption(text: str) -> bool:
         and not _cues().reported_speech.search(text)
 
 
+def is_photo_sentence(text: str) -> bool:
+    """A one-sentence paragraph that says who does what as a photo shows it ("Lãnh đạo Bộ
+    tặng hoa chúc mừng ông A và ông B.", "Chủ nhiệm Ủy ban Kiểm tra Trung ương Nguyễn Văn C
+    trao quyết định và chúc mừng Ban Chấp hành ..."): a caption run into the page without a
+    credit. It opens like a caption or with a portrait's head, holds a caption phrase, and
+    has none of the words that tell when or why (data/layout.yaml, photo_sentence_not_words).
+    (Asked of a paragraph after the lead only: a lead may say the same in a headline's words.)"""
+    cues = _cues()
+    if not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)) \
+            or cues.caption_phrases.search(text) is None \
+            or count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
+        return False
+    return cues.photo_sentence_not.search(text) is None and not cues.reported_speech.search(text) \
+        and not _QUOTES.search(text) and len(sentences(text)) == 1
+
+
+_QUOTES = re.compile(r"[\"“”:;]")
+
+
 def is_portrait(text: str) -> bool:
     """A portrait's caption: a title and a name, with no verb ("Chủ tịch UBND quận 1 Trần
-    Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"); data/layout.yaml, portrait_heads."""
+    Văn A.", "Nguyên Bí thư Tỉnh ủy Nguyễn Văn B"), or the name first, after "Ông", "Bà",
+    "Đồng chí", and its titles ("Ông Trần Văn C, Bí thư phường Bình Trưng, TP HCM."):
+    data/layout.yaml, portrait_heads."""
     cues = _cues()
-    if not text.startswith(cues.portrait_starts) or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS \
-            or not cues.portrait.fullmatch(text.strip()):
+    titled_first = text.startswith(cues.portrait_starts)
+    if not (titled_first or text.startswith(_NAMED_PORTRAIT_CUES)) \
+            or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS:
+        return False  # (the cheap tests first: most sentences open otherwise)
+    shaped = cues.portrait.fullmatch(text.strip()) is not None if titled_first else _named_portrait(text.strip())
+    return shaped and not any(word in cues.portrait_not_words for word in text.split())
+
+
+_NAMED_PORTRAIT_CUES = ("Ông ", "Bà ", "Đồng chí ")
+_NAMED = re.compile(rf"(?:Ông|Bà|Đồng chí)\s+{UPPER_CLASS}{LOWER_CLASS}*(?:\s+{UPPER_CLASS}{LOWER_CLASS}*){{1,4}}\s*(?:,|\s[-–—])\s*")
+_CAPITALISED_WORDS = re.compile(rf"(?:{UPPER_CLASS}[\w.]*)(?:\s+{UPPER_CLASS}[\w.]*)*")
+
+
+def _named_portrait(text: str) -> bool:
+    """"Ông A, Bí thư phường B, TP HCM.": a name, then segments each a title (opening with a
+    portrait's head) or a place in capitals, the last ending in a capitalised word."""
+    named = _NAMED.match(text)
+    if not named:
         return False
-    return not any(word in cues.portrait_not_words for word in text.split())
+    segments = [segment.strip() for segment in re.split(r",|\s[-–—]\s", text[named.end():].rstrip(" ."))]
+    heads = _cues().portrait_starts
+    return all(segment and ((segment + " ").startswith(heads) or _CAPITALISED_WORDS.fullmatch(segment))
+               for segment in segments) and segments[-1].split()[-1][:1].isupper()
 
 
 def _opens_like_caption(text: str) -> bool:

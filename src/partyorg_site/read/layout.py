@@ -17,7 +17,7 @@ from partyorg_site import datafiles
 from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
                                    signature_outlet, split_signature)
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
-                                         looks_like_caption, split_caption_sentences, split_credit, split_each,
+                                         looks_like_caption, is_photo_sentence, split_caption_sentences, split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_top_caption)
 from partyorg_site.read.clean import Line, chrome_reason, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
@@ -26,6 +26,8 @@ from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_para
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
 TITLE_MAX_WORDS = 45
+BODY_AFTER_MIN_WORDS = 8  # a paragraph this long after a photo's sentence is the text going on
+CUT_OFF_MIN_WORDS = 15  # a page's last paragraph this long that ends no sentence is body cut off, no caption
 HEADER_SCAN = 6  # paragraphs at the top where breadcrumbs, the title and a timestamp live
 MASTHEAD_SCAN = 12  # lines at the top where a page's menus and headline boxes may precede the article
 # A page that opens with the site's own date (no time: the day's, not the article's) has
@@ -216,6 +218,13 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
         break
 
 
+def _body_follows(paragraphs: list[Line], position: int) -> bool:
+    """A paragraph of the article's text comes after paragraphs[position] (more than a credit,
+    an author's or a source's line): a photo stands between paragraphs, and a sentence that
+    closes the text is the text's own, whatever it says."""
+    return any(count_words(line.text, BODY_AFTER_MIN_WORDS) >= BODY_AFTER_MIN_WORDS for line in paragraphs[position + 1:])
+
+
 def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, str]]:
     """Each paragraph after the header: the lead (and its outlet), a related article's
     teaser, an attribution, a caption, or body text with captions run into it. Returns
@@ -248,8 +257,14 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         without_credit, credit = split_credit(text)
         # (what the outlet's dateline opens is the lead, full stop or none: "(PLO)- Ông A, Bí thư
         # Tỉnh ủy X được chỉ định làm Bí thư Tỉnh ủy Y nhiệm kỳ 2025 – 2030")
-        if not outlet and (line.after_image or (
-                is_credited_caption(without_credit) if credit is not None else looks_like_caption(text))):
+        # (the page's last paragraph, long and ending no sentence, is the body cut off where an
+        # excerpt ends, never a caption: "Ông A, trong thời gian giữ chức vụ ..., đã vi phạm quy c")
+        cut_off = credit is None and position == len(paragraphs) - 1 and not ends_sentence(text) \
+            and count_words(text, CUT_OFF_MIN_WORDS) >= CUT_OFF_MIN_WORDS
+        if not outlet and not cut_off and (line.after_image or (
+                is_credited_caption(without_credit) if credit is not None
+                else looks_like_caption(text) or (lead_done and is_photo_sentence(text)
+                                                  and _body_follows(paragraphs, position)))):
             if without_credit:
                 layout.add_caption(without_credit, line.number)
             continue
@@ -348,7 +363,8 @@ def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
             scan = MASTHEAD_DEEP_SCAN  # the site's date over its menus ("Thứ Hai, 08/12/2025"): read on
             continue
         headline = index - 1
-        while headline > 0 and (parse_published(paragraphs[headline].text) or is_byline(paragraphs[headline].text)):
+        while headline > 0 and (parse_published(paragraphs[headline].text) or labelled_stamp(paragraphs[headline].text)
+                                or is_byline(paragraphs[headline].text)):
             headline -= 1  # a timestamp or the author between the headline and the lead
         candidate = paragraphs[headline].text if headline >= 1 else ""
         # A headline reads like a caption ("X dự Hội nghị ..."); one with its author or a
