@@ -3,7 +3,8 @@
 The meeting is named in the title or the lead ("chủ trì hội nghị giao ban", "vừa tổng
 kết công tác"); a ceremony announcing or handing over decisions ("lễ công bố quyết
 định", "trao quyết định", "công bố các quyết định" on a day) is a hội nghị, but not a
-company's notice ("vừa công bố quyết định") or an inspection opened by its decision. Meetings mentioned in passing ("chuẩn bị Đại
+company's notice ("vừa công bố quyết định") or an inspection opened by its decision.
+Meetings mentioned in passing ("chuẩn bị Đại
 hội", "Nghị quyết Đại hội XII", "Hội nghị Trung ương 11") or still to come ("dự kiến diễn
 ra"), a state body's sitting ("phiên họp Chính phủ"), a voters' meeting and words that
 only contain a kind ("Quốc hội thảo luận") are not the one reported, and a working visit

@@ -233,20 +233,20 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         parts.append(("head", head_text))
     previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
-    through = 0  # where a unit's name that holds a comma ends: its tokens are taken whole
+    through = 0  # where a unit's name that holds a comma or a dash ends: its tokens are taken whole
     for token in grammar.token.finditer(text, end):
         word, at = token.group(), token.start()
         if at < through:
             continue
-        if len(word) == 1 and (rest := _name_through_mark(text, at, word)):
-            end = through = rest  # "Bộ Văn hóa, Thể thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"
-            if parts is not None:
-                parts.append(("unit", text[at:rest]))
-            previous = text[:rest].rsplit(None, 1)[-1]
-            continue
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if len(word) == 1 and not word.isalnum():
+            if rest := _name_through_mark(text, at, word):
+                end = through = rest  # "Bộ Văn hóa, Thể thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"
+                if parts is not None:
+                    parts.append(("unit", text[at:rest]))
+                previous = text[:rest].rsplit(None, 1)[-1]
+                continue
             if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
                 break  # nor past a mark, but a department's parent's comma
             end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ"
@@ -354,6 +354,7 @@ def _mission_abroad(text: str, end: int, head: str) -> bool:
 
 
 _ANY = frozenset()
+_SPACES = re.compile(r"[ ]*")
 _GLUED_CAPITAL = re.compile(rf"(?<={LOWER_CLASS}){UPPER_CLASS}")
 _TRAILING_MARKS = re.compile(r"[^\w]+$")
 _DASHES = "-–—"
@@ -413,7 +414,7 @@ def _name_through_mark(text: str, at: int, mark: str) -> int:
     thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"; data/title_grammar.yaml,
     names_with_marks), its words taken whole: 0 where the mark ends the title."""
     before = text[max(0, at - 40):at].rstrip()
-    after = at + 1 + len(text[at + 1:at + 4]) - len(text[at + 1:at + 4].lstrip())
+    after = _SPACES.match(text, at + 1).end()
     for left, sign, right in _grammar().names_with_marks:
         if sign == mark and before.endswith(left) and text.startswith(right, after):
             return after + len(right)

@@ -181,12 +181,11 @@ def split_signature(text: str) -> tuple[str, str | None]:
     sentence are cut off when, on a line of their own, they would be a signature, an
     attribution or a byline. Returns the text without them ("" where the paragraph was all
     signature) and the outlet they name."""
-    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
-    if found and not ends_with_abbreviation(text[:found.start() + 1]):  # "... tại TP. Hồ Chí Minh"
-        rest = text[found.end():].strip()
-        outlet = signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
-        if outlet or is_byline(rest):
-            return text[:found.end()].rstrip(), outlet
+    after = _after_last_sentence(text)
+    rest = text[after:].strip() if after is not None else ""
+    outlet = (signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)) if rest else None
+    if after is not None and (outlet or is_byline(rest)):
+        return text[:after].rstrip(), outlet
     # A bracketed attribution that no signature rule above takes still closes the text:
     # "... ở Biển Đông (Theo Reuters)", "... mùa tới. Minh Anh (theo Goal)" (then the byline
     # before it goes too). It is where a translation came from, rarely the page's own outlet
@@ -197,10 +196,19 @@ def split_signature(text: str) -> tuple[str, str | None]:
     text = text[:bracket.start()].rstrip()
     if is_byline(text):
         return "", None  # "Minh Anh (theo TASS)" on a line of its own: nothing of the text
-    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
-    if found and not ends_with_abbreviation(text[:found.start() + 1]) and is_byline(text[found.end():].strip()):
-        text = text[:found.end()].rstrip()
+    after = _after_last_sentence(text)
+    if after is not None and is_byline(text[after:].strip()):
+        text = text[:after].rstrip()
     return text, None
+
+
+def _after_last_sentence(text: str) -> int | None:
+    """Where the words after the text's last sentence begin, within the signature's reach;
+    None where no sentence ends there (a full stop of "TP. Hồ Chí Minh" ends none)."""
+    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
+    if found is None or ends_with_abbreviation(text[:found.start() + 1]):
+        return None
+    return found.end()
 
 
 _TRAILING_BRACKET = re.compile(r"\s*(\([^()]{2,60}\))\.?$")
