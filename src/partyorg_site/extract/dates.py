@@ -484,7 +484,8 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
         head = _DATE_WORD_AT_END.sub("", before[:day_month.start()])
         cited = _document_before().search(head) or _document_date_word().search(head.lower())
         return (0, None) if cited else (rules.full_date, day_month)
-    if _horizon_before().search(lowered) or _law_before().search(lowered):
+    if _horizon_before().search(lowered) or _law_before().search(lowered) or \
+            ("so" in lowered and _compared_before().search(lowered)):
         return 0, None
     found = _MONTH_BEFORE.search(before) if "tháng" in lowered else None
     if found:
@@ -502,6 +503,21 @@ def _law_before() -> re.Pattern[str]:
     """"Bộ luật Hình sự năm 2015", "Hiến pháp năm 2013": a law's name and "năm" right before a
     year (data/dates.yaml, law_words), in lower-cased text: the year the law was passed."""
     return re.compile(rf"(?:{_lowered_words('law_words')})(?:\s+[^\s.,;:()]+){{0,6}}\s+năm\s+$")
+
+
+@lru_cache(maxsize=1)
+def _compared_before() -> re.Pattern[str]:
+    """"so với năm", "so với cuối năm", "so với tháng 12/": the year a figure is compared with
+    (data/dates.yaml, compared_with_words), in lower-cased text."""
+    return re.compile(rf"(?:{_lowered_words('compared_with_words')})\s+(?:(?:đầu|cuối|giữa)\s+)?"
+                      rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _same_period_before() -> re.Pattern[str]:
+    """"cùng kỳ năm", "cùng thời điểm năm" right before a year (data/dates.yaml,
+    same_period_words), in lower-cased text: the same time of the year before."""
+    return re.compile(rf"(?:{_lowered_words('same_period_words')})\s+(?:của\s+)?năm\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -638,8 +654,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
-        elif _just_past().match(text, match.end()):
-            shift = 1  # "Năm 2016 vừa qua, ...": said in the year after it
+        elif _just_past().match(text, match.end()) or \
+                ("cùng" in before and _same_period_before().search(before.lower())):
+            shift = 1  # "Năm 2016 vừa qua, ...", "tăng so với cùng kỳ năm 2016": said in the year after it
         else:
             shift = _season_shift(before, month, in_review_rule)
         if shift >= 0 and future:
