@@ -119,6 +119,8 @@ def _looks_like_outlet_code(code: str) -> bool:
 # (The outlet may list several sources: "Đỗ Quyên (Theo New York Times, Daily Beast)".)
 _SIGNATURE = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[A-ZĐ0-9][^()]{1,60})\)\.?$")
 SIGNATURE_MAX_WORDS = 12
+# Any bracket closing a short line, in either case: a role ("(CTV)", "(t/h)") after a name.
+_BRACKET_AT_END = re.compile(r"^(?P<by>[^()]{0,40}?)\s*\((?P<outlet>[^()]{1,60})\)\.?$")
 
 
 # "Ngọc Hân/VOV-ĐBSCL", "Thái Tân/KD&PL", "TTXVN/Tin Tức": an author and an outlet's code.
@@ -152,7 +154,7 @@ def _is_role(bracketed: str) -> bool:
 
 def is_byline(text: str) -> bool:
     """"T.S", "PV", "Minh Anh - Văn Hải", "Thu Chung (CTV)": the author's signature under the text."""
-    signed = _SIGNATURE.match(text)
+    signed = _BRACKET_AT_END.match(text)
     if signed and _is_role(signed.group("outlet").strip()):
         text = signed.group("by").strip()  # the name before "(CTV)"
         if not text:
@@ -183,9 +185,14 @@ def split_signature(text: str) -> tuple[str, str | None]:
     signature) and the outlet they name."""
     after = _after_last_sentence(text)
     rest = text[after:].strip() if after is not None else ""
-    outlet = (signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)) if rest else None
+    outlet = (signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
+              or _signed_attribution(rest)) if rest else None
     if after is not None and (outlet or is_byline(rest)):
         return text[:after].rstrip(), outlet
+    # A byline and an attribution standing alone as the last paragraph: "Lan Chi Theo Dân trí"
+    outlet = _signed_attribution(text.strip()) if after is None and len(text) <= SIGNATURE_REACH else None
+    if outlet:
+        return "", outlet
     # A bracketed attribution that no signature rule above takes still closes the text:
     # "... ở Biển Đông (Theo Reuters)", "... mùa tới. Minh Anh (theo Goal)" (then the byline
     # before it goes too). It is where a translation came from, rarely the page's own outlet
@@ -200,6 +207,26 @@ def split_signature(text: str) -> tuple[str, str | None]:
     if after is not None and is_byline(text[after:].strip()):
         text = text[:after].rstrip()
     return text, None
+
+
+_ATTRIBUTION_AFTER_BYLINE = re.compile(r"\s(?=(?:Theo|Nguồn:)\s)")
+
+
+def _signed_attribution(words: str) -> str | None:
+    """"Minh Tuệ (T/h) Theo Đời sống Plus", "Trí Kiên Theo Dân trí": a byline, then the
+    attribution naming where the text came from, on one line; the outlet it names."""
+    cut = None
+    for cut in _ATTRIBUTION_AFTER_BYLINE.finditer(words):
+        pass
+    if cut is None:
+        return None
+    byline = words[:cut.start()].strip()
+    if not byline or not is_byline(byline):
+        return None
+    outlet = attribution_outlet(words[cut.end():])
+    # A trailer printed twice runs the byline into the outlet ("A/VOV.VN Theo Reuters A/VOV.VN"):
+    # an outlet's name never holds its own author's byline, so the byline's outlet is taken.
+    return signature_outlet(byline) if outlet and byline in outlet else outlet
 
 
 def _after_last_sentence(text: str) -> int | None:
