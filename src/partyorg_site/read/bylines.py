@@ -137,12 +137,25 @@ def signature_outlet(text: str) -> str | None:
     if match and not ends_sentence(match.group("by")):
         outlet = _cues().attribution_word.sub("", match.group("outlet").strip())
         return None if _is_role(outlet) else outlet
+    return slashed_outlet(text)
+
+
+def slashed_outlet(text: str) -> str | None:
+    """"Ngọc Hân/VOV-ĐBSCL", "TTXVN/Tin Tức", "Lan Anh/VOV miền Trung": an author and the
+    outlet's code on either side of a slash; the code, without a desk named in words."""
     slashed = _SLASH_SIGNATURE.match(text)
-    if slashed and not ends_sentence(slashed.group("by")):
-        for side in ("outlet", "by"):  # the code after the slash, else before it ("TTXVN/Tin Tức")
-            if _OUTLET_CODE.fullmatch(slashed.group(side).strip()):
-                return slashed.group(side).strip()
-    return None
+    if not slashed or ends_sentence(slashed.group("by")):
+        return None
+    for side in ("outlet", "by"):  # the code after the slash, else before it ("TTXVN/Tin Tức")
+        if _OUTLET_CODE.fullmatch(slashed.group(side).strip()):
+            return slashed.group(side).strip()
+    # "VOV-Trung tâm Tin", "VOV miền Trung": the code, then a desk or bureau in words, which is
+    # no outlet of its own; one word after the code is the outlet's own name ("VTC News")
+    desk = _CODE_THEN_DESK.fullmatch(slashed.group("outlet").strip())
+    return desk["code"] if desk and not desk["desk"].isupper() else None
+
+
+_CODE_THEN_DESK = re.compile(rf"(?P<code>{_OUTLET_CODE.pattern})(?:\s*[-–]\s*|\s+)(?P<desk>\w+(?:\s+\w+){{1,3}})")
 
 
 def _is_role(bracketed: str) -> bool:
@@ -214,19 +227,20 @@ _ATTRIBUTION_AFTER_BYLINE = re.compile(r"\s(?=(?:Theo|Nguồn:)\s)")
 
 def _signed_attribution(words: str) -> str | None:
     """"Minh Tuệ (T/h) Theo Đời sống Plus", "Trí Kiên Theo Dân trí": a byline, then the
-    attribution naming where the text came from, on one line; the outlet it names."""
+    attribution naming where the text came from, on one line; the publisher they name."""
     cut = None
     for cut in _ATTRIBUTION_AFTER_BYLINE.finditer(words):
         pass
     if cut is None:
         return None
-    byline = words[:cut.start()].strip()
-    if not byline or not is_byline(byline):
+    byline, source = words[:cut.start()].strip(), attribution_outlet(words[cut.end():])
+    publisher = slashed_outlet(byline) if byline else None
+    if not source or not (publisher or (byline and is_byline(byline))):
         return None
-    outlet = attribution_outlet(words[cut.end():])
-    # A trailer printed twice runs the byline into the outlet ("A/VOV.VN Theo Reuters A/VOV.VN"):
-    # an outlet's name never holds its own author's byline, so the byline's outlet is taken.
-    return signature_outlet(byline) if outlet and byline in outlet else outlet
+    # "Trần Nga/VOV-Trung tâm Tin Theo AP": the byline names the publisher, and "Theo" the
+    # agency its text was translated from (a trailer printed twice, "A/VOV.VN Theo Reuters
+    # A/VOV.VN", runs the byline into the attribution); else "Theo" names the publisher.
+    return publisher or source
 
 
 def _after_last_sentence(text: str) -> int | None:
