@@ -34,3 +34,12 @@ def test_explain_names_a_file_it_cannot_read_and_goes_on(tmp_path):
     assert result.returncode == 1
     assert "rong.txt" in result.stderr
     assert "appointment:" in result.stdout
+
+
+def test_explain_gives_a_reason_repeated_once_with_its_count(tmp_path):
+    article = tmp_path / "bai.txt"
+    article.write_text("Tỉnh ủy Bắc Giang họp\nSáng 5/1, Tỉnh ủy Bắc Giang họp. Ông An quê ở tỉnh Nghệ An."
+                       " Bà Bình quê ở tỉnh Nghệ An. Ông Cường quê ở tỉnh Nghệ An.\n", encoding="utf-8")
+    out = run_cli("explain", str(article)).stdout
+    assert out.count("Nghệ An: a mention in a person's biography or career, not counted") == 1
+    assert "Nghệ An: a mention in a person's biography or career, not counted (3 times)" in out

@@ -46,7 +46,7 @@ def _describe(record: Record, text: str, reasons: dict[str, list[str]]) -> list[
             lines.append(f"{'':14}rule: {rule}")
         if span is not None:
             lines.append(f"{'':14}from: \"{_sentence(text, span)}\"")
-        lines.extend(f"{'':14}- {reason}" for reason in more)
+        lines.extend(f"{'':14}- {reason}" for reason in _counted(more))
 
     fact("title", record.title, "made from the lead (the text has no headline)" if record.title_derived
          else "the headline")
@@ -75,6 +75,15 @@ def _describe(record: Record, text: str, reasons: dict[str, list[str]]) -> list[
              decision.rule, decision.span)
     lines.append(f"{'body:':14}{len(record.body)} paragraphs; captions: {len(record.captions)}")
     return lines
+
+
+def _counted(reasons: list[str]) -> list[str]:
+    """Each reason once, where first given, with how often it was given: a province named
+    ten times in passing is one line "(10 times)", not ten that hide the reasons around them."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        counts[reason] = counts.get(reason, 0) + 1
+    return [reason if count == 1 else f"{reason} ({count} times)" for reason, count in counts.items()]
 
 
 def _title_grammar(title: str) -> str:
