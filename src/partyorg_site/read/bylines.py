@@ -31,8 +31,9 @@ _OUTLET_SITE = re.compile(
     rf"\s*[-–—]+\s+(?P<rest>.*)$")
 
 
-# Any outlet's abbreviation, on the first paragraph only: "TTH - Ngày 2/6", "TĐKT - Chiều 26/2".
-_ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.]{{1,9}})\s*[-–—]+\s+"
+# Any outlet's abbreviation, on the first paragraph only: "TTH - Ngày 2/6", "TĐKT - Chiều 26/2",
+# "GD&TĐ - Sáng 3/4" (an ampersand joins two words' initials, as in "KD&PL").
+_ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.&]{{1,9}})\s*[-–—]+\s+"
                                 rf"(?P<rest>(?:{UPPER_CLASS}|\d).*)$")
 
 
@@ -60,7 +61,7 @@ def _cues() -> _Cues:
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
             rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
-        byline_roles=frozenset(fold(role) for role in data["byline_roles"]),
+        byline_roles=frozenset(fold(role) for role in data["byline_roles"] + data["serial_marks"]),
         known_outlets=frozenset(fold(name) for name in data["outlet_abbreviations"]),
     )
 
@@ -160,7 +161,8 @@ _CODE_THEN_DESK = re.compile(rf"(?P<code>{_OUTLET_CODE.pattern})(?:\s*[-–]\s*|
 
 def _is_role(bracketed: str) -> bool:
     """"CTV", "Tổng hợp theo báo X", "Nguồn ảnh: Y": the bracket names what an author or a
-    compiler did, or credits a photo; it names no outlet (data/layout.yaml, byline_roles)."""
+    compiler did, or credits a photo, or marks a serial's instalment ("Còn tiếp"); it names no
+    outlet (data/layout.yaml, byline_roles and serial_marks)."""
     folded = fold(bracketed)
     return any(folded == role or folded.startswith((role + " ", role + ":")) for role in _cues().byline_roles)
 
