@@ -158,6 +158,7 @@ class _Grammar:
     departments: frozenset[str]  # "Vụ", "Cục": a unit that a comma and its parent may follow
     parent: re.Pattern[str]  # " Bộ X", " Văn phòng X": such a parent after the comma
     abroad: re.Pattern[str]  # a foreign country right after "tại"
+    abroad_units: re.Pattern[str]  # "Đại sứ quán": a mission abroad named as a title's unit
 
 
 @lru_cache(maxsize=1)
@@ -209,6 +210,7 @@ def _grammar() -> _Grammar:
         departments=frozenset(grammar["parent"]["departments"]),
         parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+{UPPER_CLASS}"),
         abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
+        abroad_units=re.compile(alternation(grammar["abroad"]["units"])),
     )
 
 
@@ -226,8 +228,8 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     the first that none takes, and then to where a word ends. `parts`, if given, receives
     (part, words) for each word taken: what `explain` and the grammar's tests show."""
     head = _rules().heads.match(text, start)
-    if not head:
-        return None
+    if not head or _grammar().abroad_units.match(text, start):
+        return None  # "Đại sứ quán Việt Nam" names a mission, no ambassador's title
     grammar, head_text, end = _grammar(), head.group(), head.end()
     if parts is not None:
         parts.append(("head", head_text))
@@ -261,7 +263,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         if word[0].isupper() and word not in grammar.opens_sentence:
             part = "name"  # (the common case, decided here: the unit's or the place's own name)
         else:
-            part = _part(grammar, text, token.end(), word, previous, head_text)
+            part = _part(grammar, text, token.end(), word, previous, head_text, start)
         if part is None:
             if not word[0].islower():
                 break  # (the lexicon knows lower-case words only)
@@ -322,8 +324,9 @@ def title_parts(title: str) -> list[tuple[str, str]]:
     return phrases
 
 
-def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head: str) -> str | None:
-    """The part of the title grammar that takes `word` (ending at text[end]) after `previous`:
+def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head: str, start: int) -> str | None:
+    """The part of the title grammar that takes `word` (ending at text[end]) after `previous`,
+    in the title opened at text[start] by `head`:
     "name", "place", "unit" or "abroad"; None where no part takes it. (A verb, `ends`, is
     in no part, though a syllable of a unit's word may be one after the word's first: "Hội nghị".)"""
     if word[0].isupper() or word[0].isdigit():
@@ -342,14 +345,16 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
     if word == "và":  # "Bộ Kế hoạch và Đầu tư"; elsewhere "và" ends a title
         return "unit" if _name_with_and(text, end - len(word), end) else None
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
-        return "abroad" if _mission_abroad(text, end, head) else None
+        return "abroad" if _mission_abroad(text, start, end, head) else None
     return None
 
 
-def _mission_abroad(text: str, end: int, head: str) -> bool:
-    """"Đại sứ Việt Nam tại Nhật Bản": "tại" and a foreign country after a mission's head."""
+def _mission_abroad(text: str, start: int, end: int, head: str) -> bool:
+    """"Đại sứ Việt Nam tại Nhật Bản", "Bí thư thứ nhất Đại sứ quán Việt Nam tại Lào": "tại"
+    and a foreign country after a mission's head, or in a title whose unit is a mission."""
     grammar = _grammar()
-    return head.removeprefix("nguyên ").removeprefix("Nguyên ") in grammar.abroad_heads \
+    return (head.removeprefix("nguyên ").removeprefix("Nguyên ") in grammar.abroad_heads
+            or grammar.abroad_units.search(text, start, end) is not None) \
         and bool(grammar.abroad.match(text, end))
 
 
