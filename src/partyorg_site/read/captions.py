@@ -223,7 +223,12 @@ def _inline_credit() -> Anchored:
     in brackets ("(Ảnh Bộ Quốc phòng)") or naming a paper or an agency's code ("Ảnh báo
     Đà Nẵng", "Ảnh TTXVN"). ("Ảnh hưởng", a word, is none of these.)"""
     openers = alternation(datafiles.load("names")["not_name_words"])
-    word = rf"(?!(?:{openers})\b){UPPER_CLASS}[\w.-]*"
+    # A word that opens the next sentence is none of the credit's, unless the agency's code is
+    # glued to it ("Ảnh: Nhan Sáng/TTXVN"); nor is a capitalised word a lower-case one follows
+    # after the first ("Ảnh: NVL Lãnh đạo ...": a name's syllables are all capitalised, so
+    # "Lãnh" opens the next sentence).
+    word = rf"(?!(?:{openers})\b(?!/)){UPPER_CLASS}[\w.-]*"
+    further = rf"{word}(?![\w.-])(?!\s+{LOWER_CLASS})"
     credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
     token = rf"(?:{UPPER_CLASS}[\w.&-]*|báo|[a-z][\w-]*\.(?:vn|com|net|org))"
     closed = rf"{token}(?:(?:\s+|\s*[/-]\s*){token}){{0,5}}"
@@ -231,7 +236,7 @@ def _inline_credit() -> Anchored:
         rf"\(\s*(?:{credit}|ảnh)\s*:\s*{closed}\s*\)"  # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"
         rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
         rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
-        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{word}){{0,3}}(?:/{UPPER_CLASS}[\w-]*)?\s*\)?"  # "Ảnh: A B/TTXVN"
+        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{further}){{0,3}}(?:/{UPPER_CLASS}[\w-]*)?\s*\)?"  # "Ảnh: A B/TTXVN"
         rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"),
         phrases=["(", "Ảnh", "Nguồn ảnh"])
 
