@@ -221,7 +221,8 @@ def _inline_credit() -> Anchored:
     closed by a full stop or a bracket, any credit of a few words ("Ảnh: Trường Phong.",
     "Ảnh: Báo Yên Bái.", "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"); without a colon,
     in brackets ("(Ảnh Bộ Quốc phòng)") or naming a paper or an agency's code ("Ảnh báo
-    Đà Nẵng", "Ảnh TTXVN"). ("Ảnh hưởng", a word, is none of these.)"""
+    Đà Nẵng", "Ảnh TTXVN"); or ending as a credit that names no one does ("Ảnh: Người dân
+    cung cấp", data/layout.yaml credit_endings). ("Ảnh hưởng", a word, is none of these.)"""
     openers = alternation(datafiles.load("names")["not_name_words"])
     # A word that opens the next sentence is none of the credit's, unless the agency's code is
     # glued to it ("Ảnh: Nhan Sáng/TTXVN"); nor is a capitalised word a lower-case one follows
@@ -232,8 +233,13 @@ def _inline_credit() -> Anchored:
     credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
     token = rf"(?:{UPPER_CLASS}[\w.&-]*|báo|[a-z][\w-]*\.(?:vn|com|net|org))"
     closed = rf"{token}(?:(?:\s+|\s*[/-]\s*){token}){{0,5}}"
+    endings = alternation(ending[:1].upper() + ending[1:] if capital else ending
+                          for ending in datafiles.load("layout")["credit_endings"] for capital in (False, True))
     return Anchored(re.compile(
-        rf"\(\s*(?:{credit}|ảnh)\s*:\s*{closed}\s*\)"  # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"
+        # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)", "(Ảnh: Người dân cung cấp)": a bracket holds the credit whole
+        rf"\(\s*(?:{credit}|ảnh)\s*:\s*[^()]{{1,60}}?\)"
+        # "Ảnh: Người dân cung cấp.", "Ảnh: Cắt từ clip": a few words and how such a credit ends
+        rf"|\b{credit}\s*:\s*(?:[\w.&/-]+\s+){{0,5}}?(?:{endings})\b\.?"
         rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
         rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
         rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{further}){{0,3}}(?:/{UPPER_CLASS}[\w-]*)?\s*\)?"  # "Ảnh: A B/TTXVN"
