@@ -41,6 +41,7 @@ def _token_pattern(dotted: list[str], provinces: list[str]) -> re.Pattern[str]:
 
 
 _NEXT_WORD = re.compile(r"[ ]+([^\s,;:.()]+)")
+_AFTER_ABBREVIATION = re.compile(r"^\w+\.[ ](.+)$")
 _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # "Ủy viên Bộ Chính trị, Bí thư ...", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam - Bí thư Thành ủy ..."
@@ -189,7 +190,9 @@ def _grammar() -> _Grammar:
             if first not in stop_words:
                 opens.setdefault(first, set()).add(word)
                 part_of.setdefault(first, part)
-    provinces = (spelling for province in datafiles.load("provinces")["provinces"] for spelling in province["spellings"])
+    spellings = [spelling for province in datafiles.load("provinces")["provinces"] for spelling in province["spellings"]]
+    # (and what follows an abbreviation's stop in a spelling: "HCM" of "TP. HCM")
+    provinces = [*spellings, *(found[1] for spelling in spellings if (found := _AFTER_ABBREVIATION.match(spelling)))]
     countries = datafiles.load("places")["foreign_countries"]
     return _Grammar(
         token=_token_pattern(grammar["name"]["dotted_abbreviations"], [p for p in provinces if p[:1].isupper()]),
