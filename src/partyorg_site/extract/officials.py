@@ -160,6 +160,9 @@ class _Grammar:
     parent: re.Pattern[str]  # " Bộ X", " Văn phòng X": such a parent after the comma
     abroad: re.Pattern[str]  # a foreign country right after "tại"
     abroad_units: re.Pattern[str]  # "Đại sứ quán": a mission abroad named as a title's unit
+    compound_pairs: frozenset[tuple[str, str]]  # ("dự", "án"): neighbouring syllables of a compound, lower case
+    remit_units: re.Pattern[str]  # "Ban Chỉ đạo": a unit whose remit its title goes on to name
+    remit_words: frozenset[str]  # "về": the word that opens the remit
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +217,11 @@ def _grammar() -> _Grammar:
         parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+{UPPER_CLASS}"),
         abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
         abroad_units=re.compile(alternation(grammar["abroad"]["units"])),
+        remit_units=re.compile(alternation(spelling for remit_unit in unit["remit"]["units"]
+                                             for spelling in either_case_first(remit_unit))),
+        remit_words=frozenset(unit["remit"]["words"]),
+        compound_pairs=frozenset((a.lower(), b.lower()) for compound, _ in compounds
+                                 for a, b in zip(compound.split(), compound.split()[1:])),
     )
 
 
@@ -267,6 +275,13 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             part = "name"  # (the common case, decided here: the unit's or the place's own name)
         else:
             part = _part(grammar, text, token.end(), word, previous, head_text, start)
+        remit = grammar.remit_units.search(text, start, end) is not None
+        if part is None and (previous in grammar.unit_nouns or remit) and (run := _function_run(text, at, remit)):
+            end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
+            if parts is not None:
+                parts.append(("unit", text[at:run]))
+            previous_start, before_previous, previous = at, previous, text[:run].rsplit(None, 1)[-1]
+            continue
         if part is None:
             if not word[0].islower():
                 break  # (the lexicon knows lower-case words only)
@@ -290,6 +305,36 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
+
+
+FUNCTION_RUN_MAX_WORDS = 6
+_LOWER_RUN = re.compile(rf"{LOWER_CLASS}+(?:[ ]{LOWER_CLASS}+)*")
+_AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|[ ]*(?:[,;.)]|$)", re.MULTILINE)
+
+
+def _function_run(text: str, at: int, remit: bool = False) -> int | None:
+    """After a unit's noun, the lower-case words that say what the unit does ("Trung tâm | bồi
+    dưỡng chính trị", "Khu | quản lý giao thông đô thị", "Ban | Quản lý dự án"): where they
+    end, if they are a unit's words. They are, where none is a verb or a preposition of the
+    title grammar's stop words (except inside one of its compounds: "dự án"), there are at most
+    FUNCTION_RUN_MAX_WORDS, and a capitalised word (a place, a name) or the clause's end follows
+    them: "Giám đốc Trung tâm cho biết" ends at "Trung tâm". `remit`: the unit is a steering
+    committee, whose remit follows "về" ("Ban Chỉ đạo Giải Báo chí toàn quốc về xây dựng Đảng"),
+    taken where a capitalised word follows it."""
+    run = _LOWER_RUN.match(text, at)
+    if not run or not _AFTER_RUN.match(text, run.end()):
+        return None
+    grammar, words = _grammar(), run.group().split()
+    if len(words) > FUNCTION_RUN_MAX_WORDS:
+        return None
+    for index, word in enumerate(words):
+        neighbours = ((words[index - 1] if index else "", word), (word, words[index + 1] if index + 1 < len(words) else ""))
+        if word in grammar.ends and not (remit and word in grammar.remit_words) \
+                and not any(pair in grammar.compound_pairs for pair in neighbours):
+            return None
+    if remit and any(word in grammar.remit_words for word in words) and not text[run.end():].lstrip(" ")[:1].isupper():
+        return None  # "về phòng, chống tham nhũng": a remit of several items runs past the comma
+    return run.end()
 
 
 def _parent_follows(grammar: _Grammar, text: str, unit_start: int, end: int, after_comma: int) -> bool:
