@@ -32,6 +32,17 @@ _NAME_RUN = re.compile(rf"({UPPER_CLASS}(?<![\w.]{UPPER_CLASS}){LOWER_CLASS}*+(?
                        rf"(?![\w.])(?=\s*(?:[-–—,(]|(?:thôi\s+)?giữ\s+chức\s))")
 # A dotted abbreviation ("T.Ư", "T.W", "TP.HCM", "Tp.Hồ Chí Minh") is one word: a title never
 # ends inside it. (Also "Q.1", "H.Củ Chi"; the two-letter ones are listed in data/title_grammar.yaml.)
+def _head_prefixes(prefixes: list[str], not_in: list[str]) -> str:
+    """"nguyên", "quyền" before a head (former, acting), but not as the last syllable of a word
+    they end ("chính quyền Tổng thống X" is the President's administration, no acting President):
+    a lookbehind for each such word's first syllables."""
+    guarded = []
+    for prefix in prefixes:
+        words = [word[:-len(prefix)] for word in not_in if word.endswith(" " + prefix)]
+        guarded.append("".join(f"(?<!{re.escape(before)})" for before in words) + re.escape(prefix))
+    return "|".join(guarded)
+
+
 def _token_pattern(dotted: list[str], provinces: list[str]) -> re.Pattern[str]:
     """A word of a title, a dotted abbreviation whole ("T.Ư", "TP.HCM", "Q.1"; "TP." before a
     space and a province's name: "TP. Hà Nội"), or a mark."""
@@ -103,11 +114,12 @@ def _rules() -> _Rules:
     head_words = [*(w for h in [*titles["heads"], *titles["ranks"]] for w in _head_spellings(h)),
                   *(w for h in titles["abbreviated_heads"] for w in either_case_first(h))]
     heads = alternation(head_words)
+    prefixes = _head_prefixes(titles["head_prefixes"], titles["head_prefix_not_in"])
     cues = alternation(names["person_cues"])
     not_names = [*names["not_names"], *datafiles.load("places")["stop_phrases"]]
     return _Rules(
         heads=Anchored(
-            re.compile(rf"(?<![\w])(?:(?:{alternation(titles['head_prefixes'])})\s+)?(?:{heads})(?!\w)"),
+            re.compile(rf"(?<![\w])(?:(?:{prefixes})\s+)?(?:{heads})(?!\w)"),
             phrases=[*head_words, *titles["head_prefixes"]]),
         surnames=frozenset(names["surnames"]),
         not_name=frozenset(names["not_name_words"]),
@@ -131,7 +143,7 @@ def _rules() -> _Rules:
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
-        foreign_head=re.compile(rf"(?:(?:{alternation(titles['head_prefixes'])})\s+)?"
+        foreign_head=re.compile(rf"(?:(?:{prefixes})\s+)?"
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
         rank_after_and=re.compile(rf"\s*và\s+(?:{alternation([w for r in titles['ranks'] for w in _head_spellings(r)])})(?!\w)"),
