@@ -33,6 +33,8 @@ class Gazetteer:
     capital: str
     venue_cue: re.Pattern[str]
     central_organiser: re.Pattern[str]
+    membership_before: re.Pattern[str]  # "Ủy viên ": before a central body, a person's rank in it
+    local_post: re.Pattern[str]  # "Tỉnh ủy", "UBND tỉnh": a province's committee in a person's titles
     counted_provinces: re.Pattern[str]  # "nhân sự 3 tỉnh, thành": a headline's roundup by count
     abroad: re.Pattern[str]
     bridge_cue: re.Pattern[str]
@@ -80,6 +82,8 @@ def gazetteer() -> Gazetteer:
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
         central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
+        membership_before=re.compile(rf"(?<!\w)(?:{alternation(places['membership_words'])})\s+$"),
+        local_post=re.compile(rf"(?<!\w)(?:{committees})(?!\w)"),
         counted_provinces=re.compile(places["counted_provinces"]),
         in_official_title=re.compile(rf"(?<!\w)(?:{titles})\s+(?:{committees})\s*$"),
         appointment=re.compile(rf"(?<!\w){''.join(f'(?<!{re.escape(word)} )' for word in places['post_lost'])}"
@@ -287,6 +291,24 @@ def unique_in_order(mentions: list[Mention]) -> list[str]:
 ROUNDUP = 3  # provinces named in a headline that make it a roundup, about none of them
 
 
+MEMBERSHIP_REACH = 16  # "Ủy viên dự khuyết " and a space fit
+LOCAL_POST_REACH = 60  # the person's next titles: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Bí thư Thành ủy"
+
+
+def _central_body_acts(text: str, start: int, end: int) -> bool:
+    """A central body is named in text[start:end] as itself, not as a person's rank in it:
+    "Bộ Chính trị quyết định" makes a national story; "Ủy viên Bộ Chính trị, Bí thư Thành ủy
+    X" names a province's secretary, whose story is the province's (data/places.yaml,
+    membership_words). (A member who holds no province's post, "Ủy viên Bộ Chính trị, Phó
+    Thủ tướng", acts for the centre.)"""
+    gaz = gazetteer()
+    for found in gaz.central_organiser.finditer(text, start, end):
+        member = gaz.membership_before.search(text[max(0, found.start() - MEMBERSHIP_REACH):found.start()])
+        if not (member and gaz.local_post.search(text, found.end(), min(end, found.end() + LOCAL_POST_REACH))):
+            return True
+    return False
+
+
 def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int,
                      title_mentions: list[Mention] | None = None,
                      district_mentions: list[Mention] | None = None,
@@ -313,7 +335,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     gaz = gazetteer()
     score: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
-    national = bool(gaz.central_organiser.search(title or "") or gaz.central_organiser.search(text, 0, lead_end))
+    national = _central_body_acts(title or "", 0, len(title or "")) or _central_body_acts(text, 0, lead_end)
     past = biography_spans(text) if mentions or district_mentions else []
     containers = _merged_containers(district_mentions or [])
     cued = [(m, _cue_before(text, m.span[0])) for m in mentions
