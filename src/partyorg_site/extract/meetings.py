@@ -36,6 +36,7 @@ class _Rules:
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
     never_before: re.Pattern[str]  # ... never the meeting reported
+    named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
     future_after: re.Pattern[str]
     compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
@@ -69,6 +70,7 @@ def _rules() -> _Rules:
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
         never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])}|{'|'.join(data['never_before_patterns'])})(?!\w)"),
+        named_only=frozenset(data["named_only"]),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
         future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
         compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
@@ -105,11 +107,18 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + 40]
     if rules.not_after.search(before) or rules.never_before.match(after) or rules.state_sitting.match(text, match.start()) or \
             _inside_a_word(match, text) or _still_to_come(match, text) or \
-            _no_ceremony(match, before, after):
+            _no_ceremony(match, before, after) or _unnamed(match, after):
         return True
     if rules.held_after.search(before):
         return False  # "bế mạc hội nghị Trung ương ...": the meeting reported
     return bool(rules.not_before.match(after) or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))
+
+
+def _unnamed(match: re.Match[str], after: str) -> bool:
+    """"diễn đàn mạng xã hội", "diễn đàn dành cho chị em": a word that names a meeting only with
+    the meeting's own name after it ("Diễn đàn Kinh tế Việt Nam"); else a place to talk, an
+    online forum (data/meetings.yaml, named_only)."""
+    return match.group().lower() in _rules().named_only and not after.lstrip(" ")[:1].isupper()
 
 
 def _no_ceremony(match: re.Match[str], before: str, after: str) -> bool:
