@@ -287,7 +287,9 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             part = "name"  # (the common case, decided here: the unit's or the place's own name)
         else:
             part = _part(grammar, text, token.end(), word, previous, head_text, start)
-        remit = grammar.remit_units.search(text, start, end) is not None
+        # (the remit is looked for only where no part takes the word: a title's every word would
+        # rescan it, which a megabyte of "Bí thư Tỉnh ủy " makes quadratic)
+        remit = part is None and grammar.remit_units.search(text, start, end) is not None
         if part is None and (previous in grammar.unit_nouns or remit) and (run := _function_run(text, at, remit)):
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
@@ -320,7 +322,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
 
 
 FUNCTION_RUN_MAX_WORDS = 6
-_LOWER_RUN = re.compile(rf"{LOWER_CLASS}+(?:[ ]{LOWER_CLASS}+)*")
+_LOWER_RUN = re.compile(rf"{LOWER_CLASS}+(?:[ ]{LOWER_CLASS}+){{0,{FUNCTION_RUN_MAX_WORDS}}}")  # one more than may be taken
 _AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|[ ]*(?:[,;.)]|$)", re.MULTILINE)
 
 
