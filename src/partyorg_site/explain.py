@@ -9,6 +9,7 @@ is what the build does.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from partyorg_site.errors import ArticleError, Problem
@@ -80,10 +81,7 @@ def _describe(record: Record, text: str, reasons: dict[str, list[str]]) -> list[
 def _counted(reasons: list[str]) -> list[str]:
     """Each reason once, where first given, with how often it was given: a province named
     ten times in passing is one line "(10 times)", not ten that hide the reasons around them."""
-    counts: dict[str, int] = {}
-    for reason in reasons:
-        counts[reason] = counts.get(reason, 0) + 1
-    return [reason if count == 1 else f"{reason} ({count} times)" for reason, count in counts.items()]
+    return [reason if count == 1 else f"{reason} ({count} times)" for reason, count in Counter(reasons).items()]
 
 
 def _title_grammar(title: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterator
 
 try:
     from slugify import slugify
@@ -210,3 +211,9 @@ def initial_letter(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word[:1].casefold() + word[1:2])
     first = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in tones))[:1]
     return first.upper() if first in letters else "#"
+
+
+def either_case_first(word: str) -> Iterator[str]:
+    """"Nghị quyết" and "nghị quyết": a phrase may open a sentence or not."""
+    yield word[0].upper() + word[1:]
+    yield word[0].lower() + word[1:]

@@ -30,13 +30,12 @@ from functools import lru_cache
 from typing import Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.documents import either_case_first
 from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
                                              title_opens_at)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_spans
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_first, fold
 
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME = rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}}+(?!\w)"

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
-from typing import Iterator
 
 
-from partyorg_site.vietnamese import slug
+from partyorg_site.vietnamese import either_case_first, slug
 from partyorg_site import datafiles
 from partyorg_site.models import Document
 from partyorg_site.patterns import Anchored, alternation
@@ -41,12 +40,6 @@ class _Patterns:
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
     terms: list[tuple[str, str]]
-
-
-def either_case_first(word: str) -> Iterator[str]:
-    """"Nghị quyết" and "nghị quyết": a kind word may open a sentence or not."""
-    yield word[0].upper() + word[1:]
-    yield word[0].lower() + word[1:]
 
 
 def _kind_names(kinds: dict[str, dict]) -> dict[str, str]:

@@ -14,11 +14,10 @@ from typing import Callable
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.extract.documents import either_case_first
 from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_first, fold
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
@@ -294,7 +293,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
                 parts.append(("unit", text[at:run]))
-            previous_start, before_previous, previous = at, previous, text[:run].rsplit(None, 1)[-1]
+            previous_start, before_previous, previous = at, previous, text[at:run].rsplit(None, 1)[-1]
             continue
         if part is None:
             if not word[0].islower():

@@ -138,10 +138,10 @@ def signature_outlet(text: str) -> str | None:
     if match and not ends_sentence(match.group("by")):
         outlet = _cues().attribution_word.sub("", match.group("outlet").strip())
         return None if _is_role(outlet) else outlet
-    return slashed_outlet(text)
+    return _slashed_outlet(text)
 
 
-def slashed_outlet(text: str) -> str | None:
+def _slashed_outlet(text: str) -> str | None:
     """"Ngọc Hân/VOV-ĐBSCL", "TTXVN/Tin Tức", "Lan Anh/VOV miền Trung": an author and the
     outlet's code on either side of a slash; the code, without a desk named in words."""
     slashed = _SLASH_SIGNATURE.match(text)
@@ -236,7 +236,7 @@ def _signed_attribution(words: str) -> str | None:
     if cut is None:
         return None
     byline, source = words[:cut.start()].strip(), attribution_outlet(words[cut.end():])
-    publisher = slashed_outlet(byline) if byline else None
+    publisher = _slashed_outlet(byline) if byline else None
     if not source or not (publisher or (byline and is_byline(byline))):
         return None
     # "Trần Nga/VOV-Trung tâm Tin Theo AP": the byline names the publisher, and "Theo" the

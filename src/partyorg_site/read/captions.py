@@ -15,7 +15,7 @@ from typing import Callable
 from partyorg_site import datafiles
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import ends_sentence, sentences
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, either_case_first
 
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
@@ -233,8 +233,8 @@ def _inline_credit() -> Anchored:
     credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
     token = rf"(?:{UPPER_CLASS}[\w.&-]*|báo|[a-z][\w-]*\.(?:vn|com|net|org))"
     closed = rf"{token}(?:(?:\s+|\s*[/-]\s*){token}){{0,5}}"
-    endings = alternation(ending[:1].upper() + ending[1:] if capital else ending
-                          for ending in datafiles.load("layout")["credit_endings"] for capital in (False, True))
+    endings = alternation(spelling for ending in datafiles.load("layout")["credit_endings"]
+                          for spelling in either_case_first(ending))
     return Anchored(re.compile(
         # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)", "(Ảnh: Người dân cung cấp)": a bracket holds the credit whole
         rf"\(\s*(?:{credit}|ảnh)\s*:\s*[^()]{{1,60}}?\)"
