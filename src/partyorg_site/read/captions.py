@@ -38,6 +38,7 @@ PORTRAIT_REACH = 200  # characters at a text's start where a portrait's caption 
 WORD = r"\w"
 _WORDS = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
+_SENTENCE_MARK = re.compile(r"[.!?…]")
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
 
@@ -157,7 +158,10 @@ def is_portrait(text: str) -> bool:
             or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS:
         return False  # (the cheap tests first: most sentences open otherwise)
     shaped = cues.portrait.fullmatch(text.strip()) is not None if titled_first else _named_portrait(text.strip())
-    return shaped and not any(word in cues.portrait_not_words for word in text.split())
+    # (and a portrait shows a person, never what one said: "Ông A nói rằng ... Minh Anh" is a
+    # sentence and its author's signature)
+    return shaped and not any(word in cues.portrait_not_words for word in text.split()) \
+        and not cues.reported_speech.search(text)
 
 
 _NAMED_PORTRAIT_CUES = ("Ông ", "Bà ", "Đồng chí ")
@@ -238,6 +242,8 @@ def _inline_credit() -> Anchored:
     return Anchored(re.compile(
         # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)", "(Ảnh: Người dân cung cấp)": a bracket holds the credit whole
         rf"\(\s*(?:{credit}|ảnh)\s*:\s*[^()]{{1,60}}?\)"
+        # "(Nguồn: AFP/TTXVN)" after a caption: where the photo came from
+        rf"|(?P<source>\(\s*Nguồn\s*:\s*[^()]{{1,60}}?\))"
         # "Ảnh: Người dân cung cấp.", "Ảnh: Cắt từ clip": a few words and how such a credit ends
         rf"|\b{credit}\s*:\s*(?:[\w.&/-]+\s+){{0,5}}?(?:{endings})\b\.?"
         rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
@@ -248,8 +254,14 @@ def _inline_credit() -> Anchored:
 
 
 def _may_hold_credit(text: str) -> bool:
-    """The cheap test before the credit pattern: every credit holds "Ảnh" or "(ảnh"."""
-    return "Ảnh" in text or "(ảnh" in text or "( ảnh" in text
+    """The cheap test before the credit pattern: every credit holds "Ảnh", "(ảnh" or "Nguồn"."""
+    return "Ảnh" in text or "(ảnh" in text or "( ảnh" in text or "Nguồn" in text
+
+
+@lru_cache(maxsize=1)
+def _figure() -> re.Pattern[str]:
+    """A figure a statistic gives: "5,1%", "3 tỷ đồng", "120 triệu USD" (data/layout.yaml figure_units)."""
+    return re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:%|{alternation(datafiles.load('layout')['figure_units'])}(?!\w))")
 
 
 def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
@@ -265,6 +277,11 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     pending: list[str] = []
     for sentence in sentences(text):
         match = _inline_credit().search(sentence) if _may_hold_credit(sentence) else None
+        if match and match["source"] and (_figure().search(sentence[:match.start()] or (pending[-1] if pending else ""))
+                                          or not _SENTENCE_MARK.search(sentence, match.end())):
+            # "GDP tăng 5,1% (Nguồn: Tổng cục Thống kê)": a figure's source, in the text; "...
+            # gia đình. (Nguồn: Sina) Quỳnh Anh / Theo X" at the text's end: the text's own source
+            match = None
         if not match:
             pending.append(sentence)
             continue
@@ -370,7 +387,8 @@ def is_run_in_caption(sentence: str) -> bool:
     words = count_words(sentence, RUN_IN_CAPTION_MAX_WORDS + 1)
     if words > RUN_IN_CAPTION_MAX_WORDS or _CLAUSE_MARKS.search(sentence) or not _opens_like_caption(sentence):
         return False
-    return words <= SHORT_CAPTION_MAX_WORDS or _cues().caption_phrases.search(sentence) is not None
+    return (words <= SHORT_CAPTION_MAX_WORDS or _cues().caption_phrases.search(sentence) is not None) \
+        and not _cues().reported_speech.search(sentence)  # "Ông A nói rằng ...": what one said
 
 
 def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:

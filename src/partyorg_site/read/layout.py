@@ -312,6 +312,7 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     """The body's end: captions printed twice go to the captions, signatures and bylines
     after the text go (their outlet kept), and the end marks ("/.") of the last paragraph."""
     body = _move_repeated_to_captions(body, layout)
+    signed_below = False  # a signature or byline stood after the text: it was not cut short
     while body:
         signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1]) \
             or named_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off, "Dân trí" alone
@@ -320,11 +321,12 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         elif not is_byline(body[-1][1]):
             break
         body.pop()
+        signed_below = True
     if body:
-        number, last = body[-1]
-        last, signed = split_signature(last)
+        number, whole = body[-1]
+        last, signed = split_signature(whole)
         layout.outlet = layout.outlet or signed
-        body[-1] = (number, without_end_marks(last))
+        body[-1] = (number, without_end_marks(last, signed=signed_below or len(last) < len(whole.rstrip())))
         if not last:
             body.pop()
     return body

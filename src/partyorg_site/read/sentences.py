@@ -103,13 +103,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _END_MARK = re.compile(r"/\.\s*$")
 
 
-def without_end_marks(text: str) -> str:
+def without_end_marks(text: str, signed: bool = False) -> str:
     """"/." closes an article in Vietnamese newspapers ("./.", "…/."); a trailing "…" marks
     a truncated excerpt. Neither is part of the text; a sentence's own full stop is.
-    (Only the end is looked at: an export's last paragraph is its whole body.)"""
+    (Only the end is looked at: an export's last paragraph is its whole body.) A text whose
+    author signed after it (`signed`: "... còn nhiều việc phải làm... Minh Anh") was not cut
+    short: its "…" is the author's own, and stays."""
     text = _END_MARK.sub("", text)
     stripped = text.rstrip()
-    for truncation in ("…", "..."):
+    for truncation in () if signed else ("…", "..."):
         if stripped.endswith(truncation):
             return stripped[:-len(truncation)].rstrip()
     return text
