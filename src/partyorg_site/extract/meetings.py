@@ -6,7 +6,7 @@ kết công tác"); a ceremony announcing or handing over decisions ("lễ công
 company's notice ("vừa công bố quyết định") or an inspection opened by its decision.
 Meetings mentioned in passing ("chuẩn bị Đại
 hội", "Nghị quyết Đại hội XII", "Hội nghị Trung ương 11") or still to come ("dự kiến diễn
-ra"), a state body's sitting ("phiên họp Chính phủ"), a voters' meeting and words that
+ra"), a sitting no Party committee holds ("phiên họp Chính phủ"), a voters' meeting and words that
 only contain a kind ("Quốc hội thảo luận") are not the one reported, and a working visit
 or a trip abroad is no meeting at all. Kinds, their precedence and the exclusions are in
 data/meetings.yaml.
@@ -40,7 +40,8 @@ class _Rules:
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
     future_after: re.Pattern[str]
     compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
-    state_sitting: re.Pattern[str]
+    sitting: frozenset[str]  # a sitting's words: a meeting only ...
+    party_sitting: re.Pattern[str]  # ... a Party committee's
     plenum_after: re.Pattern[str]  # a plenum by its number, after the meeting word ...
     plenum_before: re.Pattern[str]  # ... right after a document's number: that document's issuer
     visit: Anchored
@@ -69,14 +70,14 @@ def _rules() -> _Rules:
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
-        never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])}|{'|'.join(data['never_before_patterns'])})(?!\w)"),
+        never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])})(?!\w)"),
         named_only=frozenset(data["named_only"]),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
         future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
         compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
-        state_sitting=re.compile(rf"(?:{_alternatives(data['state_sittings']['words'])})\s+"
-                                 rf"{data['state_sittings']['between']}"
-                                 rf"(?:{_alternatives(data['state_sittings']['bodies'])})(?!\w)", re.IGNORECASE),
+        sitting=frozenset(word.lower() for word in data["sittings"]["words"]),
+        party_sitting=re.compile(rf"(?:{_alternatives(data['sittings']['words'])})\s+{data['sittings']['between']}"
+                                 rf"(?:{_alternatives(data['sittings']['party_bodies'])})(?!\w)", re.IGNORECASE),
         plenum_after=re.compile(rf"^\s+(?:{data['plenum_cited']['after']})(?!\w)"),
         plenum_before=re.compile(data["plenum_cited"]["before"]),
         visit=_phrases(data["visit_phrases"]),
@@ -85,6 +86,13 @@ def _rules() -> _Rules:
         inspection_before=re.compile(rf"^\s+(?:{_alternatives(data['announcements']['not_before'])})(?!\w)",
                                      re.IGNORECASE),
     )
+
+
+def _not_a_party_sitting(match: re.Match[str], text: str) -> bool:
+    """"cuộc họp Chính phủ", "cuộc họp khẩn", "cuộc họp báo": a sitting, but not a Party
+    committee's ("cuộc họp của Ban Bí thư"), so none of the kinds."""
+    rules = _rules()
+    return match.group().lower() in rules.sitting and not rules.party_sitting.match(text, match.start())
 
 
 def _compounds(compounds: list[str], phrases: list[str]) -> dict[str, list[tuple[int, str]]]:
@@ -101,11 +109,12 @@ def _compounds(compounds: list[str], phrases: list[str]) -> dict[str, list[tuple
 def _in_passing(match: re.Match[str], text: str) -> bool:
     """A meeting word cited in passing ("chuẩn bị Đại hội", "Hội nghị Trung ương 11",
     "18-NQ/TW, Hội nghị lần thứ 6, BCH T.Ư Đảng"), still to come ("Hội nghị lần thứ 7 dự
-    kiến diễn ra"), a state body's sitting, or inside a longer word ("Quốc hội thảo luận")."""
+    kiến diễn ra"), a sitting no Party committee holds, or inside a longer word ("Quốc hội thảo luận")."""
     rules = _rules()
     start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + 40]
-    if rules.not_after.search(before) or rules.never_before.match(after) or rules.state_sitting.match(text, match.start()) or \
+    if rules.not_after.search(before) or rules.never_before.match(after) or \
+            _not_a_party_sitting(match, text) or \
             _inside_a_word(match, text) or _still_to_come(match, text) or \
             _no_ceremony(match, before, after) or _unnamed(match, after):
         return True
