@@ -631,12 +631,14 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     by_paragraph: dict[int, dict[int, int]] = {}
     named: dict[int, set[int]] = {}
     sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
+    said_in_its_year = False  # a vote from words said during the year they name
     for match in _YEAR.finditer(text):
         year, at = int(match.group()), match.start()
         paragraph = bisect_left(breaks, at)
         paragraph_start = breaks[paragraph - 1] + 1 if paragraph else 0
         before = text[max(paragraph_start, at - rules.clause_reach):at]
-        weight, full_date = _weigh(before[-rules.year_context:], month)
+        context = before[-rules.year_context:]
+        weight, full_date = _weigh(context, month)
         if not weight:
             continue
         named.setdefault(paragraph, set()).add(year)
@@ -654,6 +656,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
+        elif _MONTH_BEFORE.search(context):
+            shift = 0  # "tháng 1-2017" is a month of 2017, whatever review or plan it is said of
         elif _just_past().match(text, match.end()) or \
                 ("cùng" in before and _same_period_before().search(before.lower())):
             shift = 1  # "Năm 2016 vừa qua, ...", "tăng so với cùng kỳ năm 2016": said in the year after it
@@ -663,6 +667,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
             continue  # "sẽ hoàn thành vào năm 2019": a plan's year
         found = by_paragraph.setdefault(paragraph, {})
         found[year + shift] = found.get(year + shift, 0) + weight
+        said_in_its_year = said_in_its_year or weight >= rules.current_year_phrase
     votes: Counter[int] = Counter()
     for paragraph, found in by_paragraph.items():
         if len(named[paragraph]) < rules.chronology_years:
@@ -671,9 +676,17 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     for review in review_year.finditer(f"{_YEAR_RANGE.sub(' ', title or '')}\n{ranged}"):
         year = int(review[1])
         votes[year if month >= rules.review_same_year_from_month else year + 1] += rules.review
+        said_in_its_year = True
     for term in _congress_term().finditer(sentence.lower()):
         votes[int(term["start"])] += rules.congress_term
+        said_in_its_year = True
     votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
     if not votes:
         return None
-    return max(votes, key=lambda y: (votes[y], y))
+    if said_in_its_year:  # "9 tháng đầu năm 2019", "tổng kết ... năm 2019": the weightiest year
+        return max(votes, key=lambda y: (votes[y], y))
+    # Else only years named in passing vote (a plain "năm 2013", another day or month). A story
+    # looks back, not ahead (plans, horizons and forecasts gave no vote): the years of its
+    # background ("Năm 2012, dự án được phê duyệt") lie before its own, so the latest year is
+    # the story's, however many times an older one is named.
+    return max(votes)
