@@ -97,7 +97,10 @@ def gazetteer() -> Gazetteer:
         attendee_bridge_cue=re.compile(rf"(?:{alternation(places['attendee_bridge_cues'])})\s*"
                                        rf"(?:{alternation(places['designators'])})?\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
-        abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"),
+        # (the country's name whole: "Lào Cai", "Nga Sơn", "Mỹ Tho" are places of Vietnam that
+        # open with one; and not a name in a list, "Đồng Nai, Nga và Phượng")
+        abroad=re.compile(rf"\s*(?:,|\(|của|thuộc)\s*(?:{alternation(places['foreign_countries'])})(?!\w)"
+                          rf"(?!\s+(?:{UPPER_CLASS}|và(?!\w)))"),
     )
 
 
