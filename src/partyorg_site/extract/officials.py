@@ -595,18 +595,22 @@ def is_personal_name(words: list[str], cued: bool = False) -> bool:
     return _is_name(words, need_surname=True, cued=cued)
 
 
+_WORD = re.compile(r"\S+")
+
+
 @lru_cache(maxsize=4096)
 def _name_at_end(title: str) -> tuple[str, str] | None:
     """"Bí thư Tỉnh ủy Ngô Đức Vượng" -> ("Ngô Đức Vượng", "Bí thư Tỉnh ủy"): the longest run
     of capitalised words at the end that reads as a name and leaves a title before it.
     (Remembered: asked twice for each title chain, and titles recur across articles.)"""
     words = title.split()
+    starts = [word.start() for word in _WORD.finditer(title)]  # (a blanked aside leaves wider gaps)
     words_before_place_end = len(title[:_after_places(title)].split())
     for size in range(MAX_NAME_WORDS, 1, -1):
         if len(words) - size < max(1, words_before_place_end):
             continue
         candidate = words[-size:]
-        if _begins_inside_a_not_name(title, len(title) - len(" ".join(candidate))):
+        if _begins_inside_a_not_name(title, starts[-size]):
             continue  # "... Thái Bình Dương Mỹ": no name begins inside it ("Dương Trung Quốc" may end so)
         if fold(" ".join(candidate)) in _rules().never:
             return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
@@ -617,7 +621,7 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
         if _is_name(candidate, need_surname=True):
             if _rules().namesake_after.search(" ".join(words[:-size])):
                 return None  # "Trường Tiểu học Thạch Văn": a school's namesake, not its head
-            rest = title[: len(title) - len(" ".join(candidate))].strip().rstrip(_DASHES)  # "An Giang-Nguyễn ..."
+            rest = title[:starts[-size]].strip().rstrip(_DASHES)  # "An Giang-Nguyễn ..."
             if _read_title(rest, 0):
                 return " ".join(candidate), rest
             return None
@@ -705,9 +709,38 @@ def _names_between(text: str, start: int, end: int) -> bool:
     return any(_is_name(m.group().split(), need_surname=True) for m in _LISTED_NAME.finditer(text, start, end))
 
 
+# A bracket between a title and the name after it ("Vụ trưởng Vụ Pháp chế (Bộ Nội vụ) Trần Thị
+# Xuân", "Chủ tịch Quốc hội (QH) Nguyễn Thị Kim"): capitalised, short, no date inside.
+_ASIDE_BEFORE_NAME = re.compile(rf"(?<=\w) ?\((?P<aside>{UPPER_CLASS}[^()\d\n]{{0,38}})\)(?=\s+{UPPER_CLASS})")
+_ABBREVIATION = re.compile(rf"[{UPPER_CLASS[1:-1]}.&/-]+(?:\s+[{UPPER_CLASS[1:-1]}.&/-]+)*")
+ASIDE_REACH = 80  # characters before a bracket where a title's head must stand
+
+
+def _without_asides(text: str) -> str:
+    """The text with each bracket that stands between a title and a name blanked, keeping
+    every offset: an abbreviation restating the words before ("(QH)", "(Fed)") whole, a parent unit or
+    a place ("(Bộ Nội vụ)", "(TP.HCM)") only its marks, so that the title reads on through it
+    to the name, as it would were the bracket a comma."""
+    if "(" not in text:
+        return text
+    pieces, last = [], 0
+    for match in _ASIDE_BEFORE_NAME.finditer(text):
+        if not _rules().heads.search(text[max(0, match.start() - ASIDE_REACH):match.start()]):
+            continue
+        aside = match["aside"]
+        if _rules().heads.match(aside):
+            continue  # "ông Đặng Văn Nang (Phó Chủ tịch) UBND TP ...": the title of the name before
+        blank = " " * (match.end() - match.start()) if " " not in aside or _ABBREVIATION.fullmatch(aside) else \
+            match.group().replace("(", " ").replace(")", " ")
+        pieces += [text[last:match.start()], blank]
+        last = match.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
     """Officials named in `text` in order of first mention, each with every title given."""
     rules = _rules()
+    text = _without_asides(text)
     found: dict[str, Official] = {}
     order: dict[str, int] = {}
     blocked = blocked or []
@@ -716,7 +749,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         key = fold(name)
         if key in rules.never or not titles:
             return
-        titles = [t for t in (_without_name(title, name) for title in titles) if t and not _foreign_without_country(t)]
+        titles = [" ".join(t.split()) for t in (_without_name(title, name) for title in titles)
+                  if t and not _foreign_without_country(t)]
         if not titles:
             return
         official = found.setdefault(key, Official(name))
