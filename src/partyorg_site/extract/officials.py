@@ -56,7 +56,10 @@ _AND_BEFORE = re.compile(r"\svà\s+$")
 _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # "Ủy viên Bộ Chính trị, Bí thư ...", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam - Bí thư Thành ủy ..."
 # (A term in brackets may close a title: "đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ...".)
-_NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|(?<=\s)[-–—])\s*(?:giữ\s+chức\s+)?")
+# The next title of the same person: after a comma, "và", a dash, or "kiêm" (a second post
+# held at once: "Bí thư Đảng ủy kiêm Chủ tịch UBND xã"), and ", đồng thời là".
+_NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|và|kiêm(?:\s+nhiệm)?(?!\w)|(?<=\s)[-–—])\s*"
+                         r"(?:đồng\s+thời\s+là\s+)?(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # An aside in brackets that is no title may stand between the name and a dash or comma: "ông
 # A (sinh năm 1975) - Phó Bí thư Tỉnh ủy", "bà B (SN 1980), Chủ tịch ...", "(Thanh Hóa)",
@@ -511,8 +514,9 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
             position = end
             break
         following = _NEXT_TITLE.match(text, end)
-        if not following or not _rules().heads.match(text, following.end()) or _rules().rank_after_and.match(text, end):
-            position = end
+        if not following or not _rules().heads.match(text, following.end()) or _rules().rank_after_and.match(text, end) \
+                or ("kiêm" in following.group() and _heads_a_firm(title)):
+            position = end  # ("Chủ tịch HĐQT kiêm Tổng giám đốc X": the second post is the same firm's)
             break
         position = following.end()
     return titles, position
