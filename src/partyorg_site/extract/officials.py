@@ -92,6 +92,7 @@ class _Rules:
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
+    proposed_post: re.Pattern[str]  # "được giới thiệu để bầu": a post to come follows
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
@@ -141,6 +142,7 @@ def _rules() -> _Rules:
         local_designators=frozenset(titles["local_designators"]),
         past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
+        proposed_post=re.compile(rf"(?<!\w){alternation(titles['proposed_post_cues'])}(?!\w)"),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
@@ -909,6 +911,9 @@ _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+PROPOSAL_REACH = 30  # characters before an appointment word where a proposal's word governs it
+
+
 def _add_appointments(text: str, found: dict[str, Official],
                       add: Callable[[str, list[str], Span], None]) -> None:
     """Posts named after an appointment word ("giữ chức", data/titles.yaml), for the last
@@ -922,6 +927,8 @@ def _add_appointments(text: str, found: dict[str, Official],
     for post in rules.appointment.finditer(text):
         if rules.past_post.search(text, max(0, post.end() - 40), post.end()):
             continue  # "trong thời gian giữ chức vụ X": a post held before (a discipline's, a career's)
+        if rules.proposed_post.search(text, max(0, post.start() - PROPOSAL_REACH), post.start()):
+            continue  # "được giới thiệu để bầu giữ chức X": a post to come, not held
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
         if not titles or _name_at_end(titles[-1]):
             continue
