@@ -602,6 +602,9 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+# The post right after the person it is given to, with no comma ("chỉ định ông A là Bí thư Tỉnh
+# ủy"; "ông A, là Phó Giám đốc Sở, ..." is the title A holds)
+_POST_IS = re.compile(r"[ ]+là\s+")
 # The post named first, then its holder: "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
 _HOLDER_IS = re.compile(r"\s*là\s+(?:ông|bà|đồng chí)\s+")
 
@@ -704,6 +707,9 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         title = _title_at(text, opener.end(), person)
         if title:
             return _with_unit(text, title, verb.end, end)
+    copula = _POST_IS.match(text, person.end) if person.start > verb.end else None
+    if copula and (title := _title_at(text, copula.end(), person)):
+        return title  # "chỉ định ông A là Bí thư Tỉnh ủy": "là" right after the person, as "làm"
     if direct and verb.action in ("bổ nhiệm", "bầu", "chỉ định"):
         return direct
     if at_unit:
