@@ -524,8 +524,13 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
     return titles, position
 
 
-_LIST_OPENS = re.compile(r"\s*:\s*")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*")
+# A list of a title's holders opens: "Các Phó Bí thư Tỉnh ủy: A, B và C", "3 Phó Bí thư, gồm: ông
+# A, Chủ tịch HĐND tỉnh; ông B", "các Phó ban gồm các ông A, B". Each name may be cued
+# ("ông", "bà", "đồng chí") and followed by a title of its own.
+_LIST_OPENS = re.compile(r"\s*(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
+                         r"(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+_OWN_TITLE = re.compile(r"\s*,\s*")
 _LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}}(?!\w|\.\w)")  # may end a sentence
 
 
@@ -539,7 +544,11 @@ def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
     at = opens.end()
     while (found := _LISTED_NAME.match(text, at)) and _is_name(found.group().split(), need_surname=True):
         names.append((found.group(), found.span()))
-        separator = _LIST_SEPARATOR.match(text, found.end())
+        after = found.end()
+        own = _OWN_TITLE.match(text, after)
+        if own and _rules().heads.match(text, own.end()):
+            after = _read_titles(text, own.end())[1]  # "ông A, Chủ tịch HĐND tỉnh; ông B": A's own title
+        separator = _LIST_SEPARATOR.match(text, after)
         if not separator:
             break
         at = separator.end()
