@@ -349,6 +349,17 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         if past and _within(mention.span[0], past):
             why(f"{mention.name}: a mention in a person's biography or career, not counted")
     posted = {m.name for m, cue in cued if cue == "post"}
+    in_title = find_mentions(title or "") if title_mentions is None else title_mentions
+    # "Bộ Chính trị quyết định thành lập Đảng bộ tỉnh A ... Bộ Chính trị quyết định thành lập Đảng
+    # bộ tỉnh B ...": a central body's decisions over many provinces, each in a sentence of its
+    # own, are about none of them (a list of members in one sentence is not: "ban tổ chức 11
+    # tỉnh ủy thuộc Cụm thi đua (A, B, ...)" at a meeting one of them hosts).
+    host_sentences = {max(text.rfind(". ", 0, m.span[0]), text.rfind("\n", 0, m.span[0])): m.name
+                      for m, cue in cued if cue == "host"}
+    if national and len(set(host_sentences.values())) >= ROUNDUP and not in_title:
+        why(f"a central body acts over {len(set(host_sentences.values()))} provinces, each in a sentence of its own: "
+            "a national story, about none")
+        return None
     for mention, cue in sorted(cued, key=lambda item: item[0].span):
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)
@@ -376,7 +387,6 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             score[mention.name] += 3
         why(f"{mention.name}: named{' in the lead (+2)' if in_lead else ''}"
             f"{' after a ' + cue + ' cue (+3)' if has_cue else ''}, +1")
-    in_title = find_mentions(title or "") if title_mentions is None else title_mentions
     for mention in in_title:
         score[mention.name] += 3
         first_seen.setdefault(mention.name, -1)
