@@ -227,6 +227,25 @@ def split_signature(text: str) -> tuple[str, str | None]:
 _ATTRIBUTION_AFTER_BYLINE = re.compile(r"\s(?=(?:Theo|Nguồn:)\s)")
 
 
+@lru_cache(maxsize=1)
+def _stamped_signature() -> re.Pattern[str]:
+    return re.compile(datafiles.load("layout")["stamped_signature"])
+
+
+def split_stamped_signature(text: str) -> tuple[str, str | None]:
+    """"... hòa 1-1. Lê Bảo - Thể thao Việt Nam | 21:05 03/04/2017 Tin liên quan ...": an
+    aggregator's signature with its timestamp, and the related headlines after it, cut off
+    the last paragraph (data/layout.yaml stamped_signature); returns the text before it and
+    the outlet named after the author's dash."""
+    if "|" not in text:
+        return text, None
+    found = _stamped_signature().search(text)
+    if not found:
+        return text, None
+    by = re.split(r"\s+[-–—]\s+", found["by"].strip(), maxsplit=1)
+    return text[:found.start()].rstrip(), (by[1].strip() or None) if len(by) == 2 else None
+
+
 def _signed_attribution(words: str) -> str | None:
     """"Minh Tuệ (T/h) Theo Đời sống Plus", "Trí Kiên Theo Dân trí": a byline, then the
     attribution naming where the text came from, on one line; the publisher they name."""
