@@ -43,3 +43,15 @@ def test_explain_gives_a_reason_repeated_once_with_its_count(tmp_path):
     out = run_cli("explain", str(article)).stdout
     assert out.count("Nghệ An: a mention in a person's biography or career, not counted") == 1
     assert "Nghệ An: a mention in a person's biography or career, not counted (3 times)" in out
+
+
+def test_explain_tells_a_printed_stamp_from_the_day_a_crawl_filed_the_page_under(tmp_path):
+    filed, stamped = tmp_path / "filed.txt", tmp_path / "stamped.txt"
+    filed.write_text(" date 2025-06-28 " + ARTICLE, encoding="utf-8")
+    stamped.write_text(ARTICLE.replace("\n", "\n28/06/2025 22:58 GMT+7\n", 1), encoding="utf-8")
+    out = run_cli("explain", str(filed), str(stamped)).stdout
+    filed_part, stamped_part = out.split("published:")[1], out.split("published:")[2]
+    assert filed_part.split("\n")[0].strip() == "2025-06-28"
+    assert "the day a crawl filed the page under" in filed_part.split("\n")[1]
+    assert stamped_part.split("\n")[0].strip() == "2025-06-28T22:58"
+    assert "the page's printed stamp" in stamped_part.split("\n")[1]

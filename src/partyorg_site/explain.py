@@ -27,7 +27,7 @@ def explain_file(path: Path, root: Path | None = None) -> list[str] | Problem:
     name, data = read_article(path, root)
     if isinstance(data, Problem):
         return data
-    reasons: dict[str, list[str]] = {"date": [], "province": [], "text": []}
+    reasons: dict[str, list[str]] = {"date": [], "province": [], "text": [], "published": []}
     try:
         record = extract_record(read_source(name, data), {key: found.append for key, found in reasons.items()})
     except ArticleError as exc:
@@ -52,7 +52,8 @@ def _describe(record: Record, text: str, reasons: dict[str, list[str]]) -> list[
     fact("title", record.title, "made from the lead (the text has no headline)" if record.title_derived
          else "the headline")
     fact("outlet", record.outlet, "the lead's '(Outlet) -' or the byline at the end" if record.outlet else "")
-    fact("published", record.published, "the page's printed stamp" if record.published else "")
+    fact("published", record.published, "" if "published" in overridden
+         else (reasons["published"] or [""])[0])
     fact("date", f"{record.date} ({record.date_precision}, year from {record.date_source})" if record.date
          else "none", "", more=[] if "date" in overridden else reasons["date"])
     fact("province", record.province, "", more=[] if "province" in overridden else

@@ -32,8 +32,9 @@ SLUG_MAX_LENGTH = 80
 
 def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Record:
     """Every fact of SCHEMA.md from one decoded source, then the editor's overrides. `why`
-    ("date", "province", "text"), where given, is told why the date and the province were
-    chosen and the text the spans count in (explain)."""
+    ("date", "province", "text", "published"), where given, is told why the date and the
+    province were chosen, the text the spans count in, and where the publication time was
+    read (explain)."""
     why = why or {}
     values = overrides.validate(source.front_matter, source.front_matter_lines)
     text, caption_lines = (markup.to_plain(source.text) if source.markdown else (source.text, set()))
@@ -52,6 +53,9 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     lead_end = full_text.find(layout.body[0]) + len(layout.body[0]) if layout.body else 0
 
     why.get("text", unheard)(full_text)
+    if layout.published:
+        why.get("published", unheard)("the day a crawl filed the page under (' date YYYY-MM-DD' before its first line)"
+                                      if layout.published_filed else "the page's printed stamp")
     # (a crawl's filing month, " date 2025-06", stands where the file's place gives no date: a
     # day and month the text prints take their year from it, as from a dated folder)
     path_date = date_from_path(source.path) or (PathDate(*layout.filed_month) if layout.filed_month else None)

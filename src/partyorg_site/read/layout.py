@@ -47,6 +47,7 @@ class Layout:
     caption_lines: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # section or place labels above the headline
     filed_month: tuple[int, int] | None = None  # a crawl's " date 2025-06" prefix: no day, but the page's month
+    published_filed: bool = False  # `published` is the day a crawl filed the page under, not a time it prints
     _caption_keys: set[str] = field(default_factory=set, repr=False)
 
     def add_caption(self, text: str, line: int) -> None:
@@ -143,6 +144,7 @@ def segment(lines: list[Line]) -> Layout:
     paragraphs, masthead = _without_masthead(lines)
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
+    layout.published_filed = not layout.published and filed is not None
     layout.published = layout.published or filed  # a time the page prints is finer than the day it was filed under
     body = _close_body(_read_paragraphs(paragraphs, layout), layout)
     layout.body = [text for _, text in body]
