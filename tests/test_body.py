@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import case_ids, cases
-from partyorg_site.read.bylines import split_signature, split_stamped_signature
+from partyorg_site.read.bylines import split_signature, split_trailer
 from partyorg_site.read.captions import (split_caption_sentences, split_glued_captions, split_inline_captions,
                                          split_top_caption)
 from partyorg_site.read.clean import without_related_links
@@ -26,8 +26,8 @@ def test_body_rule(case):
         assert SPLITTERS[rule](text) == (case["body"], case["captions"])
     elif rule == "signature":
         assert split_signature(text) == (case["body"][0], case["outlet"])
-    elif rule == "stamped_signature":
-        assert split_stamped_signature(text) == (case["body"][0], case["outlet"])
+    elif rule == "trailer":
+        assert split_trailer(text) == (case["body"][0], case["outlet"])
     elif rule == "top_caption":
         rest, caption = split_top_caption(text, case["above"])
         assert ([rest], [caption] if caption else []) == (case["body"], case["captions"])

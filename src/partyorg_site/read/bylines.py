@@ -232,11 +232,20 @@ def _stamped_signature() -> re.Pattern[str]:
     return re.compile(datafiles.load("layout")["stamped_signature"])
 
 
-def split_stamped_signature(text: str) -> tuple[str, str | None]:
-    """"... hòa 1-1. Lê Bảo - Thể thao Việt Nam | 21:05 03/04/2017 Tin liên quan ...": an
-    aggregator's signature with its timestamp, and the related headlines after it, cut off
-    the last paragraph (data/layout.yaml stamped_signature); returns the text before it and
+@lru_cache(maxsize=1)
+def _trailing_teaser() -> re.Pattern[str]:
+    return re.compile(datafiles.load("layout")["trailing_teaser"])
+
+
+def split_trailer(text: str) -> tuple[str, str | None]:
+    """What an aggregator runs into the last paragraph after the text: a related article's
+    teaser (">> Xem thêm: ...", data/layout.yaml trailing_teaser), a signature with its
+    timestamp and the related headlines after it ("... hòa 1-1. Lê Bảo - Thể thao Việt Nam |
+    21:05 03/04/2017 Tin liên quan ...", stamped_signature). Returns the text before them and
     the outlet named after the author's dash."""
+    teaser = _trailing_teaser().search(text) if "thêm" in text or "liên quan" in text or "Xem tiếp" in text else None
+    if teaser:
+        text = text[:teaser.start()].rstrip()
     if "|" not in text:
         return text, None
     found = _stamped_signature().search(text)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
-                                   signature_outlet, split_signature, split_stamped_signature)
+                                   signature_outlet, split_signature, split_trailer)
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
                                          looks_like_caption, is_photo_sentence, split_caption_sentences, split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_top_caption)
@@ -326,7 +326,7 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         signed_below = True
     if body:
         number, whole = body[-1]
-        unstamped, stamped = split_stamped_signature(whole)
+        unstamped, stamped = split_trailer(whole)
         last, signed = split_signature(unstamped)
         layout.outlet = layout.outlet or stamped or signed
         body[-1] = (number, without_end_marks(last, signed=signed_below or len(last) < len(whole.rstrip())))
