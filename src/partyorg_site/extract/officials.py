@@ -726,7 +726,9 @@ def _names_between(text: str, start: int, end: int) -> bool:
 
 # A bracket between a title and the name after it ("Vụ trưởng Vụ Pháp chế (Bộ Nội vụ) Trần Thị
 # Xuân", "Chủ tịch Quốc hội (QH) Nguyễn Thị Kim"): capitalised, short, no date inside.
-_ASIDE_BEFORE_NAME = re.compile(rf"(?<=\w) ?\((?P<aside>{UPPER_CLASS}[^()\d\n]{{0,38}})\)(?=\s+{UPPER_CLASS})")
+# (The pattern opens with the bracket, a literal that `re` scans for fast; the word before it
+# is checked apart: a pattern that opened with a lookbehind would be tried at every character.)
+_ASIDE_BEFORE_NAME = re.compile(rf"\((?P<aside>{UPPER_CLASS}[^()\d\n]{{0,38}})\)(?=\s+{UPPER_CLASS})")
 _ABBREVIATION = re.compile(rf"[{UPPER_CLASS[1:-1]}.&/-]+(?:\s+[{UPPER_CLASS[1:-1]}.&/-]+)*")
 ASIDE_REACH = 80  # characters before a bracket where a title's head must stand
 
@@ -740,14 +742,17 @@ def _without_asides(text: str) -> str:
         return text
     pieces, last = [], 0
     for match in _ASIDE_BEFORE_NAME.finditer(text):
-        if not _rules().heads.search(text[max(0, match.start() - ASIDE_REACH):match.start()]):
+        opening = match.start() - 1 if match.start() and text[match.start() - 1] == " " else match.start()
+        if not opening or not text[opening - 1].isalnum() or \
+                not _rules().heads.search(text[max(0, opening - ASIDE_REACH):opening]):
             continue
         aside = match["aside"]
         if _rules().heads.match(aside):
             continue  # "ông Đặng Văn Nang (Phó Chủ tịch) UBND TP ...": the title of the name before
         blank = " " * (match.end() - match.start()) if " " not in aside or _ABBREVIATION.fullmatch(aside) else \
             match.group().replace("(", " ").replace(")", " ")
-        pieces += [text[last:match.start()], blank]
+        blank = " " * (match.start() - opening) + blank  # (the space before the bracket too)
+        pieces += [text[last:opening], blank]
         last = match.end()
     return "".join(pieces) + text[last:] if pieces else text
 

@@ -232,6 +232,9 @@ def _stamped_signature() -> re.Pattern[str]:
     return re.compile(datafiles.load("layout")["stamped_signature"])
 
 
+_SENTENCE_ENDS = tuple('.!?…"”')
+
+
 @lru_cache(maxsize=1)
 def _trailing_teaser() -> re.Pattern[str]:
     return re.compile(datafiles.load("layout")["trailing_teaser"])
@@ -244,8 +247,9 @@ def split_trailer(text: str) -> tuple[str, str | None]:
     21:05 03/04/2017 Tin liên quan ...", stamped_signature). Returns the text before them and
     the outlet named after the author's dash."""
     teaser = _trailing_teaser().search(text) if "thêm" in text or "liên quan" in text or "Xem tiếp" in text else None
-    if teaser:
-        text = text[:teaser.start()].rstrip()
+    if teaser and text[teaser.start() - 1:teaser.start()] in (" ", ">") \
+            and text[:teaser.start()].rstrip(" >").endswith(_SENTENCE_ENDS):  # ("... đi. >> Xem thêm")
+        text = text[:teaser.start()].rstrip(" >")
     if "|" not in text:
         return text, None
     found = _stamped_signature().search(text)
