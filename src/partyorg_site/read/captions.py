@@ -254,8 +254,10 @@ def _inline_credit() -> Anchored:
 
 
 def _may_hold_credit(text: str) -> bool:
-    """The cheap test before the credit pattern: every credit holds "Ảnh", "(ảnh" or "Nguồn"."""
-    return "Ảnh" in text or "(ảnh" in text or "( ảnh" in text or "Nguồn" in text
+    """The cheap test before the credit pattern: every credit holds "Ảnh", "(ảnh", "Nguồn ảnh"
+    or "(Nguồn"."""
+    return "Ảnh" in text or "(ảnh" in text or "( ảnh" in text or "Nguồn ảnh" in text or "(Nguồn" in text \
+        or "( Nguồn" in text
 
 
 @lru_cache(maxsize=1)
