@@ -77,7 +77,8 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
             rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?"
             rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
-            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*{_TERM})*)(?!\w)\)?|(?![\w/-]))"),
+            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*(?:(?:khóa|khoá)\s+)?{_TERM})*)(?!\w)\)?"
+            rf"|(?![\w/-]))"),  # ("khóa XI, XII", "khóa XI và khóa XII")
         congress=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
             rf"(?:[Đđ]ảng\s+)?(?:(?:(?:đại biểu|Đại biểu)\s+)?toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"
