@@ -219,11 +219,29 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         appointment, partner = found.get((name, action)), found.get((name, listed_with))
         if appointment and appointment.post is None and partner and partner.post:
             appointment.post = partner.post  # the post the verb listed with it gives the person elsewhere
+    _posts_of_the_same_decision(found)
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     for appointment in kept:
         if appointment.post and appointment.action in rules.party_only:
             appointment.post = _party_posts(appointment.post)
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
+
+
+_GAINS_A_POST = ("bổ nhiệm", "chỉ định", "điều động", "bầu")
+
+
+def _posts_of_the_same_decision(found: dict[tuple[str, str], Appointment]) -> None:
+    """A post-less decision that gives a person a post ("trao quyết định bổ nhiệm cho ông A"),
+    where the article names one post that person gains by another of its decisions ("ông A
+    được chỉ định ... nhận nhiệm vụ Bí thư Quận ủy X"): the one post is that decision's too.
+    (Two posts gained, or none, leave it without one.)"""
+    posts: dict[str, set[str]] = {}
+    for (name, action), appointment in found.items():
+        if action in _GAINS_A_POST and appointment.post:
+            posts.setdefault(name, set()).add(appointment.post)
+    for (name, action), appointment in found.items():
+        if action in _GAINS_A_POST and appointment.post is None and len(posts.get(name, ())) == 1:
+            appointment.post = next(iter(posts[name]))
 
 
 _MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+[\d\s–—-]+\s*)?(?:(?:đã\s+)?được\s+(?P<verb>[^\s,:]+(?:\s[^\s,:]+)?)\s*)?,?"
