@@ -715,8 +715,8 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
     if verb.action != "điều động" or not at_unit:
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
-                       or verb.action == "thôi giữ chức"):
-            return direct
+                       or verb.action == "thôi giữ chức" or verb.text.lower().endswith(" làm")):
+            return direct  # (and "về làm X", "sang làm X": the verb ends in the post's opener)
     for opener in rules.post_opener.finditer(text, scope_start, scope_end):
         if _inside_verb(opener, later):
             continue
