@@ -19,6 +19,7 @@ from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, eith
 
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
 CAPTION_MAX_WORDS = 60
+CAPTION_MAX_CHARACTERS = 1000  # more than CAPTION_MAX_WORDS words take (Vietnamese syllables are short)
 SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this short
 CREDITED_CAPTION_MAX_WORDS = 80  # a paragraph ending in a photo credit is a caption up to this long
 CREDITED_CAPTION_MAX_SENTENCES = 2
@@ -338,7 +339,8 @@ def _may_follow_caption(text: str, glue: int) -> bool:
     """Whether the words before `glue` could hold a caption's opening or phrase: a cheap
     test that spares most texts the sentence split (a caption is at most
     CAPTION_MAX_WORDS long, so only that many words are looked at)."""
-    window = " ".join(text[:glue].rsplit(None, CAPTION_MAX_WORDS + 1)[-(CAPTION_MAX_WORDS + 1):])
+    before = text[max(0, glue - CAPTION_MAX_CHARACTERS):glue]  # (not the whole text before: many glues in a long one)
+    window = " ".join(before.rsplit(None, CAPTION_MAX_WORDS + 1)[-(CAPTION_MAX_WORDS + 1):])
     return any(start + " " in window for start in _cues().caption_starts) \
         or _cues().caption_phrases.search(window) is not None \
         or is_portrait(_SENTENCE_END.split(window)[-1])  # "Nguyên Bí thư Tỉnh ủy X Nguyễn Văn A Chiều nay ..."
