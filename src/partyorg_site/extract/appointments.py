@@ -228,6 +228,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
 
 
 _GAINS_A_POST = ("bổ nhiệm", "chỉ định", "điều động", "bầu")
+_ENDS_IN_POST_OPENER = (" làm", " giữ chức", " nhận nhiệm vụ")
 
 
 def _posts_of_the_same_decision(found: dict[tuple[str, str], Appointment]) -> None:
@@ -715,8 +716,8 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
     if verb.action != "điều động" or not at_unit:
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
-                       or verb.action == "thôi giữ chức" or verb.text.lower().endswith(" làm")):
-            return direct  # (and "về làm X", "sang làm X": the verb ends in the post's opener)
+                       or verb.action == "thôi giữ chức" or verb.text.lower().endswith(_ENDS_IN_POST_OPENER)):
+            return direct  # (and "về làm X", "để giữ chức X": the verb ends in the post's opener)
     for opener in rules.post_opener.finditer(text, scope_start, scope_end):
         if _inside_verb(opener, later):
             continue
