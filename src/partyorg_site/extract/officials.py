@@ -618,8 +618,8 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
     """"Bí thư Tỉnh ủy Ngô Đức Vượng" -> ("Ngô Đức Vượng", "Bí thư Tỉnh ủy"): the longest run
     of capitalised words at the end that reads as a name and leaves a title before it.
     (Remembered: asked twice for each title chain, and titles recur across articles.)"""
-    words = title.split()
-    starts = [word.start() for word in _WORD.finditer(title)]  # (a blanked aside leaves wider gaps)
+    found = list(_WORD.finditer(title))  # (each word's start: a blanked aside leaves wider gaps)
+    words, starts = [word.group() for word in found], [word.start() for word in found]
     words_before_place_end = len(title[:_after_places(title)].split())
     for size in range(MAX_NAME_WORDS, 1, -1):
         if len(words) - size < max(1, words_before_place_end):

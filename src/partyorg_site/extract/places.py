@@ -354,12 +354,13 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     # bộ tỉnh B ...": a central body's decisions over many provinces, each in a sentence of its
     # own, are about none of them (a list of members in one sentence is not: "ban tổ chức 11
     # tỉnh ủy thuộc Cụm thi đua (A, B, ...)" at a meeting one of them hosts).
-    host_sentences = {max(text.rfind(". ", 0, m.span[0]), text.rfind("\n", 0, m.span[0])): m.name
-                      for m, cue in cued if cue == "host"}
-    if national and len(set(host_sentences.values())) >= ROUNDUP and not in_title:
-        why(f"a central body acts over {len(set(host_sentences.values()))} provinces, each in a sentence of its own: "
-            "a national story, about none")
-        return None
+    if national and not in_title:
+        host_sentences = {max(text.rfind(". ", 0, m.span[0]), text.rfind("\n", 0, m.span[0])): m.name
+                          for m, cue in cued if cue == "host"}
+        hosts = len(set(host_sentences.values()))
+        if hosts >= ROUNDUP:
+            why(f"a central body acts over {hosts} provinces, each in a sentence of its own: a national story, about none")
+            return None
     for mention, cue in sorted(cued, key=lambda item: item[0].span):
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)

@@ -232,23 +232,28 @@ def _stamped_signature() -> re.Pattern[str]:
     return re.compile(datafiles.load("layout")["stamped_signature"])
 
 
-_SENTENCE_ENDS = tuple('.!?…"”')
+TEASER_MAX_CHARACTERS = 300  # a related article's headline or two, run in after the text
+_TEASER_AFTER = tuple('.!?…"”')  # a sentence's end (not a colon's or a bracket's: "... như thế này: Xem thêm")
 
 
 @lru_cache(maxsize=1)
-def _trailing_teaser() -> re.Pattern[str]:
-    return re.compile(datafiles.load("layout")["trailing_teaser"])
+def _trailing_teaser() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """A teaser's words (data/layout.yaml trailing_teaser_words), for the cheap test that most
+    paragraphs fail, and the pattern from one of them to the text's end."""
+    words = tuple(datafiles.load("layout")["trailing_teaser_words"])
+    return words, re.compile(rf"(?:{alternation(words)})(?!\w)[^\n]{{0,{TEASER_MAX_CHARACTERS}}}$")
 
 
 def split_trailer(text: str) -> tuple[str, str | None]:
     """What an aggregator runs into the last paragraph after the text: a related article's
-    teaser (">> Xem thêm: ...", data/layout.yaml trailing_teaser), a signature with its
+    teaser (">> Xem thêm: ...", data/layout.yaml trailing_teaser_words), a signature with its
     timestamp and the related headlines after it ("... hòa 1-1. Lê Bảo - Thể thao Việt Nam |
     21:05 03/04/2017 Tin liên quan ...", stamped_signature). Returns the text before them and
     the outlet named after the author's dash."""
-    teaser = _trailing_teaser().search(text) if "thêm" in text or "liên quan" in text or "Xem tiếp" in text else None
+    words, pattern = _trailing_teaser()
+    teaser = pattern.search(text) if any(word in text for word in words) else None
     if teaser and text[teaser.start() - 1:teaser.start()] in (" ", ">") \
-            and text[:teaser.start()].rstrip(" >").endswith(_SENTENCE_ENDS):  # ("... đi. >> Xem thêm")
+            and text[:teaser.start()].rstrip(" >").endswith(_TEASER_AFTER):  # ("... đi. >> Xem thêm")
         text = text[:teaser.start()].rstrip(" >")
     if "|" not in text:
         return text, None
