@@ -179,6 +179,9 @@ class _Grammar:
     compound_pairs: frozenset[tuple[str, str]]  # ("dự", "án"): neighbouring syllables of a compound, lower case
     remit_units: re.Pattern[str]  # "Ban Chỉ đạo": a unit whose remit its title goes on to name
     remit_words: frozenset[str]  # "về": the word that opens the remit
+    remit_joiners: re.Pattern[str]  # ", " or " và " before a remit's next item
+    remit_predicates: frozenset[str]  # stop words that may open the clause's verb right after a remit
+    remit_not_items: re.Pattern[str]  # "đồng chí", "đồng thời": words after a comma that open no item
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +239,9 @@ def _grammar() -> _Grammar:
         remit_units=re.compile(alternation(spelling for remit_unit in unit["remit"]["units"]
                                              for spelling in either_case_first(remit_unit))),
         remit_words=frozenset(unit["remit"]["words"]),
+        remit_joiners=re.compile(rf"(?:,[ ]+|[ ]+(?:{alternation(unit['remit']['joiners'])})[ ]+)(?={LOWER_CLASS})"),
+        remit_predicates=stop_words - frozenset(unit["remit"]["not_predicates"]),
+        remit_not_items=re.compile(rf"(?:{alternation([*datafiles.load('names')['person_cues'], *unit['remit']['not_items']])})(?!\w)"),
         compound_pairs=frozenset((a.lower(), b.lower()) for compound, _ in compounds
                                  for a, b in zip(compound.split(), compound.split()[1:])),
     )
@@ -340,19 +346,72 @@ def _function_run(text: str, at: int, remit: bool = False) -> int | None:
     committee, whose remit follows "về" ("Ban Chỉ đạo Giải Báo chí toàn quốc về xây dựng Đảng"),
     taken where a capitalised word follows it."""
     run = _LOWER_RUN.match(text, at)
-    if not run or not _AFTER_RUN.match(text, run.end()):
+    if not run:
         return None
     grammar, words = _grammar(), run.group().split()
-    if len(words) > FUNCTION_RUN_MAX_WORDS:
+    opening = next((i for i, word in enumerate(words) if word in grammar.remit_words), None) if remit else None
+    if opening is not None:
+        if not _unit_words(words[:opening]):
+            return None
+        item = at + len(" ".join(words[:opening + 1])) + 1  # "Ban Chỉ đạo ... về | phòng, chống tham nhũng"
+        return _remit_items(text, item) if text[item - 1:item] == " " else None
+    if not _AFTER_RUN.match(text, run.end()) or len(words) > FUNCTION_RUN_MAX_WORDS or not _unit_words(words):
         return None
+    return run.end()
+
+
+def _unit_words(words: list[str]) -> bool:
+    """Whether none of these words is a stop word of the title grammar (but inside a compound)."""
+    grammar = _grammar()
     for index, word in enumerate(words):
         neighbours = ((words[index - 1] if index else "", word), (word, words[index + 1] if index + 1 < len(words) else ""))
-        if word in grammar.ends and not (remit and word in grammar.remit_words) \
-                and not any(pair in grammar.compound_pairs for pair in neighbours):
-            return None
-    if remit and any(word in grammar.remit_words for word in words) and not text[run.end():].lstrip(" ")[:1].isupper():
-        return None  # "về phòng, chống tham nhũng": a remit of several items runs past the comma
-    return run.end()
+        if word in grammar.ends and not any(pair in grammar.compound_pairs for pair in neighbours):
+            return False
+    return True
+
+
+_LOWER_WORD = re.compile(rf"{LOWER_CLASS}+")
+
+
+def _remit_items(text: str, at: int) -> int | None:
+    """A steering committee's remit, from its first word after "về": its items ("về phòng,
+    chống tham nhũng, lãng phí, tiêu cực"; "về phát triển khoa học, công nghệ, đổi mới sáng
+    tạo và chuyển đổi số"), the first at `at`, the others after ", " or " và ", each of
+    lower-case words none a stop word (but inside a compound), and after a comma not a
+    person's cue ("đồng chí") or a link ("đồng thời"). The remit ends where the next is not
+    an item (", phát biểu") or, after an item, a capitalised word (the name), the clause's end
+    or the clause's verb ("chủ trì") follows. Where an item runs into anything else ("về thăm",
+    "nhất là"), the first item is none, or it runs past FUNCTION_RUN_MAX_WORDS, it is no remit: None."""
+    grammar = _grammar()
+    end, first = at, True
+    while first or (joiner := grammar.remit_joiners.match(text, end)):
+        start = at if first else joiner.end()
+        if not first and grammar.remit_not_items.match(text, start):
+            break
+        words: list[str] = []
+        position = start
+        while (word := _LOWER_WORD.match(text, position)) is not None:
+            following = _LOWER_WORD.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
+            if word.group() in grammar.stop_words and not (
+                    (words and (words[-1], word.group()) in grammar.compound_pairs)
+                    or (following and (word.group(), following.group()) in grammar.compound_pairs)):
+                break
+            words.append(word.group())
+            if len(words) > FUNCTION_RUN_MAX_WORDS:
+                return None
+            position = word.end() + 1
+            if following is None:
+                break
+        if not words:
+            if first:  # "về Du lịch": a capitalised remit goes on as names do; "về thăm": "về" is the verb
+                return at - 1 if text[at:at + 1].isupper() else None
+            break  # ", phát biểu": the clause goes on; the remit ended at the comma
+        item_end = start + len(" ".join(words))
+        if text[item_end:item_end + 1] == " " and not grammar.remit_joiners.match(text, item_end) and (next_word := _LOWER_WORD.match(text, item_end + 1)) is not None \
+                and next_word.group() not in grammar.remit_predicates:
+            return None  # "nhất là": an item runs into what no remit holds
+        end, first = item_end, False
+    return end
 
 
 def _parent_follows(grammar: _Grammar, text: str, unit_start: int, end: int, after_comma: int) -> bool:
