@@ -806,8 +806,9 @@ def _without_asides(text: str) -> str:
                 not _rules().heads.search(text[max(0, opening - ASIDE_REACH):opening]):
             continue
         aside = match["aside"]
-        if _rules().heads.match(aside):
+        if _rules().heads.match(aside) and not _ABBREVIATION.fullmatch(aside):
             continue  # "ông Đặng Văn Nang (Phó Chủ tịch) UBND TP ...": the title of the name before
+            # (an abbreviation restates the title before it, even one that is a head: "(ĐBQH)")
         blank = " " * (match.end() - match.start()) if " " not in aside or _ABBREVIATION.fullmatch(aside) else \
             match.group().replace("(", " ").replace(")", " ")
         blank = " " * (match.start() - opening) + blank  # (the space before the bracket too)
