@@ -170,6 +170,8 @@ class _Grammar:
     part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
+    domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
+    domain_joiners: frozenset[str]  # "&", "-", "–": marks that join two domains in one unit's name
     names_with_marks: tuple[tuple[str, str, str], ...]  # ("Văn hóa", ",", "Thể thao và Du lịch")
     abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
     departments: frozenset[str]  # "Vụ", "Cục": a unit that a comma and its parent may follow
@@ -229,6 +231,9 @@ def _grammar() -> _Grammar:
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
+        domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
+            organisation.lower() for organisation in unit["organisations"]),
+        domain_joiners=frozenset(unit["domain_joiners"]),
         names_with_marks=tuple((left, mark, right) for name in unit["names_with_marks"]
                                for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
@@ -269,25 +274,26 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     previous = head_text.rsplit(None, 1)[-1]
     previous_start, before_previous = head.start(), ""
     through = 0  # where a unit's name that holds a comma or a dash ends: its tokens are taken whole
+    taken_whole = False  # the last word was so taken: it is never given back to the next word
     for token in grammar.token.finditer(text, end):
         word, at = token.group(), token.start()
         if at < through:
             continue
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
-        if len(word) == 1 and not word.isalnum():
-            if rest := _name_through_mark(text, at, word):
+        if (len(word) == 1 and not word.isalnum()) or word == "và":
+            if rest := (_name_through_and(text, at, token.end()) if word == "và" else _name_through_mark(text, at, word)):
                 end = through = rest  # "Bộ Văn hóa, Thể thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"
                 if parts is not None:
                     parts.append(("unit", text[at:rest]))
-                previous = text[:rest].rsplit(None, 1)[-1]
+                previous, taken_whole = text[:rest].rsplit(None, 1)[-1], True
                 continue
             if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
                 break  # nor past a mark, but a department's parent's comma
             end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ"
             if parts is not None:
                 parts.append(("parent", word))
-            previous_start, before_previous, previous = at, previous, word
+            previous_start, before_previous, previous, taken_whole = at, previous, word, False
             continue
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
@@ -304,7 +310,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
                 parts.append(("unit", text[at:run]))
-            previous_start, before_previous, previous = at, previous, text[at:run].rsplit(None, 1)[-1]
+            previous_start, before_previous, previous, taken_whole = at, previous, text[at:run].rsplit(None, 1)[-1], False
             continue
         if part is None:
             if not word[0].islower():
@@ -312,7 +318,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             following = _NEXT_WORD.match(text, token.end())
             boundary = _lexicon_boundary(text[max(start, end - NAME_REACH):end], before_previous, previous, word,
                                          following[1] if following else "", after_head=end == head.end())
-            if boundary == "give back" and previous_start > head.start():
+            if boundary == "give back" and previous_start > head.start() and not taken_whole:
                 end = len(text[:previous_start].rstrip())
                 if parts is not None:
                     parts.pop()
@@ -325,7 +331,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             parts.append((part, word))
         if glued or (word[-1] in _DASHES and text[end:end + 1] == " " and _rules().heads.match(text, end + 1)):
             break  # a dash glued to a word, then another title: "Đại tá Phạm Văn Ngân- Phó Giám đốc"
-        previous_start, before_previous, previous = at, previous, word
+        previous_start, before_previous, previous, taken_whole = at, previous, word, False
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
@@ -467,8 +473,6 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
         if following and following[1] in grammar.opens[word]:
             return grammar.part_of[word]
-    if word == "và":  # "Bộ Kế hoạch và Đầu tư"; elsewhere "và" ends a title
-        return "unit" if _name_with_and(text, end - len(word), end) else None
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
         return "abroad" if _mission_abroad(text, start, end, head) else None
     return None
@@ -548,14 +552,46 @@ def _name_through_mark(text: str, at: int, mark: str) -> int:
     for left, sign, right in _grammar().names_with_marks:
         if sign == mark and before.endswith(left) and text.startswith(right, after):
             return after + len(right)
+    if mark in _grammar().domain_joiners and text[at - 1:at] == " " and after > at + 1 and _ends_in_domain(before):
+        return _domain_at(text, after)  # "Sở Tài nguyên & Môi trường", "Hội đồng Thi đua - Khen thưởng"
     return 0
 
 
-def _name_with_and(text: str, start: int, end: int) -> bool:
-    """"Bộ Kế hoạch và Đầu tư": the "và" at text[start:end] joins two halves of one
-    organisation's name (data/titles.yaml)."""
-    before, after = text[max(0, start - 40):start].rstrip(), text[end:end + 40].lstrip()
-    return any(before.endswith(left) and after.startswith(right) for left, right in _grammar().names_with_and)
+def _name_through_and(text: str, start: int, end: int) -> int:
+    """Where a unit's name that holds the "và" at text[start:end] ends ("Bộ Kế hoạch và Đầu
+    tư", "Sở Giáo dục và đào tạo"; data/title_grammar.yaml: names_with_and, or two of the
+    compounds units are named with, in either case), the second half taken whole; 0 where
+    "và" ends the title."""
+    before, after = text[max(0, start - 40):start].rstrip(), _SPACES.match(text, end).end()
+    for left, right in _grammar().names_with_and:
+        if before.endswith(left) and text.startswith(right, after):
+            return after + len(right)
+    return _domain_at(text, after) if after > end and _ends_in_domain(before) else 0
+
+
+DOMAIN_MAX_SYLLABLES = 4  # "Phát triển nông thôn", "Hội đồng thành viên"
+
+
+def _ends_in_domain(before: str) -> bool:
+    """Whether the text before a joiner ends in a compound of units' names ("Tài nguyên")."""
+    syllables = before.lower().split()[-DOMAIN_MAX_SYLLABLES:]
+    return any(" ".join(syllables[-n:]) in _grammar().domains for n in range(2, len(syllables) + 1))
+
+
+def _domain_at(text: str, at: int) -> int:
+    """Where the longest compound of units' names that opens at text[at] ends ("Môi trường",
+    "đào tạo"), a word's end after it; 0 where none opens there."""
+    words = list(_DOMAIN_WORD.finditer(text, at, min(len(text), at + 60)))[:DOMAIN_MAX_SYLLABLES]
+    if not words or words[0].start() != at:
+        return 0
+    for n in range(len(words), 1, -1):
+        if all(words[i + 1].start() == words[i].end() + 1 for i in range(n - 1)) \
+                and " ".join(w.group() for w in words[:n]).lower() in _grammar().domains:
+            return words[n - 1].end()
+    return 0
+
+
+_DOMAIN_WORD = re.compile(r"\w+")
 
 
 def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[list[str], int]:
@@ -692,6 +728,9 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
                 size == 2 or any(_is_name(candidate[i:], need_surname=True) for i in range(1, size - 2)))) \
                 or (size == 2 and words[-3:-2] in (["ủy"], ["uỷ"]) and " ".join(candidate) in _unit_names()):
             continue  # "Bí thư Đảng ủy xã Thạch Hà (Nguyễn Văn Bình)": a commune's name, shaped like a person's
+        if " ".join(candidate[:2]).lower() in _grammar().domains \
+                and title[:starts[-size]].rstrip().endswith((" và", *_grammar().domain_joiners)):
+            continue  # "Bộ Giáo dục và Đào Tạo": the unit's second half, shaped like a person's name
         if _is_name(candidate, need_surname=True):
             if _rules().namesake_after.search(" ".join(words[:-size])):
                 return None  # "Trường Tiểu học Thạch Văn": a school's namesake, not its head
