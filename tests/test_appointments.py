@@ -55,3 +55,9 @@ def test_records_keep_the_invariants_over_the_bundled_and_invented_articles():
             assert appointment.action in ACTIONS
             if appointment.post:
                 assert appointment.post[-1].isalnum() or appointment.post[-1] == ")"
+
+
+@pytest.mark.parametrize("case", cases("occasions"), ids=case_ids("occasions", "name"))
+def test_a_decision_takes_the_day_of_the_occasion_that_announced_it(case):
+    record = load_bytes("article.txt", case["article"].encode("utf-8"))
+    assert {a.name: a.date for a in record.appointments if a.name in case["dates"]} == case["dates"]

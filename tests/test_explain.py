@@ -21,8 +21,9 @@ def test_explain_gives_each_fact_its_sentence_rule_and_losing_candidates(tmp_pat
     assert "Nghệ An: a mention in a person's biography or career, not counted" in out
     assert "Bắc Giang chosen" in out
     decision = out[out.index("appointment:"):]
-    assert decision.startswith("appointment:  Lâm Văn Hòa: chỉ định (post Bí thư Huyện ủy Lục Ngạn; by Ban Thường vụ Tỉnh ủy)")
-    assert "rule: named after 'chỉ định'" in decision
+    assert decision.startswith("appointment:  Lâm Văn Hòa: chỉ định (post Bí thư Huyện ủy Lục Ngạn; by Ban Thường vụ Tỉnh ủy; "
+                               "date 2025-06-28)")
+    assert "rule: named after 'chỉ định'; dated the day of the meeting that announced it (Hội nghị công bố quyết định" in decision
     assert 'from: "Theo đó, Ban Thường vụ Tỉnh ủy chỉ định đồng chí Lâm Văn Hòa' in decision
 
 

@@ -14,6 +14,7 @@ from partyorg_site.read.clean import clean_lines
 from partyorg_site.read.files import kind_problem
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.extract.appointments import find_appointments, with_appointees
+from partyorg_site.extract.occasions import date_by_occasion
 from partyorg_site.extract.dates import PathDate, date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
 from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
@@ -69,6 +70,9 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     documents = find_documents(full_text)
     officials = find_officials(full_text)
     appointments = find_appointments(full_text, officials, event.value or layout.published)
+    meeting = build_meeting(find_meeting(layout.title, layout.body),
+                            event.value if event.precision in ("day", "month") else None, province)
+    date_by_occasion(appointments, full_text, event.value, event.precision, meeting)
 
     record = Record(
         source=source.path,
@@ -84,8 +88,7 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
         provinces=unique_in_order([*mentions, *title_mentions]),
         officials=with_appointees(officials, appointments),
         documents=documents,
-        meeting=build_meeting(find_meeting(layout.title, layout.body),
-                              event.value if event.precision in ("day", "month") else None, province),
+        meeting=meeting,
         appointments=appointments,
         body=layout.body,
         captions=layout.captions,

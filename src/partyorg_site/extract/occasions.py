@@ -1,0 +1,91 @@
+"""The date of a personnel decision from the occasion that announced it.
+
+SCHEMA gives a decision "the decision's or the ceremony's date where the text gives it".
+Appointments (extract/appointments.py) take the decision's own date where its sentence
+prints one with a year ("Quyết định số 15 ngày 3/2/2017"); most reports print none, but tell
+of a dated occasion: "Sáng 15/10, Tỉnh ủy tổ chức hội nghị công bố quyết định ... Theo đó,
+ông A giữ chức ...", "Hội nghị lần thứ nhất ... đã bầu ông B". Such a decision takes the
+article's event day where
+
+  - its own sentence names that day ("Chiều 15/10, ... trao quyết định bổ nhiệm ông A",
+    "Cùng ngày", "sáng nay"), or
+  - the article's meeting is one that announces or makes decisions (a ceremony, a congress,
+    a first plenum: data/appointments.yaml, `occasion`) held that day, and the sentence names
+    no other day and tells no background ("trước đó", "vừa qua": a decision of before).
+
+Never a day without a year (the event's own precision must be a day), and never past the
+sentence that tells a career: appointments.py has left those out already.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.models import Appointment, Meeting
+from partyorg_site.patterns import alternation
+from partyorg_site.read.sentences import sentence_spans
+
+# "15/10", "15-10", "15.10", "ngày 15 tháng 10"; not a month and year ("10/2025"), nor a full
+# date's first two numbers (a date with a year is the decision's own, read by appointments.py)
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d])(?!\s*[-/.]\s*\d)"
+                        r"|(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    same_day: re.Pattern[str]  # "cùng ngày", "sáng nay": the sentence is of the event's day
+    background: re.Pattern[str]  # "trước đó", "vừa qua": a decision told as background
+    announcing: re.Pattern[str]  # words of a meeting's title that announce or make decisions
+    announcing_kinds: frozenset[str]  # "đại hội": a meeting kind that makes them
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    occasion = datafiles.load("appointments")["occasion"]
+    return _Rules(
+        same_day=re.compile(rf"(?<!\w)(?:{alternation(occasion['same_day'])})(?!\w)", re.IGNORECASE),
+        background=re.compile(rf"(?<!\w)(?:{alternation(occasion['background'])})(?!\w)", re.IGNORECASE),
+        announcing=re.compile(rf"(?<!\w)(?:{alternation(occasion['announcing'])})(?!\w)", re.IGNORECASE),
+        announcing_kinds=frozenset(occasion["announcing_kinds"]),
+    )
+
+
+def date_by_occasion(appointments: list[Appointment], text: str, event_date: str | None,
+                     event_precision: str | None, meeting: Meeting | None) -> None:
+    """Give each undated decision (with a span in `text`) the event's day where the occasion
+    it was announced at is that day (see the module's docstring)."""
+    if event_precision != "day" or not event_date or not appointments:
+        return
+    rules = _rules()
+    day = date.fromisoformat(event_date)
+    announced = meeting is not None and meeting.date == event_date and (
+        meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None)
+    for appointment in appointments:
+        if appointment.date is not None or appointment.span is None:
+            continue
+        sentence = _sentence_at(text, appointment.span[0])
+        if rules.background.search(sentence):
+            continue
+        days = [(int(found[1] or found[3]), int(found[2] or found[4])) for found in _DAY_MONTH.finditer(sentence)]
+        if (day.day, day.month) in days or rules.same_day.search(sentence):
+            reason = "its sentence names the event's day"
+        elif announced and not days:
+            reason = f"the day of the meeting that announced it ({meeting.title})"  # type: ignore[union-attr]
+        else:
+            continue
+        appointment.date = event_date
+        appointment.rule += f"; dated {reason}"
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` that holds offset `at` (within its paragraph)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    paragraph = text[start:end if end >= 0 else len(text)]
+    for left, right in sentence_spans(paragraph):
+        if left <= at - start < right:
+            return paragraph[left:right]
+    return paragraph
