@@ -471,7 +471,7 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
         return grammar.part_of[word]
     if word in grammar.opens and (previous[0].islower() or previous.isupper() or previous in grammar.unit_nouns):
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
-        if following and following[1] in grammar.opens[word]:
+        if following and following[1][:1].lower() + following[1][1:] in grammar.opens[word]:  # ("các Cơ quan")
             return grammar.part_of[word]
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
         return "abroad" if _mission_abroad(text, start, end, head) else None
