@@ -38,6 +38,7 @@ class _Rules:
     never_before: re.Pattern[str]  # ... never the meeting reported
     named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
+    held_before: re.Pattern[str]  # "hội nghị Trung ương 14 đã khai mạc": so too
     future_after: re.Pattern[str]
     compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
     sitting: frozenset[str]  # a sitting's words: a meeting only ...
@@ -73,6 +74,7 @@ def _rules() -> _Rules:
         never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])})(?!\w)"),
         named_only=frozenset(data["named_only"]),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
+        held_before=re.compile(rf"{data['held_before']['between']}(?:{_alternatives(data['held_before']['verbs'])})(?!\w)"),
         future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
         compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
         sitting=frozenset(word.lower() for word in data["sittings"]["words"]),
@@ -106,20 +108,23 @@ def _compounds(compounds: list[str], phrases: list[str]) -> dict[str, list[tuple
     return found
 
 
+HELD_REACH = 60  # characters after a meeting word where what decides it is read ("Trung ương lần thứ năm khóa XII đã bế mạc")
+
+
 def _in_passing(match: re.Match[str], text: str) -> bool:
     """A meeting word cited in passing ("chuẩn bị Đại hội", "Hội nghị Trung ương 11",
     "18-NQ/TW, Hội nghị lần thứ 6, BCH T.Ư Đảng"), still to come ("Hội nghị lần thứ 7 dự
     kiến diễn ra"), a sitting no Party committee holds, or inside a longer word ("Quốc hội thảo luận")."""
     rules = _rules()
     start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
-    before, after = text[max(0, start - 25):start], text[match.end():match.end() + 40]
+    before, after = text[max(0, start - 25):start], text[match.end():match.end() + HELD_REACH]
     if rules.not_after.search(before) or rules.never_before.match(after) or \
             _not_a_party_sitting(match, text) or \
             _inside_a_word(match, text) or _still_to_come(match, text) or \
             _no_ceremony(match, before, after) or _unnamed(match, after):
         return True
-    if rules.held_after.search(before):
-        return False  # "bế mạc hội nghị Trung ương ...": the meeting reported
+    if rules.held_after.search(before) or rules.held_before.match(after):
+        return False  # "bế mạc hội nghị Trung ương ...", "Hội nghị Trung ương 5 đã bế mạc": the meeting reported
     return bool(rules.not_before.match(after) or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))
 
 
