@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS
+
 _ZONE = r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)"
 _TIME = rf"(?P<hh>\d{{1,2}})\s*[:hg]\s*(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*{_ZONE}?"
 _DATE = r"(?P<d>\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})\s*(?:[/.-]\s*|,?\s+năm\s+)(?P<y>\d{4})"
@@ -29,13 +31,26 @@ _STAMP_PATTERNS = [
 
 
 _BULLETS = "•·*–-"
+# The author's name printed before a weekday that opens the stamp, on one line ("Quỳnh Nguyễn
+# Chủ nhật, ngày 19/10/2025 09:08 GMT+7"): a byline, dropped with the stamp. Only before a
+# weekday: a name before a bare date may be a sentence's subject.
+_AUTHOR_BEFORE_WEEKDAY = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s+){{1,4}}?(?=(?:Thứ|thứ|Chủ|chủ)\s+"
+                                    r"(?:hai|ba|tư|năm|sáu|bảy|nhật|Hai|Ba|Tư|Năm|Sáu|Bảy|Nhật|[2-7])\b)")
+STAMP_MAX_CHARACTERS = 60
+AUTHOR_MAX_CHARACTERS = 30
 
 
 def parse_published(line: str) -> str | None:
-    """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp, else None."""
-    if len(line) > 60:
+    """"6:22' 6/1/2018" -> "2018-01-06T06:22"; a line that is only a timestamp (after an
+    author's name, where a weekday opens it), else None."""
+    if len(line) > STAMP_MAX_CHARACTERS + AUTHOR_MAX_CHARACTERS:
         return None
     line = line.strip().lstrip(_BULLETS).strip()  # pages list the time and the author as bullets
+    author = _AUTHOR_BEFORE_WEEKDAY.match(line)
+    if author and 0 < author.end() <= AUTHOR_MAX_CHARACTERS:
+        line = line[author.end():]
+    if len(line) > STAMP_MAX_CHARACTERS:
+        return None
     if line[:1] in "([" and line[-1:] in ")]":
         line = line[1:-1].strip()  # "(12/03/2021 15:30)"
     for pattern in _STAMP_PATTERNS:
