@@ -41,6 +41,14 @@ def test_an_appointee_becomes_an_official_with_the_post_gained():
     assert [(o.name, o.titles) for o in merged] == [("Nguyễn Hữu Tài", ["Vụ trưởng Vụ Tiền lương"])]
 
 
+def test_officials_named_only_by_a_decision_keep_the_order_of_first_mention():
+    text = ("Bộ Chính trị chỉ định các ông, bà Trịnh Văn Trường, Giàng Thị Dung và Nguyễn Tuấn Anh giữ chức "
+            "Phó Bí thư Tỉnh ủy.")
+    officials = find_officials(text)
+    merged = with_appointees(officials, find_appointments(text, officials, 2025))
+    assert [o.name for o in merged] == ["Trịnh Văn Trường", "Giàng Thị Dung", "Nguyễn Tuấn Anh"]
+
+
 def test_records_keep_the_invariants_over_the_bundled_and_invented_articles():
     """No decision about a person who is not among the record's officials; every action one
     of the contract's seven; a post never ends inside a word (its last character a letter,

@@ -549,7 +549,8 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
 
 
 # "...; ông B giữ chức Y", "..., bà C giữ chức Z": a clause of its own person after a decision
-_NEXT_CLAUSE_PERSON = re.compile(rf"[;,]\s*(?:và\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
+# (not the plural cue's second word: "các ông, bà A, B và C giữ chức X" is one list)
+_NEXT_CLAUSE_PERSON = re.compile(rf"(?<!các ông)(?<!các bà)[;,]\s*(?:và\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
 
 
 def _proposed(before: str) -> bool:
@@ -614,8 +615,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
         return []
     named = [first]
     for person in people:  # "các ông: - A, ...; - B, ...", "cho các ông A, B và C"
-        if person.start > named[-1].start and _ITEM_OPENS.search(text, named[-1].end, person.start) \
-                and (listed or _skip(text, named[-1].end, person.start, titles=False) == person.start):
+        opening = _ITEM_OPENS.search(text, named[-1].end, person.start) if person.start > named[-1].start else None
+        if opening and (listed or _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()):
             named.append(person)
     return named
 
@@ -869,13 +870,17 @@ def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
 def with_appointees(officials: list[Official], appointments: list[Appointment]) -> list[Official]:
     """Every person a decision names is an official (SCHEMA: a decision is made about an
     official), with the post they gain as a title; a post they lose, only where the article
-    prints no title of theirs (it is the one they held)."""
+    prints no title of theirs (it is the one they held). Officials stay in order of first
+    mention: one named only by a decision takes its place where the decision names them."""
     by_key = {fold(o.name): o for o in officials}
+    added = False
     for appointment in appointments:
         official = by_key.get(fold(appointment.name))
         if official is None:
-            official = by_key[fold(appointment.name)] = Official(appointment.name)
+            official = by_key[fold(appointment.name)] = Official(
+                appointment.name, spans=[appointment.span] if appointment.span else [])
             officials.append(official)
+            added = True
         post = appointment.post
         gained = appointment.action in _GAINING
         if not post or not title_opens_at(post, 0) or not (gained or not official.titles):
@@ -883,6 +888,8 @@ def with_appointees(officials: list[Official], appointments: list[Appointment]) 
         if not any(_same_post(post, title) or _post_words(title)[:len(_post_words(post))] == _post_words(post)
                    for title in official.titles):
             official.titles.append(post)
+    if added and all(official.spans for official in officials):
+        officials.sort(key=lambda official: official.spans[0][0])  # (stable: a tie keeps the found order)
     return officials
 
 

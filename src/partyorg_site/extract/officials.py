@@ -98,6 +98,7 @@ class _Rules:
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
     rank_after_and: re.Pattern[str]  # "và Đại tướng": another person's rank after "và"
+    rank: re.Pattern[str]  # "Đại tướng": a rank (a list's item may open with one)
 
 
 def _head_spellings(head: str) -> set[str]:
@@ -151,6 +152,7 @@ def _rules() -> _Rules:
                                 rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
         rank_after_and=re.compile(rf"\s*và\s+(?:{alternation([w for r in titles['ranks'] for w in _head_spellings(r)])})(?!\w)"),
+        rank=re.compile(rf"(?:{alternation([w for r in titles['ranks'] for w in _head_spellings(r)])})(?!\w)"),
         foreign_leader=re.compile(rf"(?P<title>.+?(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])}))"
                                   rf"\s+(?P<name>{UPPER_CLASS}[\w'-]*(?:\s+{UPPER_CLASS}[\w'-]*){{1,3}})"),
     )
@@ -627,6 +629,7 @@ _LIST_OPENS = re.compile(r"\s*(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _OWN_TITLE = re.compile(r"\s*,\s*")
 _LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}}(?!\w|\.\w)")  # may end a sentence
+_SPACE = re.compile(r"[ ]+")
 
 
 def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
@@ -637,7 +640,7 @@ def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
         return []
     names: list[tuple[str, Span]] = []
     at = opens.end()
-    while (found := _LISTED_NAME.match(text, at)) and _is_name(found.group().split(), need_surname=True):
+    while found := _listed_person(text, at):
         names.append((found.group(), found.span()))
         after = found.end()
         own = _OWN_TITLE.match(text, after)
@@ -648,6 +651,16 @@ def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
             break
         at = separator.end()
     return names
+
+
+def _listed_person(text: str, at: int) -> re.Match[str] | None:
+    """The name of a list's item at text[at], or after a rank ("Đại tướng Phan Văn Giang"):
+    a rank opens an item of the list, never ends it."""
+    rank = _rules().rank.match(text, at)
+    if rank and (space := _SPACE.match(text, rank.end())):
+        at = space.end()
+    found = _LISTED_NAME.match(text, at)
+    return found if found and _is_name(found.group().split(), need_surname=True) else None
 
 
 def _is_name(words: list[str], need_surname: bool, cued: bool = False) -> bool:
