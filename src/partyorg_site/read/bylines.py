@@ -33,6 +33,13 @@ _OUTLET_SITE = re.compile(
 
 # Any outlet's abbreviation, on the first paragraph only: "TTH - Ngày 2/6", "TĐKT - Chiều 26/2",
 # "GD&TĐ - Sáng 3/4" (an ampersand joins two words' initials, as in "KD&PL").
+# A reporter's attribution opening the lead, a broadcaster's dateline: "PV Thái Bình/VOV Miền
+# Trung thông tin, sáng nay (30/6), ..." (the outlet after the slash; the reporter's name is
+# no place of the story, though "Thái Bình" is a province's).
+_REPORTER_LEAD = re.compile(rf"^(?:PV|Phóng viên|Nhóm PV|Nhóm phóng viên)\s+{UPPER_CLASS}[\w]*(?:\s+{UPPER_CLASS}[\w]*){{0,3}}"
+                            rf"\s*/\s*(?P<outlet>{UPPER_CLASS}[^,:/]{{1,30}}?)\s+(?:thông tin|đưa tin|cho biết)\s*[,:]?\s+"
+                            rf"(?P<rest>\S.*)$")
+
 _ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.&]{{1,9}})\s*[-–—]+\s+"
                                 rf"(?P<rest>(?:{UPPER_CLASS}|\d).*)$")
 
@@ -85,7 +92,8 @@ def attribution_outlet(text: str) -> str | None:
 
 
 def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
-    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ..." -> (outlet, the lead's text);
+    """"(Baonghean.vn) - Liên quan...", "NDĐT - Sáng 5/1, ...", "VOV.VN - ...", "PV A/VOV Miền Trung
+    thông tin, sáng nay ..." -> (outlet, the lead's text);
     "(VTC News) -" alone on its line -> (outlet, "").
 
     `first`: this is the article's first paragraph, where any short capitalised
@@ -95,6 +103,10 @@ def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
     match = _OUTLET_LEAD.match(text)
     if match and match["code"] and not (first and _looks_like_outlet_code(match["code"])):
         match = None
+    reporter = _REPORTER_LEAD.match(text) if first and text.startswith(("PV", "Phóng", "Nhóm")) else None
+    if reporter:  # the lead goes on as a sentence: "Sáng nay (30/6), ..."
+        rest = reporter["rest"]
+        return reporter["outlet"].strip(), rest[:1].upper() + rest[1:]
     match = match or _cues().outlet_abbreviation.match(text) or _OUTLET_SITE.match(text) \
         or (_ABBREVIATION_LEAD.match(text) if first else None)
     if match and not match.group("rest") and match.re is _OUTLET_LEAD and match["outlet"]:
