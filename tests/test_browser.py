@@ -105,8 +105,8 @@ def test_the_map_draws_the_source_shapes_and_a_province_centre_shows_that_provin
 @pytest.mark.parametrize("path", ["", "bai-viet/giao-ban-truc-tuyen-nganh-to-chuc-xay-dung-dang/", "tinh/nghe-an/",
                                   "tim-kiem/", "tinh/", "can-bo/pham-minh-chinh/", "hoi-nghi/", "nam/", "nam/2019/",
                                   "hoi-nghi/giao-ban-2019-09/", "van-ban/nghi-quyet-trung-uong-4-khoa-xii/"])
-def test_no_serious_accessibility_violations(served, browser, path):
-    page = browser.new_page()
+def test_no_serious_accessibility_violations(served, auditor, path):
+    page = auditor.new_page()
     page.goto(served + path)
     assert serious_violations(page) == []
     page.close()

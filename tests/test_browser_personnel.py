@@ -36,8 +36,8 @@ def served(tmp_path_factory):
 
 # the search page, with its personnel filter, is checked in test_browser.py
 @pytest.mark.parametrize("path", ["nhan-su/", "tinh/ha-tinh/", "can-bo/nguyen-thi-mai/"])
-def test_no_serious_accessibility_violations(served, browser, path):
-    page = browser.new_page()
+def test_no_serious_accessibility_violations(served, auditor, path):
+    page = auditor.new_page()
     page.goto(served + path)
     assert serious_violations(page) == []
     page.close()

@@ -13,8 +13,9 @@ LONG_ARTICLE = "bai-viet/ban-to-chuc-trung-uong-danh-gia-cao-nghe-an-trong-cach-
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("path", [LONG_ARTICLE, "can-bo/", "can-bo/theo-ho/"])
-def test_reading_pages_have_no_serious_accessibility_violations(served, browser, path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def test_reading_pages_have_no_serious_accessibility_violations(served, auditor, path, width):
+    page = auditor.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(served + path)
     assert serious_violations(page) == []
     page.close()
