@@ -14,7 +14,7 @@ from partyorg_site.read.clean import clean_lines
 from partyorg_site.extract.dates import date_from_path, find_event_date
 from partyorg_site.read.published import parse_published
 from partyorg_site.extract.documents import document_key, find_documents
-from partyorg_site.extract.meetings import find_meeting
+from partyorg_site.extract.meetings import build_meeting, find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import find_local_mentions, find_mentions, primary_province
 from partyorg_site.read.layout import segment
@@ -121,6 +121,8 @@ def test_documents(case):
 def test_meetings(case):
     found = find_meeting(case.get("title"), case["body"])
     assert (found[0] if found else None) == case["kind"]
+    if "key" in case:  # (with the article's date and province)
+        assert build_meeting(found, case["date"], case.get("province")).key == case["key"]
 
 
 @pytest.mark.parametrize("case", cases("layout"), ids=case_ids("layout"))

@@ -39,6 +39,7 @@ class _Rules:
     named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
     held_before: re.Pattern[str]  # "hội nghị Trung ương 14 đã khai mạc": so too
+    national: re.Pattern[str]  # "Hội nghị toàn quốc ...": a meeting whose key is national
     future_after: re.Pattern[str]
     compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
     sitting: frozenset[str]  # a sitting's words: a meeting only ...
@@ -75,6 +76,7 @@ def _rules() -> _Rules:
         named_only=frozenset(data["named_only"]),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
         held_before=re.compile(rf"{data['held_before']['between']}(?:{_alternatives(data['held_before']['verbs'])})(?!\w)"),
+        national=re.compile(data["national"], re.IGNORECASE),
         future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
         compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
         sitting=frozenset(word.lower() for word in data["sittings"]["words"]),
@@ -227,7 +229,11 @@ def meeting_key(kind: str, date: str | None, province: str | None) -> str:
 
 
 def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None) -> Meeting | None:
+    """The meeting record; its key's place is the article's province, but for a meeting its
+    name calls national ("Hội nghị toàn quốc ..."), which every article reporting it from a
+    bridge point shares (meetings.yaml, national_words)."""
     if found is None:
         return None
     kind, phrase = found
-    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province), title=phrase)
+    national = _rules().national.match(phrase) is not None
+    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, None if national else province), title=phrase)
