@@ -679,6 +679,9 @@ def _biography_then_sep(text: str, at: int) -> re.Match[str] | None:
 _ANYTHING = re.compile(r".*", re.DOTALL)
 
 
+_BRACKET_THEN_DASH = re.compile(r"\s*\)\s*[-–—]\s*")  # a title in brackets after a name, then more after a dash
+
+
 def _listed_person(text: str, at: int) -> re.Match[str] | None:
     """The name of a list's item at text[at], or after a rank ("Đại tướng Phan Văn Giang"):
     a rank opens an item of the list, never ends it."""
@@ -950,6 +953,11 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if titles and _name_at_end(titles[-1]):
             last_at = text.rfind(titles[-1], titles_start, titles_end)
             titles, titles_end = (titles[:-1], last_at) if _AND_BEFORE.search(text, titles_start, last_at) else ([], 0)
+        if titles and text[titles_start - 1] == "(" and (dash := _BRACKET_THEN_DASH.match(text, titles_end)) \
+                and rules.heads.match(text, dash.end()):
+            more, more_end = _read_titles(text, dash.end(), closed_by_name=True)
+            if more and not _name_at_end(more[-1]):  # "bà A (Phó Bí thư thường trực) - Chủ tịch HĐND tỉnh, ông B"
+                titles, titles_end = [*titles, *more], more_end
         if titles:
             add(name, titles, (match.end() - len(name), match.end()))
             consumed.append((titles_start, titles_end))
