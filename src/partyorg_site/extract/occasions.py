@@ -8,7 +8,8 @@ of a dated occasion: "Sáng 15/10, Tỉnh ủy tổ chức hội nghị công b�
 article's event day where
 
   - its own sentence names that day ("Chiều 15/10, ... trao quyết định bổ nhiệm ông A",
-    "Cùng ngày", "sáng nay"), or
+    "Cùng ngày", "sáng nay") or the occasion the article reports ("Tại kỳ họp, HĐND đã bầu
+    bà A": a council's session, no meeting of the kinds), and no other day, or
   - the article's meeting is one that announces or makes decisions (a ceremony, a congress,
     a first plenum: data/appointments.yaml, `occasion`) held that day, and the sentence names
     no other day and tells no background ("trước đó", "vừa qua": a decision of before).
@@ -70,9 +71,11 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
         if rules.background.search(sentence):
             continue
         days = [(int(found[1] or found[3]), int(found[2] or found[4])) for found in _DAY_MONTH.finditer(sentence)]
-        if (day.day, day.month) in days or rules.same_day.search(sentence):
+        if days and (day.day, day.month) not in days:
+            continue  # the sentence names another day: its own occasion's, not the event's
+        if days or rules.same_day.search(sentence):
             reason = "its sentence names the event's day"
-        elif announced and not days:
+        elif announced:
             reason = f"the day of the meeting that announced it ({meeting.title})"  # type: ignore[union-attr]
         else:
             continue
