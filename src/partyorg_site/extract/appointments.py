@@ -635,7 +635,10 @@ def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Per
     for person in people:
         if at <= person.start < following:
             given = _GIVEN_TO.search(text, at, person.start)
-            if given and given.end() == person.start and not re.search(r"[,.;:()]", text[at:given.start()]):
+            # (after "đối với" a decision's terms may hold commas: "nghỉ hưu trước tuổi và hưởng
+            # chính sách, chế độ theo nguyện vọng đối với đồng chí A")
+            marks = r"[.;:()]" if given and "đối" in given.group() else r"[,.;:()]"
+            if given and given.end() == person.start and not re.search(marks, text[at:given.start()]):
                 return person
             return None
     return None
@@ -837,11 +840,12 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | No
         if match.start() < reach:
             continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
         reach = max(_organisation_end(text, match.start(), limit), match.end())
-        best = _BODY_ENDS.split(text[match.start():reach])[0].strip(" ,")
+        verb_after = _BODY_ENDS.search(text, match.start(), limit)  # (where the body's verb begins: "Tỉnh ủy | ban hành")
+        best = text[match.start():min(reach, verb_after.start()) if verb_after else reach].strip(" ,")
     return best
 
 
-_BODY_ENDS = re.compile(r"\s+(?:tổ chức|trao|công bố|quyết định|đã|vừa|ký)(?!\w)")
+_BODY_ENDS = re.compile(r"\s+(?:tổ chức|trao|công bố|quyết định|ban hành|đã|vừa|ký)(?!\w)")
 
 
 _DECISION_OF = re.compile(r"(?:[qQ]uyết định|[tT]hông báo|[kK]ết luận)(?:\s+số\s+[\w/.-]+)?(?:\s+ngày\s+[\d/.-]+)?\s+của\s+")

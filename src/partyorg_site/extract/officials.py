@@ -658,7 +658,7 @@ def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
 
 # A person's birth, age or home town told in commas between the name and the titles: "Ông
 # Nguyễn Văn A, sinh năm 1975, quê Nghệ An, Phó Bí thư Tỉnh ủy"; "bà B, 52 tuổi, Chủ tịch ...".
-_BIOGRAPHY_OPENS = re.compile(r",[ ]*(?:sinh|SN|quê|\d{1,3}[ ]+tuổi)(?!\w)")
+_BIOGRAPHY_OPENS = re.compile(r"[ ]*[,(][ ]*(?=(?:sinh|SN|quê|\d{1,3}[ ]+tuổi)(?!\w))")  # (in a bracket too: "(60 tuổi, nguyên ...)")
 _BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,50}?,[ ]*")
 BIOGRAPHY_MAX_SEGMENTS = 5  # "quê xã X, huyện Y, tỉnh Z": a home town's commas too
 
@@ -666,9 +666,10 @@ BIOGRAPHY_MAX_SEGMENTS = 5  # "quê xã X, huyện Y, tỉnh Z": a home town's c
 def _biography_then_sep(text: str, at: int) -> re.Match[str] | None:
     """After a name, a biography's comma-separated segments up to where a title opens: a
     match whose end is the title's start (as the apposition's separator), or None."""
-    if not _BIOGRAPHY_OPENS.match(text, at):
+    opens = _BIOGRAPHY_OPENS.match(text, at)
+    if not opens:
         return None
-    position = at + 1
+    position = opens.end()
     for _ in range(BIOGRAPHY_MAX_SEGMENTS):
         segment = _BIOGRAPHY_SEGMENT.match(text, position)
         if segment is None or _SENTENCE_END.search(segment.group()):
@@ -928,8 +929,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     for match in _NAME_RUN.finditer(text):
         separator = _APPOSITION_SEP.match(text, match.end())
         if not rules.heads.match(text, separator.end()):
-            separator = _ASIDE_THEN_SEP.match(text, match.end()) if text[separator.end() - 1] == "(" else \
-                _biography_then_sep(text, match.end())
+            separator = (_ASIDE_THEN_SEP.match(text, match.end()) if text[separator.end() - 1] == "(" else None) \
+                or _biography_then_sep(text, match.end())
             if not separator or not rules.heads.match(text, separator.end()):
                 continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
