@@ -41,6 +41,18 @@ def test_an_appointee_becomes_an_official_with_the_post_gained():
     assert [(o.name, o.titles) for o in merged] == [("Nguyễn Hữu Tài", ["Vụ trưởng Vụ Tiền lương"])]
 
 
+@pytest.mark.parametrize("text, titles", [
+    ("Hội đồng nhân dân bầu ông Nguyễn Văn An giữ chức Phó Bí thư Đảng ủy, Chủ tịch UBND phường Chợ Lớn.",
+     ["Phó Bí thư Đảng ủy", "Chủ tịch UBND phường Chợ Lớn"]),
+    ("Ban Chấp hành đã bầu ông Nguyễn Văn An giữ chức Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh khóa XVIII.",
+     ["Phó Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh khóa XVIII"]),
+])
+def test_a_post_that_names_several_titles_gives_each_apart(text, titles):
+    officials = find_officials(text)
+    merged = with_appointees(officials, find_appointments(text, officials, 2025))
+    assert [(o.name, o.titles) for o in merged] == [("Nguyễn Văn An", titles)]
+
+
 def test_officials_named_only_by_a_decision_keep_the_order_of_first_mention():
     text = ("Bộ Chính trị chỉ định các ông, bà Trịnh Văn Trường, Giàng Thị Dung và Nguyễn Tuấn Anh giữ chức "
             "Phó Bí thư Tỉnh ủy.")

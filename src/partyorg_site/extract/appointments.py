@@ -31,7 +31,7 @@ from typing import Iterator
 
 from partyorg_site import datafiles
 from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
-                                             title_opens_at)
+                                             title_opens_at, titles_of_post)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_spans
@@ -885,13 +885,16 @@ def with_appointees(officials: list[Official], appointments: list[Appointment]) 
                 appointment.name, spans=[appointment.span] if appointment.span else [])
             officials.append(official)
             added = True
-        post = appointment.post
         gained = appointment.action in _GAINING
-        if not post or not title_opens_at(post, 0) or not (gained or not official.titles):
+        if not appointment.post or not title_opens_at(appointment.post, 0) or not (gained or not official.titles):
             continue
-        if not any(_same_post(post, title) or _post_words(title)[:len(_post_words(post))] == _post_words(post)
-                   for title in official.titles):
-            official.titles.append(post)
+        posts = titles_of_post(appointment.post)  # "Phó Bí thư Đảng ủy, Chủ tịch UBND phường X": two titles
+        for post in posts:
+            if len(posts) > 1 and is_bare_head(post):
+                continue  # "Ủy viên, Chủ nhiệm Ủy ban Kiểm tra": the bare head is of the unit named after it
+            if not any(_same_post(post, title) or _post_words(title)[:len(_post_words(post))] == _post_words(post)
+                       for title in official.titles):
+                official.titles.append(post)
     if added and all(official.spans for official in officials):
         officials.sort(key=lambda official: official.spans[0][0])  # (stable: a tie keeps the found order)
     return officials

@@ -739,6 +739,13 @@ _ANOTHER_POST = re.compile(r"\s*,\s*giữ\s+chức\s")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 
 
+def titles_of_post(post: str) -> list[str]:
+    """The titles a decision's post names, each apart: "Phó Bí thư Đảng ủy, Chủ tịch UBND
+    phường X" is two; a post the title reader does not read whole stays one."""
+    titles, end = _read_titles(post, 0)
+    return titles if titles and end >= len(post.rstrip(" .,;")) and len(titles) > 1 else [post]
+
+
 def is_bare_head(title: str) -> bool:
     """The title is a head alone, with no organisation ("Trưởng ban", "Giám đốc")."""
     head = _rules().heads.match(title)

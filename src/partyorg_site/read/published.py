@@ -17,7 +17,7 @@ _ZONE = r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)"
 _TIME = rf"(?P<hh>\d{{1,2}})\s*[:hg]\s*(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*{_ZONE}?"
 _DATE = r"(?P<d>\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})\s*(?:[/.-]\s*|,?\s+năm\s+)(?P<y>\d{4})"
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
-_LABEL = (r"(?:(?:ngày xuất bản|ngày cập nhật|thời gian đăng|thời gian|cập nhật|đăng|ngày đăng|xuất bản|ngày|lúc|"
+_LABEL = (r"(?:(?:ngày xuất bản|ngày cập nhật|thời gian đăng|thời gian|cập nhật|đăng bài|đăng|ngày đăng bài|ngày đăng|xuất bản|ngày|lúc|"
           r"posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?")
 _STAMP_PATTERNS = [
     # (the weekday before the time or between it and the date: "Cập nhật lúc 14:32, Thứ Năm,
