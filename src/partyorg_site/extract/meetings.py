@@ -40,6 +40,7 @@ class _Rules:
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
     held_before: re.Pattern[str]  # "hội nghị Trung ương 14 đã khai mạc": so too
     national: re.Pattern[str]  # "Hội nghị toàn quốc ...": a meeting whose key is national
+    local_body: re.Pattern[str]  # "Đảng bộ tỉnh", "Huyện ủy": a meeting named so is a locality's
     future_after: re.Pattern[str]
     compounds: dict[str, list[tuple[int, str]]]  # a kind's phrase -> (its offset, the word) of words containing it
     sitting: frozenset[str]  # a sitting's words: a meeting only ...
@@ -77,6 +78,7 @@ def _rules() -> _Rules:
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
         held_before=re.compile(rf"{data['held_before']['between']}(?:{_alternatives(data['held_before']['verbs'])})(?!\w)"),
         national=re.compile(data["national"], re.IGNORECASE),
+        local_body=re.compile(rf"(?<!\w)(?<!các )(?:{_alternatives(data['local_bodies'])})(?!\w)", re.IGNORECASE),
         future_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['future_after'])})(?!\w)", re.IGNORECASE),
         compounds=_compounds(data["compounds"], [p for k in data["kinds"] for p in k["phrases"]]),
         sitting=frozenset(word.lower() for word in data["sittings"]["words"]),
@@ -231,9 +233,16 @@ def meeting_key(kind: str, date: str | None, province: str | None) -> str:
 def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None) -> Meeting | None:
     """The meeting record; its key's place is the article's province, but for a meeting its
     name calls national ("Hội nghị toàn quốc ..."), which every article reporting it from a
-    bridge point shares (meetings.yaml, national_words)."""
+    bridge point shares (meetings.yaml, national), and for a local body's meeting in an
+    article whose province is unknown, which is no national one (local_bodies)."""
     if found is None:
         return None
     kind, phrase = found
-    national = _rules().national.match(phrase) is not None
-    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, None if national else province), title=phrase)
+    if _rules().national.match(phrase):
+        province = None
+    elif province is None and _rules().local_body.search(phrase):
+        province = UNKNOWN_PLACE  # "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ hai": a province's, not a national one
+    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province), title=phrase)
+
+
+UNKNOWN_PLACE = "không rõ nơi"
