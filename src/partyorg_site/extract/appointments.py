@@ -434,7 +434,7 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
     `carried`, the person last decided about in the sentence before, for one that opens with
     a passive verb and names nobody ("Đồng thời được điều động ...")."""
     verbs = _verbs(text, start, matches)
-    previous: tuple[_Verb, list[_Person]] | None = None
+    previous: tuple[_Verb, list[_Person], str | None] | None = None  # the last verb, its persons and body
     for index, verb in enumerate(verbs):
         following = verbs[index + 1].start if index + 1 < len(verbs) else end
         persons, by = _objects(text, verb, following, end, people), None
@@ -456,10 +456,12 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
                 previous[0].end <= p.start < verb.start and p not in previous[1] for p in people):
             persons = previous[1]  # chained: "... thôi giữ chức X, điều động ... và bổ nhiệm ..."
             rule = f"'{verb.text}' chained to '{previous[0].text}'"
+            if _VERBS_LISTED.fullmatch(text, previous[0].end, verb.start):
+                by = by or previous[2]  # "được Bộ Chính trị điều động, chỉ định làm ...": one agent for both
         if not persons:
             previous = None
             continue
-        previous = (verb, persons)
+        previous = (verb, persons, by)
         by = by or _decided_by(text, start, end)
         for person, scope_start, scope_end in _scopes(verb, persons, following, end):
             post = _without_next_person(_post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end))
