@@ -597,8 +597,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     if opener and title_opens_at(text, opener.end()):
         post = read_post(text, opener.end())
         at = post[1] if post else at
-    elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, at):
-        post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"
+    elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, at := _after_count(text, at)):
+        post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"; "bầu bổ sung 3 Ủy viên ... đối với"
         if post and not any(p.start < post[1] for p in people if p.start >= at):
             at = post[1]
             holder = _HOLDER_IS.match(text, _skip(text, at, end, titles=False))
@@ -607,14 +607,15 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
                 return [holder_named]  # "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
     at = _skip(text, at, end)
     given = _given_to(text, at, following, people)
-    if given:
-        return [given]
     listed = _LIST_OPEN.match(text, at)
     if listed:
         at = _skip(text, listed.end(), end, titles=False)
-    first = next((p for p in people if p.start == at), None)
-    if first is None or (not listed and first.start >= following):
+    first = given or next((p for p in people if p.start == at), None)
+    if first is None or (not listed and not given and first.start >= following):
         return []
+    if given and not _GIVEN_TO_LIST.search(text, at, given.start):
+        return [given]
+    listed = listed or given  # "đối với các ông: A (...), ông B (...) và ông C (...)"
     named = [first]
     for person in people:  # "các ông: - A, ...; - B, ...", "cho các ông A, B và C"
         opening = _ITEM_OPENS.search(text, named[-1].end, person.start) if person.start > named[-1].start else None
@@ -623,7 +624,15 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     return named
 
 
-_GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+_GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s+)?")
+_GIVEN_TO_LIST = re.compile(r"các\s+(?:ông|bà|đồng chí)")  # "đối với các ông: A, B và C": each of them
+_COUNT = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=\w)")
+
+
+def _after_count(text: str, at: int) -> int:
+    """Past a count before a post ("bầu bổ sung 3 | Ủy viên UBND thành phố")."""
+    count = _COUNT.match(text, at)
+    return count.end() if count else at
 # The post right after the person it is given to, with no comma ("chỉ định ông A là Bí thư Tỉnh
 # ủy"; "ông A, là Phó Giám đốc Sở, ..." is the title A holds)
 _POST_IS = re.compile(r"[ ]+là\s+")
@@ -718,7 +727,7 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
         form = rules.forms.search(text, verb.end, end)  # "kỷ luật ông A bằng hình thức cảnh cáo"
         return form.group().lower() if form else None
     after_verb = _skip(text, verb.end, scope_end, titles=False)
-    direct = _title_at(text, after_verb, person)  # "thôi giữ chức X", "tái đắc cử X"
+    direct = _title_at(text, _after_count(text, after_verb), person)  # "thôi giữ chức X", "tái đắc cử X", "bầu 3 Ủy viên X"
     at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
     if verb.action != "điều động" or not at_unit:
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
