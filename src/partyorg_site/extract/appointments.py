@@ -177,10 +177,12 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             continue
         people = _people(text, start, end, officials)
         decided: list[_Person] = []
+        stated = False  # the sentence states a post held under the decision before it
         for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 held_actions.append(unnamed)
+                stated = stated or unnamed is not None
                 continue
             if appointment.span:
                 decided = [_Person(appointment.name, *appointment.span)]
@@ -197,7 +199,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
         actions = [] if decided else [v.action for v in _verbs(text, start, in_sentence) if v.action]
-        unnamed = actions[-1] if actions else None
+        if actions or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
+            unnamed = actions[-1] if actions else None
         if unnamed:
             unnamed_at.append((end, unnamed))
     named = {fold(a.name) for a in found.values()}
