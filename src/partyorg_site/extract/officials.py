@@ -805,7 +805,8 @@ def _after_local_designator(words: list[str], size: int) -> bool:
     """The last `size` words begin right after "xã", "phường" ..., or one word later (inside
     the unit's name: "xã Thạch | Hà Nguyễn Văn Bình")."""
     designators = _rules().local_designators
-    return any(len(words) > size + gap and words[-size - 1 - gap] in designators for gap in (0, 1))
+    return any(len(words) > size + gap and words[-size - 1 - gap] in designators
+               and not (gap and words[-size - 1].isupper()) for gap in (0, 1))  # (not "TP HCM | Phan ...": an abbreviation is the place whole)
 
 
 def _foreign_name_at_end(title: str) -> tuple[str, str] | None:
