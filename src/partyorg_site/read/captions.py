@@ -219,6 +219,11 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return text[:match.start()].rstrip(), match.group("by").strip()
 
 
+# A news agency's or a paper's code after a photographer's name, in capitals: "TTXVN", "VNA",
+# "BNEWS", "VGP" (joined by "/", " /" or a dash: "Minh An /TTXVN", "Văn Bình - TTXVN").
+AGENCY = r"[A-ZĐ]{2,}(?![\w])"
+
+
 @lru_cache(maxsize=1)
 def _inline_credit() -> Anchored:
     """A photo credit run into an export's body, in the forms the language prints it:
@@ -250,7 +255,8 @@ def _inline_credit() -> Anchored:
         rf"|\b{credit}\s*:\s*(?:[\w.&/-]+\s+){{0,5}}?(?:{endings})\b\.?"
         rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
         rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
-        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{further}){{0,3}}(?:/{UPPER_CLASS}[\w-]*)?\s*\)?"  # "Ảnh: A B/TTXVN"
+        rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{further}){{0,3}}"
+        rf"(?:/{UPPER_CLASS}[\w-]*|(?:[ ]?/[ ]?|[ ]?[-–][ ]?){AGENCY})*\s*\)?"  # "Ảnh: A B/TTXVN", "A B - TTXVN", "A /BNEWS/TTXVN"
         rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"),
         phrases=["(", "Ảnh", "Nguồn ảnh"])
 
