@@ -253,7 +253,13 @@ def _trailing_teaser() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """A teaser's words (data/layout.yaml trailing_teaser_words), for the cheap test that most
     paragraphs fail, and the pattern from one of them to the text's end."""
     words = tuple(datafiles.load("layout")["trailing_teaser_words"])
-    return words, re.compile(rf"(?:{alternation(words)})(?!\w)[^\n]{{0,{TEASER_MAX_CHARACTERS}}}$")
+    # (a word ends where a word ends; ">>" may run into the headline: ">>Thủ tướng ...")
+    openers = "|".join(re.escape(word) + (r"(?!\w)" if word[-1].isalnum() else "")
+                       for word in sorted(words, key=len, reverse=True))
+    return words, re.compile(rf"(?:{openers})[^\n]{{0,{TEASER_MAX_CHARACTERS}}}$")
+
+
+_SENTENCE_GOES_ON = re.compile(r"[.!?…]\s+\S")  # a sentence ends inside, and more text follows
 
 
 def split_trailer(text: str) -> tuple[str, str | None]:
@@ -264,6 +270,8 @@ def split_trailer(text: str) -> tuple[str, str | None]:
     the outlet named after the author's dash."""
     words, pattern = _trailing_teaser()
     teaser = pattern.search(text) if any(word in text for word in words) else None
+    if teaser and teaser.group().startswith(">") and _SENTENCE_GOES_ON.search(teaser.group()):
+        teaser = None  # ">> Top 10 ... 3. RAM Trucks. 4. ...": a list's items go on after the link, the text's
     if teaser and text[teaser.start() - 1:teaser.start()] in (" ", ">") \
             and text[:teaser.start()].rstrip(" >").endswith(_TEASER_AFTER):  # ("... đi. >> Xem thêm")
         text = text[:teaser.start()].rstrip(" >")
