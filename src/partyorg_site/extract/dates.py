@@ -432,7 +432,8 @@ _YEAR = re.compile(rf"{_CENTURY}\d{{2}}(?!\d)")
 _MONTH_BEFORE = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)$", re.IGNORECASE)
 # A full date's day and month before its year: "14-12-", "ngày 27/7/" (also after a range's
 # dash, "(27/7/1947 - 27/7/"), not the end of a longer number.
-_DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.])(?<![\d/.]-)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*$")
+# (after a dash, only where a year ends before it: "(19/5/1890-19/5/2017)", an anniversary's span)
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.])(?<![/.]-)(?<!(?<!\d\d\d)\d-)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*$")
 _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
 _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 
