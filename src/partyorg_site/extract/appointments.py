@@ -230,7 +230,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
 
 
-_GAINS_A_POST = ("bổ nhiệm", "chỉ định", "điều động", "bầu")
+_GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")  # the actions that give a person a post
 _ENDS_IN_POST_OPENER = (" làm", " giữ chức", " nhận nhiệm vụ")
 
 
@@ -241,10 +241,10 @@ def _posts_of_the_same_decision(found: dict[tuple[str, str], Appointment]) -> No
     (Two posts gained, or none, leave it without one.)"""
     posts: dict[str, set[str]] = {}
     for (name, action), appointment in found.items():
-        if action in _GAINS_A_POST and appointment.post:
+        if action in _GAINING and appointment.post:
             posts.setdefault(name, set()).add(appointment.post)
     for (name, action), appointment in found.items():
-        if action in _GAINS_A_POST and appointment.post is None and len(posts.get(name, ())) == 1:
+        if action in _GAINING and appointment.post is None and len(posts.get(name, ())) == 1:
             appointment.post = next(iter(posts[name]))
 
 
@@ -636,6 +636,8 @@ def _after_count(text: str, at: int) -> int:
     """Past a count before a post ("bầu bổ sung 3 | Ủy viên UBND thành phố")."""
     count = _COUNT.match(text, at)
     return count.end() if count else at
+
+
 # The post right after the person it is given to, with no comma ("chỉ định ông A là Bí thư Tỉnh
 # ủy"; "ông A, là Phó Giám đốc Sở, ..." is the title A holds)
 _POST_IS = re.compile(r"[ ]+là\s+")
@@ -913,8 +915,6 @@ def with_appointees(officials: list[Official], appointments: list[Appointment]) 
         officials.sort(key=lambda official: official.spans[0][0])  # (stable: a tie keeps the found order)
     return officials
 
-
-_GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")
 
 
 def _same_post(post: str, title: str) -> bool:

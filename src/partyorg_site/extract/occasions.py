@@ -46,12 +46,12 @@ class _Rules:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     occasion = datafiles.load("appointments")["occasion"]
-    return _Rules(
-        same_day=re.compile(rf"(?<!\w)(?:{alternation(occasion['same_day'])})(?!\w)", re.IGNORECASE),
-        background=re.compile(rf"(?<!\w)(?:{alternation(occasion['background'])})(?!\w)", re.IGNORECASE),
-        announcing=re.compile(rf"(?<!\w)(?:{alternation(occasion['announcing'])})(?!\w)", re.IGNORECASE),
-        announcing_kinds=frozenset(occasion["announcing_kinds"]),
-    )
+
+    def any_of(key: str) -> re.Pattern[str]:  # any of the list's phrases, as whole words, in any case
+        return re.compile(rf"(?<!\w)(?:{alternation(occasion[key])})(?!\w)", re.IGNORECASE)
+
+    return _Rules(same_day=any_of("same_day"), background=any_of("background"), announcing=any_of("announcing"),
+                  announcing_kinds=frozenset(occasion["announcing_kinds"]))
 
 
 def date_by_occasion(appointments: list[Appointment], text: str, event_date: str | None,

@@ -373,12 +373,15 @@ def _function_run(text: str, at: int, remit: bool = False) -> int | None:
 
 def _unit_words(words: list[str]) -> bool:
     """Whether none of these words is a stop word of the title grammar (but inside a compound)."""
-    grammar = _grammar()
-    for index, word in enumerate(words):
-        neighbours = ((words[index - 1] if index else "", word), (word, words[index + 1] if index + 1 < len(words) else ""))
-        if word in grammar.ends and not any(pair in grammar.compound_pairs for pair in neighbours):
-            return False
-    return True
+    ends = _grammar().ends
+    return not any(_stops(word, words[index - 1] if index else "", words[index + 1] if index + 1 < len(words) else "", ends)
+                   for index, word in enumerate(words))
+
+
+def _stops(word: str, before: str, after: str, stop_words: frozenset[str]) -> bool:
+    """`word` is one of `stop_words` and no compound's syllable with its neighbour ("dự án")."""
+    pairs = _grammar().compound_pairs
+    return word in stop_words and (before, word) not in pairs and (word, after) not in pairs
 
 
 _LOWER_WORD = re.compile(rf"{LOWER_CLASS}+")
@@ -403,9 +406,8 @@ def _remit_items(text: str, at: int) -> int | None:
         position = start
         while (word := _LOWER_WORD.match(text, position)) is not None:
             following = _LOWER_WORD.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
-            if word.group() in grammar.stop_words and not (
-                    (words and (words[-1], word.group()) in grammar.compound_pairs)
-                    or (following and (word.group(), following.group()) in grammar.compound_pairs)):
+            if _stops(word.group(), words[-1] if words else "", following.group() if following else "",
+                      grammar.stop_words):
                 break
             words.append(word.group())
             if len(words) > FUNCTION_RUN_MAX_WORDS:
@@ -663,9 +665,9 @@ _BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,50}?,[ ]*")
 BIOGRAPHY_MAX_SEGMENTS = 5  # "quê xã X, huyện Y, tỉnh Z": a home town's commas too
 
 
-def _biography_then_sep(text: str, at: int) -> re.Match[str] | None:
-    """After a name, a biography's comma-separated segments up to where a title opens: a
-    match whose end is the title's start (as the apposition's separator), or None."""
+def _titles_after_biography(text: str, at: int) -> int | None:
+    """After a name, a biography's comma-separated segments: where the title after them
+    opens, or None."""
     opens = _BIOGRAPHY_OPENS.match(text, at)
     if not opens:
         return None
@@ -675,12 +677,9 @@ def _biography_then_sep(text: str, at: int) -> re.Match[str] | None:
         if segment is None or _SENTENCE_END.search(segment.group()):
             return None
         if _rules().heads.match(text, segment.end()):
-            return _ANYTHING.match(text, at, segment.end())
+            return segment.end()
         position = segment.end()
     return None
-
-
-_ANYTHING = re.compile(r".*", re.DOTALL)
 
 
 _BRACKET_THEN_DASH = re.compile(r"\s*\)\s*[-–—]\s*")  # a title in brackets after a name, then more after a dash
@@ -935,11 +934,11 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
     # Apposition: NAME - TITLE[, TITLE...]
     consumed: list[Span] = list(blocked)
     for match in _NAME_RUN.finditer(text):
-        separator = _APPOSITION_SEP.match(text, match.end())
-        if not rules.heads.match(text, separator.end()):
-            separator = (_ASIDE_THEN_SEP.match(text, match.end()) if text[separator.end() - 1] == "(" else None) \
-                or _biography_then_sep(text, match.end())
-            if not separator or not rules.heads.match(text, separator.end()):
+        titles_start: int | None = _APPOSITION_SEP.match(text, match.end()).end()  # type: ignore[union-attr]
+        if not rules.heads.match(text, titles_start):
+            aside = _ASIDE_THEN_SEP.match(text, match.end()) if text[titles_start - 1] == "(" else None
+            titles_start = aside.end() if aside else _titles_after_biography(text, match.end())
+            if titles_start is None or not rules.heads.match(text, titles_start):
                 continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = match.group(1).split()
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
@@ -955,7 +954,6 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 _begins_inside_a_not_name(match.group(1), len(match.group(1)) - len(" ".join(words))):
             continue  # (not "Dương Mỹ" of "Thái Bình Dương Mỹ")
         name = " ".join(words)
-        titles_start = separator.end()
         titles, titles_end = _read_titles(text, titles_start, closed_by_name=True)
         # A chain of titles that ends in the next person's name is that person's, as a list
         # printed titles first ("Nguyễn Thiện Nhân, Ủy viên Trung ương Đảng, Chủ tịch Hội Nông

@@ -254,9 +254,9 @@ def _trailing_teaser() -> tuple[tuple[str, ...], re.Pattern[str]]:
     paragraphs fail, and the pattern from one of them to the text's end."""
     words = tuple(datafiles.load("layout")["trailing_teaser_words"])
     # (a word ends where a word ends; ">>" may run into the headline: ">>Thủ tướng ...")
-    openers = "|".join(re.escape(word) + (r"(?!\w)" if word[-1].isalnum() else "")
-                       for word in sorted(words, key=len, reverse=True))
-    return words, re.compile(rf"(?:{openers})[^\n]{{0,{TEASER_MAX_CHARACTERS}}}$")
+    marks = [word for word in words if not word[-1].isalnum()]
+    opener = alternation([word for word in words if word not in marks]) + r"(?!\w)" + (f"|{alternation(marks)}" if marks else "")
+    return words, re.compile(rf"(?:{opener})[^\n]{{0,{TEASER_MAX_CHARACTERS}}}$")
 
 
 _SENTENCE_GOES_ON = re.compile(r"[.!?…]\s+\S")  # a sentence ends inside, and more text follows
