@@ -14,8 +14,7 @@ from collections import Counter, defaultdict
 from partyorg_site.archive.cache import RecordCache
 from partyorg_site.config import load_config
 from partyorg_site.errors import ArticleError, Problem
-from partyorg_site.extract.dates import split_day_month
-from partyorg_site.models import Record
+from partyorg_site.models import Record, split_day_month
 from partyorg_site.pipeline import load_archive, report
 from partyorg_site.vietnamese import fold
 

@@ -24,6 +24,7 @@ from typing import Callable
 
 from partyorg_site.archive.cache import RecordCache
 from partyorg_site.archive.taxonomies import Archive
+from partyorg_site.collector import collector_held
 from partyorg_site.config import SiteConfig
 from partyorg_site.pipeline import Loaded, build_site, load_archive, report, summary
 from partyorg_site.read.files import rescan
@@ -69,8 +70,7 @@ class LiveSite:
         self.cache.forget(changed)
         # The cycle collector is held off while the edition is made: its full passes over
         # the records held in memory took half the time of building the archive.
-        gc.disable()
-        try:
+        with collector_held():
             folder = self.config.path("articles")
             scanned = None
             if changed and self.current is not None:  # only the files the watcher named are looked at
@@ -80,8 +80,6 @@ class LiveSite:
                                 loaded.inputs)
             edition = Edition(loaded, renderer)
             edition.check()
-        finally:
-            gc.enable()
         if self.current is None:
             gc.freeze()  # the records as loaded live as long as the server: never scanned again
         self.current = edition

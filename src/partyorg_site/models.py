@@ -148,3 +148,9 @@ class Record:
             "appointments": [a.to_dict() for a in self.appointments],
             "body": list(self.body), "captions": list(self.captions),
         }
+
+
+def split_day_month(value: str) -> tuple[int, int]:
+    """"--05-10" (Record.day_month, ISO 8601's day without a year) -> (10, 5). Here, beside
+    the record, so that the site's code reads it without importing the date extractor."""
+    return int(value[5:7]), int(value[2:4])

@@ -25,6 +25,7 @@ from partyorg_site.site import urls
 from partyorg_site.archive.taxonomies import Archive
 from partyorg_site.archive.cache import RecordCache, content_key
 from partyorg_site.archive.state import STATE_FILE, State, warn
+from partyorg_site.collector import collector_held
 from partyorg_site.config import SiteConfig, load_config
 from partyorg_site.errors import ArticleError, Problem
 from partyorg_site.read.files import ArticleFile, read_file, scan
@@ -229,12 +230,13 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
             renderer.make_identities()
             state = pieces.state
             other = Beside(lambda: (state.own_connection() if state is not None else None, archive_files())[1])
-        pages = list(renderer.pages())
-        clock.lap("page list")
-        memo = PageMemo(pieces.state, renderer.fixed_inputs())
-        digests = [memo.digest(page, renderer.page_digest) for page in pages]
-        memo.save()
-        clock.lap("page digests")
+        with collector_held():
+            pages = list(renderer.pages())
+            clock.lap("page list")
+            memo = PageMemo(pieces.state, renderer.fixed_inputs())
+            digests = [memo.digest(page, renderer.page_digest) for page in pages]
+            memo.save()
+            clock.lap("page digests")
         to_render = [page for page, digest in zip(pages, digests)
                      if not writer.unchanged(urls.output_file(page.path), digest)]
         clock.lap("keep unchanged")
@@ -398,8 +400,9 @@ def _build_once(config: SiteConfig, args: argparse.Namespace) -> tuple[Loaded, W
     try:
         bar = progress_bar(not args.quiet)
         loading_started = time.perf_counter()
-        loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1, progress=bar,
-                              stream_texts=True, beside=True)
+        with collector_held():
+            loaded = load_archive(config.path("articles"), cache, jobs=args.jobs or os.cpu_count() or 1,
+                                  progress=bar, stream_texts=True, beside=True)
         loading = time.perf_counter() - loading_started
         # The records live as long as the build: the cycle collector need not scan them
         # again and again as the pages' objects are made (a third of the archive stage).

@@ -416,11 +416,6 @@ def nearest_year(reference: date, month: int, day: int, window: _Window | None =
     return nearest.year if window is None or window.holds(nearest, nearest) else None
 
 
-def split_day_month(value: str) -> tuple[int, int]:
-    """"--05-10" (EventDate.day_month, ISO 8601's day without a year) -> (10, 5)."""
-    return int(value[5:7]), int(value[2:4])
-
-
 @lru_cache(maxsize=1)
 def _range_end() -> re.Pattern[str]:
     words = alternation(datafiles.load("dates")["range_words"])

@@ -24,8 +24,7 @@ from partyorg_site.archive.cache import code_version
 from partyorg_site.archive.resolve import settled
 from partyorg_site.archive.state import State
 from partyorg_site.config import SiteConfig
-from partyorg_site.extract.dates import split_day_month
-from partyorg_site.models import ACTIONS, Record
+from partyorg_site.models import ACTIONS, Record, split_day_month
 from partyorg_site.vietnamese import fold, initial_letter, slug, vietnamese_order
 from partyorg_site.site.records_file import RECORDS_FILE, PieceStore, identity, records_file
 from partyorg_site.site.search_delta import search_files
