@@ -613,8 +613,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     is its whole body: its "Đại hội ... nhiệm kỳ" and "tổng kết ... năm Y" date the event
     wherever they stand). Years in a career's sentence, in a paragraph that walks through a
     history (`chronology_years` different years that would vote), and the words of
-    `_year_weight` that give no vote, do not count. A full date of another day votes for
-    the year that puts the event's day nearest it.
+    `_year_weight` that give no vote, do not count; a career's latest year bounds the
+    event's from below (the career is the story's past). A full date of another day votes
+    for the year that puts the event's day nearest it.
 
     The title and body are scanned as one text (term ranges blanked out), each year
     weighed within its own paragraph."""
@@ -628,6 +629,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     named: dict[int, set[int]] = {}
     sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
     said_in_its_year = False  # a vote from words said during the year they name
+    told_before = 0  # the latest year of a career the story tells: its event is no earlier
     for match in _YEAR.finditer(text):
         year, at = int(match.group()), match.start()
         paragraph = bisect_left(breaks, at)
@@ -644,6 +646,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
             sentence_words[opening] = (bool(_career().search(lowered)), bool(_future().search(lowered)))
         career, future = sentence_words[opening]
         if career:
+            if not future:  # "được bổ nhiệm ngày 9/9/2016": the event comes after
+                told_before = max(told_before, year)
             continue
         in_review_rule = paragraph == 0 or sentence_at <= at < sentence_end
         if weight < rules.current_year_phrase and _mid_year(month) and not in_review_rule and \
@@ -676,7 +680,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     for term in _congress_term().finditer(sentence.lower()):
         votes[int(term["start"])] += rules.congress_term
         said_in_its_year = True
-    votes = Counter({year: weight for year, weight in votes.items() if weight > 0})
+    votes = Counter({year: weight for year, weight in votes.items() if weight > 0 and year >= told_before})
     if not votes:
         return None
     if said_in_its_year:  # "9 tháng đầu năm 2019", "tổng kết ... năm 2019": the weightiest year
