@@ -174,6 +174,7 @@ class _Grammar:
     opens: dict[str, frozenset[str]]  # a lower-case syllable -> the syllables that complete it
     part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
+    described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
     domain_joiners: frozenset[str]  # "&", "-", "–": marks that join two domains in one unit's name
@@ -235,6 +236,7 @@ def _grammar() -> _Grammar:
         opens={first: frozenset(rest) for first, rest in opens.items()},
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
+        described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
             organisation.lower() for organisation in unit["organisations"]),
@@ -280,6 +282,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     previous_start, before_previous = head.start(), ""
     through = 0  # where a unit's name that holds a comma or a dash ends: its tokens are taken whole
     taken_whole = False  # the last word was so taken: it is never given back to the next word
+    naming = unit_named = False  # (see below)
     for token in grammar.token.finditer(text, end):
         word, at = token.group(), token.start()
         if at < through:
@@ -311,7 +314,8 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         # (the remit is looked for only where no part takes the word: a title's every word would
         # rescan it, which a megabyte of "Bí thư Tỉnh ủy " makes quadratic)
         remit = part is None and grammar.remit_units.search(text, start, end) is not None
-        if part is None and (previous in grammar.unit_nouns or remit) and (run := _function_run(text, at, remit)):
+        if part is None and (previous in grammar.unit_nouns or remit or unit_named) and \
+                (run := _function_run(text, at, remit)):
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
                 parts.append(("unit", text[at:run]))
@@ -331,6 +335,12 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             if boundary != "lexicon":
                 break
             part = boundary
+        # A unit's own name right after its noun, ending in a word's lower-case syllable ("Cục |
+        # Kiểm soát", "Vụ | Giáo dục"): lower-case words of what the unit does may go on ("...
+        # hoạt động bảo vệ môi trường"). Not after a capitalised word, a place's or a person's
+        # ("Bộ Công Thương Trần Tuấn Anh | đứng đầu").
+        unit_named = naming and part in ("lexicon", "unit") and word.islower()
+        naming = part == "name" and (previous in grammar.described_units or naming)
         end = at + len(word)
         if parts is not None:
             parts.append((part, word))
