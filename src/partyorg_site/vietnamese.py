@@ -27,6 +27,9 @@ UPPER = "".join(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 1) if
 LOWER = "".join(chr(c) for lo, hi in _LATIN_RANGES for c in range(lo, hi + 1) if chr(c).islower())
 UPPER_CLASS = f"[{re.escape(UPPER)}]"
 LOWER_CLASS = f"[{re.escape(LOWER)}]"
+# After a number: it opens a document's symbol ("1906/NQ-UBTVQH15", "2017-QĐ/TW"), so the
+# number is no year, though it reads like one.
+OPENS_A_SYMBOL = r"\s*[/-]\s*[A-ZĐ]"
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _DIGIT_COMMA = re.compile(r"\d,\d")

@@ -35,7 +35,7 @@ from partyorg_site.extract.officials import (is_bare_head, is_personal_name, rea
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_spans
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_first, fold
+from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_first, fold
 
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME = rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}}+(?!\w)"
@@ -49,7 +49,7 @@ _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác
 # ("điều động, phân công chỉ định"); side by side, a noun and a verb are not listed ("hình thức
 # kỷ luật buộc thôi việc": the form, then the decision).
 _VERBS_LISTED = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
-_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?!\d)")
+_YEAR = re.compile(rf"(?<![\d/.-])((?:19|20)\d{{2}})(?!\d|{OPENS_A_SYMBOL})")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _MONTH_YEAR = re.compile(r"(?<!\w)[tT]háng\s+(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")

@@ -17,7 +17,7 @@ from partyorg_site import datafiles
 from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_first, fold
+from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_first, fold
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
@@ -1089,7 +1089,7 @@ _SHORT_REFERENCE = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE})(?![\w.]|
 _PERSON_CUED = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 
 
 PROPOSAL_REACH = 30  # characters before an appointment word where a proposal's word governs it
