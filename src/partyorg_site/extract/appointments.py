@@ -302,14 +302,19 @@ def _list_end(text: str, start: int) -> int:
 
 
 def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
-    """A decision about an official: a person the article names with a title, or one given
-    a Party or state post by it; never a company's post ("Tổng Giám đốc Công ty ...")."""
+    """A decision about an official: a person the article names with a title, one given a
+    Party or state post by it, or one whose discipline names its form and the body that
+    decided ("Ủy ban Kiểm tra Huyện ủy ... khiển trách ông A": a titled person's discipline
+    often names no title; without the body, "cảnh cáo" is as often a referee's or a
+    company's); never a company's post ("Tổng Giám đốc Công ty ...")."""
     post = appointment.post or ""
     if _rules().company.search(post):
         return False
     if fold(appointment.name) in officials:
         return True
-    return bool(post) and appointment.action != "kỷ luật" and (title_opens_at(post, 0) or post[:1].isupper())
+    if appointment.action == "kỷ luật":
+        return bool(appointment.by) and post.lower() in _rules().form_words
+    return bool(post) and (title_opens_at(post, 0) or post[:1].isupper())
 
 
 def _sentences(text: str, verbs_at: list[int]) -> Iterator[tuple[int, int]]:
