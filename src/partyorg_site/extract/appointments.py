@@ -231,7 +231,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
 
 
 _GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")  # the actions that give a person a post
-_ENDS_IN_POST_OPENER = (" làm", " giữ chức", " nhận nhiệm vụ")
+_ENDS_IN_POST_OPENER = (" làm", " giữ chức", " nhận nhiệm vụ", " chức", " chức vụ", " chức danh")
 
 
 def _posts_of_the_same_decision(found: dict[tuple[str, str], Appointment]) -> None:
@@ -650,6 +650,18 @@ _POST_IS = re.compile(r"[ ]+là\s+")
 _HOLDER_IS = re.compile(r"\s*là\s+(?:ông|bà|đồng chí)\s+")
 
 
+def _post_given_to(text: str, at: int, following: int, person: _Person) -> str | None:
+    """The post printed from `at` up to the "cho"/"đối với" that gives it to `person`, where
+    that is how the sentence runs (a post's words may outrun what the title rules read)."""
+    if person.start <= at or not _given_to(text, at, following, [person]):
+        return None
+    post = text[at:_GIVEN_TO.search(text, at, person.start).start()].strip(" ,;")
+    return _TERM_YEARS_AT_END.sub("", post) or None
+
+
+_TERM_YEARS_AT_END = re.compile(r"\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–—]\s*\d{4}\)?$")  # the term, not the post
+
+
 def _given_to(text: str, at: int, following: int, people: list[_Person]) -> _Person | None:
     """"bổ nhiệm chức vụ Vụ trưởng Vụ Tài chính các ngân hàng ... cho bà A": the person the
     decision is given to, after a post that ran on past what its title rules read."""
@@ -739,15 +751,19 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     after_verb = _skip(text, verb.end, scope_end, titles=False)
     direct = _title_at(text, _after_count(text, after_verb), person)  # "thôi giữ chức X", "tái đắc cử X", "bầu 3 Ủy viên X"
     at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
+    ends_in_opener = verb.text.lower().endswith(_ENDS_IN_POST_OPENER)
+    if ends_in_opener and (given := _post_given_to(text, after_verb, scope_end, person)):
+        return given  # "bổ nhiệm chức vụ X ... cho bà A"
     if verb.action != "điều động" or not at_unit:
         if direct and (verb.action is None or verb.text.lower().startswith(("thôi", "cho thôi", "tái", "trúng", "đắc"))
-                       or verb.action == "thôi giữ chức" or verb.text.lower().endswith(_ENDS_IN_POST_OPENER)):
+                       or verb.action == "thôi giữ chức" or ends_in_opener):
             return direct  # (and "về làm X", "để giữ chức X": the verb ends in the post's opener)
     for opener in rules.post_opener.finditer(text, scope_start, scope_end):
         if _inside_verb(opener, later):
             continue
-        if person.start > opener.end() and _given_to(text, opener.end(), scope_end, [person]):
-            return text[opener.end():_GIVEN_TO.search(text, opener.end(), person.start).start()].strip()
+        given = _post_given_to(text, opener.end(), scope_end, person)
+        if given:
+            return given
         title = _title_at(text, opener.end(), person)
         if title:
             return _with_unit(text, title, verb.end, end)
