@@ -73,6 +73,7 @@ class _Rules:
     filler: re.Pattern[str]
     body: re.Pattern[str]
     proposal: re.Pattern[str]
+    proposal_compound: re.Pattern[str]  # "chương trình": a word holding a proposal's, no proposal
     decision: re.Pattern[str]
     intransitive: frozenset[str]
     need_post: frozenset[str]
@@ -114,6 +115,7 @@ def _rules() -> _Rules:
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
+        proposal_compound=re.compile(alternation(_either_case(table["proposal_compounds"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
         form_words=frozenset(form.lower() for form in table["discipline_forms"]),
         held_before=re.compile(r"(?:^|\s)(?:" + alternation(_either_case(table["held_before"])) + r")\s*$"),
@@ -568,7 +570,9 @@ def _proposed(before: str) -> bool:
     ...", "Tờ trình ... về thi hành kỷ luật"), with no decision since ("đã xem xét ... và
     quyết định thi hành kỷ luật")."""
     rules = _rules()
-    proposals = list(rules.proposal.finditer(before))
+    compounds = [(m.start(), m.end()) for m in rules.proposal_compound.finditer(before)]
+    proposals = [m for m in rules.proposal.finditer(before)
+                 if not any(start <= m.start() < end for start, end in compounds)]
     return bool(proposals) and not rules.decision.search(before, proposals[-1].end())
 
 
