@@ -34,6 +34,7 @@ class _Rules:
     kind_of_group: dict[str, str]  # the pattern's group that matched -> its kind
     precedence: dict[str, int]
     not_after: re.Pattern[str]
+    prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
     never_before: re.Pattern[str]  # ... never the meeting reported
     named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
@@ -72,6 +73,8 @@ def _rules() -> _Rules:
         kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
+        prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
+                                  rf"{data['prepared_after']['between']}$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
         never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])})(?!\w)"),
         named_only=frozenset(data["named_only"]),
@@ -123,6 +126,7 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
     start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + HELD_REACH]
     if rules.not_after.search(before) or rules.never_before.match(after) or \
+            rules.prepared_after.search(text, max(0, start - PREPARED_REACH), start) or \
             _not_a_party_sitting(match, text) or \
             _inside_a_word(match, text) or _still_to_come(match, text) or \
             _no_ceremony(match, before, after) or _unnamed(match, after):
@@ -157,6 +161,7 @@ def _inside_a_word(match: re.Match[str], text: str) -> bool:
     return False
 
 
+PREPARED_REACH = 45  # characters before a meeting word where "chuẩn bị" and its words may govern it
 FUTURE_REACH = 80  # characters after a meeting word, within its sentence, where a future's words are looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
 
