@@ -74,6 +74,7 @@ class _Rules:
     body: re.Pattern[str]
     proposal: re.Pattern[str]
     proposal_compound: re.Pattern[str]  # "chương trình": a word holding a proposal's, no proposal
+    on_behalf: re.Pattern[str]  # "thay mặt": the body after it decided
     decision: re.Pattern[str]
     intransitive: frozenset[str]
     need_post: frozenset[str]
@@ -115,6 +116,7 @@ def _rules() -> _Rules:
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
+        on_behalf=re.compile(r"(?<!\w)(?:" + alternation(table["on_behalf"]) + r")\s+"),
         proposal_compound=re.compile(alternation(_either_case(table["proposal_compounds"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
         form_words=frozenset(form.lower() for form in table["discipline_forms"]),
@@ -872,7 +874,11 @@ def _organisation_end(text: str, at: int, limit: int) -> int:
 def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | None:
     """The deciding body, the subject of a verb that names its person after it: "Bộ Chính
     trị quyết định phân công ông A ..." (never inside a person's titles: it is looked for
-    before the sentence's first person)."""
+    before the sentence's first person), or the body someone acts for before the verb
+    ("thay mặt Ban Thường vụ Tỉnh ủy trao quyết định ...")."""
+    behalf = _rules().on_behalf.search(text, start, verb.start)
+    if behalf and _rules().body.match(text, behalf.end()):
+        return _body_at(text, behalf.end(), verb.start)
     first_verb = _rules().verbs.search(text, start)
     limit = min([verb.start, *(p.start for p in people if start <= p.start < verb.start),
                  *([first_verb.start()] if first_verb else [])])
@@ -881,9 +887,16 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | No
         if match.start() < reach:
             continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
         reach = max(_organisation_end(text, match.start(), limit), match.end())
-        verb_after = _BODY_ENDS.search(text, match.start(), limit)  # (where the body's verb begins: "Tỉnh ủy | ban hành")
-        best = text[match.start():min(reach, verb_after.start()) if verb_after else reach].strip(" ,")
+        best = _body_at(text, match.start(), limit)
     return best
+
+
+def _body_at(text: str, at: int, limit: int) -> str:
+    """The deciding body named at `at`: its organisation's name, up to where the body's verb
+    begins ("Tỉnh ủy | ban hành")."""
+    reach = max(_organisation_end(text, at, limit), _rules().body.match(text, at).end())
+    verb_after = _BODY_ENDS.search(text, at, limit)
+    return text[at:min(reach, verb_after.start()) if verb_after else reach].strip(" ,")
 
 
 _BODY_ENDS = re.compile(r"\s+(?:tổ chức|trao|công bố|quyết định|ban hành|đã|vừa|ký)(?!\w)")
