@@ -97,6 +97,7 @@ class _Rules:
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
     proposed_post: re.Pattern[str]  # "được giới thiệu để bầu": a post to come follows
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
+    plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
@@ -148,6 +149,8 @@ def _rules() -> _Rules:
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
         proposed_post=re.compile(rf"(?<!\w){alternation(titles['proposed_post_cues'])}(?!\w)"),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
+        plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
+                                 rf"|\d{{1,2}})\s+(?:(?:{alternation(titles['plural_nouns'])})\s+)?$"),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -641,6 +644,7 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
 # ("ông", "bà", "đồng chí") and followed by a title of its own.
 _LIST_OPENS = re.compile(r"\s*(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
                          r"(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
+PLURAL_REACH = 20  # characters before a head where a plural word and its noun ("các đồng chí") may stand
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
 _OWN_TITLE = re.compile(r"\s*,\s*")
 _LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}}(?!\w|\.\w)")  # may end a sentence
@@ -651,16 +655,23 @@ def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
     """"Các Phó Bí thư Tỉnh ủy: Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc": the names
     listed after a colon that closes a title, each a person holding it."""
     opens = _LIST_OPENS.match(text, position)
-    if not opens:
-        return []
+    return _names_listed_from(text, opens.end()) if opens else []
+
+
+def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tuple[str, Span]]:
+    """The names of a list from text[at] on, each item ended by a comma, a semicolon or "và",
+    and each name perhaps followed by a title of its own ("ông A, Chủ tịch HĐND tỉnh; ông B");
+    without `own_titles`, a name followed by its own title ends the list before it (after a
+    shared title, "các Phó Chủ tịch A, B, Giám đốc Sở X" leaves B's post in doubt)."""
     names: list[tuple[str, Span]] = []
-    at = opens.end()
     while found := _listed_person(text, at):
-        names.append((found.group(), found.span()))
         after = found.end()
         own = _OWN_TITLE.match(text, after)
         if own and _rules().heads.match(text, own.end()):
+            if not own_titles:
+                break
             after = _read_titles(text, own.end())[1]  # "ông A, Chủ tịch HĐND tỉnh; ông B": A's own title
+        names.append((found.group(), found.span()))
         separator = _LIST_SEPARATOR.match(text, after)
         if not separator:
             break
@@ -1011,6 +1022,10 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if named:
             name, last_title = named
             add(name, [*titles[:-1], last_title], (chain_end - len(name), chain_end))
+            if rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) and \
+                    (separator := _LIST_SEPARATOR.match(text, chain_end)):
+                for other, span in _names_listed_from(text, separator.end(), own_titles=False):  # "các Phó Chủ tịch UBND tỉnh A, B và C"
+                    add(other, [*titles[:-1], last_title], span)
         elif listed:
             for name, span in listed:
                 add(name, titles, span)
