@@ -475,7 +475,7 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             continue
         previous = (verb, persons, by)
         by = by or _decided_by(text, start, end)
-        for person, scope_start, scope_end in _scopes(verb, persons, following, end):
+        for person, scope_start, scope_end in _scopes(text, verb, persons, following, end):
             post = _without_next_person(_post(text, verb, person, scope_start, scope_end, verbs[index + 1:], end))
             if text[verb.start:verb.end].lower() in _rules().need_post and not (post and title_opens_at(post, 0)):
                 continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
@@ -628,17 +628,25 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     if first is None or (not listed and not given and first.start >= following):
         return []
     if given and not _GIVEN_TO_LIST.search(text, at, given.start):
-        return [given]
+        listed = None  # "cho bà B, ...": a list only as below
     listed = listed or given  # "đối với các ông: A (...), ông B (...) và ông C (...)"
+    # a person the decision is given to, cued ("đối với ông A, nguyên Giám đốc Sở; bà B, Phó
+    # Giám đốc và ông C, ..."), opens a list whose items are cued as that person is, each with
+    # titles of their own (not after the verb alone: "bổ nhiệm ông A ..., ông B cho biết")
+    cued = _CUE_BEFORE.search(text, max(0, first.start - len("đồng chí ")), first.start) and \
+        _GIVEN_TO.search(text, verb.end, first.start)
     named = [first]
     for person in people:  # "các ông: - A, ...; - B, ...", "cho các ông A, B và C"
         opening = _ITEM_OPENS.search(text, named[-1].end, person.start) if person.start > named[-1].start else None
-        if opening and (listed or _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()):
+        if opening and (listed or _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()
+                        or (cued and _CUED_ITEM.search(opening.group()))):
             named.append(person)
     return named
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s+)?")
+_CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$")
+_CUED_ITEM = re.compile(r"(?:[;,]|\svà)\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+$")  # "; bà B", "và ông C"
 _GIVEN_TO_LIST = re.compile(r"các\s+(?:ông|bà|đồng chí)")  # "đối với các ông: A, B và C": each of them
 _COUNT = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=\w)")
 
@@ -730,16 +738,25 @@ _COMMA_AFTER = re.compile(r"\s*,\s*")
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
 
 
-def _scopes(verb: _Verb, persons: list[_Person], following: int, end: int) -> Iterator[tuple[_Person, int, int]]:
+def _scopes(text: str, verb: _Verb, persons: list[_Person], following: int,
+            end: int) -> Iterator[tuple[_Person, int, int]]:
     """Each person with their part of the sentence: one person's runs from the verb to the
     next verb, as each subject's listed before it does; a listed object's item, from their
-    name to the next one's."""
+    name to the next one's, or, for names listed bare ("chỉ định các đồng chí A, B, C tham
+    gia Ban Chấp hành"), to the end of the last one's, whose words are all of theirs."""
     if len(persons) == 1 or persons[-1].end <= verb.start:  # one person, or the subjects listed before the verb
         for person in persons:
             yield person, verb.end, max(following, person.end)
         return
+    scope_ends = [end] * len(persons)
+    for index in range(len(persons) - 2, -1, -1):
+        bare = _BARE_ITEM_END.fullmatch(text, persons[index].end, persons[index + 1].start)
+        scope_ends[index] = scope_ends[index + 1] if bare else persons[index + 1].start
     for index, person in enumerate(persons):
-        yield person, person.start if index else verb.end, persons[index + 1].start if index + 1 < len(persons) else end
+        yield person, person.start if index else verb.end, scope_ends[index]
+
+
+_BARE_ITEM_END = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # nothing of the item's own
 
 
 def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: int, later: list[_Verb],
