@@ -72,9 +72,9 @@ def _cues() -> _Cues:
         caption_starts=tuple(data["caption_starts"]),
         caption_phrases=Anchored(re.compile(rf"(?<!\w){alternation(data['caption_phrases'])}(?!\w)", re.IGNORECASE),
                                  phrases=data["caption_phrases"]),
-        # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh: T.Phương", "(Ảnh: H.M.)", "Ảnh minh họa: xaydungdang.org.vn"
-        # at a paragraph's end
-        credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}(?=\s*\)?\s*\.?$)|(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.[a-z]{{2,4}})*)"
+        # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh: T.Phương", "(Ảnh: H.M.)", "Ảnh minh họa: xaydungdang.org.vn",
+        # "Đồ họa: Minh Hòa/VOV.VN" (a domain in capitals) at a paragraph's end
+        credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}(?=\s*\)?\s*\.?$)|(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.(?:[a-z]{{2,4}}|[A-Z]{{2,4}}))*)"
                           rf"\s*\)?\s*\.?$"),
         credit_marks=("(", *data["credit_words"], *cased),
         reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
