@@ -122,7 +122,7 @@ def test_meetings(case):
     found = find_meeting(case.get("title"), case["body"])
     assert (found[0] if found else None) == case["kind"]
     if "key" in case:  # (with the article's date and province)
-        assert build_meeting(found, case["date"], case.get("province")).key == case["key"]
+        assert build_meeting(found, case["date"], case.get("province"), " ".join(case["body"])).key == case["key"]
 
 
 @pytest.mark.parametrize("case", cases("layout"), ids=case_ids("layout"))

@@ -17,7 +17,7 @@ from partyorg_site.extract.appointments import find_appointments, with_appointee
 from partyorg_site.extract.occasions import date_by_occasion
 from partyorg_site.extract.dates import PathDate, date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
-from partyorg_site.extract.meetings import build_meeting, find_meeting, meeting_key
+from partyorg_site.extract.meetings import LEAD_PARAGRAPHS, build_meeting, find_meeting, meeting_key
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import (find_local_mentions, find_mentions, primary_province, province_label,
                                           unique_in_order)
@@ -71,7 +71,8 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     officials = find_officials(full_text)
     appointments = find_appointments(full_text, officials, event.value or layout.published)
     meeting = build_meeting(find_meeting(layout.title, layout.body),
-                            event.value if event.precision in ("day", "month") else None, province)
+                            event.value if event.precision in ("day", "month") else None, province,
+                            " ".join(layout.body[:LEAD_PARAGRAPHS]))
     date_by_occasion(appointments, full_text, event.value, event.precision, meeting)
 
     record = Record(

@@ -235,19 +235,34 @@ def meeting_key(kind: str, date: str | None, province: str | None) -> str:
     return slug(f"{kind} {when} {where}")
 
 
-def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None) -> Meeting | None:
+def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None,
+                  lead: str = "") -> Meeting | None:
     """The meeting record; its key's place is the article's province, but for a meeting its
     name calls national ("Hội nghị toàn quốc ..."), which every article reporting it from a
     bridge point shares (meetings.yaml, national), and for a local body's meeting in an
-    article whose province is unknown, which is no national one (local_bodies)."""
+    article whose province is unknown, which is no national one (local_bodies): named so, or
+    held by one in the lead ("Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định")."""
     if found is None:
         return None
     kind, phrase = found
     if _rules().national.match(phrase):
         province = None
-    elif province is None and _rules().local_body.search(phrase):
+    elif province is None and (_rules().local_body.search(phrase) or _held_by_a_locality(lead, phrase)):
         province = UNKNOWN_PLACE  # "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ hai": a province's, not a national one
     return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province), title=phrase)
+
+
+def _held_by_a_locality(lead: str, phrase: str) -> bool:
+    """The sentence of the lead that names the meeting names a local body before it: its
+    organiser or host ("Chiều 12/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị ...")."""
+    at = lead.lower().find(phrase.lower()[:PHRASE_PREFIX])
+    if at <= 0:
+        return False
+    opening = max((m.end() for m in _SENTENCE_END.finditer(lead, 0, at)), default=0)
+    return _rules().local_body.search(lead, opening, at) is not None
+
+
+PHRASE_PREFIX = 24  # characters of the meeting's name enough to find it again in the lead
 
 
 UNKNOWN_PLACE = "không rõ nơi"
