@@ -310,7 +310,8 @@ def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
     Party or state post by it, or one whose discipline names its form and the body that
     decided ("Ủy ban Kiểm tra Huyện ủy ... khiển trách ông A": a titled person's discipline
     often names no title; without the body, "cảnh cáo" is as often a referee's or a
-    company's); never a company's post ("Tổng Giám đốc Công ty ...")."""
+    company's), or whose retirement names that body; never a company's post ("Tổng Giám đốc
+    Công ty ...")."""
     post = appointment.post or ""
     if _rules().company.search(post):
         return False
@@ -318,6 +319,8 @@ def _of_an_official(appointment: Appointment, officials: set[str]) -> bool:
         return True
     if appointment.action == "kỷ luật":
         return bool(appointment.by) and post.lower() in _rules().form_words
+    if appointment.action == "nghỉ hưu" and appointment.by:  # ("Ban Bí thư đồng ý để ông A nghỉ hưu"; not a pensioner's story)
+        return True
     return bool(post) and (title_opens_at(post, 0) or post[:1].isupper())
 
 
