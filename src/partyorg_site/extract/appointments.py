@@ -713,7 +713,8 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
         return [], None
     if verb.text.lower() not in _rules().intransitive and not _PASSIVE.search(text, person.end, verb.end):
         return [], None
-    return _listed_before(text, before), by or _body(text, start, verb, people)  # "... quyết định để ông A thôi giữ chức"
+    subjects = _listed_before(text, before)
+    return subjects, by or _body(text, start, verb, people, subjects[0])  # "... quyết định để ông A thôi giữ chức"
 
 
 _AND_CUED = re.compile(r"\s*,?\s*và\s+(?:ông|bà|đồng chí)\s+")  # "ông A và ông B được điều động"
@@ -891,11 +892,12 @@ def _organisation_end(text: str, at: int, limit: int) -> int:
     return at
 
 
-def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | None:
+def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _Person | None = None) -> str | None:
     """The deciding body, the subject of a verb that names its person after it: "Bộ Chính
     trị quyết định phân công ông A ..." (never inside a person's titles: it is looked for
     before the sentence's first person), or the body someone acts for before the verb
-    ("thay mặt Ban Thường vụ Tỉnh ủy trao quyết định ...")."""
+    ("thay mặt Ban Thường vụ Tỉnh ủy trao quyết định ..."); never the title printed before
+    `subject`, the person a passive verb decides about."""
     behalf = _rules().on_behalf.search(text, start, verb.start)
     if behalf and _rules().body.match(text, behalf.end()):
         return _body_at(text, behalf.end(), verb.start)
@@ -907,6 +909,8 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | No
         if match.start() < reach:
             continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
         reach = max(_organisation_end(text, match.start(), limit), match.end())
+        if subject and subject.start >= reach and not text[reach:subject.start].strip(" ,"):
+            continue  # "Chủ tịch UBND tỉnh Trần Văn Hải được bầu": the subject's title, no body deciding
         best = _body_at(text, match.start(), limit)
     return best
 
