@@ -167,6 +167,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
     unnamed_at: list[tuple[int, str]] = []  # each such decision: where its sentence ends, its action
     held_actions: list[str | None] = []
+    held_bodies: list[str | None] = []  # the body of each such decision the sentence before reported
+    unnamed_by: str | None = None  # the body that made the decision of `unnamed`
     # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
     # where the text is cut before the post) -> the next verb's action: the person's decision
     # of that action elsewhere in the article gives the post ("được chỉ định làm Bí thư ...")
@@ -186,6 +188,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 held_actions.append(unnamed)
+                held_bodies.append(unnamed_by)
                 stated = stated or unnamed is not None
                 continue
             if appointment.span:
@@ -202,19 +205,21 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         carried = decided
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
-        actions = [] if decided else [v.action for v in _verbs(text, start, in_sentence) if v.action]
-        if actions or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
-            unnamed = actions[-1] if actions else None
+        verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
+        if verbs or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
+            unnamed = verbs[-1].action if verbs else None
+            unnamed_by = (_body(text, start, verbs[-1], people) or _decided_by(text, start, end)) if verbs else None
         if unnamed:
             unnamed_at.append((end, unnamed))
     named = {fold(a.name) for a in found.values()}
     officials_named = {fold(o.name) for o in officials}
-    for appointment, action in zip(held, held_actions):
+    for appointment, action, body in zip(held, held_actions, held_bodies):
         # "Ông A giữ chức X" of a person with no decision reported: appointed, or given the post by
         # the decision the sentence before reported for nobody named ("quyết định chỉ định Ban Chấp hành")
         key = (fold(appointment.name), action or "bổ nhiệm")
         if fold(appointment.name) not in named and key not in found:
             appointment.action = key[1]
+            appointment.by = appointment.by or body  # "Ban Thường vụ Tỉnh ủy đã bầu: 1. Đồng chí A giữ chức X."
             appointment.rule = f"'giữ chức' under the decision of '{action}' before it" if action else \
                 "'giữ chức' with no other decision for the person"
             found[key] = appointment
