@@ -21,6 +21,7 @@ RELATED_LINK_MIN_WORDS = 5
 # Bàng] có") are the writer's and stay.
 _RELATED_LINK = re.compile(r"(?:^|(?<=[.!?…\"”’]))\s*\[(?P<headline>[^\[\]\n]{20,200})\](?=\s+[^\W\d_a-zđ]|\s*$)")
 _ALT_LINE = re.compile(r"^(?P<alt>.{3,300}?)\s+ảnh\s+\d{1,2}$")
+_DASHED_ALT_LINE = re.compile(r"^.{3,300}?\s*[-–]\s*Ảnh\s+\d{1,2}\.?$")  # "<headline> - Ảnh 1.", "<headline>- Ảnh 2."
 
 
 @dataclass
@@ -71,7 +72,10 @@ def is_footer_start(text: str) -> bool:
 
 
 def is_image_alt(text: str) -> bool:
-    """"<headline> ảnh 2": the alt text a page prints for its second photo."""
+    """"<headline> ảnh 2", "<headline> - Ảnh 2.": the alt text a page prints for its second
+    photo (the dashed form is some 2025 pages' own, its caption on the next line)."""
+    if "Ảnh" in text[-12:] and _DASHED_ALT_LINE.match(text):
+        return True
     if not text[-1:].isdigit() or "ảnh" not in text:
         return False  # what the pattern needs, checked before its lazy 300-character scan
     match = _ALT_LINE.match(text)

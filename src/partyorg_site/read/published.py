@@ -2,8 +2,9 @@
 
 "6:22' 6/1/2018", "Thứ Tư, 08/04/2015, 08:11 [GMT+7]", "Cập nhật: 15:30 ngày 12/03/2021",
 "Cập nhật lúc 14:32, Thứ Năm, 12/12/2024 (GMT+7)",
-"(12/03/2021 15:30)", "2023-12-28T15:30:00", "• Thứ sáu, 22/8/2025 18:45 (GMT+7)": a line
-that is only a timestamp (with a label, a weekday, a zone, a list bullet) gives
+"(12/03/2021 15:30)", "2023-12-28T15:30:00", "• Thứ sáu, 22/8/2025 18:45 (GMT+7)",
+"VGP 05/11/2025 09:40", "21-11-2025 - 22:35 PM | Xã hội": a line that is only a timestamp
+(with a label, a weekday, a zone, a list bullet, a site's code, an author, a section) gives
 "YYYY-MM-DDTHH:MM", or the date where no time is printed.
 """
 from __future__ import annotations
@@ -36,6 +37,11 @@ _BULLETS = "•·*–-"
 # weekday: a name before a bare date may be a sentence's subject.
 _AUTHOR_BEFORE_WEEKDAY = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s+){{1,4}}?(?=(?:Thứ|thứ|Chủ|chủ)\s+"
                                     r"(?:hai|ba|tư|năm|sáu|bảy|nhật|Hai|Ba|Tư|Năm|Sáu|Bảy|Nhật|[2-7])\b)")
+# What a page prints on the stamp's line besides the time: an agency's or a site's code before it
+# ("VGP 05/11/2025 09:40", "TTXVN 02/12/2025 14:05"), its author before a bar ("Trường Phong |
+# 20/10/2025 10:18"), the section after one ("21-11-2025 - 22:35 PM | Xã hội").
+_CODE_OR_AUTHOR_BEFORE = re.compile(rf"^(?:[A-ZĐ]{{2,6}}\s+(?=\d)|(?:{UPPER_CLASS}{LOWER_CLASS}*\s+){{1,4}}\|\s*(?=\d))")
+_SECTION_AFTER = re.compile(rf"(?<=\d|M|H)\s*\|\s*{UPPER_CLASS}{LOWER_CLASS}*(?:\s+{LOWER_CLASS}+){{0,3}}$")
 STAMP_MAX_CHARACTERS = 60
 AUTHOR_MAX_CHARACTERS = 30
 
@@ -51,6 +57,7 @@ def parse_published(line: str) -> str | None:
         line = line[author.end():]
     if len(line) > STAMP_MAX_CHARACTERS:
         return None
+    line = _SECTION_AFTER.sub("", _CODE_OR_AUTHOR_BEFORE.sub("", line))
     if line[:1] in "([" and line[-1:] in ")]":
         line = line[1:-1].strip()  # "(12/03/2021 15:30)"
     for pattern in _STAMP_PATTERNS:
