@@ -177,6 +177,7 @@ class _Grammar:
     opens: dict[str, frozenset[str]]  # a lower-case syllable -> the syllables that complete it
     part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
+    unit_noun_phrases: frozenset[str]  # "trung tâm", "chi cục": the nouns of two words, whole, lower-cased
     described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
@@ -239,6 +240,7 @@ def _grammar() -> _Grammar:
         opens={first: frozenset(rest) for first, rest in opens.items()},
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
+        unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
         described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
@@ -317,7 +319,11 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         # (the remit is looked for only where no part takes the word: a title's every word would
         # rescan it, which a megabyte of "Bí thư Tỉnh ủy " makes quadratic)
         remit = part is None and grammar.remit_units.search(text, start, end) is not None
-        if part is None and (previous in grammar.unit_nouns or remit or unit_named) and \
+        # (a noun that ends a place's name is none: "Thành ủy Hải Phòng | nhiệm kỳ mới")
+        noun_before = previous in grammar.unit_nouns and not (
+            previous[0].isupper() and before_previous[:1].isupper()
+            and f"{before_previous} {previous}".lower() not in grammar.unit_noun_phrases)
+        if part is None and (noun_before or remit or unit_named) and \
                 (run := _function_run(text, at, remit)):
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
