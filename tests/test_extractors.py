@@ -121,6 +121,8 @@ def test_documents(case):
 def test_meetings(case):
     found = find_meeting(case.get("title"), case["body"])
     assert (found[0] if found else None) == case["kind"]
+    if "phrase" in case:  # the meeting's name as printed
+        assert found[1] == case["phrase"]
     if "key" in case:  # (with the article's date and province)
         assert build_meeting(found, case["date"], case.get("province"), " ".join(case["body"])).key == case["key"]
 

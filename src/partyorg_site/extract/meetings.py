@@ -209,7 +209,8 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
 
 
 _OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
-_CLAUSE_END = re.compile(r"[,.;:()]|\s[-–]\s| đã | được | do | với | tại ")
+# (not the stop of a city's abbreviation: "Đại hội Đảng bộ TP.Hải Phòng lần thứ I", "TP. Cần Thơ")
+_CLAUSE_END = re.compile(r"[,;:()]|(?<!TP)(?<!Tp)(?<!TX)(?<!Tx)\.|\s[-–]\s| đã | được | do | với | tại ")
 
 
 def _opening(text: str, start: int) -> int:
