@@ -169,6 +169,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     held_actions: list[str | None] = []
     held_bodies: list[str | None] = []  # the body of each such decision the sentence before reported
     unnamed_by: str | None = None  # the body that made the decision of `unnamed`
+    header_by: str | None = None  # the body of the decisions a list's header named
     # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
     # where the text is cut before the post) -> the next verb's action: the person's decision
     # of that action elsewhere in the article gives the post ("được chỉ định làm Bí thư ...")
@@ -195,7 +196,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 decided = [_Person(appointment.name, *appointment.span)]
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
                 lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
-                appointment.by = lead_body[0]
+                appointment.by = header_by or lead_body[0]
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
             if known is None:
@@ -203,6 +204,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")):
                 known.post = appointment.post  # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"
         carried = decided
+        if text[start:end].rstrip().endswith(":"):  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
+            header_by = _decided_by(text, start, end) or header_by  # the body of the items listed after it
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
         verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
