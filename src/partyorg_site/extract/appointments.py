@@ -644,15 +644,24 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     # a person the decision is given to, cued ("đối với ông A, nguyên Giám đốc Sở; bà B, Phó
     # Giám đốc và ông C, ..."), opens a list whose items are cued as that person is, each with
     # titles of their own (not after the verb alone: "bổ nhiệm ông A ..., ông B cho biết")
-    cued = _CUE_BEFORE.search(text, max(0, first.start - len("đồng chí ")), first.start) and \
-        _GIVEN_TO.search(text, verb.end, first.start)
+    cued = _CUE_BEFORE.search(text, max(0, first.start - len("đồng chí ")), first.start)
+    given_cued = cued and _GIVEN_TO.search(text, verb.end, first.start)
     named = [first]
     for person in people:  # "các ông: - A, ...; - B, ...", "cho các ông A, B và C"
         opening = _ITEM_OPENS.search(text, named[-1].end, person.start) if person.start > named[-1].start else None
         if opening and (listed or _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()
-                        or (cued and _CUED_ITEM.search(opening.group()))):
+                        or (cued and _CUED_ITEM.search(opening.group())
+                            and (given_cued or _post_in_item(text, person.end, end)))):
             named.append(person)
     return named
+
+
+def _post_in_item(text: str, at: int, end: int) -> bool:
+    """A post opener ("làm", "giữ chức") follows the person at `at` within their item (up to
+    a semicolon or the sentence's end): "phê chuẩn bổ nhiệm ông A, T1, làm X; ông B, T2, làm
+    Y", "... ông A, T1, và bà B, T2, làm X" (not "và ông B, Chánh Văn phòng, phát biểu")."""
+    item_end = text.find(";", at, end)
+    return _rules().post_opener.search(text, at, item_end if item_end >= 0 else end) is not None
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s+)?")
@@ -762,7 +771,9 @@ def _scopes(text: str, verb: _Verb, persons: list[_Person], following: int,
         return
     scope_ends = [end] * len(persons)
     for index in range(len(persons) - 2, -1, -1):
-        bare = _BARE_ITEM_END.fullmatch(text, persons[index].end, persons[index + 1].start)
+        bare = _BARE_ITEM_END.fullmatch(text, persons[index].end, persons[index + 1].start) or (
+            ";" not in text[persons[index].end:persons[index + 1].start]  # "ông A, T1, và bà B, T2, làm X"
+            and not _rules().post_opener.search(text, persons[index].end, persons[index + 1].start))
         scope_ends[index] = scope_ends[index + 1] if bare else persons[index + 1].start
     for index, person in enumerate(persons):
         yield person, person.start if index else verb.end, scope_ends[index]
