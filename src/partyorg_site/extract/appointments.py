@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import Iterator
+from functools import lru_cache, partial
+from typing import Callable, Iterator
 
 from partyorg_site import datafiles
 from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
@@ -167,8 +167,10 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
     unnamed_at: list[tuple[int, str]] = []  # each such decision: where its sentence ends, its action
     held_actions: list[str | None] = []
-    held_bodies: list[str | None] = []  # the body of each such decision the sentence before reported
-    unnamed_by: str | None = None  # the body that made the decision of `unnamed`
+    # where to read the body of each such decision the sentence before reported (read only for
+    # the posts it gives: most sentences' verbs give none)
+    held_bodies: list[Callable[[], str | None] | None] = []
+    unnamed_by: Callable[[], str | None] | None = None  # the body that made the decision of `unnamed`
     header_by: str | None = None  # the body of the decisions a list's header named
     # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
     # where the text is cut before the post) -> the next verb's action: the person's decision
@@ -211,7 +213,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
         if verbs or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
             unnamed = verbs[-1].action if verbs else None
-            unnamed_by = (_body(text, start, verbs[-1], people) or _decided_by(text, start, end)) if verbs else None
+            unnamed_by = partial(_body_of_sentence, text, start, end, verbs[-1], people) if verbs else None
         if unnamed:
             unnamed_at.append((end, unnamed))
     named = {fold(a.name) for a in found.values()}
@@ -222,7 +224,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         key = (fold(appointment.name), action or "bổ nhiệm")
         if fold(appointment.name) not in named and key not in found:
             appointment.action = key[1]
-            appointment.by = appointment.by or body  # "Ban Thường vụ Tỉnh ủy đã bầu: 1. Đồng chí A giữ chức X."
+            appointment.by = appointment.by or (body and body())  # "Ban Thường vụ Tỉnh ủy đã bầu: 1. Đồng chí A giữ chức X."
             appointment.rule = f"'giữ chức' under the decision of '{action}' before it" if action else \
                 "'giữ chức' with no other decision for the person"
             found[key] = appointment
@@ -362,6 +364,11 @@ def _split_at_numbered_items(text: str, start: int, end: int) -> Iterator[tuple[
         start = match.end()
     if end > start:
         yield start, end
+
+
+def _body_of_sentence(text: str, start: int, end: int, verb: _Verb, people: list[_Person]) -> str | None:
+    """The body that made the decision of the sentence text[start:end], whose last verb is `verb`."""
+    return _body(text, start, verb, people) or _decided_by(text, start, end)
 
 
 def _lead_end(text: str) -> int:
@@ -583,9 +590,10 @@ def _proposed(before: str) -> bool:
     ...", "Tờ trình ... về thi hành kỷ luật"), with no decision since ("đã xem xét ... và
     quyết định thi hành kỷ luật")."""
     rules = _rules()
-    compounds = [(m.start(), m.end()) for m in rules.proposal_compound.finditer(before)]
-    proposals = [m for m in rules.proposal.finditer(before)
-                 if not any(start <= m.start() < end for start, end in compounds)]
+    proposals = list(rules.proposal.finditer(before))
+    if proposals:  # (most verbs have none: the compounds are looked for only then)
+        compounds = [(m.start(), m.end()) for m in rules.proposal_compound.finditer(before)]
+        proposals = [m for m in proposals if not any(start <= m.start() < end for start, end in compounds)]
     return bool(proposals) and not rules.decision.search(before, proposals[-1].end())
 
 
