@@ -320,6 +320,9 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
             or named_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off, "Dân trí" alone
         if signed:
             layout.outlet = layout.outlet or signed
+        elif is_tag_list(body[-1][1]):
+            body.pop()  # the page's keywords under the text
+            continue
         elif not is_byline(body[-1][1]):
             break
         body.pop()
@@ -333,6 +336,21 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         if not last:
             body.pop()
     return body
+
+
+TAG_LIST_MAX_WORDS = 40
+
+
+def is_tag_list(text: str) -> bool:
+    """"chính phủ bộ máy chính phủ lãnh đạo Chính phủ thủ tướng": the keywords a page prints
+    under the text, run into one line. It opens in lower case and holds no sentence's end,
+    which an article's paragraph never does (a tail such as "maps. Khánh Trung", a credit's
+    and a signature, is left to the signature's rules)."""
+    return text[:1].islower() and not _SENTENCE_MARK.search(text) and \
+        count_words(text, TAG_LIST_MAX_WORDS + 1) <= TAG_LIST_MAX_WORDS
+
+
+_SENTENCE_MARK = re.compile(r"[.!?…]")
 
 
 def _paragraphs(text: str, number: int, layout: Layout) -> list[str]:
