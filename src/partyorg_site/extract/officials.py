@@ -58,12 +58,13 @@ _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # "Phó Bí thư Tỉnh ủy- Chủ tịch UBND tỉnh" (a dash glued to the word before, spaced after)
 # (A term in brackets may close a title: "đại biểu HĐND TP.HCM khóa IX (2016-2021), ủy viên ...".)
 # The next title of the same person: after a comma, "và", a dash, or "kiêm" (a second post
-# held at once: "Bí thư Đảng ủy kiêm Chủ tịch UBND xã"), and ", đồng thời là".
+# held at once: "Bí thư Đảng ủy kiêm Chủ tịch UBND xã"), and ", (đồng thời) là" ("Bí thư Thành ủy
+# nhiệm kỳ 2025 - 2030, là Ủy viên Bộ Chính trị").
 # (A term may close a title before the comma: "Phó Bí thư Thành ủy khóa XVIII, nhiệm kỳ 2025 -
 # 2030, Phó Chủ tịch ..."; it is no title and ends none of the chain.)
 _NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–—]\s*\d{4}(?=\s*,))?"
                          r"\s*(?:,|và|kiêm(?:\s+nhiệm)?(?!\w)|(?<=\s)[-–—]|[-–—](?=\s))\s*"
-                         r"(?:đồng\s+thời\s+là\s+)?(?:giữ\s+chức\s+)?")
+                         r"(?:(?:đồng\s+thời\s+)?là\s+)?(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # An aside in brackets that is no title may stand between the name and a dash or comma: "ông
 # A (sinh năm 1975) - Phó Bí thư Tỉnh ủy", "bà B (SN 1980), Chủ tịch ...", "(Thanh Hóa)",
