@@ -71,6 +71,16 @@ def is_footer_start(text: str) -> bool:
                for marker in _rules().footer_starts)
 
 
+IMAGE_LINES = frozenset({"image_id", "file_name", "markdown_image"})  # chrome_patterns that stand for a photo
+FILE_CAPTION_MAX_WORDS = 30
+_TABLE_BORDERS = re.compile(r"^\|\s*|\s*\|$")
+
+
+def _without_table_borders(line: str) -> str:
+    """A table's cell as a scrape leaves it, "| caption (Ảnh: X) |", "![]() |": its text."""
+    return _TABLE_BORDERS.sub("", line) if line[:1] == "|" or line[-1:] == "|" else line
+
+
 def is_image_alt(text: str) -> bool:
     """"<headline> ảnh 2", "<headline> - Ảnh 2.": the alt text a page prints for its second
     photo (the dashed form is some 2025 pages' own, its caption on the next line)."""
@@ -97,18 +107,25 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
     lines: list[Line] = []
     substantial_seen = False
     caption_next = False
+    file_image = False  # the line before was an image's file name or Markdown image
     for offset, raw in enumerate(normalize(text).split("\n")):
         line = raw.strip()
         if not line:
             continue
         if substantial_seen and is_footer_start(line):
             break
+        line = _without_table_borders(line)
         if is_image_alt(line):
             caption_next = True
             continue
-        if chrome_reason(line):
+        reason = chrome_reason(line)
+        if reason:
+            file_image = reason in IMAGE_LINES
             continue
-        lines.append(Line(first_line + offset, line, after_image=caption_next))
-        caption_next = False
+        # (under an image's file name a caption stands on some pages, the lead on others: only
+        # a line as short as a caption is taken for one)
+        under_file = file_image and count_words(line, FILE_CAPTION_MAX_WORDS + 1) <= FILE_CAPTION_MAX_WORDS
+        lines.append(Line(first_line + offset, line, after_image=caption_next or under_file))
+        caption_next = file_image = False
         substantial_seen = substantial_seen or count_words(line, 20) >= 20 or len(lines) >= 3
     return lines
