@@ -19,6 +19,7 @@ from functools import lru_cache
 
 
 from partyorg_site import datafiles
+from partyorg_site.extract.officials import title_opens_at
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
 from partyorg_site.vietnamese import slug, squash
@@ -34,6 +35,7 @@ class _Rules:
     kind_of_group: dict[str, str]  # the pattern's group that matched -> its kind
     precedence: dict[str, int]
     not_after: re.Pattern[str]
+    posts_given: re.Pattern[str]  # "bổ nhiệm": a ceremony's name that lists the posts it gives
     prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
     never_before: re.Pattern[str]  # ... never the meeting reported
@@ -73,6 +75,7 @@ def _rules() -> _Rules:
         kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
+        posts_given=re.compile(rf"(?<!\w)(?:{_alternatives(data['posts_given'])})(?!\w)", re.IGNORECASE),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
@@ -208,6 +211,7 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
     return kind, _phrase(lead, reported[kind].start())
 
 
+_PERSON_CUE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)
 _OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
 # (not the stop of a city's abbreviation: "Đại hội Đảng bộ TP.Hải Phòng lần thứ I", "TP. Cần Thơ")
 _CLAUSE_END = re.compile(r"[,;:()]|(?<!TP)(?<!Tp)(?<!TX)(?<!Tx)\.|\s[-–]\s| đã | được | do | với | tại ")
@@ -220,10 +224,19 @@ def _opening(text: str, start: int) -> int:
 
 
 def _phrase(text: str, start: int) -> str:
-    """The meeting's name as printed: from "Hội nghị" to the end of its clause."""
+    """The meeting's name as printed: from "Hội nghị" to the end of its clause; a comma before
+    a title's head goes on with the posts a ceremony's name gives ("Lễ công bố Quyết định bổ
+    nhiệm Phó Thủ tướng Chính phủ, Bộ trưởng"; not "hội nghị tổng kết, Bí thư Tỉnh ủy chủ trì",
+    nor a person's own title: "trao quyết định điều động ông A, Cục trưởng ...")."""
     start = _opening(text, start)
-    clause = _CLAUSE_END.split(text[start:], maxsplit=1)[0]
-    words = clause.split()[:TITLE_WORDS]
+    end = len(text)
+    for mark in _CLAUSE_END.finditer(text, start):
+        given = mark.group() == "," and _rules().posts_given.search(text, start, mark.start())
+        if not (given and not _PERSON_CUE.search(text, given.end(), mark.start())
+                and title_opens_at(text, mark.end() + (text[mark.end():mark.end() + 1] == " "))):
+            end = mark.start()
+            break
+    words = text[start:end].split()[:TITLE_WORDS]
     phrase = squash(" ".join(words))
     return phrase[:1].upper() + phrase[1:]
 
