@@ -182,6 +182,8 @@ def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     The title and first paragraph are read first; the next paragraph only where they
     name no meeting (an export's second paragraph is the whole body, whose passing
     mentions would otherwise outrank the lead's meeting)."""
+    if title and title.isupper():
+        title = None if body else title  # (a headline in capitals names the meeting as the lead does, in its case)
     readings = [[title or "", *body[:1]]] + ([[title or "", *body[:LEAD_PARAGRAPHS]]] if len(body) > 1 else [])
     for paragraphs in readings:
         found = _meeting_in(". ".join(t.rstrip(". ") for t in paragraphs if t)[:LEAD_CHARACTERS])
@@ -213,14 +215,22 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
 
 _PERSON_CUE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)
 _OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
+# "Hội nghị <kind> ... và " right before another kind: one meeting's name joining two
+_JOINED_OPENING = re.compile(r"[Hh]ội nghị\s+[^,;:()\n.]*\svà\s+$")
+JOINED_REACH = 80
 # (not the stop of a city's abbreviation: "Đại hội Đảng bộ TP.Hải Phòng lần thứ I", "TP. Cần Thơ")
 _CLAUSE_END = re.compile(r"[,;:()]|(?<!TP)(?<!Tp)(?<!TX)(?<!Tx)\.|\s[-–]\s| đã | được | do | với | tại ")
 
 
 def _opening(text: str, start: int) -> int:
-    """Where the meeting's name opens: at "Hội nghị" of "Hội nghị tổng kết", else `start`."""
+    """Where the meeting's name opens: at "Hội nghị" of "Hội nghị tổng kết", else `start`; or
+    at a "Hội nghị" earlier in the same name whose kinds it joins ("Hội nghị Sơ kết công tác
+    Đảng và Tổng kết Nghị quyết số 18-NQ/TW")."""
     found = _OPENING.search(text, max(0, start - 10), start)
-    return found.start() if found else start
+    if found:
+        return found.start()
+    joined = _JOINED_OPENING.search(text, max(0, start - JOINED_REACH), start)
+    return joined.start() if joined else start
 
 
 def _phrase(text: str, start: int) -> str:
