@@ -116,7 +116,9 @@ def _rules() -> _Rules:
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
-        on_behalf=re.compile(r"(?<!\w)(?:" + alternation(table["on_behalf"]) + r")\s+"),
+        # (the cues titles.yaml lists for a principal's title: "thay mặt", "thừa ủy quyền", ...)
+        on_behalf=re.compile(r"(?<!\w)(?:" + alternation(_either_case(datafiles.load("titles")["principal_cues"]))
+                             + r")\s+"),
         proposal_compound=re.compile(alternation(_either_case(table["proposal_compounds"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
         form_words=frozenset(form.lower() for form in table["discipline_forms"]),
@@ -171,7 +173,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     # the posts it gives: most sentences' verbs give none)
     held_bodies: list[Callable[[], str | None] | None] = []
     unnamed_by: Callable[[], str | None] | None = None  # the body that made the decision of `unnamed`
-    header_by: str | None = None  # the body of the decisions a list's header named
+    header_by: str | None = None  # the body the last list's header named, for its items that open with their verb
     # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
     # where the text is cut before the post) -> the next verb's action: the person's decision
     # of that action elsewhere in the article gives the post ("được chỉ định làm Bí thư ...")
@@ -182,7 +184,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             carried = []  # only within a paragraph
         last_end = end
         if not in_sentence or _dates_a_career(text[start:end], reference):
-            carried, unnamed = [], None
+            carried, unnamed, unnamed_by = [], None, None
             continue
         people = _people(text, start, end, officials)
         decided: list[_Person] = []
@@ -191,14 +193,15 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 held_actions.append(unnamed)
-                held_bodies.append(unnamed_by)
+                held_bodies.append(unnamed_by if unnamed else None)
                 stated = stated or unnamed is not None
                 continue
             if appointment.span:
                 decided = [_Person(appointment.name, *appointment.span)]
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
                 lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
-                appointment.by = header_by or lead_body[0]
+                item = header_by and _LIST_ITEM_OPENS.fullmatch(text, start, in_sentence[0].start())
+                appointment.by = header_by if item else lead_body[0]
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
             if known is None:
@@ -207,7 +210,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 known.post = appointment.post  # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"
         carried = decided
         if text[start:end].rstrip().endswith(":"):  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
-            header_by = _decided_by(text, start, end) or header_by  # the body of the items listed after it
+            header_by = _decided_by(text, start, end)  # the body of the items listed after it
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
         verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
@@ -673,6 +676,9 @@ def _post_in_item(text: str, at: int, end: int) -> bool:
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s+)?")
+# A list's item that opens with its verb ("Bổ nhiệm đồng chí A ...", "1. Điều động ông B ...",
+# "- Bổ nhiệm ..."): a decision of the header above it, not a sentence with a subject of its own.
+_LIST_ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.)]\s*|[-–—+•]\s*)?(?:(?:và|;)\s*)?")
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$")
 _CUED_ITEM = re.compile(r"(?:[;,]|\svà)\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+$")  # "; bà B", "và ông C"
 _GIVEN_TO_LIST = re.compile(r"các\s+(?:ông|bà|đồng chí)")  # "đối với các ông: A, B và C": each of them

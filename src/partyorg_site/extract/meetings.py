@@ -37,6 +37,7 @@ class _Rules:
     not_after: re.Pattern[str]
     posts_given: re.Pattern[str]  # "bổ nhiệm": a ceremony's name that lists the posts it gives
     prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
+    tallied_before: re.Pattern[str]  # "34 tỉnh đã hoàn tất Đại hội": meetings done with, counted
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
     never_before: re.Pattern[str]  # ... never the meeting reported
     named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
@@ -75,6 +76,7 @@ def _rules() -> _Rules:
         kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
+        tallied_before=re.compile(data["tallied_before"], re.IGNORECASE),
         posts_given=re.compile(rf"(?<!\w)(?:{_alternatives(data['posts_given'])})(?!\w)", re.IGNORECASE),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
@@ -130,6 +132,7 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + HELD_REACH]
     if rules.not_after.search(before) or rules.never_before.match(after) or \
             rules.prepared_after.search(text, max(0, start - PREPARED_REACH), start) or \
+            rules.tallied_before.search(text, max(0, start - TALLY_REACH), start) or \
             _not_a_party_sitting(match, text) or \
             _inside_a_word(match, text) or _still_to_come(match, text) or \
             _no_ceremony(match, before, after) or _unnamed(match, after):
@@ -164,6 +167,7 @@ def _inside_a_word(match: re.Match[str], text: str) -> bool:
     return False
 
 
+TALLY_REACH = 70  # characters before a meeting word where a tally's count and verb may stand
 PREPARED_REACH = 45  # characters before a meeting word where "chuẩn bị" and its words may govern it
 FUTURE_REACH = 80  # characters after a meeting word, within its sentence, where a future's words are looked for
 _SENTENCE_END = re.compile(r"[.;!?]")
@@ -182,9 +186,9 @@ def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     The title and first paragraph are read first; the next paragraph only where they
     name no meeting (an export's second paragraph is the whole body, whose passing
     mentions would otherwise outrank the lead's meeting)."""
-    if title and title.isupper():
-        title = None if body else title  # (a headline in capitals names the meeting as the lead does, in its case)
     readings = [[title or "", *body[:1]]] + ([[title or "", *body[:LEAD_PARAGRAPHS]]] if len(body) > 1 else [])
+    if title and title.isupper() and body:  # a headline in capitals: the lead's name first, in its case
+        readings = [[*body[:1]], [*body[:LEAD_PARAGRAPHS]], *readings]
     for paragraphs in readings:
         found = _meeting_in(". ".join(t.rstrip(". ") for t in paragraphs if t)[:LEAD_CHARACTERS])
         if found != _NONE_NAMED:

@@ -152,7 +152,7 @@ def _rules() -> _Rules:
         proposed_post=re.compile(rf"(?<!\w){alternation(titles['proposed_post_cues'])}(?!\w)"),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
         plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
-                                 rf"|\d{{1,2}})\s+(?:(?:{alternation(titles['plural_nouns'])})\s+)?$"),
+                                 rf"|[2-9]|[1-9]\d)\s+(?:(?:{alternation(titles['plural_nouns'])})\s+)?$"),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),

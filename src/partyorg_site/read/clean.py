@@ -114,11 +114,12 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
             continue
         if substantial_seen and is_footer_start(line):
             break
+        reason = chrome_reason(line)  # (before a table's borders go: "Trường Phong |" is an author's)
         line = _without_table_borders(line)
         if is_image_alt(line):
             caption_next = True
             continue
-        reason = chrome_reason(line)
+        reason = reason or chrome_reason(line)
         if reason:
             file_image = reason in IMAGE_LINES
             continue
