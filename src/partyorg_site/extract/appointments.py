@@ -933,7 +933,7 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
     `subject`, the person a passive verb decides about."""
     behalf = _rules().on_behalf.search(text, start, verb.start)
     if behalf and _rules().body.match(text, behalf.end()):
-        return _body_at(text, behalf.end(), verb.start)
+        return _body_at(text, behalf.end(), _body_reach(text, behalf.end(), verb.start), verb.start)
     first_verb = _rules().verbs.search(text, start)
     limit = min([verb.start, *(p.start for p in people if start <= p.start < verb.start),
                  *([first_verb.start()] if first_verb else [])])
@@ -941,17 +941,21 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
     for match in _rules().body.finditer(text, start, limit):
         if match.start() < reach:
             continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
-        reach = max(_organisation_end(text, match.start(), limit), match.end())
+        reach = _body_reach(text, match.start(), limit)
         if subject and subject.start >= reach and not text[reach:subject.start].strip(" ,"):
             continue  # "Chủ tịch UBND tỉnh Trần Văn Hải được bầu": the subject's title, no body deciding
-        best = _body_at(text, match.start(), limit)
+        best = _body_at(text, match.start(), reach, limit)
     return best
 
 
-def _body_at(text: str, at: int, limit: int) -> str:
-    """The deciding body named at `at`: its organisation's name, up to where the body's verb
-    begins ("Tỉnh ủy | ban hành")."""
-    reach = max(_organisation_end(text, at, limit), _rules().body.match(text, at).end())
+def _body_reach(text: str, at: int, limit: int) -> int:
+    """Where the organisation's name of the body named at `at` ends."""
+    return max(_organisation_end(text, at, limit), _rules().body.match(text, at).end())
+
+
+def _body_at(text: str, at: int, reach: int, limit: int) -> str:
+    """The deciding body named at `at`, whose organisation's name ends at `reach`: up to where
+    the body's verb begins ("Tỉnh ủy | ban hành")."""
     verb_after = _BODY_ENDS.search(text, at, limit)
     return text[at:min(reach, verb_after.start()) if verb_after else reach].strip(" ,")
 

@@ -321,11 +321,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         # (the remit is looked for only where no part takes the word: a title's every word would
         # rescan it, which a megabyte of "Bí thư Tỉnh ủy " makes quadratic)
         remit = part is None and grammar.remit_units.search(text, start, end) is not None
-        # (a noun that ends a place's name is none: "Thành ủy Hải Phòng | nhiệm kỳ mới")
-        noun_before = previous in grammar.unit_nouns and not (
-            previous[0].isupper() and before_previous[:1].isupper()
-            and f"{before_previous} {previous}".lower() not in grammar.unit_noun_phrases)
-        if part is None and (noun_before or remit or unit_named) and \
+        if part is None and (_names_a_unit(grammar, previous, before_previous) or remit or unit_named) and \
                 (run := _function_run(text, at, remit)):
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
@@ -366,6 +362,14 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
 FUNCTION_RUN_MAX_WORDS = 6
 _LOWER_RUN = re.compile(rf"{LOWER_CLASS}+(?:[ ]{LOWER_CLASS}+){{0,{FUNCTION_RUN_MAX_WORDS}}}")  # one more than may be taken
 _AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|[ ]*(?:[,;.)]|$)", re.MULTILINE)
+
+
+def _names_a_unit(grammar: _Grammar, previous: str, before_previous: str) -> bool:
+    """`previous` is a unit's noun ("Sở", "Cục", "Chi Cục"), whose name may go on in lower
+    case; not a noun that ends a place's name ("Thành ủy Hải Phòng | nhiệm kỳ mới")."""
+    return previous in grammar.unit_nouns and not (
+        previous[0].isupper() and before_previous[:1].isupper()
+        and f"{before_previous} {previous}".lower() not in grammar.unit_noun_phrases)
 
 
 def _function_run(text: str, at: int, remit: bool = False) -> int | None:

@@ -115,11 +115,12 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
         if substantial_seen and is_footer_start(line):
             break
         reason = chrome_reason(line)  # (before a table's borders go: "Trường Phong |" is an author's)
-        line = _without_table_borders(line)
+        cell = _without_table_borders(line)
+        if cell is not line:
+            line, reason = cell, reason or chrome_reason(cell)  # ("![]() |": the cell's own text is chrome)
         if is_image_alt(line):
             caption_next = True
             continue
-        reason = reason or chrome_reason(line)
         if reason:
             file_image = reason in IMAGE_LINES
             continue

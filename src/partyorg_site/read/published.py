@@ -57,7 +57,8 @@ def parse_published(line: str) -> str | None:
         line = line[author.end():]
     if len(line) > STAMP_MAX_CHARACTERS:
         return None
-    line = _SECTION_AFTER.sub("", _CODE_OR_AUTHOR_BEFORE.sub("", line))
+    if "|" in line or line[:2].isupper():  # (what the two patterns need; most lines have neither)
+        line = _SECTION_AFTER.sub("", _CODE_OR_AUTHOR_BEFORE.sub("", line))
     if line[:1] in "([" and line[-1:] in ")]":
         line = line[1:-1].strip()  # "(12/03/2021 15:30)"
     for pattern in _STAMP_PATTERNS:
