@@ -36,6 +36,8 @@ class _Rules:
     precedence: dict[str, int]
     not_after: re.Pattern[str]
     posts_given: re.Pattern[str]  # "bổ nhiệm": a ceremony's name that lists the posts it gives
+    name_end: re.Pattern[str]  # a mark, or a word opening what is said of the meeting: its name's end
+    continues_after_quote: re.Pattern[str]  # "của", "năm": a word that goes on with a quoted name
     prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
     tallied_before: re.Pattern[str]  # "34 tỉnh đã hoàn tất Đại hội": meetings done with, counted
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
@@ -78,6 +80,9 @@ def _rules() -> _Rules:
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         tallied_before=re.compile(data["tallied_before"], re.IGNORECASE),
         posts_given=re.compile(rf"(?<!\w)(?:{_alternatives(data['posts_given'])})(?!\w)", re.IGNORECASE),
+        name_end=re.compile(rf"{_NAME_MARKS}|\s(?:{_alternatives(data['name_ends']['words'])}|"
+                            rf"{data['name_ends']['times']})(?!\w)"),
+        continues_after_quote=re.compile(rf"(?:{_alternatives(data['name_ends']['after_quote'])})(?!\w)"),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
@@ -222,8 +227,11 @@ _OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
 # "Hội nghị <kind> ... và " right before another kind: one meeting's name joining two
 _JOINED_OPENING = re.compile(r"[Hh]ội nghị\s+[^,;:()\n.]*\svà\s+$")
 JOINED_REACH = 80
-# (not the stop of a city's abbreviation: "Đại hội Đảng bộ TP.Hải Phòng lần thứ I", "TP. Cần Thơ")
-_CLAUSE_END = re.compile(r"[,;:()]|(?<!TP)(?<!Tp)(?<!TX)(?<!Tx)\.|\s[-–]\s| đã | được | do | với | tại ")
+# The marks that end a meeting's name (not the stop of a city's abbreviation: "Đại hội Đảng bộ
+# TP.Hải Phòng lần thứ I", "TP. Cần Thơ"; a closing quotation mark whose opening is before the
+# name: "Tọa đàm “Hội thảo X” vừa ..." read from its kind word); the words: meetings.yaml, name_ends
+_NAME_MARKS = r"[,;:()”]|(?<!TP)(?<!Tp)(?<!TX)(?<!Tx)\.|\s[-–]\s"
+_QUOTED = re.compile(r"[“\"][^“”\"\n]{0,160}[”\"]")  # a quoted name, inside which nothing ends the meeting's
 
 
 def _opening(text: str, start: int) -> int:
@@ -244,21 +252,37 @@ def _phrase(text: str, start: int) -> str:
     nor a person's own title: "trao quyết định điều động ông A, Cục trưởng ...")."""
     start = _opening(text, start)
     end = len(text)
-    for mark in _CLAUSE_END.finditer(text, start):
+    quoted = [(found.start(), found.end()) for found in _QUOTED.finditer(text, start, start + LEAD_CHARACTERS)]
+    for mark in _rules().name_end.finditer(text, start):
+        if any(opens < mark.start() < closes for opens, closes in quoted):
+            continue
         given = mark.group() == "," and _rules().posts_given.search(text, start, mark.start())
         if not (given and not _PERSON_CUE.search(text, given.end(), mark.start())
                 and title_opens_at(text, mark.end() + (text[mark.end():mark.end() + 1] == " "))):
             end = mark.start()
             break
+    end = next((closes for opens, closes in quoted if closes <= end and _said_after_quote(text, closes)), end)
     words = text[start:end].split()[:TITLE_WORDS]
     phrase = squash(" ".join(words))
     return phrase[:1].upper() + phrase[1:]
 
 
+def _said_after_quote(text: str, closes: int) -> bool:
+    """A lowercase word after a quoted name that does not go on with it ("của", "năm", "lần
+    thứ"; meetings.yaml, name_ends) opens what is said of the meeting: "Tọa đàm “Sống xanh”
+    thu hút ..." is named "Tọa đàm “Sống xanh”"."""
+    following = _NEXT_WORD.match(text, closes)
+    return bool(following and following.group(1).islower()
+                and not _rules().continues_after_quote.match(text, following.start(1)))
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def meeting_key(kind: str, date: str | None, province: str | None) -> str:
     """Articles about the same meeting share a key. Monthly giao ban briefings are
     national, so month and kind identify them; other meetings also carry their place."""
-    when = (date or "khong-ro-ngay")[:7] if kind == "giao ban" else (date or "khong-ro-ngay")
+    when = (date[:7] if kind == "giao ban" else date) if date else "khong-ro-ngay"
     where = "" if kind == "giao ban" else (province or "toan-quoc")
     return slug(f"{kind} {when} {where}")
 
