@@ -83,6 +83,7 @@ class _Rules:
     company: re.Pattern[str]
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
+    verb_list_head: re.Pattern[str]  # "chỉ định 4 Phó Bí thư là ...": so too, the verb before the count
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
@@ -97,6 +98,8 @@ def _either_case(phrases: list[str]) -> set[str]:
 def _rules() -> _Rules:
     table = datafiles.load("appointments")
     action_of = {verb.lower(): action for action, verbs in table["actions"].items() for verb in verbs}
+    counters = "(?:" + alternation(_either_case([*table["list_counters"], *datafiles.load("titles")["plural_before"]])) + \
+        r"|\d{1,2})"
     holds = frozenset(table["holds"])
     all_verbs = [*action_of, *holds]
     return _Rules(
@@ -128,8 +131,10 @@ def _rules() -> _Rules:
         decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
         birth=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["birth_cues"])) + r")\s*:?\s*"
                          r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"),
-        list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*(?:" + alternation(_either_case(table["list_counters"])) + r"|\d{1,2})\s+"
-                             r"(?=" + UPPER_CLASS + ")"),
+        list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
+        verb_list_head=re.compile(r"(?<!\w)(?P<verb>" + alternation(_either_case(table["actions"]["chỉ định"] +
+                                  table["actions"]["bầu"] + table["actions"]["bổ nhiệm"])) + r")\s+" + counters +
+                                  r"\s+(?=" + UPPER_CLASS + ")"),
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
         party_only=frozenset(table["party_only_actions"]),
@@ -167,7 +172,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     carried: list[_Person] = []  # the person last decided about, for a next sentence that names nobody
     last_end = 0
     unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
-    unnamed_at: list[tuple[int, str]] = []  # each such decision: where its sentence ends, its action
+    # each such decision: where its sentence ends, its action, where to read its body
+    unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]] = []
     held_actions: list[str | None] = []
     # where to read the body of each such decision the sentence before reported (read only for
     # the posts it gives: most sentences' verbs give none)
@@ -218,7 +224,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             unnamed = verbs[-1].action if verbs else None
             unnamed_by = partial(_body_of_sentence, text, start, end, verbs[-1], people) if verbs else None
         if unnamed:
-            unnamed_at.append((end, unnamed))
+            unnamed_at.append((end, unnamed, unnamed_by))
     named = {fold(a.name) for a in found.values()}
     officials_named = {fold(o.name) for o in officials}
     for appointment, action, body in zip(held, held_actions, held_bodies):
@@ -231,9 +237,12 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.rule = f"'giữ chức' under the decision of '{action}' before it" if action else \
                 "'giữ chức' with no other decision for the person"
             found[key] = appointment
-    for appointment in _listed_members(text, officials, unnamed_at):
+    for appointment, body in _listed_members(text, officials, unnamed_at):
         key = (fold(appointment.name), appointment.action)
         if fold(appointment.name) not in named and key not in found:
+            if body is None:  # "Bốn Phó Bí thư được chỉ định gồm: ...", the decision's body in the lead
+                lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
+            appointment.by = body() if body else lead_body[0]
             found[key] = appointment
     for (name, action), listed_with in shares_post.items():
         appointment, partner = found.get((name, action)), found.get((name, listed_with))
@@ -265,36 +274,48 @@ def _posts_of_the_same_decision(found: dict[tuple[str, str], Appointment]) -> No
             appointment.post = next(iter(posts[name]))
 
 
-_MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+[\d\s–—-]+\s*)?(?:(?:đã\s+)?được\s+(?P<verb>[^\s,:]+(?:\s[^\s,:]+)?)\s*)?,?"
-                             r"\s*gồm(?:\s+có)?\s*:\s*")
+# After a verb-led count ("chỉ định 4 Phó Bí thư"), "là" opens the members too.
+_MEMBERS_NAMED = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+(?:mới|[\d\s–—-]+)\s*)?,?\s*(?:gồm(?:\s+có)?|là)\s*:?\s*"
+                            r"(?=(?:các\s+)?(?:ông|bà|đồng chí)[\s:,]|" + UPPER_CLASS + ")"
+                            r"(?:các\s+(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
+_MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+(?:mới|[\d\s–—-]+)\s*)?(?:(?:đã\s+)?được\s+(?P<verb>[^\s,:]+(?:\s[^\s,:]+)?)\s*)?,?"
+                             r"\s*gồm(?:\s+có)?(?:\s*:\s*|\s+(?=(?:các\s+)?(?:ông|bà|đồng chí)[\s:,]))"
+                             r"(?:các\s+(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")  # "gồm các ông:", "gồm ông A, ..."
 
 
-def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str]]) -> Iterator[Appointment]:
+def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]]
+                    ) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
     """The members a congress report lists under a post of a decision that named nobody:
     "quyết định của Bộ Chính trị chỉ định Ban Chấp hành, Bí thư và các Phó Bí thư ... Các Phó
     Bí thư Tỉnh ủy gồm có: bà A (...), ông B (...)", or with the verb in the list's head: "4
     Phó Bí thư Tỉnh ủy được chỉ định, gồm: bà A - ..., ông B - ...". Each listed person is
-    given the head's post by that decision."""
+    given the head's post by that decision; with where to read the body that made it (the
+    decision before's of that action, else none known)."""
     rules = _rules()
-    if "gồm" not in text:
-        return
-    for head in rules.list_head.finditer(text):
+    heads = sorted([*(rules.list_head.finditer(text) if "gồm" in text else ()), *rules.verb_list_head.finditer(text)],
+                   key=lambda m: m.start())
+    for head in heads:
         if not title_opens_at(text, head.end()):
             continue
         post = read_post(text, head.end())
-        follow = post and _MEMBERS_FOLLOW.match(text, post[1])
+        led = head.groupdict().get("verb")  # "chỉ định 4 Phó Bí thư là bà A, ...": the verb leads the list
+        follow = post and (_MEMBERS_FOLLOW if led is None else _MEMBERS_NAMED).match(text, post[1])
         if not post or not follow:
             continue
-        stated = rules.action_of.get((follow["verb"] or "").lower())
-        earlier = [action for at, action in unnamed_at if at <= head.start()]
-        action = stated or (earlier[-1] if earlier and not follow["verb"] else None)
+        stated = rules.action_of.get((led or follow["verb"] or "").lower())
+        earlier = [(action, body) for at, action, body in unnamed_at if at <= head.start()]
+        action = stated or (earlier[-1][0] if earlier and not follow["verb"] else None)
         if action is None:
             continue
+        body = next((body for earlier_action, body in reversed(earlier) if earlier_action == action), None)
+        if led:  # "Bộ Chính trị cũng chỉ định các Phó Bí thư ... gồm": the verb's own subject
+            verb = _Verb(action, head.start("verb"), head.end("verb"), led)
+            body = partial(_body, text, _sentence_opening(text, head.start()), verb, [])
         end = _list_end(text, follow.end())
         for person in _people(text, follow.end(), end, officials):
             own = _narrower_post(text, person.end, post[0])
             yield Appointment(name=person.name, action=action, post=own or post[0], date=None, by=None,
-                              span=(person.start, person.end), rule=f"listed under '{post[0]}' of '{action}'")
+                              span=(person.start, person.end), rule=f"listed under '{post[0]}' of '{action}'"), body
 
 
 _BRACKETED = re.compile(r"\s*\(([^()\n]{1,60})\)")
@@ -310,6 +331,12 @@ def _narrower_post(text: str, at: int, post: str) -> str | None:
     own, listed = title_key(bracket[1]).split(), title_key(post).split()
     shared = next((i for i, (a, b) in enumerate(zip(own, listed)) if a != b), min(len(own), len(listed)))
     return bracket[1].strip() if 2 <= shared < len(own) else None
+
+
+def _sentence_opening(text: str, at: int) -> int:
+    """Where the sentence holding text[at] opens: after the last full stop or line break before it."""
+    stop = text.rfind(". ", 0, at)
+    return max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, at) + 1)
 
 
 def _list_end(text: str, start: int) -> int:

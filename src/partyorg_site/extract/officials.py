@@ -654,19 +654,25 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
 # A list of a title's holders opens: "Các Phó Bí thư Tỉnh ủy: A, B và C", "3 Phó Bí thư, gồm: ông
 # A, Chủ tịch HĐND tỉnh; ông B", "các Phó ban gồm các ông A, B". Each name may be cued
 # ("ông", "bà", "đồng chí") and followed by a title of its own.
-_LIST_OPENS = re.compile(r"\s*(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
+# The holders may be named after the verb that gave them the title: "Bốn Phó Bí thư Tỉnh ủy được
+# chỉ định gồm các ông: A (Thường trực), B, C và bà D".
+_LIST_OPENS = re.compile(r"\s*(?:(?:đã\s+|vừa\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)\s+)?"
+                         r"(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
                          r"(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
+_PLURAL_LIST_OPENS = re.compile(r"\s+là\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
 PLURAL_REACH = 20  # characters before a head where a plural word and its noun ("các đồng chí") may stand
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*và|,|;|và)\s*(?P<cue>(?:ông|bà|đồng chí)\s+)?")
 _OWN_TITLE = re.compile(r"\s*,\s*")
+_LISTED_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 _LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}}(?!\w|\.\w)")  # may end a sentence
 _SPACE = re.compile(r"[ ]+")
 
 
-def _names_listed_after(text: str, position: int) -> list[tuple[str, Span]]:
+def _names_listed_after(text: str, position: int, plural: object = None) -> list[tuple[str, Span]]:
     """"Các Phó Bí thư Tỉnh ủy: Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc": the names
-    listed after a colon that closes a title, each a person holding it."""
-    opens = _LIST_OPENS.match(text, position)
+    listed after a colon that closes a title, each a person holding it; after a counted
+    title (`plural`), after "là" too ("4 Phó Bí thư là bà A, ông B và ông C")."""
+    opens = _LIST_OPENS.match(text, position) or (plural and _PLURAL_LIST_OPENS.match(text, position))
     return _names_listed_from(text, opens.end()) if opens else []
 
 
@@ -676,7 +682,8 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tupl
     without `own_titles`, a name followed by its own title ends the list before it (after a
     shared title, "các Phó Chủ tịch A, B, Giám đốc Sở X" leaves B's post in doubt)."""
     names: list[tuple[str, Span]] = []
-    while found := _listed_person(text, at):
+    cued = False
+    while found := _listed_person(text, at, cued):
         after = found.end()
         own = _OWN_TITLE.match(text, after)
         if own and _rules().heads.match(text, own.end()):
@@ -684,10 +691,12 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tupl
                 break
             after = _read_titles(text, own.end())[1]  # "ông A, Chủ tịch HĐND tỉnh; ông B": A's own title
         names.append((found.group(), found.span()))
+        if aside := _LISTED_ASIDE.match(text, after):  # "A (Thường trực), B": a qualifier in brackets
+            after = aside.end()
         separator = _LIST_SEPARATOR.match(text, after)
         if not separator:
             break
-        at = separator.end()
+        at, cued = separator.end(), separator.group("cue") is not None
     return names
 
 
@@ -718,14 +727,14 @@ def _titles_after_biography(text: str, at: int) -> int | None:
 _BRACKET_THEN_DASH = re.compile(r"\s*\)\s*[-–—]\s*")  # a title in brackets after a name, then more after a dash
 
 
-def _listed_person(text: str, at: int) -> re.Match[str] | None:
+def _listed_person(text: str, at: int, cued: bool = False) -> re.Match[str] | None:
     """The name of a list's item at text[at], or after a rank ("Đại tướng Phan Văn Giang"):
-    a rank opens an item of the list, never ends it."""
+    a rank opens an item of the list, never ends it. `cued`: "ông", "bà" stand before it."""
     rank = _rules().rank.match(text, at)
     if rank and (space := _SPACE.match(text, rank.end())):
         at = space.end()
     found = _LISTED_NAME.match(text, at)
-    return found if found and _is_name(found.group().split(), need_surname=True) else None
+    return found if found and _is_name(found.group().split(), need_surname=True, cued=cued) else None
 
 
 def _is_name(words: list[str], need_surname: bool, cued: bool = False) -> bool:
@@ -1025,7 +1034,10 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if not titles:
             continue
         named = _name_at_end(titles[-1])
-        listed = [] if named else _names_listed_after(text, chain_end)
+        # (after "là" only a title that names its unit: "4 Phó Chủ tịch là ..." of a bank's board is none)
+        listed = [] if named else _names_listed_after(
+            text, chain_end, plural=title_key(titles[-1]) not in rules.generic_heads
+            and rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()))
         copula = not named and not listed and text.startswith(_COPULA, head.start() - len(_COPULA))
         cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end)
         if not (named or listed or copula or cue) or rules.past_post.search(

@@ -29,6 +29,7 @@ class Gazetteer:
     stop_phrases: dict[str, list[tuple[str, int]]]  # a spelling -> the stop phrases it is in, and where
     lesser_place: re.Pattern[str]
     surnames: frozenset[str]
+    cued_surnames: frozenset[str]  # "Đồng", "Từ": a family name only after a person's cue
     host_cue: re.Pattern[str]
     capital: str
     venue_cue: re.Pattern[str]
@@ -78,6 +79,8 @@ def gazetteer() -> Gazetteer:
         stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
+        # those that open a name only after "ông", "bà": "chợ Đồng Xuân Quảng Bình" names no one
+        cued_surnames=frozenset(datafiles.load("names")["surnames"]) & frozenset(datafiles.load("names")["not_name_words"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
@@ -135,7 +138,7 @@ def find_mentions(text: str) -> list[Mention]:
         start, end = match.span()
         if (holding := gaz.stop_phrases.get(match.group(1))) and _in_stop_phrase(text, match, holding):
             continue
-        if _inside_personal_name(text, start, gaz.surnames):
+        if _inside_personal_name(text, start, gaz.surnames, gaz.cued_surnames):
             continue
         if gaz.lesser_place.search(text, max(0, start - 12), start):
             continue  # "huyện Quảng Ninh", "đường Thái Nguyên"
@@ -263,9 +266,10 @@ def _province_at(text: str, position: int) -> str | None:
     return gaz.canonical[match.group(1)]
 
 
-def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bool:
+def _inside_personal_name(text: str, start: int, surnames: frozenset[str], cued_surnames: frozenset[str]) -> bool:
     """"Nguyễn Thái Bình": a run of capitalised words before the match that starts with a
-    family name makes the match the end of a person's name."""
+    family name makes the match the end of a person's name; "ông Đồng Văn Kiên Giang" too,
+    with a family name that is one only after a person's cue (not "Từ Quảng Nam đến ...")."""
     before = text[max(0, start - 40):start]
     words: list[str] = []
     while True:
@@ -274,7 +278,12 @@ def _inside_personal_name(text: str, start: int, surnames: frozenset[str]) -> bo
             break
         words.insert(0, match.group(1))
         before = before[:match.start()]
-    return bool(words) and words[0] in surnames
+    if not words or words[0] not in surnames:
+        return False
+    return words[0] not in cued_surnames or _PERSON_CUE_BEFORE.search(before) is not None
+
+
+_PERSON_CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$", re.IGNORECASE)
 
 
 def province_label(labels: list[str]) -> str | None:
