@@ -7,7 +7,7 @@ import pytest
 from conftest import case_ids, cases
 from partyorg_site.read.bylines import split_signature, split_trailer
 from partyorg_site.read.captions import (split_caption_sentences, split_glued_captions, split_inline_captions,
-                                         split_top_caption)
+                                         split_opening_caption, split_top_caption)
 from partyorg_site.read.clean import without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.sentences import sentences
@@ -28,8 +28,8 @@ def test_body_rule(case):
         assert split_signature(text) == (case["body"][0], case["outlet"])
     elif rule == "trailer":
         assert split_trailer(text) == (case["body"][0], case["outlet"])
-    elif rule == "top_caption":
-        rest, caption = split_top_caption(text, case["above"])
+    elif rule in ("top_caption", "opening_caption"):
+        rest, caption = split_top_caption(text, case["above"]) if rule == "top_caption" else split_opening_caption(text)
         assert ([rest], [caption] if caption else []) == (case["body"], case["captions"])
     elif rule == "sentences":
         assert sentences(text) == case["body"]

@@ -308,6 +308,42 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     return body, captions
 
 
+OPENING_CAPTION_WORDS = (3, 45)  # a photo's caption opening a paragraph before a dateline
+# a sentence ended ("... đổ rác. Chiều 5/6, ...": the report's first sentence, then its
+# next), or one that introduces what follows ("Vụ việc được xác định:")
+_OPENING_NOT_CAPTION_ENDS = (".", "!", "?", "…", ":", ";")
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    """The openings of data/layout.yaml marked `dateline`: a report's first words ("Chiều 28/6")."""
+    openers = [o for o in datafiles.load("layout")["glued_sentence_openers"] if o.get("dateline")]
+    return re.compile("|".join(f"(?<= )(?:{alternation(o['words'])}){o['then']}" for o in openers))
+
+
+@lru_cache(maxsize=1)
+def _opens_a_sentence() -> re.Pattern[str]:
+    """data/layout.yaml's opening_caption_not_starts: a paragraph's opening that is a sentence."""
+    return re.compile(rf"{alternation(datafiles.load('layout')['opening_caption_not_starts'])}(?!\w)")
+
+
+def split_opening_caption(text: str) -> tuple[str, str | None]:
+    """A paragraph of an export that opens with the top photo's caption run into the report's
+    dateline: "Quang cảnh phiên xét xử tại TAND huyện Chiều 16/5, TAND huyện ..." -> the
+    report from its dateline, and the caption. What stands before the dateline reads as no
+    sentence: it ends none (a report's first sentence ends before another's dateline; a stop
+    inside a word, "TP.HCM", ends none)."""
+    found = _dateline().search(text, 0, CAPTION_MAX_CHARACTERS)
+    if found is None:
+        return text, None
+    opening = text[:found.start()].strip()
+    low, high = OPENING_CAPTION_WORDS
+    if _SENTENCE_END.search(opening) or opening.endswith(_OPENING_NOT_CAPTION_ENDS) \
+            or _opens_a_sentence().match(opening) or not low <= count_words(opening, high + 1) <= high:
+        return text, None
+    return text[found.start():], opening
+
+
 @lru_cache(maxsize=1)
 def _glued_opener() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The sure sentence openings of data/layout.yaml: a pattern of their opening words

@@ -18,7 +18,8 @@ from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_
                                    signature_outlet, split_signature, split_trailer)
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
                                          looks_like_caption, is_photo_sentence, split_caption_sentences, split_credit, split_each,
-                                         split_glued_captions, split_inline_captions, split_top_caption)
+                                         split_glued_captions, split_inline_captions, split_opening_caption,
+                                         split_top_caption)
 from partyorg_site.read.clean import Line, chrome_reason, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published, valid_date
@@ -277,6 +278,9 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if run_on:
             pieces, inline_captions = split_each(pieces, split_glued_captions, inline_captions)
             pieces, inline_captions = split_each(pieces, split_caption_sentences, inline_captions)
+            if pieces:
+                pieces[0], opening_caption = split_opening_caption(pieces[0])
+                inline_captions += [opening_caption] if opening_caption else []
             if lead_done and not top_caption_done and pieces:
                 top_caption_done = True  # the first run-on body after the lead: its top photo
                 pieces[0], top_caption = split_top_caption(pieces[0], [layout.title or "", *(t for _, t in body)])
