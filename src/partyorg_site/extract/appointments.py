@@ -82,6 +82,7 @@ class _Rules:
     held_before: re.Pattern[str]
     company: re.Pattern[str]
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
+    cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     verb_list_head: re.Pattern[str]  # "chỉ định 4 Phó Bí thư là ...": so too, the verb before the count
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
@@ -131,6 +132,8 @@ def _rules() -> _Rules:
         decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
         birth=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["birth_cues"])) + r")\s*:?\s*"
                          r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"),
+        cited_rule=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["cited_rules"])) + r")\s+(?:số\s*)?"
+                              r"\S*\d\S*\s*,?\s*(?:ban hành\s*)?ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
         list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         verb_list_head=re.compile(r"(?<!\w)(?P<verb>" + alternation(_either_case(table["actions"]["chỉ định"] +
                                   table["actions"]["bầu"] + table["actions"]["bổ nhiệm"])) + r")\s+" + counters +
@@ -426,8 +429,9 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
     profile), or a month more than that ("Tháng 2/2025, Bộ Chính trị quyết định ..." in a
     December report); or, where the article's date is unknown, to any bare year. A term's years
-    ("nhiệm kỳ 2015-2020") and a birth date ("(sinh năm 1977)") date nothing."""
-    without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", sentence))
+    ("nhiệm kỳ 2015-2020"), a birth date ("(sinh năm 1977)") and a cited rule's date ("căn cứ
+    Quy định số 69-QĐ/TW ngày 6/7/2022") date nothing."""
+    without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", _rules().cited_rule.sub(" ", sentence)))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
     if reference is None:
         return bool(years)
@@ -961,7 +965,10 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
     behalf = _rules().on_behalf.search(text, start, verb.start)
     if behalf and _rules().body.match(text, behalf.end()):
         return _body_at(text, behalf.end(), _body_reach(text, behalf.end(), verb.start), verb.start)
-    first_verb = _rules().verbs.search(text, start)
+    first_verb = next((found for found in _rules().verbs.finditer(text, start)
+                       if found.start() >= verb.start
+                       or not _SUBJECT_MATTER.search(text, max(0, found.start() - SUBJECT_MATTER_REACH), found.start())),
+                      None)
     limit = min([verb.start, *(p.start for p in people if start <= p.start < verb.start),
                  *([first_verb.start()] if first_verb else [])])
     best, reach = None, start
@@ -973,6 +980,12 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
             continue  # "Chủ tịch UBND tỉnh Trần Văn Hải được bầu": the subject's title, no body deciding
         best = _body_at(text, match.start(), reach, limit)
     return best
+
+
+# A verb a few words after "về" names a rule's subject matter ("căn cứ Quy định ... của Bộ Chính trị về kỷ
+# luật đảng viên vi phạm, Ban Thường vụ quyết định ..."), no decision before which its body stands.
+_SUBJECT_MATTER = re.compile(r"(?<!\w)về\s+(?:việc\s+)?(?:[^\W\d]+\s+){0,2}$")  # "về (việc) (xử lý) kỷ luật"
+SUBJECT_MATTER_REACH = 24
 
 
 def _body_reach(text: str, at: int, limit: int) -> int:
