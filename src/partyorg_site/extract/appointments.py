@@ -64,6 +64,8 @@ class _Rules:
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     undecided_before: re.Pattern[str]
+    undecided_in_content: re.Pattern[str]  # ... where the sentence tells a decision's content: not "sẽ"
+    content_opener: re.Pattern[str]  # "Theo đó,": the sentence tells what the decision before says
     forms: re.Pattern[str]
     post_opener: re.Pattern[str]
     unit_opener: re.Pattern[str]
@@ -73,6 +75,7 @@ class _Rules:
     filler: re.Pattern[str]
     body: re.Pattern[str]
     proposal: re.Pattern[str]
+    content_future: frozenset[str]  # "sẽ": no proposal in a decision's content
     proposal_compound: re.Pattern[str]  # "chương trình": a word holding a proposal's, no proposal
     on_behalf: re.Pattern[str]  # "thay mặt": the body after it decided
     decision: re.Pattern[str]
@@ -95,6 +98,11 @@ def _either_case(phrases: list[str]) -> set[str]:
     return {variant for phrase in phrases for variant in either_case_first(phrase)}
 
 
+def _undecided(words: list[str]) -> re.Pattern[str]:
+    """Any of `words` just before a verb (with "được", "đã", "sẽ", "bị" after it)."""
+    return re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(words)) + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     table = datafiles.load("appointments")
@@ -108,8 +116,9 @@ def _rules() -> _Rules:
         action_of=action_of,
         not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*$"),
         not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
-        undecided_before=re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(table["undecided_before"]))
-                                    + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$"),
+        undecided_before=_undecided(table["undecided_before"]),
+        undecided_in_content=_undecided([w for w in table["undecided_before"] if w not in table["content_future"]]),
+        content_opener=re.compile(r"\s*(?:" + alternation(table["content_openers"]) + r")\s*,"),
         forms=re.compile(alternation(_either_case(table["discipline_forms"]), not_after=r"\w") + r"(?!\w)"),
         post_opener=re.compile(r"\s*(?:" + alternation(table["post_openers"]) + r")\s+"),
         unit_opener=re.compile(r"\s*(?:(?:đến|về)\s+)?(?:nhận\s+)?(?:công\s+tác\s+)?(?:"
@@ -120,6 +129,7 @@ def _rules() -> _Rules:
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
+        content_future=frozenset(table["content_future"]),
         # (the cues titles.yaml lists for a principal's title: "thay mặt", "thừa ủy quyền", ...)
         on_behalf=re.compile(r"(?<!\w)(?:" + alternation(_either_case(datafiles.load("titles")["principal_cues"]))
                              + r")\s+"),
@@ -590,6 +600,8 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
     decided: str | None = None  # the action of the sentence's last decision
     last_decision = start  # where its verb ends
     noun_end = -1
+    content = rules.content_opener.match(text, start) is not None  # "Theo đó, ông A sẽ thôi giữ chức ..."
+    undecided = rules.undecided_in_content if content else rules.undecided_before
     for match in matches:
         phrase = match.group()
         if phrase[0].isupper() and text[start:match.start()].strip() and _NICKNAME.match(text, match.end()):
@@ -601,7 +613,7 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
                 or (noun_end >= 0 and _VERB_LIST.fullmatch(text, noun_end, match.start())):
             noun_end = match.end()  # "công tác điều động, luân chuyển cán bộ": nouns, one after another
             continue
-        if rules.undecided_before.search(before) or _proposed(text[start:match.start()]):
+        if undecided.search(before) or _proposed(text[start:match.start()], content):
             continue
         action = rules.action_of.get(phrase.lower())
         if action is None and decided and _NEXT_CLAUSE_PERSON.search(text, last_decision, match.start()):
@@ -619,12 +631,14 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
 _NEXT_CLAUSE_PERSON = re.compile(rf"(?<!các ông)(?<!các bà)[;,]\s*(?:và\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
 
 
-def _proposed(before: str) -> bool:
+def _proposed(before: str, content: bool = False) -> bool:
     """A proposal governs the verb ("UBKT Trung ương đề nghị Ban Bí thư thi hành kỷ luật
     ...", "Tờ trình ... về thi hành kỷ luật"), with no decision since ("đã xem xét ... và
-    quyết định thi hành kỷ luật")."""
+    quyết định thi hành kỷ luật"); `content`: the sentence tells a decision's content, where
+    the future is no proposal ("Theo đó, ông A sẽ ...")."""
     rules = _rules()
-    proposals = list(rules.proposal.finditer(before))
+    proposals = [m for m in rules.proposal.finditer(before)
+                 if not (content and m.group().lower() in _rules().content_future)]
     if proposals:  # (most verbs have none: the compounds are looked for only then)
         compounds = [(m.start(), m.end()) for m in rules.proposal_compound.finditer(before)]
         proposals = [m for m in proposals if not any(start <= m.start() < end for start, end in compounds)]

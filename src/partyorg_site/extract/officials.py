@@ -642,13 +642,41 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
         if closed_by_name and _name_at_end(titles[-1]):
             position = end
             break
-        following = _NEXT_TITLE.match(text, end)
+        following = _NEXT_TITLE.match(text, end) or _next_title_after_semicolon(text, end)
         if not following or not _rules().heads.match(text, following.end()) or _rules().rank_after_and.match(text, end) \
                 or ("kiêm" in following.group() and _heads_a_firm(title)):
             position = end  # ("Chủ tịch HĐQT kiêm Tổng giám đốc X": the second post is the same firm's)
             break
         position = following.end()
     return titles, position
+
+
+_SEMICOLON = re.compile(r"\s*;\s*")
+_PASSIVE_AFTER_CHAIN = re.compile(r"\s(?:đã\s+|vừa\s+)?được\s")
+_CUE_IN_CHAIN = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)
+
+
+def _next_title_after_semicolon(text: str, end: int) -> re.Match[str] | None:
+    """A semicolon between the groups of one person's long chain, the subject of a passive
+    verb ("Ông A - Ủy viên Trung ương Đảng, Ủy viên Quân ủy Trung ương; Thượng tướng, Phó Tổng
+    Tham mưu trưởng ... được Bộ Chính trị chỉ định ..."): the chain goes on where a title
+    follows and the groups after it, up to "được" in the sentence, name no one (in a list,
+    "...; Phó Bí thư Tỉnh ủy Trần Văn B; ..." is the next person's)."""
+    following = _SEMICOLON.match(text, end)
+    if not following:
+        return None
+    sentence_end = _SENTENCE_END.search(text, following.end())
+    passive = _PASSIVE_AFTER_CHAIN.search(text, following.end(), sentence_end.start() if sentence_end else len(text))
+    if passive is None or _CUE_IN_CHAIN.search(text, following.end(), passive.start()):
+        return None
+    for group in text[following.end():passive.start()].split(";"):
+        group = group.strip()
+        rank = _rules().rank.match(group)
+        at = _NEXT_TITLE.match(group, rank.end()).end() if rank and _NEXT_TITLE.match(group, rank.end()) else 0
+        titles, _ = _read_titles(group, at, closed_by_name=True)
+        if not titles or _name_at_end(titles[-1]):
+            return None
+    return following
 
 
 # A list of a title's holders opens: "Các Phó Bí thư Tỉnh ủy: A, B và C", "3 Phó Bí thư, gồm: ông
