@@ -40,7 +40,11 @@ _REPORTER_LEAD = re.compile(rf"^(?:PV|Phóng viên|Nhóm PV|Nhóm phóng viên)\
                             rf"\s*/\s*(?P<outlet>{UPPER_CLASS}[^,:/]{{1,30}}?)\s+(?:thông tin|đưa tin|cho biết)\s*[,:]?\s+"
                             rf"(?P<rest>\S.*)$")
 
-_ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.&]{{1,9}})\s*[-–—]+\s+"
+_ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-9.&]{{1,9}}"
+                                # a site's name run into one word with no tone mark, longer than any
+                                # syllable: "Kinhtedothi - Sáng 30/6, ...", "Baoxaydung - ..." (not a
+                                # foreign name paired with another: "Mourinho - Pep Guardiola ...")
+                                rf"|[A-Z][a-z]{{7,24}}(?=\s*[-–—]+\s+(?![A-Z][a-z]*\s+[A-Z][a-z]*(?![^\W\d_]))))\s*[-–—]+\s+"
                                 rf"(?P<rest>(?:{UPPER_CLASS}|\d).*)$")
 
 

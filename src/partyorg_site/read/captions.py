@@ -49,6 +49,7 @@ class _Cues:
     caption_phrases: Anchored
     credit: re.Pattern[str]
     credit_marks: tuple[str, ...]
+    bare_credit: re.Pattern[str]  # "Ảnh ĐẶNG TRUNG", "Ảnh do ban tổ chức cung cấp": a credit without its colon
     reported_speech: re.Pattern[str]
     before_a_name: frozenset[str]
     photo_position: re.Pattern[str]
@@ -77,6 +78,13 @@ def _cues() -> _Cues:
         credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}(?=\s*\)?\s*\.?$)|(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.(?:[a-z]{{2,4}}|[A-Z]{{2,4}}))*)"
                           rf"\s*\)?\s*\.?$"),
         credit_marks=("(", *data["credit_words"], *cased),
+        # A photo word capitalised after a caption with no colon: a name in capitals or initials
+        # and a code ("Ảnh ĐẶNG TRUNG", "Ảnh VGP/Nhật Bắc", "ẢNH TTXVN"), or who provided it ("Ảnh
+        # do ban tổ chức đại hội cung cấp"); a capitalised "Ảnh" stands mid-sentence only so.
+        bare_credit=re.compile(rf"(?<=\s)(?:{alternation(data['bare_credit_words'])})\s+(?P<by>"
+                               rf"do\s+[^.()]{{1,60}}?\s(?:{alternation(data['credit_endings'])})"
+                               rf"|(?:{UPPER_CLASS}{{2,}}[/-]?)+(?:\s*[/-]?\s*(?:{UPPER_CLASS}{{2,}}|{UPPER_CLASS}{LOWER_CLASS}+))*"
+                               rf"|{UPPER_CLASS}{{2,}}/{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)*)\s*\.?$"),
         reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
         # "Phó Chủ tịch nước Nguyễn Thị A.": a head, any words without a clause mark, then a
@@ -213,7 +221,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
     tail = text[tail_start:]
     if not any(mark in tail for mark in _cues().credit_marks):
         return text, None  # the pattern needs one of these; most paragraphs have none
-    match = _cues().credit.search(text, tail_start)
+    match = _cues().credit.search(text, tail_start) or _cues().bare_credit.search(text, tail_start)
     if not match:
         return text, None
     return text[:match.start()].rstrip(), match.group("by").strip()
