@@ -25,7 +25,7 @@ from partyorg_site.patterns import Anchored
 from partyorg_site.vietnamese import slug, squash
 
 LEAD_PARAGRAPHS = 2
-TITLE_WORDS = 16
+TITLE_WORDS = 20  # a name runs to its clause's end, at most so far (a plenum's with its body and term: 18)
 LEAD_CHARACTERS = 1200  # an export's body is one line: read only its opening
 
 
@@ -38,6 +38,7 @@ class _Rules:
     posts_given: re.Pattern[str]  # "bổ nhiệm": a ceremony's name that lists the posts it gives
     name_end: re.Pattern[str]  # a mark, or a word opening what is said of the meeting: its name's end
     continues_after_quote: re.Pattern[str]  # "của", "năm": a word that goes on with a quoted name
+    comma_goes_on: re.Pattern[str]  # ", quán triệt": a comma inside the name's pair of tasks
     prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
     tallied_before: re.Pattern[str]  # "34 tỉnh đã hoàn tất Đại hội": meetings done with, counted
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
@@ -80,8 +81,9 @@ def _rules() -> _Rules:
         not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
         tallied_before=re.compile(data["tallied_before"], re.IGNORECASE),
         posts_given=re.compile(rf"(?<!\w)(?:{_alternatives(data['posts_given'])})(?!\w)", re.IGNORECASE),
-        name_end=re.compile(rf"{_NAME_MARKS}|\s(?:{_alternatives(data['name_ends']['words'])}|"
-                            rf"{data['name_ends']['times']})(?!\w)"),
+        name_end=re.compile(rf"{_NAME_MARKS}|\s(?:(?:{_alternatives(data['name_ends']['words'])})(?!\w)|"
+                            rf"(?:{data['name_ends']['times']}))"),
+        comma_goes_on=re.compile(rf",\s*(?:{_alternatives(data['name_ends']['comma_goes_on_before'])})(?!\w)"),
         continues_after_quote=re.compile(rf"(?:{_alternatives(data['name_ends']['after_quote'])})(?!\w)"),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
@@ -254,7 +256,8 @@ def _phrase(text: str, start: int) -> str:
     end = len(text)
     quoted = [(found.start(), found.end()) for found in _QUOTED.finditer(text, start, start + LEAD_CHARACTERS)]
     for mark in _rules().name_end.finditer(text, start):
-        if any(opens < mark.start() < closes for opens, closes in quoted):
+        if any(opens < mark.start() < closes for opens, closes in quoted) \
+                or (mark.group() == "," and _rules().comma_goes_on.match(text, mark.start())):
             continue
         given = mark.group() == "," and _rules().posts_given.search(text, start, mark.start())
         if not (given and not _PERSON_CUE.search(text, given.end(), mark.start())
