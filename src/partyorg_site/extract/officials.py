@@ -185,6 +185,7 @@ class _Grammar:
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
     domain_joiners: frozenset[str]  # "&", "-", "–": marks that join two domains in one unit's name
     names_with_marks: tuple[tuple[str, str, str], ...]  # ("Văn hóa", ",", "Thể thao và Du lịch")
+    of_parent: re.Pattern[str]  # "của Quốc hội": the body a committee's name goes on to, after "của"
     abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
     departments: frozenset[str]  # "Vụ", "Cục": a unit that a comma and its parent may follow
     parent: re.Pattern[str]  # " Bộ X", " Văn phòng X": such a parent after the comma
@@ -248,6 +249,7 @@ def _grammar() -> _Grammar:
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
             organisation.lower() for organisation in unit["organisations"]),
         domain_joiners=frozenset(unit["domain_joiners"]),
+        of_parent=re.compile(rf"của[ ]+(?:{alternation(unit['of_parents'])})(?!\w)"),
         names_with_marks=tuple((left, mark, right) for name in unit["names_with_marks"]
                                for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
@@ -309,6 +311,12 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
             if parts is not None:
                 parts.append(("parent", word))
             previous_start, before_previous, previous, taken_whole = at, previous, word, False
+            continue
+        if word == "của" and (parent := grammar.of_parent.match(text, at)):
+            end = through = parent.end()  # "Chủ nhiệm Ủy ban Tư pháp của Quốc hội": a committee of the Assembly
+            if parts is not None:
+                parts.append(("parent", text[at:end]))
+            previous_start, before_previous, previous, taken_whole = at, previous, text[:end].rsplit(None, 1)[-1], True
             continue
         # A lower-case word glued to a capitalised one ("khẩuMinh Châu") lost a space: the title
         # ends there. (A capitalised token so written is a brand: "VinaPhone", "OceanBank".)
