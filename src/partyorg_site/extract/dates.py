@@ -40,6 +40,7 @@ class _Tuning:
     lead_paragraphs: int
     year_lead_paragraphs: int
     event_month: int
+    event_day: int
     current_year_phrase: int
     other_month: int
     full_date: int
@@ -67,7 +68,7 @@ def tuning() -> _Tuning:
     weights, reach = data["weights"], data["reach"]
     return _Tuning(
         lead_paragraphs=data["lead_paragraphs"], year_lead_paragraphs=data["year_lead_paragraphs"],
-        event_month=weights["event_month"], current_year_phrase=weights["current_year_phrase"],
+        event_month=weights["event_month"], event_day=weights["event_day"], current_year_phrase=weights["current_year_phrase"],
         other_month=weights["other_month"], full_date=weights["full_date"], year=weights["year"],
         review=weights["review"], congress_term=weights["congress_term"],
         late_year_from_month=data["late_year_from_month"], early_year_to_month=data["early_year_to_month"],
@@ -547,6 +548,16 @@ def _nearest_to_full_date(year: int, full_date: re.Match[str], month: int, day: 
     return nearest_year(date.fromisoformat(printed), month, day) if printed else None
 
 
+_FULL_DATE = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
+_START_BEFORE = re.compile(r"(?<!\w)(?:từ|kể từ)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _anniversary() -> re.Pattern[str]:
+    """"kỷ niệm", "năm trước": a sentence that counts years from a day (data/dates.yaml), lower-cased."""
+    return _any_word_of("anniversary_words")
+
+
 def _future() -> re.Pattern[str]:
     return _any_word_of("future_words")
 
@@ -620,6 +631,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     The title and body are scanned as one text (term ranges blanked out), each year
     weighed within its own paragraph."""
     text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
+    # the years printed with the event's own day and month: the latest is the event's where an
+    # anniversary counts from another ("(14/6/1957 - 14/6/2017)", "ngày 14/6/1957 ... ")
+    own_days = {int(found["y"]) for found in _FULL_DATE.finditer(text) if (int(found["d"]), int(found["m"])) == (day, month)}
     breaks = [found.start() for found in _PARAGRAPH_END.finditer(text)]
     ranged = _YEAR_RANGE.sub(" ", sentence)
     sentence_at = text.find(ranged, breaks[0] + 1) if breaks else -1
@@ -653,7 +667,14 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if weight < rules.current_year_phrase and _mid_year(month) and not in_review_rule and \
                 _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
             continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
-        if full_date:
+        if full_date and (int(full_date["d"]), int(full_date["m"])) == (day, month) and year == max(own_days) \
+                and (len(own_days) > 1 or not _anniversary().search(around.lower())) \
+                and not _START_BEFORE.search(context[:full_date.start()]):
+            # "Sáng 19.5, ... (19.5.2017)": the event's own day, its year printed; not the day an
+            # anniversary counts from ("kỷ niệm 60 năm ... (14/6/1957 - 14/6/2017)": the later of
+            # two; "40 năm trước, ngày 21/6/1977", alone), nor a start ("từ 1/7/2012")
+            shift, weight = 0, rules.event_day
+        elif full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
         elif _MONTH_BEFORE.search(context):
