@@ -53,6 +53,7 @@ _YEAR = re.compile(rf"(?<![\d/.-])((?:19|20)\d{{2}})(?!\d|{OPENS_A_SYMBOL})")
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _MONTH_YEAR = re.compile(r"(?<!\w)[tT]háng\s+(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # the cheap test before a sentence's years are weighed
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
 
@@ -87,7 +88,8 @@ class _Rules:
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
     cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
-    verb_list_head: re.Pattern[str]  # "chỉ định 4 Phó Bí thư là ...": so too, the verb before the count
+    count_after_verb: re.Pattern[str]  # "chỉ định | 4 Phó Bí thư là ...": so too, the verb before the count
+    count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
@@ -145,9 +147,8 @@ def _rules() -> _Rules:
         cited_rule=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["cited_rules"])) + r")\s+(?:số\s*)?"
                               r"\S*\d\S*\s*,?\s*(?:ban hành\s*)?ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
         list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
-        verb_list_head=re.compile(r"(?<!\w)(?P<verb>" + alternation(_either_case(table["actions"]["chỉ định"] +
-                                  table["actions"]["bầu"] + table["actions"]["bổ nhiệm"])) + r")\s+" + counters +
-                                  r"\s+(?=" + UPPER_CLASS + ")"),
+        count_after_verb=re.compile(r"\s+" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
+        count_led_actions=frozenset(table["count_led_actions"]),
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
         party_only=frozenset(table["party_only_actions"]),
@@ -250,7 +251,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.rule = f"'giữ chức' under the decision of '{action}' before it" if action else \
                 "'giữ chức' with no other decision for the person"
             found[key] = appointment
-    for appointment, body in _listed_members(text, officials, unnamed_at):
+    for appointment, body in _listed_members(text, officials, unnamed_at, matches):
         key = (fold(appointment.name), appointment.action)
         if fold(appointment.name) not in named and key not in found:
             if body is None:  # "Bốn Phó Bí thư được chỉ định gồm: ...", the decision's body in the lead
@@ -296,34 +297,40 @@ _MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+(?:mới|[\d\s–—-]+
                              r"(?:các\s+(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")  # "gồm các ông:", "gồm ông A, ..."
 
 
-def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]]
-                    ) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
+def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]],
+                    matches: list[re.Match[str]]) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
     """The members a congress report lists under a post of a decision that named nobody:
     "quyết định của Bộ Chính trị chỉ định Ban Chấp hành, Bí thư và các Phó Bí thư ... Các Phó
     Bí thư Tỉnh ủy gồm có: bà A (...), ông B (...)", or with the verb in the list's head: "4
     Phó Bí thư Tỉnh ủy được chỉ định, gồm: bà A - ..., ông B - ...". Each listed person is
     given the head's post by that decision; with where to read the body that made it (the
-    decision before's of that action, else none known)."""
+    decision before's of that action, else none known). `matches`: the text's verbs, the
+    heads a verb leads are looked for after them."""
     rules = _rules()
-    heads = sorted([*(rules.list_head.finditer(text) if "gồm" in text else ()), *rules.verb_list_head.finditer(text)],
-                   key=lambda m: m.start())
-    for head in heads:
-        if not title_opens_at(text, head.end()):
+    # (where each list's head opens and ends, and the verb that leads it, if one does)
+    heads: list[tuple[int, int, re.Match[str] | None]] = [
+        (head.start(), head.end(), None) for head in (rules.list_head.finditer(text) if "gồm" in text else ())]
+    for verb in matches:  # "chỉ định 4 Phó Bí thư là bà A, ...": the verb leads the list
+        if rules.action_of.get(verb.group().lower()) in rules.count_led_actions and \
+                (count := rules.count_after_verb.match(text, verb.end())):
+            heads.append((verb.start(), count.end(), verb))
+    for head_start, head_end, led_by in sorted(heads, key=lambda head: head[0]):
+        if not title_opens_at(text, head_end):
             continue
-        post = read_post(text, head.end())
-        led = head.groupdict().get("verb")  # "chỉ định 4 Phó Bí thư là bà A, ...": the verb leads the list
+        post = read_post(text, head_end)
+        led = led_by.group() if led_by else None
         follow = post and (_MEMBERS_FOLLOW if led is None else _MEMBERS_NAMED).match(text, post[1])
         if not post or not follow:
             continue
         stated = rules.action_of.get((led or follow["verb"] or "").lower())
-        earlier = [(action, body) for at, action, body in unnamed_at if at <= head.start()]
+        earlier = [(action, body) for at, action, body in unnamed_at if at <= head_start]
         action = stated or (earlier[-1][0] if earlier and not follow["verb"] else None)
         if action is None:
             continue
         body = next((body for earlier_action, body in reversed(earlier) if earlier_action == action), None)
-        if led:  # "Bộ Chính trị cũng chỉ định các Phó Bí thư ... gồm": the verb's own subject
-            verb = _Verb(action, head.start("verb"), head.end("verb"), led)
-            body = partial(_body, text, _sentence_opening(text, head.start()), verb, [])
+        if led_by:  # "Bộ Chính trị cũng chỉ định các Phó Bí thư ... gồm": the verb's own subject
+            verb = _Verb(action, led_by.start(), led_by.end(), led_by.group())
+            body = partial(_body, text, _sentence_opening(text, head_start), verb, [])
         end = _list_end(text, follow.end())
         for person in _people(text, follow.end(), end, officials):
             own = _narrower_post(text, person.end, post[0])
@@ -441,7 +448,10 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     December report); or, where the article's date is unknown, to any bare year. A term's years
     ("nhiệm kỳ 2015-2020"), a birth date ("(sinh năm 1977)") and a cited rule's date ("căn cứ
     Quy định số 69-QĐ/TW ngày 6/7/2022") date nothing."""
-    without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", _rules().cited_rule.sub(" ", sentence)))
+    if not _ANY_YEAR.search(sentence):
+        return False  # no year printed: nothing dates the sentence
+    cited = _rules().cited_rule.sub(" ", sentence) if "ngày" in sentence else sentence
+    without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", cited))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
     if reference is None:
         return bool(years)

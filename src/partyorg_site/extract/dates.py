@@ -548,6 +548,12 @@ def _nearest_to_full_date(year: int, full_date: re.Match[str], month: int, day: 
     return nearest_year(date.fromisoformat(printed), month, day) if printed else None
 
 
+def _years_of_day(text: str, day: int, month: int) -> set[int]:
+    """The years printed with the event's own day and month: the latest is the event's where an
+    anniversary counts from another ("(14/6/1957 - 14/6/2017)", "ngày 14/6/1957 ...")."""
+    return {int(found["y"]) for found in _FULL_DATE.finditer(text) if (int(found["d"]), int(found["m"])) == (day, month)}
+
+
 _FULL_DATE = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
 _START_BEFORE = re.compile(r"(?<!\w)(?:từ|kể từ)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
@@ -631,9 +637,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     The title and body are scanned as one text (term ranges blanked out), each year
     weighed within its own paragraph."""
     text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
-    # the years printed with the event's own day and month: the latest is the event's where an
-    # anniversary counts from another ("(14/6/1957 - 14/6/2017)", "ngày 14/6/1957 ... ")
-    own_days = {int(found["y"]) for found in _FULL_DATE.finditer(text) if (int(found["d"]), int(found["m"])) == (day, month)}
+    own_days: set[int] | None = None  # read only where the event's own day is printed with a year
+    anniversary = _anniversary()  # (compiled on the first year inferred, not the first own day found)
     breaks = [found.start() for found in _PARAGRAPH_END.finditer(text)]
     ranged = _YEAR_RANGE.sub(" ", sentence)
     sentence_at = text.find(ranged, breaks[0] + 1) if breaks else -1
@@ -667,8 +672,11 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         if weight < rules.current_year_phrase and _mid_year(month) and not in_review_rule and \
                 _season_words()[1].search(_CLAUSE_START.split(before)[-1]):
             continue  # "kết quả ... năm 2016" said mid-year reviews a past year: no vote either way
-        if full_date and (int(full_date["d"]), int(full_date["m"])) == (day, month) and year == max(own_days) \
-                and (len(own_days) > 1 or not _anniversary().search(around.lower())) \
+        own_day = full_date is not None and (int(full_date["d"]), int(full_date["m"])) == (day, month)
+        if own_day and own_days is None:
+            own_days = _years_of_day(text, day, month)
+        if own_day and year == max(own_days or {year}) \
+                and (len(own_days) > 1 or not anniversary.search(around.lower())) \
                 and not _START_BEFORE.search(context[:full_date.start()]):
             # "Sáng 19.5, ... (19.5.2017)": the event's own day, its year printed; not the day an
             # anniversary counts from ("kỷ niệm 60 năm ... (14/6/1957 - 14/6/2017)": the later of

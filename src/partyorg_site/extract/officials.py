@@ -704,11 +704,13 @@ _LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS -
 _SPACE = re.compile(r"[ ]+")
 
 
-def _names_listed_after(text: str, position: int, plural: object = None) -> list[tuple[str, Span]]:
+def _names_listed_after(text: str, position: int, plural: Callable[[], bool] | None = None) -> list[tuple[str, Span]]:
     """"Các Phó Bí thư Tỉnh ủy: Nguyễn Văn An, Trần Văn Bình và Lê Thị Cúc": the names
     listed after a colon that closes a title, each a person holding it; after a counted
-    title (`plural`), after "là" too ("4 Phó Bí thư là bà A, ông B và ông C")."""
-    opens = _LIST_OPENS.match(text, position) or (plural and _PLURAL_LIST_OPENS.match(text, position))
+    title (`plural`, asked only where "là" follows), after "là" too ("4 Phó Bí thư là bà A,
+    ông B và ông C")."""
+    opens = _LIST_OPENS.match(text, position) or (
+        plural is not None and (after_la := _PLURAL_LIST_OPENS.match(text, position)) and plural() and after_la)
     return _names_listed_from(text, opens.end()) if opens else []
 
 
@@ -1072,8 +1074,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         named = _name_at_end(titles[-1])
         # (after "là" only a title that names its unit: "4 Phó Chủ tịch là ..." of a bank's board is none)
         listed = [] if named else _names_listed_after(
-            text, chain_end, plural=title_key(titles[-1]) not in rules.generic_heads
-            and rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()))
+            text, chain_end, plural=lambda: title_key(titles[-1]) not in rules.generic_heads
+            and rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) is not None)
         copula = not named and not listed and text.startswith(_COPULA, head.start() - len(_COPULA))
         cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end)
         if not (named or listed or copula or cue) or rules.past_post.search(

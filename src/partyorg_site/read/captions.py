@@ -221,7 +221,8 @@ def split_credit(text: str) -> tuple[str, str | None]:
     tail = text[tail_start:]
     if not any(mark in tail for mark in _cues().credit_marks):
         return text, None  # the pattern needs one of these; most paragraphs have none
-    match = _cues().credit.search(text, tail_start) or _cues().bare_credit.search(text, tail_start)
+    match = _cues().credit.search(text, tail_start) or (
+        _cues().bare_credit.search(text, tail_start) if "Ảnh" in tail or "ẢNH" in tail else None)
     if not match:
         return text, None
     return text[:match.start()].rstrip(), match.group("by").strip()
@@ -317,16 +318,33 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
 
 OPENING_CAPTION_WORDS = (3, 45)  # a photo's caption opening a paragraph before a dateline
+OPENING_CAPTION_REACH = 400  # characters: 45 words and the dateline
 # a sentence ended ("... đổ rác. Chiều 5/6, ...": the report's first sentence, then its
 # next), or one that introduces what follows ("Vụ việc được xác định:")
 _OPENING_NOT_CAPTION_ENDS = (".", "!", "?", "…", ":", ";")
 
 
 @lru_cache(maxsize=1)
-def _dateline() -> re.Pattern[str]:
-    """The openings of data/layout.yaml marked `dateline`: a report's first words ("Chiều 28/6")."""
+def _dateline() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The openings of data/layout.yaml marked `dateline`, a report's first words ("Chiều
+    28/6"): their first words, found with str.find (a pattern tried at each character of a
+    paragraph's opening cost as much as the rest of its reading), and the whole opening."""
     openers = [o for o in datafiles.load("layout")["glued_sentence_openers"] if o.get("dateline")]
-    return re.compile("|".join(f"(?<= )(?:{alternation(o['words'])}){o['then']}" for o in openers))
+    words = tuple(word for o in openers for word in o["words"])
+    return words, re.compile("|".join(f"(?:{alternation(o['words'])}){o['then']}" for o in openers))
+
+
+def _first_dateline(text: str) -> re.Match[str] | None:
+    """The first dateline after a space in the text's opening (OPENING_CAPTION_REACH)."""
+    words, pattern = _dateline()
+    found: list[re.Match[str]] = []
+    for word in words:
+        at = text.find(word, 1, OPENING_CAPTION_REACH)
+        while at != -1 and not (text[at - 1] == " " and (match := pattern.match(text, at))):
+            at = text.find(word, at + 1, OPENING_CAPTION_REACH)
+        if at != -1:
+            found.append(match)
+    return min(found, key=lambda match: match.start(), default=None)
 
 
 @lru_cache(maxsize=1)
@@ -341,13 +359,14 @@ def split_opening_caption(text: str) -> tuple[str, str | None]:
     report from its dateline, and the caption. What stands before the dateline reads as no
     sentence: it ends none (a report's first sentence ends before another's dateline; a stop
     inside a word, "TP.HCM", ends none)."""
-    found = _dateline().search(text, 0, CAPTION_MAX_CHARACTERS)
+    opens_a_sentence = _opens_a_sentence()  # (compiled on the first paragraph read, not the first caption found)
+    found = _first_dateline(text)
     if found is None:
         return text, None
     opening = text[:found.start()].strip()
     low, high = OPENING_CAPTION_WORDS
     if _SENTENCE_END.search(opening) or opening.endswith(_OPENING_NOT_CAPTION_ENDS) \
-            or _opens_a_sentence().match(opening) or not low <= count_words(opening, high + 1) <= high:
+            or opens_a_sentence.match(opening) or not low <= count_words(opening, high + 1) <= high:
         return text, None
     return text[found.start():], opening
 
