@@ -96,7 +96,8 @@ def gazetteer() -> Gazetteer:
                            phrases=places["biography_cues"]),
         biography_return=re.compile(rf"{returns}(?!\w)"),
         bridge_cue=re.compile(rf"(?<!\w)(?:{alternation(places['bridge_cues'])})\s*$"),
-        background_opener=re.compile(rf"\s*(?:{alternation(places['background_openers'])})(?!\w)"),
+        background_opener=re.compile(rf"\s*(?:(?:{alternation(places['background_openers'])})(?!\w)|{places['background_dated']})",
+                                     re.IGNORECASE),
         attendee_bridge_cue=re.compile(rf"(?:{alternation(places['attendee_bridge_cues'])})\s*"
                                        rf"(?:{alternation(places['designators'])})?\s*$"),
         designator=re.compile(rf"(?:{alternation(places['designators'])})[ ]?"),
@@ -357,7 +358,9 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     for mention in mentions:
         if past and _within(mention.span[0], past):
             why(f"{mention.name}: a mention in a person's biography or career, not counted")
-    posted = {m.name for m, cue in cued if cue == "post"}
+    # (a post told as a past step, "Cuối tháng 10/2024, ông được ... chỉ định giữ chức Bí thư Tỉnh
+    # ủy X", is the person's career, not one of the story's posts)
+    posted = {m.name for m, cue in cued if cue == "post" and not _in_background(text, m.span[0])}
     in_title = find_mentions(title or "") if title_mentions is None else title_mentions
     # "Bộ Chính trị quyết định thành lập Đảng bộ tỉnh A ... Bộ Chính trị quyết định thành lập Đảng
     # bộ tỉnh B ...": a central body's decisions over many provinces, each in a sentence of its
@@ -374,7 +377,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         start = mention.span[0]
         first_seen.setdefault(mention.name, start)
         in_lead = start < lead_end
-        if cue == "post" and len(posted) > 1:
+        if cue == "post" and len(posted) > 1 and mention.name in posted:
             why(f"{mention.name}: one of several provinces given posts, not counted")
             continue  # one of several provinces given posts (a ministry's decisions): in passing
         has_cue = cue is not None
