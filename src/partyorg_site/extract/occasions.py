@@ -11,7 +11,8 @@ article's event day where
     "Cùng ngày", "sáng nay") or the occasion the article reports ("Tại kỳ họp, HĐND đã bầu
     bà A": a council's session, no meeting of the kinds), and no other day, or
   - the article's meeting is one that announces or makes decisions (a ceremony, a congress,
-    a first plenum: data/appointments.yaml, `occasion`) held that day, and the sentence names
+    a first plenum, a Party committee's plenum held on that one day: data/appointments.yaml,
+    `occasion`) held that day, and the sentence names
     no other day and tells no background ("trước đó", "vừa qua": a decision of before).
 
 Never a day without a year (the event's own precision must be a day), and never past the
@@ -35,12 +36,18 @@ _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d])(?!\s
                         r"|(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\d)")
 
 
+# "từ ngày 5-5 đến 10-5-2017", "từ 5 đến 10/5", "trong 2 ngày": a meeting held over several days
+_DAYS_RANGE = re.compile(r"(?<!\w)(?:từ\s+(?:ngày\s+)?\d{1,2}(?:\s*[-/.]\s*\d{1,2})?\s*(?:[-/.]\s*\d{4})?\s*,?\s+đến\s+(?:hết\s+)?"
+                         r"(?:ngày\s+)?\d{1,2}|trong\s+(?:\d+|hai|ba|bốn|năm)\s+ngày)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Rules:
     same_day: re.Pattern[str]  # "cùng ngày", "sáng nay": the sentence is of the event's day
     background: re.Pattern[str]  # "trước đó", "vừa qua": a decision told as background
     announcing: re.Pattern[str]  # words of a meeting's title that announce or make decisions
     announcing_kinds: frozenset[str]  # "đại hội": a meeting kind that makes them
+    deciding_plenum: re.Pattern[str]  # "Ban Chấp hành": a plenum that decides, on the one day it is held
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +58,7 @@ def _rules() -> _Rules:
         return re.compile(rf"(?<!\w)(?:{alternation(occasion[key])})(?!\w)", re.IGNORECASE)
 
     return _Rules(same_day=any_of("same_day"), background=any_of("background"), announcing=any_of("announcing"),
-                  announcing_kinds=frozenset(occasion["announcing_kinds"]))
+                  announcing_kinds=frozenset(occasion["announcing_kinds"]), deciding_plenum=any_of("deciding_plenums"))
 
 
 def date_by_occasion(appointments: list[Appointment], text: str, event_date: str | None,
@@ -63,7 +70,8 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
     rules = _rules()
     day = date.fromisoformat(event_date)
     announced = meeting is not None and meeting.date == event_date and (
-        meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None)
+        meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None
+        or (rules.deciding_plenum.search(meeting.title) is not None and not _DAYS_RANGE.search(text)))
     for appointment in appointments:
         if appointment.date is not None or appointment.span is None:
             continue
