@@ -138,7 +138,8 @@ def _rules() -> _Rules:
         never=frozenset(fold(n) for n in names["never_officials"]),
         abbreviations=titles["abbreviations"],
         never_in_name=frozenset(names["never_in_name"]),
-        namesake_after=re.compile(rf"(?<!\w)(?:{alternation(titles['namesake_after'])})$"),
+        # (not the "phố" of "thành phố": "Chủ tịch HĐND thành phố Lê Văn Tám" names the city's chairman)
+        namesake_after=re.compile(rf"(?<!\w)(?<![Tt]hành )(?:{alternation(titles['namesake_after'])})$"),
         not_names=tuple(not_names),
         any_not_name=re.compile(alternation(not_names)),
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
