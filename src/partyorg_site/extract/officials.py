@@ -1084,9 +1084,11 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             continue  # no one holds the titles, or (after "từng là") they are a career's past posts
         if named:
             name, last_title = named
-            add(name, [*titles[:-1], last_title], (chain_end - len(name), chain_end))
-            if rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) and \
-                    (separator := _LIST_SEPARATOR.match(text, chain_end)):
+            plural = rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) is not None
+            # a counted title with another after it before the name is the count's holders', not
+            # the name's: "bổ nhiệm 2 Thẩm phán Tòa án nhân dân tối cao, Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga"
+            add(name, [*titles[1 if plural else 0:-1], last_title], (chain_end - len(name), chain_end))
+            if plural and (separator := _LIST_SEPARATOR.match(text, chain_end)):
                 for other, span in _names_listed_from(text, separator.end(), own_titles=False):  # "các Phó Chủ tịch UBND tỉnh A, B và C"
                     add(other, [*titles[:-1], last_title], span)
         elif listed:
