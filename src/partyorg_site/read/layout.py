@@ -192,7 +192,10 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
             continue
         stamp = parse_published(text) or labelled_stamp(text)
         if stamp:
-            layout.published = layout.published or stamp
+            # of two stamps over the article, the earlier: a site's own date and time above its
+            # menus is the day it was read ("Thứ năm, 29/01/2026 15:00" over "Thứ ba, 12/08/2025
+            # 11:01"), an update's is later than the publication
+            layout.published = min(layout.published, stamp) if layout.published else stamp
             del paragraphs[index]
             if layout.title is None and index > 0 and looks_like_title(paragraphs[index - 1].text):
                 index -= 1  # the headline printed just above its timestamp
