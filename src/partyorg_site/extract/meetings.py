@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from partyorg_site import datafiles
 from partyorg_site.extract.officials import title_opens_at
+from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
 from partyorg_site.vietnamese import slug, squash
@@ -294,14 +295,17 @@ def build_meeting(found: tuple[str, str] | None, date: str | None, province: str
                   lead: str = "") -> Meeting | None:
     """The meeting record; its key's place is the article's province, but for a meeting its
     name calls national ("Hội nghị toàn quốc ..."), which every article reporting it from a
-    bridge point shares (meetings.yaml, national), and for a local body's meeting in an
-    article whose province is unknown, which is no national one (local_bodies): named so, or
-    held by one in the lead ("Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định")."""
+    bridge point shares (meetings.yaml, national), and for a meeting in an article whose
+    province is unknown: the one province its name names ("Hội nghị Ban Chấp hành Đảng bộ
+    TPHCM" in a roundup of several), else, for a local body's, no national one (local_bodies):
+    named so, or held by one in the lead ("Ban Thường vụ Tỉnh ủy tổ chức hội nghị ...")."""
     if found is None:
         return None
     kind, phrase = found
     if _rules().national.match(phrase):
         province = None
+    elif province is None and len(named := {mention.name for mention in find_mentions(phrase)}) == 1:
+        province = named.pop()  # "Hội nghị Ban Chấp hành Đảng bộ TPHCM" in a roundup of provinces: the one it names
     elif province is None and (_rules().local_body.search(phrase) or _held_by_a_locality(lead, phrase)):
         province = UNKNOWN_PLACE  # "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ hai": a province's, not a national one
     return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province), title=phrase)
