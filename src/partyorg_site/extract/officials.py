@@ -251,7 +251,8 @@ def _grammar() -> _Grammar:
             organisation.lower() for organisation in unit["organisations"]),
         domain_joiners=frozenset(unit["domain_joiners"]),
         of_parent=re.compile(rf"của[ ]+(?:{alternation(unit['of_parents'])})(?!\w)"),
-        names_with_marks=tuple((left, mark, right) for name in unit["names_with_marks"]
+        # (and the provinces whose names hold a spaced dash: "tỉnh Thừa Thiên - Huế", "Bà Rịa - Vũng Tàu")
+        names_with_marks=tuple((left, mark, right) for name in [*unit["names_with_marks"], *_dashed_provinces()]
                                for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
         departments=frozenset(grammar["parent"]["departments"]),
@@ -582,6 +583,12 @@ def _ends_in_a_name(text: str) -> bool:
     no "Hà Nội Tinh", so "hoa" may complete "Tinh hoa"."""
     words = text[_after_places(text):].split()[-MAX_NAME_WORDS:]
     return any(_is_name(words[-size:], need_surname=True) for size in range(2, len(words) + 1))
+
+
+def _dashed_provinces() -> list[str]:
+    """The gazetteer's spellings of a province that hold a spaced dash (data/provinces.yaml)."""
+    return [spelling for province in datafiles.load("provinces")["provinces"] for spelling in province["spellings"]
+            if re.search(r"\s[-–]\s", spelling)]
 
 
 def _name_through_mark(text: str, at: int, mark: str) -> int:
