@@ -196,6 +196,26 @@ def test_serve_answers_and_rebuilds_on_change(project):
         process.wait(timeout=10)
 
 
+def test_a_build_that_ends_before_the_page_listens_still_reloads_it(project):
+    """An edit saved as the page loads: the rebuild may end before the page's event stream
+    opens. The page names the build it was served from, and the stream reports every build
+    after it at once (it had waited for the next one, and the page never reloaded)."""
+    process, address = _start_serve(project)
+    try:
+        home = urllib.request.urlopen(address, timeout=5).read().decode("utf-8")
+        since = re.search(r"__livereload\?since=(\d+)", home).group(1)
+        article = project / "articles" / "002_2e6507e9f0b97aa3.txt"
+        article.write_text(article.read_text(encoding="utf-8").replace("Cụm thi đua số 4 Ngành", "Cụm thi đua số 9 Ngành"),
+                           encoding="utf-8")
+        while "served from memory" not in process.stderr.readline():
+            pass  # the rebuild has ended; only now does the page's stream open
+        events = urllib.request.urlopen(f"{address.split('/lt/')[0]}/__livereload?since={since}", timeout=5)
+        assert events.readline().strip() == b"data: reload"  # at once, not after the next build
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_serve_keeps_an_edit_made_while_it_rebuilds(project):
     """The editor saves one article, and another while the server is rebuilding for the
     first: the second edit is not lost (the watcher keeps collecting during a build, and

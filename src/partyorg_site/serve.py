@@ -28,8 +28,14 @@ from partyorg_site.live import LiveSite, Publisher, reported
 from partyorg_site.site.write import PUBLISHING, OutputError
 
 RELOAD_PATH = "/__livereload"
-RELOAD_SCRIPT = (b"<script>new EventSource('" + RELOAD_PATH.encode() +
-                 b"').onmessage = function () { location.reload(); };</script>")
+
+
+def reload_script(since: int) -> bytes:
+    """The script that reloads the page after a build: it asks for the builds after the one
+    the page was served from (`since`), so that one ending before the stream opens (an edit
+    saved as the page loads) is not missed."""
+    return (b"<script>new EventSource('" + RELOAD_PATH.encode() + b"?since=" + str(since).encode() +
+            b"').onmessage = function () { location.reload(); };</script>")
 
 
 class Generation:
@@ -72,8 +78,11 @@ def make_handler(site: LiveSite, generation: Generation) -> type[http.server.Bas
             pass
 
         def do_GET(self) -> None:
-            if self.path == RELOAD_PATH:
+            if self.path.split("?", 1)[0] == RELOAD_PATH:
                 return self._events()
+            # the build the page is served from, read before it is rendered: a build that ends
+            # while it is rendered is one the page's stream reports
+            self.served_after = generation.number
             path = site_path(self.path, base)
             if path is None:
                 if self.path in ("/", ""):
@@ -123,7 +132,7 @@ def make_handler(site: LiveSite, generation: Generation) -> type[http.server.Bas
             self.end_headers()
 
         def _html(self, body: bytes, status: int = 200) -> None:
-            body = body.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
+            body = body.replace(b"</body>", reload_script(getattr(self, "served_after", generation.number)) + b"</body>", 1)
             self.send_response(status)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -141,7 +150,10 @@ def make_handler(site: LiveSite, generation: Generation) -> type[http.server.Bas
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
-            seen = generation.number  # before the headers: a build that ends once they are sent is not missed
+            # the build the page was served from, or (no page named one) the last: one that ends
+            # after it, even before this stream opened, is reported at once
+            since = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("since", [""])[0]
+            seen = int(since) if since.isdigit() else generation.number
             self.end_headers()
             try:
                 while True:
