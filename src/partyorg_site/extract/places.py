@@ -84,7 +84,7 @@ def gazetteer() -> Gazetteer:
         host_cue=re.compile(rf"(?:{cues})\s*$"),
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
-        central_organiser=re.compile(rf"(?<!\w)(?:{alternation(places['central_organisers'])})(?!\w)"),
+        central_organiser=re.compile(rf"(?<!\w)(?:{alternation(_with_abbreviated_centre(places['central_organisers']))})(?!\w)"),
         membership_before=re.compile(rf"(?<!\w)(?:{alternation(places['membership_words'])})\s+$"),
         local_post=re.compile(rf"(?<!\w)(?:{committees})(?!\w)"),
         counted_provinces=re.compile(places["counted_provinces"]),
@@ -422,6 +422,14 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         return None
     why(f"{best} chosen: " + ("the headline's best-scoring place" if headline else "the highest score, first named"))
     return best
+
+
+def _with_abbreviated_centre(organisers: list[str]) -> list[str]:
+    """The organisers, and each named with "Trung ương" also as the press abbreviates it
+    ("Ban Tổ chức T.Ư", "Ban Tuyên giáo TƯ": places.yaml, centre_abbreviations)."""
+    abbreviations = datafiles.load("places")["centre_abbreviations"]
+    return [*organisers, *(organiser.replace("Trung ương", short) for organiser in organisers
+                           if "Trung ương" in organiser for short in abbreviations)]
 
 
 def _in_background(text: str, start: int) -> bool:
