@@ -34,7 +34,7 @@ from partyorg_site.extract.officials import (is_bare_head, is_personal_name, rea
                                              title_opens_at, titles_of_post)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.read.sentences import sentence_spans
+from partyorg_site.read.sentences import sentence_opening, sentence_spans
 from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_first, fold
 
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
@@ -330,7 +330,7 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
         body = next((body for earlier_action, body in reversed(earlier) if earlier_action == action), None)
         if led_by:  # "Bộ Chính trị cũng chỉ định các Phó Bí thư ... gồm": the verb's own subject
             verb = _Verb(action, led_by.start(), led_by.end(), led_by.group())
-            body = partial(_body, text, _sentence_opening(text, head_start), verb, [])
+            body = partial(_body, text, sentence_opening(text, head_start), verb, [])
         end = _list_end(text, follow.end())
         for person in _people(text, follow.end(), end, officials):
             own = _narrower_post(text, person.end, post[0])
@@ -351,12 +351,6 @@ def _narrower_post(text: str, at: int, post: str) -> str | None:
     own, listed = title_key(bracket[1]).split(), title_key(post).split()
     shared = next((i for i, (a, b) in enumerate(zip(own, listed)) if a != b), min(len(own), len(listed)))
     return bracket[1].strip() if 2 <= shared < len(own) else None
-
-
-def _sentence_opening(text: str, at: int) -> int:
-    """Where the sentence holding text[at] opens: after the last full stop or line break before it."""
-    stop = text.rfind(". ", 0, at)
-    return max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, at) + 1)
 
 
 def _list_end(text: str, start: int) -> int:
@@ -648,7 +642,7 @@ def _proposed(before: str, content: bool = False) -> bool:
     the future is no proposal ("Theo đó, ông A sẽ ...")."""
     rules = _rules()
     proposals = [m for m in rules.proposal.finditer(before)
-                 if not (content and m.group().lower() in _rules().content_future)]
+                 if not (content and m.group().lower() in rules.content_future)]
     if proposals:  # (most verbs have none: the compounds are looked for only then)
         compounds = [(m.start(), m.end()) for m in rules.proposal_compound.finditer(before)]
         proposals = [m for m in proposals if not any(start <= m.start() < end for start, end in compounds)]

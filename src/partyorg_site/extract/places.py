@@ -16,6 +16,7 @@ from typing import Iterable
 from partyorg_site import datafiles
 from partyorg_site.models import Mention, Reasons, unheard
 from partyorg_site.patterns import Anchored, alternation
+from partyorg_site.read.sentences import sentence_opening
 from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
@@ -426,16 +427,15 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
 
 def _with_abbreviated_centre(organisers: list[str]) -> list[str]:
     """The organisers, and each named with "Trung ương" also as the press abbreviates it
-    ("Ban Tổ chức T.Ư", "Ban Tuyên giáo TƯ": places.yaml, centre_abbreviations)."""
-    abbreviations = datafiles.load("places")["centre_abbreviations"]
+    ("Ban Tổ chức T.Ư", "Ban Tuyên giáo TƯ": the abbreviations of titles.yaml)."""
+    shorts = [short for short, full in datafiles.load("titles")["abbreviations"].items() if full == "Trung ương"]
     return [*organisers, *(organiser.replace("Trung ương", short) for organiser in organisers
-                           if "Trung ương" in organiser for short in abbreviations)]
+                           if "Trung ương" in organiser for short in shorts)]
 
 
 def _in_background(text: str, start: int) -> bool:
     """Whether the sentence around `start` opens as an earlier event ("Trước đó, ...")."""
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
-    return gazetteer().background_opener.match(text, sentence_start) is not None
+    return gazetteer().background_opener.match(text, sentence_opening(text, start)) is not None
 
 
 def _cue_before(text: str, start: int) -> str | None:

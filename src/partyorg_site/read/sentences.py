@@ -85,6 +85,13 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(p for p in pieces if p)
 
 
+def sentence_opening(text: str, at: int) -> int:
+    """Where the sentence holding text[at] opens, cheaply: after the last ". " or line break
+    before it (no abbreviation is weighed, as `sentence_spans` weighs them)."""
+    stop = text.rfind(". ", 0, at)
+    return max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, at) + 1)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where each sentence of `text` begins and ends, as `sentences` splits them: for an
     extractor whose facts keep their offsets in the text."""
