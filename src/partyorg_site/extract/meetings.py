@@ -253,14 +253,15 @@ def _phrase(text: str, start: int) -> str:
     a title's head goes on with the posts a ceremony's name gives ("Lễ công bố Quyết định bổ
     nhiệm Phó Thủ tướng Chính phủ, Bộ trưởng"; not "hội nghị tổng kết, Bí thư Tỉnh ủy chủ trì",
     nor a person's own title: "trao quyết định điều động ông A, Cục trưởng ...")."""
+    rules = _rules()
     start = _opening(text, start)
     end = len(text)
     quoted = [(found.start(), found.end()) for found in _QUOTED.finditer(text, start, start + LEAD_CHARACTERS)]
-    for mark in _rules().name_end.finditer(text, start):
+    for mark in rules.name_end.finditer(text, start):
         if any(opens < mark.start() < closes for opens, closes in quoted) \
-                or (mark.group() == "," and _rules().comma_goes_on.match(text, mark.start())):
+                or (mark.group() == "," and rules.comma_goes_on.match(text, mark.start())):
             continue
-        given = mark.group() == "," and _rules().posts_given.search(text, start, mark.start())
+        given = mark.group() == "," and rules.posts_given.search(text, start, mark.start())
         if not (given and not _PERSON_CUE.search(text, given.end(), mark.start())
                 and title_opens_at(text, mark.end() + (text[mark.end():mark.end() + 1] == " "))):
             end = mark.start()

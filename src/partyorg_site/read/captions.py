@@ -39,7 +39,7 @@ PORTRAIT_REACH = 200  # characters at a text's start where a portrait's caption 
 WORD = r"\w"
 _WORDS = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
-_SENTENCE_MARK = re.compile(r"[.!?…]")
+SENTENCE_MARK = re.compile(r"[.!?…]")  # (layout.py reads it too)
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 
 
@@ -297,7 +297,7 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     for sentence in sentences(text):
         match = _inline_credit().search(sentence) if _may_hold_credit(sentence) else None
         if match and match["source"] and (_figure().search(sentence[:match.start()] or (pending[-1] if pending else ""))
-                                          or not _SENTENCE_MARK.search(sentence, match.end())):
+                                          or not SENTENCE_MARK.search(sentence, match.end())):
             # "GDP tăng 5,1% (Nguồn: Tổng cục Thống kê)": a figure's source, in the text; "...
             # gia đình. (Nguồn: Sina) Quỳnh Anh / Theo X" at the text's end: the text's own source
             match = None

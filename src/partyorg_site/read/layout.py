@@ -16,7 +16,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
                                    signature_outlet, split_signature, split_trailer)
-from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, is_credit, is_credited_caption,
+from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, SENTENCE_MARK, is_credit, is_credited_caption,
                                          looks_like_caption, is_photo_sentence, split_caption_sentences, split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_opening_caption,
                                          split_top_caption)
@@ -353,11 +353,9 @@ def is_tag_list(text: str) -> bool:
     under the text, run into one line. It opens in lower case and holds no sentence's end,
     which an article's paragraph never does (a tail such as "maps. Khánh Trung", a credit's
     and a signature, is left to the signature's rules)."""
-    return text[:1].islower() and not _SENTENCE_MARK.search(text) and \
+    return text[:1].islower() and not SENTENCE_MARK.search(text) and \
         count_words(text, TAG_LIST_MAX_WORDS + 1) <= TAG_LIST_MAX_WORDS
 
-
-_SENTENCE_MARK = re.compile(r"[.!?…]")
 
 
 def _paragraphs(text: str, number: int, layout: Layout) -> list[str]:
