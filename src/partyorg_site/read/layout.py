@@ -276,6 +276,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
             continue
         if credit is not None and not without_credit:
             continue  # a credit on its own line
+        if _signed_under_lead(text, body, lead_done) and _body_follows(paragraphs, position):
+            continue  # the author's name between the lead and the text
         run_on = count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM
         pieces, inline_captions = split_inline_captions(text) if credit is not None or run_on else ([text], [])
         if run_on:
@@ -297,6 +299,13 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         # outlet's lead after it is still this article's, not a related article's teaser.
         lead_done = lead_done or ends_sentence(text)
     return body or headline_again
+
+
+def _signed_under_lead(text: str, body: list[tuple[int, str]], lead_done: bool) -> bool:
+    """A name alone on the line after the lead ("Minh Anh"): the author's signature, which some
+    pages print between the lead and the text; a province's name there is the dateline's place."""
+    return lead_done and len(body) == 1 and is_byline(text) and not ends_sentence(text) \
+        and fold(text) not in _province_names()
 
 
 # A place printed as the lead's dateline in its own box, glued to the lead when the page is
@@ -403,6 +412,21 @@ def _without_masthead(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
                 for above in paragraphs[:headline]):
             return paragraphs[headline:], paragraphs[:headline]
         break
+    return _above_section_label(paragraphs)
+
+
+def _above_section_label(paragraphs: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A page without a timestamp or an outlet's lead under its headline: the section's name
+    standing alone ("Chính trị") with a headline under it and text under that closes the
+    masthead, if every line over it looks like a heading (menus, the site's name), so that
+    no paragraph of the article is lost. Two lines over it at least: a headline printed over
+    its section's name is no menu. (At the very top the label is read by _read_header.)"""
+    for index, line in enumerate(paragraphs[:MASTHEAD_SCAN]):
+        if ends_sentence(line.text) or count_words(line.text, TITLE_MAX_WORDS) > TITLE_MAX_WORDS:
+            break  # the article has begun
+        if index >= 2 and index + 2 < len(paragraphs) and is_breadcrumb(line.text) \
+                and looks_like_title(paragraphs[index + 1].text) and not is_breadcrumb(paragraphs[index + 1].text):
+            return paragraphs[index + 1:], paragraphs[:index + 1]
     return paragraphs, []
 
 
