@@ -31,7 +31,7 @@ from typing import Callable, Iterator
 
 from partyorg_site import datafiles
 from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
-                                             title_opens_at, titles_of_post)
+                                             title_opens_at, titles_of_post, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
@@ -265,6 +265,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     _posts_of_the_same_decision(found)
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     for appointment in kept:
+        if appointment.post:
+            appointment.post = without_abbreviations(appointment.post)  # as the person's titles are
         if appointment.post and appointment.action in rules.party_only:
             appointment.post = _party_posts(appointment.post)
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)

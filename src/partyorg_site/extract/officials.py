@@ -153,7 +153,7 @@ def _rules() -> _Rules:
         proposed_post=re.compile(rf"(?<!\w){alternation(titles['proposed_post_cues'])}(?!\w)"),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
         plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
-                                 rf"|[2-9]|[1-9]\d)\s+(?:(?:{alternation(titles['plural_nouns'])})\s+)?$"),
+                                 rf"|[2-9]|[1-9]\d)\s+(?:(?P<noun>{alternation(titles['plural_nouns'])})\s+)?$"),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -602,7 +602,38 @@ def _name_through_mark(text: str, at: int, mark: str) -> int:
             return after + len(right)
     if mark in _grammar().domain_joiners and text[at - 1:at] == " " and after > at + 1 and _ends_in_domain(before):
         return _domain_at(text, after)  # "Sở Tài nguyên & Môi trường", "Hội đồng Thi đua - Khen thưởng"
+    if mark == "(":
+        return _abbreviation_of_words_before(text, at)
     return 0
+
+
+_ABBREVIATION_IN_BRACKETS = re.compile(rf"\(({UPPER_CLASS}[{UPPER_CLASS[1:-1]}&.\-]{{1,11}})\)")
+
+
+def without_abbreviations(title: str) -> str:
+    """The title without the abbreviations printed in brackets after the words they stand for
+    ("Chủ tịch Hội đồng nhân dân (HĐND) tỉnh" -> "Chủ tịch Hội đồng nhân dân tỉnh"): the same
+    post as where the page prints none."""
+    if "(" not in title:
+        return title
+    cut = [(found.start(), found.end()) for found in _ABBREVIATION_IN_BRACKETS.finditer(title)
+           if _abbreviation_of_words_before(title, found.start())]
+    for start, end in reversed(cut):
+        title = title[:start].rstrip() + title[end:]
+    return title
+
+
+def _abbreviation_of_words_before(text: str, at: int) -> int:
+    """Where the brackets at text[at] end, if they hold the initials of the words just before
+    them: a unit's abbreviation printed after its full name ("Hội đồng nhân dân (HĐND) tỉnh
+    Thanh Hóa", "Nông nghiệp và Phát triển nông thôn (NN&PTNT)"), inside the title; else 0."""
+    found = _ABBREVIATION_IN_BRACKETS.match(text, at)
+    if not found:
+        return 0
+    letters = fold("".join(c for c in found[1] if c.isalpha())).upper()
+    words = [word for word in text[max(0, at - 12 * len(letters)):at].split() if word != "và"][-len(letters):]
+    initials = fold("".join(word[0] for word in words)).upper()
+    return found.end() if initials == letters else 0
 
 
 def _name_through_and(text: str, start: int, end: int) -> int:
@@ -1009,7 +1040,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         key = fold(name)
         if key in rules.never or not titles:
             return
-        titles = [" ".join(t.split()) for t in (_without_name(title, name) for title in titles)
+        titles = [" ".join(without_abbreviations(t).split()) for t in (_without_name(title, name) for title in titles)
                   if t and not _foreign_without_country(t)]
         if not titles:
             return
@@ -1091,10 +1122,14 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             continue  # no one holds the titles, or (after "từng là") they are a career's past posts
         if named:
             name, last_title = named
-            plural = rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) is not None
+            counted = rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start())
+            plural = counted is not None
             # a counted title with another after it before the name is the count's holders', not
-            # the name's: "bổ nhiệm 2 Thẩm phán Tòa án nhân dân tối cao, Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga"
-            add(name, [*titles[1 if plural else 0:-1], last_title], (chain_end - len(name), chain_end))
+            # the name's: "bổ nhiệm 2 Thẩm phán Tòa án nhân dân tối cao, Chủ nhiệm Ủy ban Tư pháp Lê Thị Nga";
+            # after a plural word with no noun of persons, each title before the name's is a group
+            # of its own: "giao nhiệm vụ cho các Phó Thủ tướng, Bộ trưởng, Thủ tướng Phạm Minh Chính"
+            own = [] if plural and not counted["noun"] else titles[1 if plural else 0:-1]
+            add(name, [*own, last_title], (chain_end - len(name), chain_end))
             if plural and (separator := _LIST_SEPARATOR.match(text, chain_end)):
                 for other, span in _names_listed_from(text, separator.end(), own_titles=False):  # "các Phó Chủ tịch UBND tỉnh A, B và C"
                     add(other, [*titles[:-1], last_title], span)

@@ -276,7 +276,7 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
             continue
         if credit is not None and not without_credit:
             continue  # a credit on its own line
-        if _signed_under_lead(text, body, lead_done) and _body_follows(paragraphs, position):
+        if lead_done and len(body) == 1 and _signed_under_lead(text) and _body_follows(paragraphs, position):
             continue  # the author's name between the lead and the text
         run_on = count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM
         pieces, inline_captions = split_inline_captions(text) if credit is not None or run_on else ([text], [])
@@ -301,11 +301,10 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
     return body or headline_again
 
 
-def _signed_under_lead(text: str, body: list[tuple[int, str]], lead_done: bool) -> bool:
+def _signed_under_lead(text: str) -> bool:
     """A name alone on the line after the lead ("Minh Anh"): the author's signature, which some
     pages print between the lead and the text; a province's name there is the dateline's place."""
-    return lead_done and len(body) == 1 and is_byline(text) and not ends_sentence(text) \
-        and fold(text) not in _province_names()
+    return is_byline(text) and not ends_sentence(text) and fold(text) not in _province_names()
 
 
 # A place printed as the lead's dateline in its own box, glued to the lead when the page is
@@ -421,6 +420,8 @@ def _above_section_label(paragraphs: list[Line]) -> tuple[list[Line], list[Line]
     masthead, if every line over it looks like a heading (menus, the site's name), so that
     no paragraph of the article is lost. Two lines over it at least: a headline printed over
     its section's name is no menu. (At the very top the label is read by _read_header.)"""
+    if len(paragraphs) < 5 or ends_sentence(paragraphs[1].text):
+        return paragraphs, []  # (most texts: the lead under the headline)
     for index, line in enumerate(paragraphs[:MASTHEAD_SCAN]):
         if ends_sentence(line.text) or count_words(line.text, TITLE_MAX_WORDS) > TITLE_MAX_WORDS:
             break  # the article has begun
