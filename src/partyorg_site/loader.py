@@ -73,7 +73,7 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     meeting = build_meeting(find_meeting(layout.title, layout.body),
                             event.value if event.precision in ("day", "month") else None, province,
                             " ".join(layout.body[:LEAD_PARAGRAPHS]))
-    date_by_occasion(appointments, full_text, event.value, event.precision, meeting)
+    date_by_occasion(appointments, full_text, event.value, event.precision, meeting, layout.captions)
 
     record = Record(
         source=source.path,

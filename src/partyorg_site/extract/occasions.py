@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Iterable
 
 from partyorg_site import datafiles
 from partyorg_site.models import Appointment, Meeting
@@ -48,6 +49,7 @@ class _Rules:
     announcing: re.Pattern[str]  # words of a meeting's title that announce or make decisions
     announcing_kinds: frozenset[str]  # "đại hội": a meeting kind that makes them
     deciding_plenum: re.Pattern[str]  # "Ban Chấp hành": a plenum that decides, on the one day it is held
+    continuing: re.Pattern[str]  # "Cụ thể,": a paragraph that details the one before
 
 
 @lru_cache(maxsize=1)
@@ -58,13 +60,15 @@ def _rules() -> _Rules:
         return re.compile(rf"(?<!\w)(?:{alternation(occasion[key])})(?!\w)", re.IGNORECASE)
 
     return _Rules(same_day=any_of("same_day"), background=any_of("background"), announcing=any_of("announcing"),
-                  announcing_kinds=frozenset(occasion["announcing_kinds"]), deciding_plenum=any_of("deciding_plenums"))
+                  announcing_kinds=frozenset(occasion["announcing_kinds"]), deciding_plenum=any_of("deciding_plenums"),
+                  continuing=re.compile(rf"(?:{alternation(occasion['continuing'])})\s*,"))
 
 
 def date_by_occasion(appointments: list[Appointment], text: str, event_date: str | None,
-                     event_precision: str | None, meeting: Meeting | None) -> None:
+                     event_precision: str | None, meeting: Meeting | None, captions: Iterable[str] = ()) -> None:
     """Give each undated decision (with a span in `text`) the event's day where the occasion
-    it was announced at is that day (see the module's docstring)."""
+    it was announced at is that day (see the module's docstring). `captions`: the photos'
+    captions `text` holds among its paragraphs."""
     if event_precision != "day" or not event_date or not appointments:
         return
     rules = _rules()
@@ -85,10 +89,63 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             reason = "its sentence names the event's day"
         elif announced:
             reason = f"the day of the meeting that announced it ({meeting.title})"  # type: ignore[union-attr]
+        elif _told_on(_what_it_continues(text, appointment.span[0], rules, frozenset(captions)), day):
+            reason = "it goes on from a sentence of the event's day"
         else:
             continue
         appointment.date = event_date
         appointment.rule += f"; dated {reason}"
+
+
+# A day and month, perhaps with its year: "18/11", "18-11-2025", "ngày 18 tháng 11 năm 2025"
+_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{4}))?(?![\d])"
+                  r"|(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+
+
+DATELINE_REACH = 25  # characters at a paragraph's opening where its day stands: "Chiều ngày 18/11/2025,"
+
+
+def _told_on(before: str, day: date) -> bool:
+    """The text a decision's sentence goes on from opens a paragraph with the event's day (with
+    the event's year, if any: "Chiều ngày 18/11/2025, HĐND tỉnh tổ chức kỳ họp ...") and tells
+    no background; a day further into it may be another thing's ("giấy giới thiệu ... ký
+    ngày 1/3")."""
+    if not before or _rules().background.search(before):
+        return False
+    for paragraph in before.split("\n"):
+        found = _DAY.search(paragraph, 0, DATELINE_REACH + 20)
+        if found and found.start() <= DATELINE_REACH:
+            printed = (int(found[1] or found[4]), int(found[2] or found[5]), found[3] or found[6])
+            if printed[:2] == (day.day, day.month) and (printed[2] is None or int(printed[2]) == day.year):
+                return True
+    return False
+
+
+CONTINUED_PARAGRAPHS = 3  # paragraphs at most that a chain of "Cụ thể", "Đồng thời" goes back over
+
+
+def _what_it_continues(text: str, at: int, rules: _Rules, captions: frozenset[str]) -> str:
+    """What the sentence holding text[at] details or adds to, where it opens with a word that
+    says so ("Cụ thể, tại Quyết định số 25, ... phê chuẩn ông A", "Theo đó, ...", "Đồng thời,
+    ..."): its paragraph's sentences before it, and where it opens the paragraph, the paragraph
+    of text before (the photos' captions between passed over), and so back while each opens
+    with such a word. "" for a sentence that opens otherwise: a decision told after an
+    occasion's day is not of that day unless it says so ("Sáng 8/12, ... hội nghị giao ban.
+    Bộ Chính trị đã điều động ông A": a decision of before)."""
+    opening = _sentence_at(text, at)
+    start = text.rfind("\n", 0, at) + 1
+    sentence_start = text.find(opening, start) if opening else -1
+    if sentence_start < 0 or not rules.continuing.match(text, sentence_start):
+        return ""
+    told = [text[start:sentence_start]]
+    if told[0].strip():
+        return told[0]
+    paragraphs = [p for p in text[:start].split("\n") if p.strip() and p not in captions]
+    while paragraphs and len(told) <= CONTINUED_PARAGRAPHS:
+        told.append(paragraphs.pop())
+        if not rules.continuing.match(told[-1]):
+            break
+    return "\n".join(reversed(told))
 
 
 def _sentence_at(text: str, at: int) -> str:
