@@ -809,14 +809,26 @@ def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
     Tỉnh ủy; B; C, Chủ tịch UBND tỉnh tiếp tục được bầu giữ chức ...", "Ông A, Giám đốc Sở
     và ông B, Phó Giám đốc được điều động", "ông A và ông B được điều động"."""
     listed = [before[-1]]
+    bare: list[_Person] = []  # names alone before the items: items only under a plural cue
     for person in reversed(before[:-1]):
-        at = _skip(text, person.end, listed[0].start)
-        item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, listed[0].start)
+        at = _skip(text, person.end, (bare or listed)[0].start)
+        item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, (bare or listed)[0].start)
         titled = at > person.end and text[person.end:at].strip(" ,-–—")
-        if not item_end or not (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
-            break  # a name alone, without a semicolon or "và ông" after it, is no item
-        listed.insert(0, person)
-    return listed
+        if item_end and not bare and (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
+            listed.insert(0, person)
+        elif not titled and _SUBJECT_ITEM_ENDS.fullmatch(text, person.end, (bare or listed)[0].start):
+            bare.insert(0, person)  # a name alone, without a semicolon or "và ông" after it
+        else:
+            break
+    while bare and not _PLURAL_CUE_BEFORE.search(text, max(0, bare[0].start - PLURAL_CUE_REACH), bare[0].start):
+        bare.pop(0)  # (the list's head is one of them, or none: "Các ông: A, B, C giữ chức")
+    return bare + listed if bare else listed
+
+
+PLURAL_CUE_REACH = 25  # "Các đồng chí, ông, bà: " fits
+# "Các ông: A, B, C giữ chức ...", "các đồng chí A, B và C được chỉ định": names listed bare
+# after a plural word and a noun of persons are each the verb's subject
+_PLURAL_CUE_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|[Nn]hững)\s+(?:ông|bà|đồng chí)(?:\s*(?:,|và)\s*(?:ông|bà))?\s*:?\s*$")
 
 
 _COMMA = re.compile(r"\s*,")
