@@ -229,6 +229,8 @@ def _grammar() -> _Grammar:
                 opens.setdefault(first, set()).add(word)
                 part_of.setdefault(first, part)
     spellings = [spelling for province in datafiles.load("provinces")["provinces"] for spelling in province["spellings"]]
+    for word in place["former"]:  # "Tuyên Quang cũ": after a province's last syllable
+        after[word], part_of[word] = frozenset(spelling.split()[-1] for spelling in spellings), "place"
     # (and what follows an abbreviation's stop in a spelling: "HCM" of "TP. HCM")
     provinces = [*spellings, *(found[1] for spelling in spellings if (found := _AFTER_ABBREVIATION.match(spelling)))]
     countries = datafiles.load("places")["foreign_countries"]
