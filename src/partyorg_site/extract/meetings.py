@@ -40,6 +40,8 @@ class _Rules:
     name_end: re.Pattern[str]  # a mark, or a word opening what is said of the meeting: its name's end
     continues_after_quote: re.Pattern[str]  # "của", "năm": a word that goes on with a quoted name
     comma_goes_on: re.Pattern[str]  # ", quán triệt": a comma inside the name's pair of tasks
+    field_before: re.Pattern[str]  # "công tác dân vận": a field of work just before a mark
+    field_after: re.Pattern[str]  # "tôn giáo năm 2025": a field of work just after it
     prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
     tallied_before: re.Pattern[str]  # "34 tỉnh đã hoàn tất Đại hội": meetings done with, counted
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
@@ -85,6 +87,8 @@ def _rules() -> _Rules:
         name_end=re.compile(rf"{_NAME_MARKS}|\s(?:(?:{_alternatives(data['name_ends']['words'])})(?!\w)|"
                             rf"(?:{data['name_ends']['times']}))"),
         comma_goes_on=re.compile(rf",\s*(?:{_alternatives(data['name_ends']['comma_goes_on_before'])})(?!\w)"),
+        field_before=re.compile(rf"(?<!\w)(?:{_alternatives(data['name_ends']['fields_of_work'])})\s*$", re.IGNORECASE),
+        field_after=re.compile(rf"\s*(?:{_alternatives(data['name_ends']['fields_of_work'])})(?!\w)"),
         continues_after_quote=re.compile(rf"(?:{_alternatives(data['name_ends']['after_quote'])})(?!\w)"),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
@@ -226,7 +230,10 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
 
 
 _PERSON_CUE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)
-_OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+$")
+# "Hội nghị" right before the kind word, or with how it is held between ("Hội nghị toàn quốc
+# tổng kết ...", "Hội nghị trực tuyến sơ kết ...")
+_OPENING = re.compile(r"(?:Hội nghị|hội nghị|Hội|hội)\s+(?:(?:trực tuyến|toàn quốc)\s+){0,2}$")
+OPENING_REACH = 40
 # "Hội nghị <kind> ... và " right before another kind: one meeting's name joining two
 _JOINED_OPENING = re.compile(r"[Hh]ội nghị\s+[^,;:()\n.]*\svà\s+$")
 JOINED_REACH = 80
@@ -241,7 +248,7 @@ def _opening(text: str, start: int) -> int:
     """Where the meeting's name opens: at "Hội nghị" of "Hội nghị tổng kết", else `start`; or
     at a "Hội nghị" earlier in the same name whose kinds it joins ("Hội nghị Sơ kết công tác
     Đảng và Tổng kết Nghị quyết số 18-NQ/TW")."""
-    found = _OPENING.search(text, max(0, start - 10), start)
+    found = _OPENING.search(text, max(0, start - OPENING_REACH), start)
     if found:
         return found.start()
     joined = _JOINED_OPENING.search(text, max(0, start - JOINED_REACH), start)
@@ -259,7 +266,8 @@ def _phrase(text: str, start: int) -> str:
     quoted = [(found.start(), found.end()) for found in _QUOTED.finditer(text, start, start + LEAD_CHARACTERS)]
     for mark in rules.name_end.finditer(text, start):
         if any(opens < mark.start() < closes for opens, closes in quoted) \
-                or (mark.group() == "," and rules.comma_goes_on.match(text, mark.start())):
+                or (mark.group() == "," and rules.comma_goes_on.match(text, mark.start())) \
+                or (mark.group().strip() in (",", "-", "–") and _between_fields(text, start, mark)):
             continue
         given = mark.group() == "," and rules.posts_given.search(text, start, mark.start())
         if not (given and not _PERSON_CUE.search(text, given.end(), mark.start())
@@ -270,6 +278,17 @@ def _phrase(text: str, start: int) -> str:
     words = text[start:end].split()[:TITLE_WORDS]
     phrase = squash(" ".join(words))
     return phrase[:1].upper() + phrase[1:]
+
+
+FIELD_REACH = 40  # characters before a mark where the field of work it follows may begin
+
+
+def _between_fields(text: str, start: int, mark: re.Match[str]) -> bool:
+    """The comma or dash stands between two fields of work ("dân vận, tôn giáo", "thi đua -
+    khen thưởng"; meetings.yaml, fields_of_work): inside the name, not at its end."""
+    rules = _rules()
+    return rules.field_after.match(text, mark.end()) is not None \
+        and rules.field_before.search(text, max(start, mark.start() - FIELD_REACH), mark.start()) is not None
 
 
 def _said_after_quote(text: str, closes: int) -> bool:
