@@ -48,6 +48,7 @@ class _Rules:
     never_before: re.Pattern[str]  # ... never the meeting reported
     named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
+    named_after: re.Pattern[str]  # "tổ chức Hội nghị ...": a later mention that names a meeting first named by its kind
     held_before: re.Pattern[str]  # "hội nghị Trung ương 14 đã khai mạc": so too
     national: re.Pattern[str]  # "Hội nghị toàn quốc ...": a meeting whose key is national
     local_body: re.Pattern[str]  # "Đảng bộ tỉnh", "Huyện ủy": a meeting named so is a locality's
@@ -96,6 +97,7 @@ def _rules() -> _Rules:
         never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])})(?!\w)"),
         named_only=frozenset(data["named_only"]),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
+        named_after=re.compile(rf"(?<!\w)(?<!việc )(?:{_alternatives(data['named_after'])})\s+$", re.IGNORECASE),
         held_before=re.compile(rf"{data['held_before']['between']}(?:{_alternatives(data['held_before']['verbs'])})(?!\w)"),
         national=re.compile(data["national"], re.IGNORECASE),
         local_body=re.compile(rf"(?<!\w)(?<!các )(?:{_alternatives(data['local_bodies'])})(?!\w)", re.IGNORECASE),
@@ -201,11 +203,24 @@ def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     readings = [[title or "", *body[:1]]] + ([[title or "", *body[:LEAD_PARAGRAPHS]]] if len(body) > 1 else [])
     if title and title.isupper() and body:  # a headline in capitals: the lead's name first, in its case
         readings = [[*body[:1]], [*body[:LEAD_PARAGRAPHS]], *readings]
+    bare: tuple[str, str] | None = None  # the meeting named only by its kind word ("Hội nghị được tổ chức ...")
     for paragraphs in readings:
         found = _meeting_in(". ".join(t.rstrip(". ") for t in paragraphs if t)[:LEAD_CHARACTERS])
-        if found != _NONE_NAMED:
-            return found
-    return None
+        if found == _NONE_NAMED:
+            continue
+        if found is not None and _is_bare(found[1]) and bare is None:
+            bare = found  # its name may be printed in the next paragraph: "Sáng 16/9, ... tổ chức Hội nghị toàn quốc ..."
+            continue
+        return found if bare is None or (found is not None and found[0] == bare[0]) else bare
+    return bare
+
+
+BARE_NAME_WORDS = 2  # "Hội nghị", "Đại hội": a name of the kind word alone
+NAMED_AFTER_REACH = 12  # "tổ chức " before the kind word
+
+
+def _is_bare(phrase: str) -> bool:
+    return len(phrase.split()) <= BARE_NAME_WORDS
 
 
 _NONE_NAMED = ("", "")
@@ -226,7 +241,15 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
     if visit and visit.start() < first:
         return None  # a working visit or an inspection, not a meeting
     kind = min(reported, key=rules.precedence.__getitem__)  # kinds are listed in order of precedence
-    return kind, _phrase(lead, reported[kind].start())
+    phrase = _phrase(lead, reported[kind].start())
+    if _is_bare(phrase):  # "Hội nghị được tổ chức ... Sáng 16/9, ... tổ chức Hội nghị toàn quốc quán triệt ..."
+        for match in rules.words.finditer(lead, reported[kind].end()):
+            if rules.kind_of_group[match.lastgroup or ""] == kind and not _in_passing(match, lead) \
+                    and rules.named_after.search(lead, max(0, match.start() - NAMED_AFTER_REACH), match.start()):
+                fuller = _phrase(lead, match.start())
+                if not _is_bare(fuller):
+                    return kind, fuller
+    return kind, phrase
 
 
 _PERSON_CUE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)
