@@ -472,7 +472,8 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
     # a substring test first spares most mentions the patterns' scans (called ~4 times an article).
     rules = tuning()
     lowered = before.lower()
-    if "sinh" in lowered and _birth_before().search(before):
+    birth_before, _ = _birth_before(), _compared_before()  # (compiled on the first call, not a rare branch's)
+    if "sinh" in lowered and birth_before.search(before):
         return 0, None
     day_month = _DAY_MONTH_BEFORE.search(before) if before.rstrip()[-1:] in ("/", ".", "-") else None
     if day_month:
@@ -639,6 +640,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     text = _YEAR_RANGE.sub(" ", "\n".join([title or "", *body]))
     own_days: set[int] | None = None  # read only where the event's own day is printed with a year
     anniversary = _anniversary()  # (compiled on the first year inferred, not the first own day found)
+    same_period_before = _same_period_before()  # (so too)
     breaks = [found.start() for found in _PARAGRAPH_END.finditer(text)]
     ranged = _YEAR_RANGE.sub(" ", sentence)
     sentence_at = text.find(ranged, breaks[0] + 1) if breaks else -1
@@ -688,7 +690,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         elif _MONTH_BEFORE.search(context):
             shift = 0  # "tháng 1-2017" is a month of 2017, whatever review or plan it is said of
         elif _just_past().match(text, match.end()) or \
-                ("cùng" in before and _same_period_before().search(before.lower())):
+                ("cùng" in before and same_period_before.search(before.lower())):
             shift = 1  # "Năm 2016 vừa qua, ...", "tăng so với cùng kỳ năm 2016": said in the year after it
         else:
             shift = _season_shift(before, month, in_review_rule)

@@ -1226,6 +1226,7 @@ def _add_appointments(text: str, found: dict[str, Official],
     named with "đồng chí", "ông", "bà". A sentence that names a year tells a career and
     gives no title."""
     rules = _rules()
+    _decision_verbs()  # (compiled on the first call, not on the rare branch that asks for it)
     if not any(phrase in text for phrase in rules.appointment_words):
         return  # most texts: a substring test is far cheaper than the pattern's scan
     named = sorted((span[0], official.name) for official in found.values() for span in official.spans)

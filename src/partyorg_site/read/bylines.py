@@ -273,6 +273,7 @@ def split_trailer(text: str) -> tuple[str, str | None]:
     21:05 03/04/2017 Tin liên quan ...", stamped_signature). Returns the text before them and
     the outlet named after the author's dash."""
     words, pattern = _trailing_teaser()
+    stamped_signature = _stamped_signature()  # (compiled on the first call, not the rare branch's)
     teaser = pattern.search(text) if any(word in text for word in words) else None
     if teaser and teaser.group().startswith(">") and _SENTENCE_GOES_ON.search(teaser.group()):
         teaser = None  # ">> Top 10 ... 3. RAM Trucks. 4. ...": a list's items go on after the link, the text's
@@ -281,7 +282,7 @@ def split_trailer(text: str) -> tuple[str, str | None]:
         text = text[:teaser.start()].rstrip(" >")
     if "|" not in text:
         return text, None
-    found = _stamped_signature().search(text)
+    found = stamped_signature.search(text)
     if not found:
         return text, None
     by = re.split(r"\s+[-–—]\s+", found["by"].strip(), maxsplit=1)

@@ -294,9 +294,10 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
+    figure = _figure()  # (compiled on the first credit, not the first source's)
     for sentence in sentences(text):
         match = _inline_credit().search(sentence) if _may_hold_credit(sentence) else None
-        if match and match["source"] and (_figure().search(sentence[:match.start()] or (pending[-1] if pending else ""))
+        if match and match["source"] and (figure.search(sentence[:match.start()] or (pending[-1] if pending else ""))
                                           or not SENTENCE_MARK.search(sentence, match.end())):
             # "GDP tăng 5,1% (Nguồn: Tổng cục Thống kê)": a figure's source, in the text; "...
             # gia đình. (Nguồn: Sina) Quỳnh Anh / Theo X" at the text's end: the text's own source
