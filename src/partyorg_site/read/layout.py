@@ -213,6 +213,9 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
             if looks_like_title(text) and len(paragraphs) > 1:
                 layout.title, layout.title_line = text, paragraphs[index].number
                 del paragraphs[index]
+                if _wraps_the_headline(layout.title, paragraphs):
+                    layout.title = f"{layout.title} {paragraphs[0].text}"  # "Chân dung 34 Chủ tịch ⏎ tỉnh, thành phố hiện nay"
+                    del paragraphs[0]
                 continue
         if layout.title is not None and is_byline(text) and len(paragraphs) > 1:
             del paragraphs[index]  # the author's name printed under the headline
@@ -222,6 +225,17 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
             del paragraphs[index]
             continue
         break
+
+
+def _wraps_the_headline(title: str, paragraphs: list[Line]) -> bool:
+    """The line under the headline goes on with it, wrapped where the page broke it: it opens
+    in lower case (no paragraph of Vietnamese text does), ends no sentence, the two together
+    are no longer than a headline, and text follows."""
+    if len(paragraphs) < 2:
+        return False
+    tail = paragraphs[0].text
+    return tail[:1].islower() and not ends_sentence(tail) \
+        and count_words(f"{title} {tail}", TITLE_MAX_WORDS) <= TITLE_MAX_WORDS
 
 
 def _body_follows(paragraphs: list[Line], position: int) -> bool:
