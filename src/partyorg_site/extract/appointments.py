@@ -92,6 +92,8 @@ class _Rules:
     count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
+    state_decider: re.Pattern[str]  # "Thủ tướng": an authority that gives no Party post
+    party_unit: re.Pattern[str]  # "Tỉnh ủy": a post that names one is a Party post
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
 
 
@@ -152,6 +154,8 @@ def _rules() -> _Rules:
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
         party_only=frozenset(table["party_only_actions"]),
+        state_decider=re.compile(rf"(?:{alternation(table['state_deciders'])})(?!\w)"),
+        party_unit=re.compile(rf"(?<!\w)(?:{alternation(table['party_units'])})(?!\w)", re.IGNORECASE),
         state_post=re.compile(r"\s*[,;]\s*(?:Phó\s+)?[cC]hủ\s+tịch\s+(?:" + alternation(table["state_bodies"]) + r")(?!\w)"),
     )
 
@@ -269,6 +273,9 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.post = without_abbreviations(appointment.post)  # as the person's titles are
         if appointment.post and appointment.action in rules.party_only:
             appointment.post = _party_posts(appointment.post)
+        if appointment.by and appointment.post and rules.state_decider.match(appointment.by) \
+                and rules.party_unit.search(appointment.post):
+            appointment.by = None  # a state authority's, read from elsewhere: it gives no Party post
     return sorted(kept, key=lambda a: a.span[0] if a.span else 0)
 
 
