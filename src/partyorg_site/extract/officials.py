@@ -373,7 +373,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
 
 FUNCTION_RUN_MAX_WORDS = 6
 _LOWER_RUN = re.compile(rf"{LOWER_CLASS}+(?:[ ]{LOWER_CLASS}+){{0,{FUNCTION_RUN_MAX_WORDS}}}")  # one more than may be taken
-_AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|[ ]*(?:[,;.)]|$)", re.MULTILINE)
+_AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|[ ]*(?:[,;.)]|$)|[ ]+\((?=[^)]{{0,40}}\))", re.MULTILINE)  # (or an aside in brackets: "Cục An ninh nội địa (Bộ Công an)")
 
 
 def _names_a_unit(grammar: _Grammar, previous: str, before_previous: str) -> bool:
