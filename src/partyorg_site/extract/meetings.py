@@ -26,7 +26,7 @@ from partyorg_site.patterns import Anchored
 from partyorg_site.vietnamese import slug, squash
 
 LEAD_PARAGRAPHS = 2
-TITLE_WORDS = 20  # a name runs to its clause's end, at most so far (a plenum's with its body and term: 18)
+TITLE_WORDS = 24  # a name runs to its clause's end, at most so far (a plenum's with its body and term: 18)
 LEAD_CHARACTERS = 1200  # an export's body is one line: read only its opening
 
 
@@ -40,6 +40,7 @@ class _Rules:
     name_end: re.Pattern[str]  # a mark, or a word opening what is said of the meeting: its name's end
     continues_after_quote: re.Pattern[str]  # "của", "năm": a word that goes on with a quoted name
     comma_goes_on: re.Pattern[str]  # ", quán triệt": a comma inside the name's pair of tasks
+    dangling: frozenset[str]  # "của", "năm": words no name cut short ends with
     field_before: re.Pattern[str]  # "công tác dân vận": a field of work just before a mark
     field_after: re.Pattern[str]  # "tôn giáo năm 2025": a field of work just after it
     prepared_after: re.Pattern[str]  # "chuẩn bị tổ chức tốt Đại hội": a few words after, still to come
@@ -88,6 +89,7 @@ def _rules() -> _Rules:
         name_end=re.compile(rf"{_NAME_MARKS}|\s(?:(?:{_alternatives(data['name_ends']['words'])})(?!\w)|"
                             rf"(?:{data['name_ends']['times']}))"),
         comma_goes_on=re.compile(rf",\s*(?:{_alternatives(data['name_ends']['comma_goes_on_before'])})(?!\w)"),
+        dangling=frozenset(data["name_ends"]["dangling"]),
         field_before=re.compile(rf"(?<!\w)(?:{_alternatives(data['name_ends']['fields_of_work'])})\s*$", re.IGNORECASE),
         field_after=re.compile(rf"\s*(?:{_alternatives(data['name_ends']['fields_of_work'])})(?!\w)"),
         continues_after_quote=re.compile(rf"(?:{_alternatives(data['name_ends']['after_quote'])})(?!\w)"),
@@ -298,7 +300,12 @@ def _phrase(text: str, start: int) -> str:
             end = mark.start()
             break
     end = next((closes for opens, closes in quoted if closes <= end and _said_after_quote(text, closes)), end)
-    words = text[start:end].split()[:TITLE_WORDS]
+    words = text[start:end].split()
+    if len(words) > TITLE_WORDS:  # a run-on clause: its name is cut at the cap
+        words = words[:TITLE_WORDS]
+        while len(words) > 1 and words[-1].rstrip(",").lower() in _rules().dangling:
+            words.pop()  # (not in a word that needs the next: "của", "về", "năm" ...)
+        words[-1] = words[-1].rstrip(",")
     phrase = squash(" ".join(words))
     return phrase[:1].upper() + phrase[1:]
 
