@@ -279,6 +279,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
         (path.reference(), "path") if path else None
     lead = [t for t in [title or "", *body[:rules.lead_paragraphs]] if t]
     undated_today = False  # the lead's event is "today", with no timestamp to say which day
+    ahead: tuple[str, EventDate] | None = None  # the first day after the page's, held back
     for paragraph in lead:
         relative = _relative_day(paragraph, published_day)
         for match in event.finditer(paragraph):
@@ -318,7 +319,15 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
                 continue
             when = date.fromisoformat(value)
             if when <= window.latest and (source == "text" or when >= window.earliest):
-                why(f"'{match.group()}' chosen: the lead's first dated phrase left; its year {year} from {source}")
+                if published_day and when > published_day and ahead is None:
+                    # a day after the page's: what the page announces ("Đại hội diễn ra từ ngày
+                    # 10-12/9"); a later phrase of the lead on or before its day is what it reports
+                    # ("Chiều 5/9, ... tổ chức họp báo"), else this one stands
+                    ahead = (match.group(), EventDate(value, "day", source))
+                    why(f"'{match.group()}' held back: {value} is after the page's day, a day it announces")
+                    continue
+                why(f"'{match.group()}' chosen: the lead's first dated phrase left; its year {year} from {source}"
+                    + (f" (before '{ahead[0]}', a day the page announces)" if ahead else ""))
                 return EventDate(value, "day", source)
             why(f"'{match.group()}' lost: {value} is outside the page's window")
         if relative and relative[1] is None:
@@ -330,6 +339,9 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
         elif relative:
             why(f"a relative day ('hôm nay', 'tối qua'...) chosen: {relative[1]}, counted from the page's timestamp")
             return EventDate(relative[1], "day", "published")
+    if ahead is not None:
+        why(f"'{ahead[0]}' chosen: no phrase of the lead dates a day up to the page's")
+        return ahead[1]
     # (Both patterns ignore case, so `re` tries them at every character; a paragraph without
     # a year, as most are, is passed over by a scan for one.)
     with_years = [paragraph for paragraph in lead[:rules.year_lead_paragraphs] if _YEAR.search(paragraph)]
