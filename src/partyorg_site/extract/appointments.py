@@ -807,7 +807,7 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
 
 
 _AND_CUED = re.compile(r"\s*,?\s*và\s+(?:ông|bà|đồng chí)\s+")  # "ông A và ông B được điều động"
-_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:;|,|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
 
 
 def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
