@@ -185,3 +185,17 @@ def test_extract_runs_and_agrees_without_the_optional_compiled_dependencies():
     normal = subprocess.run([sys.executable, "-m", "partyorg_site", "extract", *seeds],
                             capture_output=True, text=True, check=True)
     assert without.stdout == normal.stdout and without.stdout.count("\n") == len(seeds)
+
+
+def test_a_meeting_named_with_the_day_a_page_announces_is_to_come_not_reported():
+    from partyorg_site.loader import load_bytes
+
+    page = ("Đại hội Đảng bộ tỉnh Hòa Sơn diễn ra từ ngày 10 - 12/9\n"
+            "05/09/2025 16:00\n"
+            "Đại hội Đảng bộ tỉnh Hòa Sơn lần thứ I, nhiệm kỳ 2025 - 2030 có 350 đại biểu.\n"
+            "Chiều 5/9, Ban Tuyên giáo Tỉnh ủy Hòa Sơn tổ chức họp báo thông tin về Đại hội.\n")
+    record = load_bytes("a.txt", page.encode("utf-8"))
+    assert (record.date, record.meeting) == ("2025-09-05", None)
+    # the day the page reports is its own: the congress it announces is the meeting of a preview
+    preview = load_bytes("b.txt", page.replace("Chiều 5/9, Ban", "Ban").encode("utf-8"))
+    assert preview.date == "2025-09-10" and preview.meeting is not None and preview.meeting.kind == "đại hội"

@@ -70,7 +70,7 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     documents = find_documents(full_text)
     officials = find_officials(full_text)
     appointments = find_appointments(full_text, officials, event.value or layout.published)
-    meeting = build_meeting(find_meeting(layout.title, layout.body),
+    meeting = build_meeting(find_meeting(layout.title, layout.body, event.announced),
                             event.value if event.precision in ("day", "month") else None, province,
                             " ".join(layout.body[:LEAD_PARAGRAPHS]))
     date_by_occasion(appointments, full_text, event.value, event.precision, meeting, layout.captions)

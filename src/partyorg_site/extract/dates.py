@@ -94,6 +94,7 @@ class EventDate:
     precision: str | None
     source: str | None = None  # "text", "published" or "path": where the year came from
     day_month: str | None = None  # "--05-10": the day the text gives where it gives no year
+    announced: str | None = None  # "ngày 10 - 12/9": a later day the page announces, passed over
 
 
 NO_DATE = EventDate(None, None)
@@ -328,7 +329,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
                     continue
                 why(f"'{match.group()}' chosen: the lead's first dated phrase left; its year {year} from {source}"
                     + (f" (before '{ahead[0]}', a day the page announces)" if ahead else ""))
-                return EventDate(value, "day", source)
+                return EventDate(value, "day", source, announced=ahead[0] if ahead else None)
             why(f"'{match.group()}' lost: {value} is outside the page's window")
         if relative and relative[1] is None:
             # The lead's event is "today", a day the page does not print: a later dated

@@ -23,6 +23,7 @@ from partyorg_site.extract.officials import title_opens_at
 from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
+from partyorg_site.read.sentences import sentences
 from partyorg_site.vietnamese import slug, squash
 
 LEAD_PARAGRAPHS = 2
@@ -196,8 +197,12 @@ def _still_to_come(match: re.Match[str], text: str) -> bool:
     return bool(_rules().future_after.search(after[:end.start()] if end else after))
 
 
-def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
+def find_meeting(title: str | None, body: list[str], announced: str | None = None) -> tuple[str, str] | None:
     """(kind, phrase) of the meeting reported, or None for no meeting.
+
+    `announced`: a later day the page announces (dates.find_event_date passed it over for
+    the day it reports): a meeting named in that day's sentence is the one to come ("Đại hội
+    ... diễn ra từ ngày 10 - 12/9" over a press conference of 5/9), not the one reported.
 
     The title and first paragraph are read first; the next paragraph only where they
     name no meeting (an export's second paragraph is the whole body, whose passing
@@ -205,6 +210,14 @@ def find_meeting(title: str | None, body: list[str]) -> tuple[str, str] | None:
     readings = [[title or "", *body[:1]]] + ([[title or "", *body[:LEAD_PARAGRAPHS]]] if len(body) > 1 else [])
     if title and title.isupper() and body:  # a headline in capitals: the lead's name first, in its case
         readings = [[*body[:1]], [*body[:LEAD_PARAGRAPHS]], *readings]
+    found = _meeting_in_readings(readings)
+    if found and announced and any(announced in sentence and found[1].lower() in " ".join(sentence.split()).lower()
+                                   for text in (title or "", *body[:LEAD_PARAGRAPHS]) for sentence in sentences(text)):
+        return None
+    return found
+
+
+def _meeting_in_readings(readings: list[list[str]]) -> tuple[str, str] | None:
     bare: tuple[str, str] | None = None  # the meeting named only by its kind word ("Hội nghị được tổ chức ...")
     for paragraphs in readings:
         found = _meeting_in(". ".join(t.rstrip(". ") for t in paragraphs if t)[:LEAD_CHARACTERS])
