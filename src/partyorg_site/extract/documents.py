@@ -39,7 +39,6 @@ class _Patterns:
     counted: re.Pattern[str]  # " tổ chức đảng", " đảng viên": what a number after a kind word counts
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
-    terms: list[tuple[str, str]]
 
 
 def _kind_names(kinds: dict[str, dict]) -> dict[str, str]:
@@ -99,8 +98,14 @@ def _patterns() -> _Patterns:
         counted=re.compile(rf"\s+(?:{alternation(data['counted_nouns'])})(?!\w)"),
         symbol_issuers=data["symbol_issuers"],
         issuer_names={name.lower(): name for name in data["issuers"]},
-        terms=[(str(t["start"]), t["term"]) for t in data["terms"]],
     )
+
+
+@lru_cache(maxsize=1)
+def _terms() -> list[tuple[str, str]]:
+    """The Party's terms and the day each began (data/documents.yaml): apart from the patterns,
+    as the archive's resolve asks for them on every build and compiles no pattern."""
+    return [(str(t["start"]), t["term"]) for t in datafiles.load("documents")["terms"]]
 
 
 def _ordinal(word: str | None) -> int | None:
@@ -129,7 +134,7 @@ def term_on(day: str | None) -> str | None:
         return None
     day = day[:10]
     current = None
-    for start, term in _patterns().terms:
+    for start, term in _terms():
         if start <= day:  # ISO strings compare as dates; a bare year compares as its start
             current = term
     return current
@@ -351,7 +356,7 @@ def stated_term(doc: Document) -> str | None:
 
 def term_rank(term: str) -> int:
     """Terms in order (VIII < IX < ... ), for comparing them; unknown terms rank first."""
-    order = [name for _, name in _patterns().terms]
+    order = [name for _, name in _terms()]
     return order.index(term) if term in order else -1
 
 

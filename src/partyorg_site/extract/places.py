@@ -26,7 +26,6 @@ _CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
 class Gazetteer:
     pattern: Anchored
     canonical: dict[str, str]  # spelling -> canonical name
-    merged_into: dict[str, str]  # canonical name -> province after the 2025 merger
     stop_phrases: dict[str, list[tuple[str, int]]]  # a spelling -> the stop phrases it is in, and where
     lesser_place: re.Pattern[str]
     surnames: frozenset[str]
@@ -76,7 +75,6 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         pattern=Anchored(re.compile(rf"(?<!\w)({alternation(canonical)})(?![\w-])"), phrases=canonical),
         canonical=canonical,
-        merged_into={p["name"]: p["merged_into_2025"] for p in provinces},
         stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
@@ -516,4 +514,11 @@ def _contains_merged_unit(text: str, mention: Mention, units: list[Mention]) -> 
 
 def merged_into_2025(name: str) -> str | None:
     """The province a 2008-2025 province belongs to after the 2025 merger."""
-    return gazetteer().merged_into.get(name)
+    return _merged_into().get(name)
+
+
+@lru_cache(maxsize=1)
+def _merged_into() -> dict[str, str]:
+    """(Apart from the gazetteer's patterns: the archive's taxonomies ask it on every build,
+    which then compiles no place pattern where no article is extracted.)"""
+    return {p["name"]: p["merged_into_2025"] for p in datafiles.load("provinces")["provinces"]}
