@@ -17,7 +17,8 @@ from partyorg_site.extract.appointments import find_appointments, with_appointee
 from partyorg_site.extract.occasions import date_by_occasion
 from partyorg_site.extract.dates import PathDate, date_from_path, find_event_date
 from partyorg_site.extract.documents import document_key, find_documents
-from partyorg_site.extract.meetings import LEAD_PARAGRAPHS, build_meeting, find_meeting, meeting_key
+from partyorg_site.extract.meeting_keys import meeting_key
+from partyorg_site.extract.meetings import LEAD_PARAGRAPHS, build_meeting, find_meeting
 from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import (find_local_mentions, find_mentions, primary_province, province_label,
                                           unique_in_order)

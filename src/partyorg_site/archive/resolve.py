@@ -16,7 +16,7 @@ from datetime import date
 
 from partyorg_site.errors import Problem
 from partyorg_site.extract.documents import central_scope, stated_term, term_on, term_rank
-from partyorg_site.extract.meetings import meeting_key
+from partyorg_site.extract.meeting_keys import meeting_key
 from partyorg_site.models import Meeting, Record
 
 

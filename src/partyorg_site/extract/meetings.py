@@ -19,12 +19,13 @@ from functools import lru_cache
 
 
 from partyorg_site import datafiles
+from partyorg_site.extract.meeting_keys import meeting_key
 from partyorg_site.extract.officials import title_opens_at
 from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
 from partyorg_site.read.sentences import sentences
-from partyorg_site.vietnamese import slug, squash
+from partyorg_site.vietnamese import squash
 
 LEAD_PARAGRAPHS = 2
 TITLE_WORDS = 24  # a name runs to its clause's end, at most so far (a plenum's with its body and term: 18)
@@ -344,14 +345,6 @@ def _said_after_quote(text: str, closes: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-
-
-def meeting_key(kind: str, date: str | None, province: str | None) -> str:
-    """Articles about the same meeting share a key. Monthly giao ban briefings are
-    national, so month and kind identify them; other meetings also carry their place."""
-    when = (date[:7] if kind == "giao ban" else date) if date else "khong-ro-ngay"
-    where = "" if kind == "giao ban" else (province or "toan-quoc")
-    return slug(f"{kind} {when} {where}")
 
 
 def build_meeting(found: tuple[str, str] | None, date: str | None, province: str | None,
