@@ -217,7 +217,11 @@ class RecordCache:
     # ---- texts read back when used -----------------------------------------
     def stream_texts(self, record: Record, key: str) -> None:
         """Let go of a record's body and captions (and search words), to be read back from
-        the database when a page, the records file or the search index uses them."""
+        the database when a page, the records file or the search index uses them. (Once:
+        a record read back from the database is streamed already, and the loader keeps it so.)"""
+        body = record.body
+        if isinstance(body, StoredText) and body.key == key and body.cache is self:
+            return
         record.body = StoredText(self, key, "body")  # type: ignore[assignment]
         record.captions = StoredText(self, key, "captions")  # type: ignore[assignment]
         if record.search_words is not None:
