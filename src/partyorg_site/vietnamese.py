@@ -220,3 +220,23 @@ def either_case_first(word: str) -> Iterator[str]:
     """"Nghị quyết" and "nghị quyết": a phrase may open a sentence or not."""
     yield word[0].upper() + word[1:]
     yield word[0].lower() + word[1:]
+
+
+# An abbreviation printed in brackets: "(HĐND)", "(NN&PTNT)", "(TĐKT)"
+ABBREVIATION_IN_BRACKETS = re.compile(rf"\(({UPPER_CLASS}[{UPPER_CLASS[1:-1]}&.\-]{{1,11}})\)")
+_NOT_INITIALLED = frozenset({"và", "&", "-", "–"})  # words an abbreviation's letters skip
+
+
+def abbreviation_end(text: str, at: int) -> int:
+    """Where the brackets at text[at] end, if they hold the initials of the words just before
+    them: a name's abbreviation printed after it in full ("Hội đồng nhân dân (HĐND) tỉnh
+    Thanh Hóa", "Nông nghiệp và Phát triển nông thôn (NN&PTNT)", "thi đua - khen thưởng
+    (TĐKT)"), part of the name; else 0."""
+    found = ABBREVIATION_IN_BRACKETS.match(text, at)
+    if not found:
+        return 0
+    letters = fold("".join(c for c in found[1] if c.isalpha())).upper()
+    words = [word for word in text[max(0, at - 12 * len(letters)):at].split()
+             if word not in _NOT_INITIALLED][-len(letters):]
+    initials = fold("".join(word[0] for word in words)).upper()
+    return found.end() if initials == letters else 0

@@ -25,7 +25,7 @@ from partyorg_site.extract.places import find_mentions
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
 from partyorg_site.read.sentences import sentences
-from partyorg_site.vietnamese import squash
+from partyorg_site.vietnamese import abbreviation_end, squash
 
 LEAD_PARAGRAPHS = 2
 TITLE_WORDS = 24  # a name runs to its clause's end, at most so far (a plenum's with its body and term: 18)
@@ -303,8 +303,11 @@ def _phrase(text: str, start: int) -> str:
     start = _opening(text, start)
     end = len(text)
     quoted = [(found.start(), found.end()) for found in _QUOTED.finditer(text, start, start + LEAD_CHARACTERS)]
+    abbreviated = 0  # where a bracketed abbreviation of the name's words ends ("thi đua - khen thưởng (TĐKT)")
     for mark in rules.name_end.finditer(text, start):
-        if any(opens < mark.start() < closes for opens, closes in quoted) \
+        if mark.group() == "(" and (abbreviated := abbreviation_end(text, mark.start())):
+            continue
+        if mark.start() < abbreviated or any(opens < mark.start() < closes for opens, closes in quoted) \
                 or (mark.group() == "," and rules.comma_goes_on.match(text, mark.start())) \
                 or (mark.group().strip() in (",", "-", "–") and _between_fields(text, start, mark)):
             continue

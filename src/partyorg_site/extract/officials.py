@@ -17,7 +17,8 @@ from partyorg_site import datafiles
 from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation
-from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_first, fold
+from partyorg_site.vietnamese import (ABBREVIATION_IN_BRACKETS, LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS,
+                                      abbreviation_end, either_case_first, fold)
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
@@ -605,11 +606,8 @@ def _name_through_mark(text: str, at: int, mark: str) -> int:
     if mark in _grammar().domain_joiners and text[at - 1:at] == " " and after > at + 1 and _ends_in_domain(before):
         return _domain_at(text, after)  # "Sở Tài nguyên & Môi trường", "Hội đồng Thi đua - Khen thưởng"
     if mark == "(":
-        return _abbreviation_of_words_before(text, at)
+        return abbreviation_end(text, at)
     return 0
-
-
-_ABBREVIATION_IN_BRACKETS = re.compile(rf"\(({UPPER_CLASS}[{UPPER_CLASS[1:-1]}&.\-]{{1,11}})\)")
 
 
 def without_abbreviations(title: str) -> str:
@@ -618,24 +616,11 @@ def without_abbreviations(title: str) -> str:
     post as where the page prints none."""
     if "(" not in title:
         return title
-    cut = [(found.start(), found.end()) for found in _ABBREVIATION_IN_BRACKETS.finditer(title)
-           if _abbreviation_of_words_before(title, found.start())]
+    cut = [(found.start(), found.end()) for found in ABBREVIATION_IN_BRACKETS.finditer(title)
+           if abbreviation_end(title, found.start())]
     for start, end in reversed(cut):
         title = title[:start].rstrip() + title[end:]
     return title
-
-
-def _abbreviation_of_words_before(text: str, at: int) -> int:
-    """Where the brackets at text[at] end, if they hold the initials of the words just before
-    them: a unit's abbreviation printed after its full name ("Hội đồng nhân dân (HĐND) tỉnh
-    Thanh Hóa", "Nông nghiệp và Phát triển nông thôn (NN&PTNT)"), inside the title; else 0."""
-    found = _ABBREVIATION_IN_BRACKETS.match(text, at)
-    if not found:
-        return 0
-    letters = fold("".join(c for c in found[1] if c.isalpha())).upper()
-    words = [word for word in text[max(0, at - 12 * len(letters)):at].split() if word != "và"][-len(letters):]
-    initials = fold("".join(word[0] for word in words)).upper()
-    return found.end() if initials == letters else 0
 
 
 def _name_through_and(text: str, start: int, end: int) -> int:
