@@ -34,6 +34,7 @@ class _Patterns:
     congress: re.Pattern[str]
     tail: re.Pattern[str]
     issuer_before: re.Pattern[str]  # "Ủy ban Thường vụ Quốc hội đã ra " before a kind word
+    issuer_acting: re.Pattern[str]  # ", Thủ tướng Chính phủ phê chuẩn": the subject after "tại Quyết định số N"
     kinds: dict[str, str]  # folded spelling -> canonical kind
     not_after: dict[str, frozenset[str]]  # a kind in lower case -> words that make it another word
     counted: re.Pattern[str]  # " tổ chức đảng", " đảng viên": what a number after a kind word counts
@@ -92,6 +93,7 @@ def _patterns() -> _Patterns:
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
             rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
+        issuer_acting=re.compile(rf"\s*,\s*(?P<issuer>(?i:{issuers}))\s+(?:đã\s+|vừa\s+)?(?:{alternation(data['acting_verbs'])})(?!\w)"),
         issuer_before=re.compile(rf"(?<!\w)(?P<issuer>(?i:{issuers}))\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
         kinds={name.lower(): kind for name, kind in names.items()},
         not_after={kind.lower(): frozenset(words) for kind, words in data["not_after"].items()},
@@ -246,6 +248,9 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
             and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
         issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
+    if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
+            and (acting := patterns.issuer_acting.match(text, end)):
+        issuer = patterns.issuer_names.get(acting["issuer"].lower())  # "tại Quyết định số 2555, Thủ tướng Chính phủ phê chuẩn"
     # "Nghị quyết số 18, 19-NQ/TW": the symbol's tail belongs to every number listed
     numbers = [number, *(int(n) for n in re.findall(r"\d+", match["more"] or ""))]
     suffix = re.sub(r"\s+", "", match["sym"]) if match["sym"] else ""
@@ -257,6 +262,7 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
 
 
 ISSUING_VERBS = (" ra", "ban hành")  # the words issuer_before ends with: checked first, cheaply
+INSTRUMENT_WORDS = ("tại", "theo")  # "tại Quyết định số N, X quyết định ...": X issued it
 
 
 def _merge(documents: list[Document]) -> list[Document]:
