@@ -264,8 +264,11 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             found[key] = appointment
     for (name, action), listed_with in shares_post.items():
         appointment, partner = found.get((name, action)), found.get((name, listed_with))
-        if appointment and appointment.post is None and partner and partner.post:
-            appointment.post = partner.post  # the post the verb listed with it gives the person elsewhere
+        if appointment and appointment.post is None and partner and partner.post \
+                and (action in _GAINING) == (listed_with in _GAINING):
+            # the post the verb listed with it gives the person elsewhere; never a post gained as
+            # the one let go ("được miễn nhiệm để nhận nhiệm vụ mới ... giữ chức Phó Bí thư")
+            appointment.post = partner.post
     _posts_of_the_same_decision(found)
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     for appointment in kept:
