@@ -93,6 +93,7 @@ class _Rules:
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
     state_decider: re.Pattern[str]  # "Thủ tướng": an authority that gives no Party post
+    session_council: re.Pattern[str]  # "HĐND thành phố Huế khóa VIII tổ chức kỳ họp": whose delegates elect
     party_unit: re.Pattern[str]  # "Tỉnh ủy": a post that names one is a Party post
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
 
@@ -154,6 +155,8 @@ def _rules() -> _Rules:
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
         party_only=frozenset(table["party_only_actions"]),
+        session_council=re.compile(rf"(?P<council>(?:{alternation(table['session']['councils'])})\s+[^,.;:\n]{{1,40}}?)"
+                                   rf"(?:\s+kh[oó]a\s+[IVXLC\d]+)?\s+(?:đã\s+)?(?:{alternation(table['session']['held'])})(?!\w)"),
         state_decider=re.compile(rf"(?:{alternation(table['state_deciders'])})(?!\w)"),
         party_unit=re.compile(rf"(?<!\w)(?:{alternation(table['party_units'])})(?!\w)", re.IGNORECASE),
         state_post=re.compile(r"\s*[,;]\s*(?:Phó\s+)?[cC]hủ\s+tịch\s+(?:" + alternation(table["state_bodies"]) + r")(?!\w)"),
@@ -276,6 +279,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.post = without_abbreviations(appointment.post)  # as the person's titles are
         if appointment.post and appointment.action in rules.party_only:
             appointment.post = _party_posts(appointment.post)
+        if appointment.by is None and appointment.action == "bầu" and appointment.span:
+            appointment.by = _session_council(text, appointment.span[0])
         if appointment.by and appointment.post and rules.state_decider.match(appointment.by) \
                 and rules.party_unit.search(appointment.post):
             appointment.by = None  # a state authority's, read from elsewhere: it gives no Party post
@@ -283,6 +288,17 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
 
 
 _GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")  # the actions that give a person a post
+
+
+def _session_council(text: str, at: int) -> str | None:
+    """The council whose delegates elect in the sentence holding text[at] ("các đại biểu đã bầu
+    ông A"), where its paragraph opens on that council holding its session ("Chiều 18/11,
+    HĐND thành phố Huế khóa VIII tổ chức kỳ họp chuyên đề ..."): the election's body."""
+    opening = sentence_opening(text, at)
+    if "đại biểu" not in text[opening:at]:
+        return None
+    found = _rules().session_council.search(text, text.rfind("\n", 0, at) + 1, opening)
+    return " ".join(found["council"].split()) if found else None
 _ENDS_IN_POST_OPENER = (" làm", " giữ chức", " nhận nhiệm vụ", " chức", " chức vụ", " chức danh")
 
 
