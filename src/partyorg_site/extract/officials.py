@@ -101,6 +101,7 @@ class _Rules:
     proposed_post: re.Pattern[str]  # "được giới thiệu để bầu": a post to come follows
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
     plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
+    others_between: re.Pattern[str]  # "các nhân sự": people between a person and "giữ chức", whose post it is
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
     generic_heads: frozenset[str]  # "Chủ tịch", "Giám đốc" (title_key): alone, no sign of a state post
     ends_in_country: re.Pattern[str]
@@ -155,6 +156,7 @@ def _rules() -> _Rules:
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
         plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
                                  rf"|[2-9]|[1-9]\d)\s+(?:(?P<noun>{alternation(titles['plural_nouns'])})\s+)?$"),
+        others_between=re.compile(rf"(?<!\w)(?:các|những)\s+(?:{alternation([*titles['plural_nouns'], *titles['people_nouns']])})(?!\w)"),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -1236,6 +1238,7 @@ def _add_appointments(text: str, found: dict[str, Official],
         if people:
             start, name = max(people)
             if not _names_between(text, start + len(name), post.start()) \
+                    and not rules.others_between.search(text, start + len(name), post.start()) \
                     and not (_announces(_LEADING_NAME.sub("", text[start:post.start()]))
                              and not _decision_verbs().search(text, opening, start)):
                 add(name, titles, (start, start + len(name)))  # (not past another name: "- B, ..., giữ chức X")
@@ -1253,7 +1256,8 @@ def _announces(between: str) -> bool:
 _BODY_OF_HEADS = ("Ban ", "ban ")
 _PRINCIPAL_WORDS = ("quyền", "mặt", "lệnh")  # a word every cue of data/titles.yaml principal_cues holds
 _LEADING_NAME = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s*)+")  # a name in full or by its given name
-_PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
+_PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")
+  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
 
 
 @lru_cache(maxsize=1)
