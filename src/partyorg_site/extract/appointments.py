@@ -93,6 +93,9 @@ class _Rules:
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
     state_decider: re.Pattern[str]  # "Thủ tướng": an authority that gives no Party post
+    # "Các ông: A, B, C giữ chức ...", "các đồng chí A, B và C được chỉ định": names listed bare
+    # after a plural word and a noun of persons (titles.yaml plural_nouns) are each the verb's subject
+    plural_cue: re.Pattern[str]
     session_council: re.Pattern[str]  # "HĐND thành phố Huế khóa VIII tổ chức kỳ họp": whose delegates elect
     party_unit: re.Pattern[str]  # "Tỉnh ủy": a post that names one is a Party post
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
@@ -157,6 +160,8 @@ def _rules() -> _Rules:
         party_only=frozenset(table["party_only_actions"]),
         session_council=re.compile(rf"(?P<council>(?:{alternation(table['session']['councils'])})\s+[^,.;:\n]{{1,40}}?)"
                                    rf"(?:\s+kh[oó]a\s+[IVXLC\d]+)?\s+(?:đã\s+)?(?:{alternation(table['session']['held'])})(?!\w)"),
+        plural_cue=re.compile(rf"(?<!\w)(?:[Cc]ác|[Nn]hững)\s+(?:{alternation(datafiles.load('titles')['plural_nouns'])})"
+                              r"(?:\s*(?:,|và)\s*(?:ông|bà))?\s*:?\s*$"),
         state_decider=re.compile(rf"(?:{alternation(table['state_deciders'])})(?!\w)"),
         party_unit=re.compile(rf"(?<!\w)(?:{alternation(table['party_units'])})(?!\w)", re.IGNORECASE),
         state_post=re.compile(r"\s*[,;]\s*(?:Phó\s+)?[cC]hủ\s+tịch\s+(?:" + alternation(table["state_bodies"]) + r")(?!\w)"),
@@ -846,15 +851,12 @@ def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
             bare.insert(0, person)  # a name alone, without a semicolon or "và ông" after it
         else:
             break
-    while bare and not _PLURAL_CUE_BEFORE.search(text, max(0, bare[0].start - PLURAL_CUE_REACH), bare[0].start):
+    while bare and not _rules().plural_cue.search(text, max(0, bare[0].start - PLURAL_CUE_REACH), bare[0].start):
         bare.pop(0)  # (the list's head is one of them, or none: "Các ông: A, B, C giữ chức")
     return bare + listed if bare else listed
 
 
 PLURAL_CUE_REACH = 25  # "Các đồng chí, ông, bà: " fits
-# "Các ông: A, B, C giữ chức ...", "các đồng chí A, B và C được chỉ định": names listed bare
-# after a plural word and a noun of persons are each the verb's subject
-_PLURAL_CUE_BEFORE = re.compile(r"(?<!\w)(?:[Cc]ác|[Nn]hững)\s+(?:ông|bà|đồng chí)(?:\s*(?:,|và)\s*(?:ông|bà))?\s*:?\s*$")
 
 
 _COMMA = re.compile(r"\s*,")

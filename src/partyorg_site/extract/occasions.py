@@ -76,6 +76,7 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
     announced = meeting is not None and meeting.date == event_date and (
         meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None
         or (rules.deciding_plenum.search(meeting.title) is not None and not _DAYS_RANGE.search(text)))
+    caption_set = frozenset(captions)
     for appointment in appointments:
         if appointment.date is not None or appointment.span is None:
             continue
@@ -89,7 +90,7 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             reason = "its sentence names the event's day"
         elif announced:
             reason = f"the day of the meeting that announced it ({meeting.title})"  # type: ignore[union-attr]
-        elif _told_on(_what_it_continues(text, appointment.span[0], rules, frozenset(captions)), day):
+        elif _told_on(_what_it_continues(text, appointment.span[0], rules, caption_set), day):
             reason = "it goes on from a sentence of the event's day"
         else:
             continue

@@ -1256,8 +1256,7 @@ def _announces(between: str) -> bool:
 _BODY_OF_HEADS = ("Ban ", "ban ")
 _PRINCIPAL_WORDS = ("quyền", "mặt", "lệnh")  # a word every cue of data/titles.yaml principal_cues holds
 _LEADING_NAME = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s*)+")  # a name in full or by its given name
-_PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")
-  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
+_PASSIVE_WORD = re.compile(r"(?<!\w)(?:được|bị|nhận)(?!\w)")  # ("ông A nhận quyết định bổ nhiệm giữ chức X": A's)
 
 
 @lru_cache(maxsize=1)
