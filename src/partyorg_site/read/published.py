@@ -42,6 +42,11 @@ _AUTHOR_BEFORE_WEEKDAY = re.compile(rf"^(?:{UPPER_CLASS}{LOWER_CLASS}*\s+){{1,4}
 # 20/10/2025 10:18"), the section after one ("21-11-2025 - 22:35 PM | Xã hội").
 _CODE_OR_AUTHOR_BEFORE = re.compile(rf"^(?:[A-ZĐ]{{2,6}}\s+(?=\d)|(?:{UPPER_CLASS}{LOWER_CLASS}*\s+){{1,4}}\|\s*(?=\d))")
 _SECTION_AFTER = re.compile(rf"(?<=\d|M|H)\s*\|\s*{UPPER_CLASS}{LOWER_CLASS}*(?:\s+{LOWER_CLASS}+){{0,3}}$")
+# A section's name a page prints glued to the date, with no space: two elements of the page
+# joined when it was scraped ("Thông tin Xuân Lộc10/08/2025", "Thời sự22/08/2025 08:30").
+# Only glued: a name and a space before a date may be a sentence's subject.
+_WORD = rf"(?:{UPPER_CLASS}|{LOWER_CLASS})"
+_SECTION_GLUED_BEFORE = re.compile(rf"^{UPPER_CLASS}{_WORD}*(?:\s+{_WORD}+){{0,4}}(?<={LOWER_CLASS})(?=\d)")
 STAMP_MAX_CHARACTERS = 60
 AUTHOR_MAX_CHARACTERS = 30
 
@@ -57,6 +62,9 @@ def parse_published(line: str) -> str | None:
         line = line[author.end():]
     if len(line) > STAMP_MAX_CHARACTERS:
         return None
+    glued = _SECTION_GLUED_BEFORE.match(line) if line[:1].isupper() else None
+    if glued and glued.end() <= AUTHOR_MAX_CHARACTERS:
+        line = line[glued.end():]
     if "|" in line or line[:2].isupper():  # (what the two patterns need; most lines have neither)
         line = _SECTION_AFTER.sub("", _CODE_OR_AUTHOR_BEFORE.sub("", line))
     if line[:1] in "([" and line[-1:] in ")]":
