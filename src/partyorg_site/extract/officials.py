@@ -190,6 +190,8 @@ class _Grammar:
     domain_joiners: frozenset[str]  # "&", "-", "–": marks that join two domains in one unit's name
     names_with_marks: tuple[tuple[str, str, str], ...]  # ("Văn hóa", ",", "Thể thao và Du lịch")
     of_parent: re.Pattern[str]  # "của Quốc hội": the body a committee's name goes on to, after "của"
+    congress_before: re.Pattern[str]  # "Đại hội XIV ": a congress, named with ...
+    of_party: re.Pattern[str]  # ... "của Đảng", the Party it is of
     abroad_heads: frozenset[str]  # "Đại sứ": "tại" and a foreign country go on
     departments: frozenset[str]  # "Vụ", "Cục": a unit that a comma and its parent may follow
     parent: re.Pattern[str]  # " Bộ X", " Văn phòng X": such a parent after the comma
@@ -256,6 +258,8 @@ def _grammar() -> _Grammar:
             organisation.lower() for organisation in unit["organisations"]),
         domain_joiners=frozenset(unit["domain_joiners"]),
         of_parent=re.compile(rf"của[ ]+(?:{alternation(unit['of_parents'])})(?!\w)"),
+        congress_before=re.compile(unit["congress_of_party"]["before"]),
+        of_party=re.compile(unit["congress_of_party"]["party"]),
         # (and the provinces whose names hold a spaced dash: "tỉnh Thừa Thiên - Huế", "Bà Rịa - Vũng Tàu")
         names_with_marks=tuple((left, mark, right) for name in [*unit["names_with_marks"], *_dashed_provinces()]
                                for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
@@ -281,6 +285,14 @@ def title_key(title: str) -> str:
     (Remembered: the same few dozen titles recur in every article.)"""
     words = [_rules().abbreviations.get(w, w) for w in title.split()]
     return fold(" ".join(words))
+
+
+def _of_parent(grammar: _Grammar, text: str, at: int) -> re.Match[str] | None:
+    """"của Quốc hội" after a committee, "của Đảng" after a congress: the body the unit is
+    of, part of its name, at `at` ("của")."""
+    if parent := grammar.of_parent.match(text, at):
+        return parent
+    return grammar.of_party.match(text, at) if grammar.congress_before.search(text, max(0, at - 40), at) else None
 
 
 def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = None) -> tuple[str, int] | None:
@@ -319,7 +331,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
                 parts.append(("parent", word))
             previous_start, before_previous, previous, taken_whole = at, previous, word, False
             continue
-        if word == "của" and (parent := grammar.of_parent.match(text, at)):
+        if word == "của" and (parent := _of_parent(grammar, text, at)):
             end = through = parent.end()  # "Chủ nhiệm Ủy ban Tư pháp của Quốc hội": a committee of the Assembly
             if parts is not None:
                 parts.append(("parent", text[at:end]))
