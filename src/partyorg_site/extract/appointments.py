@@ -30,7 +30,7 @@ from functools import lru_cache, partial
 from typing import Callable, Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, title_key,
+from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, read_title, title_key,
                                              title_opens_at, titles_of_post, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
@@ -238,8 +238,12 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             known = found.get(key)
             if known is None:
                 found[key] = appointment
-            elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")):
-                known.post = appointment.post  # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"
+            elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")
+                                       or (title_opens_at(appointment.post, 0) and not title_opens_at(known.post, 0)
+                                           and known.span is not None and known.span[0] >= start)):
+                # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"; "thôi tham gia Ban
+                # Chấp hành, Ban Thường vụ và thôi giữ chức Phó Bí thư Tỉnh ủy": the title, not the committees
+                known.post = appointment.post
         carried = decided
         if text[start:end].rstrip().endswith(":"):  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
             header_by = _decided_by(text, start, end)  # the body of the items listed after it
@@ -1010,7 +1014,12 @@ def _units_listed(text: str, at: int, limit: int) -> str | None:
 
 
 def _organisation_end(text: str, at: int, limit: int) -> int:
-    read = read_post("Giám đốc " + text[at:limit], 0)
+    """Where the organisation named at `at` ends: one unit's name, never a title in
+    apposition after its comma ("Bộ Chính trị, Thượng tướng A ..."); but a bare head goes on
+    to the unit the next title names ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")."""
+    one = read_title(text, at)
+    read = read_post("Giám đốc " + text[at:limit], 0) if one and is_bare_head(one[0]) \
+        else read_title("Giám đốc " + text[at:limit], 0)
     if read and read[1] > len("Giám đốc "):
         return at + read[1] - len("Giám đốc ")
     return at
@@ -1033,8 +1042,8 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
                  *([first_verb.start()] if first_verb else [])])
     best, reach = None, start
     for match in _rules().body.finditer(text, start, limit):
-        if match.start() < reach:
-            continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
+        if match.start() < reach or _inside_a_title(text, start, match.start()):
+            continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy", of "Trưởng ban Tuyên giáo Tỉnh ủy"
         reach = _body_reach(text, match.start(), limit)
         if subject and subject.start >= reach and not text[reach:subject.start].strip(" ,"):
             continue  # "Chủ tịch UBND tỉnh Trần Văn Hải được bầu": the subject's title, no body deciding
@@ -1051,6 +1060,14 @@ SUBJECT_MATTER_REACH = 24
 def _body_reach(text: str, at: int, limit: int) -> int:
     """Where the organisation's name of the body named at `at` ends."""
     return max(_organisation_end(text, at, limit), _rules().body.match(text, at).end())
+
+
+def _inside_a_title(text: str, start: int, at: int) -> bool:
+    """The body named at `at` is the unit of a title whose head opens its clause of a list
+    ("..., Trưởng ban Tuyên giáo Thành ủy, ..."): a person's post, not a body deciding."""
+    opening = max(start, text.rfind(",", start, at) + 1, text.rfind(";", start, at) + 1)
+    opening += len(text[opening:at]) - len(text[opening:at].lstrip())
+    return opening < at and title_opens_at(text, opening)
 
 
 def _body_at(text: str, at: int, reach: int, limit: int) -> str:

@@ -858,6 +858,12 @@ _ANOTHER_POST = re.compile(r"\s*,\s*giữ\s+chức\s")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 
 
+def read_title(text: str, position: int) -> tuple[str, int] | None:
+    """One title that begins at `position` ("Ban Thường vụ Tỉnh ủy" of "Ban Thường vụ Tỉnh
+    ủy, Đại tá ..."), never the next in apposition, and where it ends."""
+    return _read_title(text, position)
+
+
 def titles_of_post(post: str) -> list[str]:
     """The titles a decision's post names, each apart: "Phó Bí thư Đảng ủy, Chủ tịch UBND
     phường X" is two; a post the title reader does not read whole stays one."""
