@@ -87,6 +87,7 @@ class _Rules:
     company: re.Pattern[str]
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
     cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
+    start_date: re.Pattern[str]  # "kể từ ngày công bố Quyết định ... ngày 21-5-2024": when it runs from, no career's
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     count_after_verb: re.Pattern[str]  # "chỉ định | 4 Phó Bí thư là ...": so too, the verb before the count
     count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
@@ -152,6 +153,8 @@ def _rules() -> _Rules:
                          r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"),
         cited_rule=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["cited_rules"])) + r")\s+(?:số\s*)?"
                               r"\S*\d\S*\s*,?\s*(?:ban hành\s*)?ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
+        start_date=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["start_words"])) + r")(?!\w)[^.;\n]{0,80}?"
+                              r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
         list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_after_verb=re.compile(r"\s+" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_led_actions=frozenset(table["count_led_actions"]),
@@ -477,11 +480,11 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
     profile), or a month more than that ("Tháng 2/2025, Bộ Chính trị quyết định ..." in a
     December report); or, where the article's date is unknown, to any bare year. A term's years
-    ("nhiệm kỳ 2015-2020"), a birth date ("(sinh năm 1977)") and a cited rule's date ("căn cứ
-    Quy định số 69-QĐ/TW ngày 6/7/2022") date nothing."""
+    ("nhiệm kỳ 2015-2020"), a birth date ("(sinh năm 1977)"), a cited rule's date ("căn cứ
+    Quy định số 69-QĐ/TW ngày 6/7/2022") and a start ("kể từ ngày 21-5-2024") date nothing."""
     if not _ANY_YEAR.search(sentence):
         return False  # no year printed: nothing dates the sentence
-    cited = _rules().cited_rule.sub(" ", sentence) if "ngày" in sentence else sentence
+    cited = _rules().start_date.sub(" ", _rules().cited_rule.sub(" ", sentence)) if "ngày" in sentence else sentence
     without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", cited))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
     if reference is None:
@@ -1095,10 +1098,12 @@ def _decided_by(text: str, start: int, end: int) -> str | None:
 def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
     """The decision's date printed in its sentence with a year ("Quyết định số 234/QĐ-BTC
     ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017") nor a birth date."""
+    starts = [found.span() for found in _rules().start_date.finditer(text, start, end)] if "từ" in text[start:end] else []
     for match in _FULL_DATE.finditer(text, start, end):
         before = text[max(start, match.start() - 20):match.start()]
         printed = _valid_date(match)
-        if printed and not _EFFECTIVE.search(before) and not _BORN.search(before):
+        if printed and not _EFFECTIVE.search(before) and not _BORN.search(before) \
+                and not any(s <= match.start() < e for s, e in starts):  # "kể từ ngày công bố Quyết định ... ngày D"
             return printed.isoformat()
     return None
 

@@ -92,6 +92,7 @@ class _Rules:
     namesake_after: re.Pattern[str]
     not_names: tuple[str, ...]  # phrases shaped like names that name no one ("Thái Bình Dương")
     any_not_name: re.Pattern[str]  # any of them: most texts hold none, and one scan says so
+    province_in_run: re.Pattern[str]  # a province's name of two words or more, in a run of capitals
     appointment: re.Pattern[str]  # "giữ chức", "phân công làm": a post for the sentence's person
     appointment_words: tuple[str, ...]  # the same phrases, to skip the pattern where none occurs
     foreign_leader: re.Pattern[str]  # a title ending in a country, then a name
@@ -144,6 +145,9 @@ def _rules() -> _Rules:
         namesake_after=re.compile(rf"(?<!\w)(?<![Tt]hành )(?:{alternation(titles['namesake_after'])})$"),
         not_names=tuple(not_names),
         any_not_name=re.compile(alternation(not_names)),
+        province_in_run=re.compile(alternation([spelling for province in datafiles.load("provinces")["provinces"]
+                                                for spelling in province["spellings"]
+                                                if " " in spelling and spelling[0].isupper()], not_after=r"\w") + r"(?!\w)"),
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         # (A phrase that holds another, "giữ chức vụ", needs no test of its own: one scan of the text less.)
@@ -943,6 +947,20 @@ def _foreign_name_at_end(title: str) -> tuple[str, str] | None:
     return found["name"], found["title"]
 
 
+def _after_a_province(run: str) -> list[str]:
+    """The words of a run of capitals that may be a name: those after a province's name in
+    it ("Bình Dương Lê Văn Tư, Tỉnh ủy viên": a title's place, then the name, never "Dương
+    Lê Văn Tư"), where at least two words follow it; else all."""
+    words = run.split()
+    if len(words) < 4:
+        return words
+    place = None
+    for place in _rules().province_in_run.finditer(run):
+        pass
+    rest = run[place.end():].split() if place else []
+    return rest if len(rest) >= 2 else words
+
+
 def _begins_inside_a_not_name(text: str, at: int) -> bool:
     """A name starting at text[at] would begin inside a phrase shaped like a name that names
     no one ("Thái Bình Dương", "Hàn Quốc"; data/names.yaml)."""
@@ -1066,7 +1084,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             titles_start = aside.end() if aside else _titles_after_biography(text, match.end())
             if titles_start is None or not rules.heads.match(text, titles_start):
                 continue  # no title follows: most capitalised runs (nothing below has an effect then)
-        words = match.group(1).split()
+        words = _after_a_province(match.group(1))
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
         # with the cue itself, capitalised at a sentence's start ("Ông Đoàn Xuân Hiếu, ...").
