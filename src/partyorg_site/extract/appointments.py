@@ -39,8 +39,9 @@ from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, e
 
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME = rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}}+(?!\w)"
-_TERM = re.compile(r"\s*,?\s*\(?(?:nhiệm kỳ|khóa|khoá)\s+[\dIVXLC]+(?:\s*[-–—]\s*\d+)?\)?")
-_BRACKET = re.compile(r"\s*\([^()]{0,80}\)")
+_TERM = re.compile(r"\s*,?\s*\(?(?:nhiệm kỳ|khóa|khoá)\s+[\dIVXLC]+(?:\s*[-–—]\s*\d+|\s+(?:19|20)\d{2}(?!\d))?\)?")
+# (an aside may hold a whole career: "(61 tuổi, nguyên Phó Bí thư Tỉnh ủy, nguyên Chủ tịch HĐND tỉnh ... trước khi hợp nhất)")
+_BRACKET = re.compile(r"\s*\([^()]{0,200}\)")
 _SPACE_OR_MARK = re.compile(r"[\s,]+|\s*[-–—]\s+")
 _LIST_OPEN = re.compile(r"\s*:\s*(?:[-–—+•]\s*)?")
 _ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà)\s*(?:[-–—+•]\s*)?(?:(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?$")
@@ -54,7 +55,7 @@ _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|
 _MONTH_YEAR = re.compile(r"(?<!\w)[tT]háng\s+(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # the cheap test before a sentence's years are weighed
-_TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
+_TERM_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*[-–—]\s*|\s+)(?:19|20)\d{2}")  # (a dash lost: "nhiệm kỳ 2021 2026")
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
 
 
