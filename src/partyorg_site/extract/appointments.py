@@ -89,6 +89,7 @@ class _Rules:
     birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
     cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
     start_date: re.Pattern[str]  # "kể từ ngày công bố Quyết định ... ngày 21-5-2024": when it runs from, no career's
+    start_tails: tuple[str, ...]  # the start words but their first letter: a text without one holds no start
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     count_after_verb: re.Pattern[str]  # "chỉ định | 4 Phó Bí thư là ...": so too, the verb before the count
     count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
@@ -154,8 +155,9 @@ def _rules() -> _Rules:
                          r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"),
         cited_rule=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["cited_rules"])) + r")\s+(?:số\s*)?"
                               r"\S*\d\S*\s*,?\s*(?:ban hành\s*)?ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
-        start_date=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["start_words"])) + r")(?!\w)[^.;\n]{0,80}?"
+        start_date=re.compile(r"(?:" + alternation(_either_case(table["start_words"]), not_after=r"\w") + r")(?!\w)[^.;\n]{0,80}?"
                               r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
+        start_tails=tuple(word[1:] for word in table["start_words"]),
         list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_after_verb=re.compile(r"\s+" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_led_actions=frozenset(table["count_led_actions"]),
@@ -485,7 +487,11 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     Quy định số 69-QĐ/TW ngày 6/7/2022") and a start ("kể từ ngày 21-5-2024") date nothing."""
     if not _ANY_YEAR.search(sentence):
         return False  # no year printed: nothing dates the sentence
-    cited = _rules().start_date.sub(" ", _rules().cited_rule.sub(" ", sentence)) if "ngày" in sentence else sentence
+    cited = sentence
+    if "ngày" in sentence:  # (both a rule's date and a start are printed after "ngày")
+        cited = _rules().cited_rule.sub(" ", cited)
+        if _may_hold_a_start(cited):
+            cited = _rules().start_date.sub(" ", cited)
     without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", cited))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
     if reference is None:
@@ -501,6 +507,15 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
         month, printed_year = int(match[1]), int(match[2])
         if 1 <= month <= 12 and ((day and (day - date(printed_year, month, 1)).days > CAREER_DAYS + 31)
                                  or (not day and printed_year < year)):
+            return True
+    return False
+
+
+def _may_hold_a_start(text: str) -> bool:
+    """Whether a start word may be in `text` (either case): the start pattern, tried at every
+    letter it may open with, is searched only then."""
+    for tail in _rules().start_tails:
+        if tail in text:
             return True
     return False
 
@@ -1099,7 +1114,8 @@ def _decided_by(text: str, start: int, end: int) -> str | None:
 def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
     """The decision's date printed in its sentence with a year ("Quyết định số 234/QĐ-BTC
     ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017") nor a birth date."""
-    starts = [found.span() for found in _rules().start_date.finditer(text, start, end)] if "từ" in text[start:end] else []
+    starts = [found.span() for found in _rules().start_date.finditer(text, start, end)] \
+        if _may_hold_a_start(text[start:end]) else []
     for match in _FULL_DATE.finditer(text, start, end):
         before = text[max(start, match.start() - 20):match.start()]
         printed = _valid_date(match)

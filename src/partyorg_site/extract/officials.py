@@ -296,7 +296,8 @@ def _of_parent(grammar: _Grammar, text: str, at: int) -> re.Match[str] | None:
     of, part of its name, at `at` ("của")."""
     if parent := grammar.of_parent.match(text, at):
         return parent
-    return grammar.of_party.match(text, at) if grammar.congress_before.search(text, max(0, at - 40), at) else None
+    party = grammar.of_party.match(text, at)  # (the rarer test first: most "của" name no Party)
+    return party if party and grammar.congress_before.search(text, max(0, at - 40), at) else None
 
 
 def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = None) -> tuple[str, int] | None:

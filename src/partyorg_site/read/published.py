@@ -62,7 +62,8 @@ def parse_published(line: str) -> str | None:
         line = line[author.end():]
     if len(line) > STAMP_MAX_CHARACTERS:
         return None
-    glued = _SECTION_GLUED_BEFORE.match(line) if line[:1].isupper() else None
+    # (a stamp ends in its date or time: most lines are passed over by that test alone)
+    glued = _SECTION_GLUED_BEFORE.match(line) if line[:1].isupper() and line[-1:].isdigit() else None
     if glued and glued.end() <= AUTHOR_MAX_CHARACTERS:
         line = line[glued.end():]
     if "|" in line or line[:2].isupper():  # (what the two patterns need; most lines have neither)
