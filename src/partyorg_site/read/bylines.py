@@ -18,10 +18,12 @@ from partyorg_site.vietnamese import UPPER_CLASS, count_words, fold
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
 # A dateline may stand before the outlet: "HÀ NỘI (TTXVN) –", "HÀ NỘI, 5/1 (TTXVN) –".
-# Without the dash, only a short code or a web address: "(BBNĐT) Ngày 28-2, ...".
+# Without the dash, only a short code or a web address: "(BBNĐT) Ngày 28-2, ..."; so too with
+# the dash but the bracket left open, as a page may print it: "(PLO– Chủ tịch UBND tỉnh ...".
 _OUTLET_LEAD = re.compile(
     rf"^(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]} .,]{{1,30}}(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)?\s*)?"
-    rf"\((?:(?P<outlet>[^()]{{2,40}})\)\s*[-–—]+|(?P<code>[A-Za-zĐđ0-9.]{{2,20}})\)(?=\s+{UPPER_CLASS}))\s*(?P<rest>.*)$")
+    rf"\((?:(?P<outlet>[^()]{{2,40}})\)\s*[-–—]+|(?P<code>[A-Za-zĐđ0-9.]{{2,20}})(?:\)|\s*[-–—]+)(?=\s*{UPPER_CLASS}))"
+    rf"\s*(?P<rest>.*)$")
 
 
 # The outlet as its web address or with "Online": "VOV.VN - ", "Baoquangninh.vn - ", "QĐND Online - ".

@@ -71,7 +71,9 @@ def is_footer_start(text: str) -> bool:
                for marker in _rules().footer_starts)
 
 
-IMAGE_LINES = frozenset({"image_id", "file_name", "markdown_image"})  # chrome_patterns that stand for a photo
+IMAGE_LINES = frozenset({"image_id", "file_name", "markdown_image", "image_tail"})  # chrome_patterns that stand for a photo
+# The tail of an image's Markdown glued to the end of a sentence by the scrape ("thuộc thẩm quyền..jpg)").
+_GLUED_IMAGE_TAIL = re.compile(r"(?<=[.!?…\"”])\S*\.(?:jpe?g|png|gif|webp)\)$", re.IGNORECASE)
 FILE_CAPTION_MAX_WORDS = 30
 _TABLE_BORDERS = re.compile(r"^\|\s*|\s*\|$")
 
@@ -121,6 +123,8 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
         if is_image_alt(line):
             caption_next = True
             continue
+        if line.endswith(")") and (tail := _GLUED_IMAGE_TAIL.search(line)):
+            line = line[:tail.start()]
         if reason:
             file_image = reason in IMAGE_LINES
             continue
