@@ -454,8 +454,10 @@ def _split_at_numbered_items(text: str, start: int, end: int) -> Iterator[tuple[
 
 
 def _body_of_sentence(text: str, start: int, end: int, verb: _Verb, people: list[_Person]) -> str | None:
-    """The body that made the decision of the sentence text[start:end], whose last verb is `verb`."""
-    return _body(text, start, verb, people) or _decided_by(text, start, end)
+    """The body that made the decision of the sentence text[start:end], whose last verb is
+    `verb`: the one it names as the decision's ("công bố các quyết định của Bộ Chính trị về chỉ
+    định Ban Chấp hành, Ban Thường vụ Tỉnh ủy ..."), else the verb's subject."""
+    return _decided_by(text, start, end) or _body(text, start, verb, people)
 
 
 def _lead_end(text: str) -> int:
