@@ -190,6 +190,7 @@ class _Grammar:
     unit_noun_phrases: frozenset[str]  # "trung tâm", "chi cục": the nouns of two words, whole, lower-cased
     described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
+    names_with_and_others: tuple[tuple[str, str], ...]  # ("Khu kinh tế", "các Khu công nghiệp")
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
     domain_joiners: frozenset[str]  # "&", "-", "–": marks that join two domains in one unit's name
     names_with_marks: tuple[tuple[str, str, str], ...]  # ("Văn hóa", ",", "Thể thao và Du lịch")
@@ -258,6 +259,7 @@ def _grammar() -> _Grammar:
         unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
         described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
+        names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
             organisation.lower() for organisation in unit["organisations"]),
         domain_joiners=frozenset(unit["domain_joiners"]),
@@ -651,6 +653,9 @@ def _name_through_and(text: str, start: int, end: int) -> int:
     for left, right in _grammar().names_with_and:
         if before.endswith(left) and text.startswith(right, after):
             return after + len(right)
+    for first, others in _grammar().names_with_and_others:
+        if text.startswith(others, after) and first in before:
+            return after + len(others)  # "Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp"
     return _domain_at(text, after) if after > end and _ends_in_domain(before) else 0
 
 
