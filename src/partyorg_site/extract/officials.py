@@ -1265,8 +1265,8 @@ def _add_appointments(text: str, found: dict[str, Official],
         if rules.proposed_post.search(text, max(0, post.start() - PROPOSAL_REACH), post.start()):
             continue  # "được giới thiệu để bầu giữ chức X": a post to come, not held
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
-        if not titles or _name_at_end(titles[-1]):
-            continue
+        if not titles or _name_at_end(titles[-1]) or _GIVEN_TO.match(text, titles_end):
+            continue  # (", bổ nhiệm làm X cho ông B": B's post, not the sentence's first person's)
         opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, post.start() - 400), post.start())),
                       default=max(0, post.start() - 400))
         closing = _SENTENCE_END.search(text, titles_end)
@@ -1284,6 +1284,9 @@ def _add_appointments(text: str, found: dict[str, Official],
                     and not (_announces(_LEADING_NAME.sub("", text[start:post.start()]))
                              and not _decision_verbs().search(text, opening, start)):
                 add(name, titles, (start, start + len(name)))  # (not past another name: "- B, ..., giữ chức X")
+
+
+_GIVEN_TO = re.compile(r"\s*cho\s+(?:(?:ông|bà|đồng chí|các ông|các bà|các đồng chí)\s+)?[^\W\d_a-zđ]")
 
 
 def _announces(between: str) -> bool:
