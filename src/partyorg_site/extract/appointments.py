@@ -44,7 +44,7 @@ _TERM = re.compile(r"\s*,?\s*\(?(?:nhiệm kỳ|khóa|khoá)\s+[\dIVXLC]+(?:\s*[
 _BRACKET = re.compile(r"\s*\([^()]{0,200}\)")
 _SPACE_OR_MARK = re.compile(r"[\s,]+|\s*[-–—]\s+")
 _LIST_OPEN = re.compile(r"\s*:\s*(?:[-–—+•]\s*)?")
-_ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà)\s*(?:[-–—+•]\s*)?(?:(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?$")
+_ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà|\scùng)\s*(?:[-–—+•]\s*)?(?:(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?$")
 _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác điều động, luân chuyển"
 # Verbs of one decision listed: "điều động, bổ nhiệm", "điều động và bổ nhiệm", or side by side
 # ("điều động, phân công chỉ định"); side by side, a noun and a verb are not listed ("hình thức
@@ -787,7 +787,7 @@ _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\
 # "- Bổ nhiệm ..."): a decision of the header above it, not a sentence with a subject of its own.
 _LIST_ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.)]\s*|[-–—+•]\s*)?(?:(?:và|;)\s*)?")
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$")
-_CUED_ITEM = re.compile(r"(?:[;,]|\svà)\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+$")  # "; bà B", "và ông C"
+_CUED_ITEM = re.compile(r"(?:[;,]|\svà|\scùng)\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+$")  # "; bà B", "và ông C", "cùng ông C"
 _GIVEN_TO_LIST = re.compile(r"các\s+(?:ông|bà|đồng chí)")  # "đối với các ông: A, B và C": each of them
 _COUNT = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=\w)")
 
@@ -855,8 +855,9 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
     return subjects, by or _body(text, start, verb, people, subjects[0])  # "... quyết định để ông A thôi giữ chức"
 
 
-_AND_CUED = re.compile(r"\s*,?\s*và\s+(?:ông|bà|đồng chí)\s+")  # "ông A và ông B được điều động"
-_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
+# "ông A và ông B được điều động", "ông A, Trưởng ban, cùng ông B, Phó ban, bị khiển trách"
+_AND_CUED = re.compile(r"\s*,?\s*(?:và|cùng)\s+(?:ông|bà|đồng chí)\s+")
+_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và|,?\s*cùng)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
 
 
 def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
