@@ -1064,6 +1064,9 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
                  *([first_verb.start()] if first_verb else [])])
     best, reach = None, start
     for match in _rules().body.finditer(text, start, limit):
+        if match.start() >= reach and (signer := _signing_title(text, start, match.start())):
+            best, reach = signer  # "Trưởng ban Tổ chức Tỉnh ủy X đã ban hành quyết định ...": who signed
+            continue
         if match.start() < reach or _inside_a_title(text, start, match.start()):
             continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy", of "Trưởng ban Tuyên giáo Tỉnh ủy"
         reach = _body_reach(text, match.start(), limit)
@@ -1084,11 +1087,32 @@ def _body_reach(text: str, at: int, limit: int) -> int:
     return max(_organisation_end(text, at, limit), _rules().body.match(text, at).end())
 
 
+def _signing_title(text: str, start: int, at: int) -> tuple[str, int] | None:
+    """The title that the body named at `at` is the unit of, where the title is the subject of
+    a verb of signing ("Trưởng ban Tổ chức Tỉnh ủy Thái Bình đã ban hành quyết định ..."): a
+    person deciding by their office, as "Bộ trưởng Bộ Công an" does; and where it ends."""
+    opening = _clause_opening(text, start, at)
+    if opening >= at or not title_opens_at(text, opening):
+        return None
+    title = read_title(text, opening)
+    if title is None or title[1] <= at or not _SIGNS.match(text, title[1]):
+        return None
+    return title[0], title[1]
+
+
+_SIGNS = re.compile(r"\s+(?:(?:đã|vừa|mới)\s+)*(?:ký|ban hành)(?!\w)")
+
+
+def _clause_opening(text: str, start: int, at: int) -> int:
+    """Where the clause of a list that text[at] is in opens: after the last comma or semicolon."""
+    opening = max(start, text.rfind(",", start, at) + 1, text.rfind(";", start, at) + 1)
+    return opening + len(text[opening:at]) - len(text[opening:at].lstrip())
+
+
 def _inside_a_title(text: str, start: int, at: int) -> bool:
     """The body named at `at` is the unit of a title whose head opens its clause of a list
     ("..., Trưởng ban Tuyên giáo Thành ủy, ..."): a person's post, not a body deciding."""
-    opening = max(start, text.rfind(",", start, at) + 1, text.rfind(";", start, at) + 1)
-    opening += len(text[opening:at]) - len(text[opening:at].lstrip())
+    opening = _clause_opening(text, start, at)
     return opening < at and title_opens_at(text, opening)
 
 
