@@ -77,7 +77,7 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
             rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?"
             rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
-            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*(?:(?:khóa|khoá)\s+)?{_TERM})*)(?!\w)\)?"
+            rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*(?:(?:[kK]hóa|[kK]hoá)\s+)?{_TERM})*)(?!\w)\)?"
             rf"|(?![\w/-]))"),  # ("khóa XI, XII", "khóa XI và khóa XII")
         congress=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
@@ -92,7 +92,7 @@ def _patterns() -> _Patterns:
             rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
-            rf"(?:\s*\(?\s*,?\s*(?:khóa|khoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
+            rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
         issuer_acting=re.compile(rf"\s*,\s*(?P<issuer>(?i:{issuers}))\s+(?:đã\s+|vừa\s+)?(?:{alternation(data['acting_verbs'])})(?!\w)"),
         issuer_before=re.compile(rf"(?<!\w)(?P<issuer>(?i:{issuers}))\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
         kinds={name.lower(): kind for name, kind in names.items()},
