@@ -73,6 +73,7 @@ def is_footer_start(text: str) -> bool:
 
 IMAGE_LINES = frozenset({"image_id", "file_name", "markdown_image", "image_tail"})  # chrome_patterns that stand for a photo
 # The tail of an image's Markdown glued to the end of a sentence by the scrape ("thuộc thẩm quyền..jpg)").
+_IMAGE_TAIL_ENDS = (".jpg)", ".jpeg)", ".png)", ".gif)", ".webp)")
 _GLUED_IMAGE_TAIL = re.compile(r"(?<=[.!?…\"”])\S*\.(?:jpe?g|png|gif|webp)\)$", re.IGNORECASE)
 FILE_CAPTION_MAX_WORDS = 30
 _TABLE_BORDERS = re.compile(r"^\|\s*|\s*\|$")
@@ -123,8 +124,8 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
         if is_image_alt(line):
             caption_next = True
             continue
-        if line.endswith(")") and (tail := _GLUED_IMAGE_TAIL.search(line)):
-            line = line[:tail.start()]
+        if line[-6:].lower().endswith(_IMAGE_TAIL_ENDS) and (tail := _GLUED_IMAGE_TAIL.search(line)):
+            line = line[:tail.start()]  # (the ending tested first: the pattern, tried at every letter, is not cheap)
         if reason:
             file_image = reason in IMAGE_LINES
             continue
