@@ -548,6 +548,8 @@ def _people(text: str, start: int, end: int, officials: list[Official]) -> list[
         cut = next((i for i, w in enumerate(words) if i and w in _CUE_WORDS), len(words))
         words = words[:cut]  # "... Đặng Việt Dũng Ông Đoàn Xuân Hiếu": a caption run into the text
         cued = match.group("cue") is not None
+        if not cued and _place_before(text, match.start("name")):
+            continue  # "Trung tâm Y tế huyện Kim Bảng, được bổ nhiệm": a district's name, no person
         while len(words) > 2 and not is_personal_name(words, cued):
             words = words[:-1]
         if is_personal_name(words, cued):
@@ -556,6 +558,17 @@ def _people(text: str, start: int, end: int, officials: list[Official]) -> list[
             if not any(p.start <= at < p.end for p in found.values()):
                 found[at] = _Person(name, at, at + len(name))
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def _place_before(text: str, at: int) -> bool:
+    """A kind of place ("huyện", "xã", "thành phố": titles.yaml local_designators) stands right
+    before text[at]: what follows is the place's name."""
+    return _local_designator_before().search(text, max(0, at - 12), at) is not None
+
+
+@lru_cache(maxsize=1)
+def _local_designator_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('titles')['local_designators'])})\s+$")
 
 
 _CUE_WORDS = frozenset({"Ông", "Bà", "Đồng", "Các"})  # (not "Anh", "Chị": given names too)

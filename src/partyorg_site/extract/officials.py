@@ -953,6 +953,13 @@ def _foreign_name_at_end(title: str) -> tuple[str, str] | None:
     return found["name"], found["title"]
 
 
+def _place_kind_before(text: str, at: int) -> bool:
+    """A kind of place ("huyện", "xã": titles.yaml local_designators) right before text[at]."""
+    words = text[max(0, at - 12):at].split()
+    designators = _rules().local_designators
+    return text[at - 1:at] == " " and bool(words) and (words[-1] in designators or " ".join(words[-2:]) in designators)
+
+
 def _after_a_province(run: str) -> list[str]:
     """The words of a run of capitals that may be a name: those after a province's name in
     it ("Bình Dương Lê Văn Tư, Tỉnh ủy viên": a title's place, then the name, never "Dương
@@ -1092,6 +1099,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = _after_a_province(match.group(1))
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
+        if not cued and len(words) <= 2 and _place_kind_before(text, match.start()):
+            continue  # "Viện Kiểm sát nhân dân huyện Triệu Phong, Phó Viện trưởng ...": a place's name
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
         # with the cue itself, capitalised at a sentence's start ("Ông Đoàn Xuân Hiếu, ...").
         cue_at = max((i for i, word in enumerate(words[:-2]) if word in rules.capitalised_cues), default=-1)
