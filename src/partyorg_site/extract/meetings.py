@@ -28,7 +28,7 @@ from partyorg_site.read.sentences import sentences
 from partyorg_site.vietnamese import abbreviation_end, squash
 
 LEAD_PARAGRAPHS = 2
-TITLE_WORDS = 24  # a name runs to its clause's end, at most so far (a plenum's with its body and term: 18)
+TITLE_WORDS = 30  # a name runs to its clause's end, at most so far (a national conference's of 2025: 27; a plenum's with its body and term: 18)
 LEAD_CHARACTERS = 1200  # an export's body is one line: read only its opening
 
 
