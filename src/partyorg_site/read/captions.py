@@ -233,6 +233,9 @@ def split_credit(text: str) -> tuple[str, str | None]:
 AGENCY = r"[A-ZĐ]{2,}(?![\w])"
 
 
+_WEB_ADDRESS = r"[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:vn|com|net|org)"  # "namdinh.gov.vn", "baonghean.vn"
+
+
 @lru_cache(maxsize=1)
 def _inline_credit() -> Anchored:
     """A photo credit run into an export's body, in the forms the language prints it:
@@ -266,7 +269,13 @@ def _inline_credit() -> Anchored:
         rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
         rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{further}){{0,3}}"
         rf"(?:/{UPPER_CLASS}[\w-]*|(?:[ ]?/[ ]?|[ ]?[-–][ ]?){AGENCY})*\s*\)?"  # "Ảnh: A B/TTXVN", "A B - TTXVN", "A /BNEWS/TTXVN"
-        rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"),
+        rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"
+        # a paper or a website named after the colon, not closed: "Ảnh: Báo Nam Định Ông A ...",
+        # "Ảnh: namdinh.gov.vn Buổi lễ ..." (the paper's name stops where a name's would)
+        # (a paper's name may end in a lower-case syllable, "Báo Giao thông", where the next
+        # sentence opens after it)
+        rf"|\b{credit}\s*:\s*(?:[Bb]áo\s+{word}(?:\s+(?!(?:Ông|Bà|Đồng|Các)\b){further}"
+        rf"|\s+{LOWER_CLASS}+(?=\s+{UPPER_CLASS})){{0,3}}|{_WEB_ADDRESS})(?![\w.])"),
         phrases=["(", "Ảnh", "Nguồn ảnh"])
 
 
@@ -305,7 +314,8 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
         if not match:
             pending.append(sentence)
             continue
-        before, after = sentence[:match.start()].strip(), sentence[match.end():].lstrip(" .,;").strip()  # "(Ảnh X). Sau đó"
+        # "(Ảnh X). Sau đó"; "Ba ôtô bị nạn - Ảnh: X": the dash before the credit is the credit's
+        before, after = sentence[:match.start()].rstrip(" -–—").strip(), sentence[match.end():].lstrip(" .,;").strip()
         if before:
             captions.append(before)
         elif pending:
