@@ -1188,8 +1188,36 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_appointments(text, found, add)
+    _add_shared_titles(text, found)
     officials = [official for official in found.values() if not _a_firms_head(official.titles)]
     return sorted(officials, key=lambda o: order[fold(o.name)])
+
+
+def _add_shared_titles(text: str, found: dict[str, Official]) -> None:
+    """A title several hold, printed before a colon that lists them with titles of their
+    own ("Dự hội nghị có các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy Ngô Văn A, Trưởng Ban
+    Dân vận Trung ương Đinh Văn B."): each person listed up to the sentence's end holds it."""
+    if ":" not in text:
+        return  # (most texts: no list under a header)
+    headers: list[tuple[int, int, str]] = []  # where each header opens, where its list does, its title
+    for header in _SHARED_HEADER.finditer(text):
+        read = _read_title(text, header.end())
+        colon = _COLON.match(text, read[1]) if read and not _name_at_end(read[0]) else None
+        if read and colon:
+            headers.append((header.start(), colon.end(), read[0]))
+    for index, (_, opens, title) in enumerate(headers):
+        # the list ends with its sentence, or where the next header opens ("các Ủy viên Bộ Chính
+        # trị: A, B; các Ủy viên Trung ương Đảng: C, D")
+        end = min(next((m.start() for m in _LIST_END.finditer(text, opens)), len(text)),
+                  headers[index + 1][0] if index + 1 < len(headers) else len(text))
+        for official in found.values():
+            if any(opens <= start < end for start, _ in official.spans):
+                add_title(official.titles, title)
+
+
+_SHARED_HEADER = re.compile(r"(?<!\w)[cC]ác\s+(?:đồng chí\s+)?")
+_COLON = re.compile(r"\s*:\s*")
+_LIST_END = re.compile(r"[.!?]\s|\n")  # (not ";": the list's items may be parted so)
 
 
 def _a_firms_head(titles: list[str]) -> bool:
