@@ -1200,7 +1200,10 @@ def _add_shared_titles(text: str, found: dict[str, Official]) -> None:
     if ":" not in text:
         return  # (most texts: no list under a header)
     headers: list[tuple[int, int, str]] = []  # where each header opens, where its list does, its title
-    for header in _SHARED_HEADER.finditer(text):
+    # (found from the colons back, few in a text: a scan for "các" would try every letter)
+    colons = [found.start() for found in _COLON_MARK.finditer(text)] if text.count(":") < COLONS_READ else []
+    for header in (found for colon in colons if "ác " in text[max(0, colon - HEADER_REACH):colon]
+                   for found in [_SHARED_HEADER.search(text, max(0, colon - HEADER_REACH), colon)] if found):
         read = _read_title(text, header.end())
         colon = _COLON.match(text, read[1]) if read and not _name_at_end(read[0]) else None
         if read and colon:
@@ -1215,7 +1218,11 @@ def _add_shared_titles(text: str, found: dict[str, Official]) -> None:
                 add_title(official.titles, title)
 
 
-_SHARED_HEADER = re.compile(r"(?<!\w)[cC]ác\s+(?:đồng chí\s+)?")
+# "các" and the title, then the colon within a clause
+_SHARED_HEADER = re.compile(r"(?<!\w)[cC]ác\s+(?:đồng chí\s+)?(?=[^\W\d_][^:;!?\n]{2,80}$)")
+_COLON_MARK = re.compile(":")
+HEADER_REACH = 96  # characters before a colon: "các", "đồng chí" and a title of 80
+COLONS_READ = 200  # a text with more colons (a table, a transcript) is not read for headers
 _COLON = re.compile(r"\s*:\s*")
 _LIST_END = re.compile(r"[.!?]\s|\n")  # (not ";": the list's items may be parted so)
 
