@@ -30,8 +30,8 @@ from functools import lru_cache, partial
 from typing import Callable, Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import (is_bare_head, is_personal_name, read_post, read_title, title_key,
-                                             title_opens_at, titles_of_post, without_abbreviations)
+from partyorg_site.extract.officials import (is_bare_head, is_personal_name, place_kind_before, read_post, read_title,
+                                             title_key, title_opens_at, titles_of_post, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
@@ -548,7 +548,7 @@ def _people(text: str, start: int, end: int, officials: list[Official]) -> list[
         cut = next((i for i, w in enumerate(words) if i and w in _CUE_WORDS), len(words))
         words = words[:cut]  # "... Đặng Việt Dũng Ông Đoàn Xuân Hiếu": a caption run into the text
         cued = match.group("cue") is not None
-        if not cued and _place_before(text, match.start("name")):
+        if not cued and place_kind_before(text, match.start("name")):
             continue  # "Trung tâm Y tế huyện Kim Bảng, được bổ nhiệm": a district's name, no person
         while len(words) > 2 and not is_personal_name(words, cued):
             words = words[:-1]
@@ -558,17 +558,6 @@ def _people(text: str, start: int, end: int, officials: list[Official]) -> list[
             if not any(p.start <= at < p.end for p in found.values()):
                 found[at] = _Person(name, at, at + len(name))
     return sorted(found.values(), key=lambda p: p.start)
-
-
-def _place_before(text: str, at: int) -> bool:
-    """A kind of place ("huyện", "xã", "thành phố": titles.yaml local_designators) stands right
-    before text[at]: what follows is the place's name."""
-    return _local_designator_before().search(text, max(0, at - 12), at) is not None
-
-
-@lru_cache(maxsize=1)
-def _local_designator_before() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('titles')['local_designators'])})\s+$")
 
 
 _CUE_WORDS = frozenset({"Ông", "Bà", "Đồng", "Các"})  # (not "Anh", "Chị": given names too)
@@ -1077,11 +1066,13 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
                  *([first_verb.start()] if first_verb else [])])
     best, reach = None, start
     for match in _rules().body.finditer(text, start, limit):
-        if match.start() >= reach and (signer := _signing_title(text, start, match.start())):
-            best, reach = signer  # "Trưởng ban Tổ chức Tỉnh ủy X đã ban hành quyết định ...": who signed
+        if match.start() < reach:
+            continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
+        titled = _title_opening(text, start, match.start())
+        if titled is not None:  # "Tỉnh ủy" of "Trưởng ban Tuyên giáo Tỉnh ủy": a person's post, no body ...
+            if signer := _signing_title(text, titled, match.start()):
+                best, reach = signer  # ... but the office that signs: "Trưởng ban Tổ chức Tỉnh ủy X đã ban hành ..."
             continue
-        if match.start() < reach or _inside_a_title(text, start, match.start()):
-            continue  # "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy", of "Trưởng ban Tuyên giáo Tỉnh ủy"
         reach = _body_reach(text, match.start(), limit)
         if subject and subject.start >= reach and not text[reach:subject.start].strip(" ,"):
             continue  # "Chủ tịch UBND tỉnh Trần Văn Hải được bầu": the subject's title, no body deciding
@@ -1100,33 +1091,27 @@ def _body_reach(text: str, at: int, limit: int) -> int:
     return max(_organisation_end(text, at, limit), _rules().body.match(text, at).end())
 
 
-def _signing_title(text: str, start: int, at: int) -> tuple[str, int] | None:
-    """The title that the body named at `at` is the unit of, where the title is the subject of
-    a verb of signing ("Trưởng ban Tổ chức Tỉnh ủy Thái Bình đã ban hành quyết định ..."): a
-    person deciding by their office, as "Bộ trưởng Bộ Công an" does; and where it ends."""
-    opening = _clause_opening(text, start, at)
-    if opening >= at or not title_opens_at(text, opening):
-        return None
+def _signing_title(text: str, opening: int, at: int) -> tuple[str, int] | None:
+    """The title opening at `opening` that the body named at `at` is the unit of, where the
+    title is the subject of a verb of signing ("Trưởng ban Tổ chức Tỉnh ủy Thái Bình đã ban
+    hành quyết định ..."): a person deciding by their office, as "Bộ trưởng Bộ Công an" does;
+    and where it ends."""
     title = read_title(text, opening)
     if title is None or title[1] <= at or not _SIGNS.match(text, title[1]):
         return None
-    return title[0], title[1]
+    return title
 
 
 _SIGNS = re.compile(r"\s+(?:(?:đã|vừa|mới)\s+)*(?:ký|ban hành)(?!\w)")
 
 
-def _clause_opening(text: str, start: int, at: int) -> int:
-    """Where the clause of a list that text[at] is in opens: after the last comma or semicolon."""
+def _title_opening(text: str, start: int, at: int) -> int | None:
+    """Where a title opens whose unit is the body named at `at`: at the opening of its clause
+    of a list, after the last comma or semicolon ("..., Trưởng ban Tuyên giáo Thành ủy, ...":
+    a person's post, not a body deciding); None where no title opens there."""
     opening = max(start, text.rfind(",", start, at) + 1, text.rfind(";", start, at) + 1)
-    return opening + len(text[opening:at]) - len(text[opening:at].lstrip())
-
-
-def _inside_a_title(text: str, start: int, at: int) -> bool:
-    """The body named at `at` is the unit of a title whose head opens its clause of a list
-    ("..., Trưởng ban Tuyên giáo Thành ủy, ..."): a person's post, not a body deciding."""
-    opening = _clause_opening(text, start, at)
-    return opening < at and title_opens_at(text, opening)
+    opening += len(text[opening:at]) - len(text[opening:at].lstrip())
+    return opening if opening < at and title_opens_at(text, opening) else None
 
 
 def _body_at(text: str, at: int, reach: int, limit: int) -> str:

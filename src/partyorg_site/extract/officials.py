@@ -953,8 +953,9 @@ def _foreign_name_at_end(title: str) -> tuple[str, str] | None:
     return found["name"], found["title"]
 
 
-def _place_kind_before(text: str, at: int) -> bool:
-    """A kind of place ("huyện", "xã": titles.yaml local_designators) right before text[at]."""
+def place_kind_before(text: str, at: int) -> bool:
+    """A kind of place ("huyện", "xã", "thành phố": titles.yaml local_designators) right
+    before text[at]: what follows is the place's name, no person's."""
     words = text[max(0, at - 12):at].split()
     designators = _rules().local_designators
     return text[at - 1:at] == " " and bool(words) and (words[-1] in designators or " ".join(words[-2:]) in designators)
@@ -967,10 +968,8 @@ def _after_a_province(run: str) -> list[str]:
     words = run.split()
     if len(words) < 4:
         return words
-    place = None
-    for place in _rules().province_in_run.finditer(run):
-        pass
-    rest = run[place.end():].split() if place else []
+    places = list(_rules().province_in_run.finditer(run))
+    rest = run[places[-1].end():].split() if places else []
     return rest if len(rest) >= 2 else words
 
 
@@ -1099,7 +1098,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 continue  # no title follows: most capitalised runs (nothing below has an effect then)
         words = _after_a_province(match.group(1))
         cued = bool(rules.person_cue.search(text[max(0, match.start() - 20):match.start()]))
-        if not cued and len(words) <= 2 and _place_kind_before(text, match.start()):
+        if not cued and len(words) <= 2 and place_kind_before(text, match.start()):
             continue  # "Viện Kiểm sát nhân dân huyện Triệu Phong, Phó Viện trưởng ...": a place's name
         # A run such as "Chính Nguyễn Xuân Sơn" may start with the tail of something else, or
         # with the cue itself, capitalised at a sentence's start ("Ông Đoàn Xuân Hiếu, ...").
@@ -1199,14 +1198,16 @@ def _add_shared_titles(text: str, found: dict[str, Official]) -> None:
     Dân vận Trung ương Đinh Văn B."): each person listed up to the sentence's end holds it."""
     if ":" not in text:
         return  # (most texts: no list under a header)
+    if text.count(":") >= COLONS_READ:
+        return
     headers: list[tuple[int, int, str]] = []  # where each header opens, where its list does, its title
     # (found from the colons back, few in a text: a scan for "các" would try every letter)
-    colons = [found.start() for found in _COLON_MARK.finditer(text)] if text.count(":") < COLONS_READ else []
-    for header in (found for colon in colons if "ác " in text[max(0, colon - HEADER_REACH):colon]
-                   for found in [_SHARED_HEADER.search(text, max(0, colon - HEADER_REACH), colon)] if found):
-        read = _read_title(text, header.end())
+    for mark in _COLON_MARK.finditer(text):
+        reach = max(0, mark.start() - HEADER_REACH)
+        header = _SHARED_HEADER.search(text, reach, mark.start()) if "ác " in text[reach:mark.start()] else None
+        read = _read_title(text, header.end()) if header else None
         colon = _COLON.match(text, read[1]) if read and not _name_at_end(read[0]) else None
-        if read and colon:
+        if header and read and colon:
             headers.append((header.start(), colon.end(), read[0]))
     for index, (_, opens, title) in enumerate(headers):
         # the list ends with its sentence, or where the next header opens ("các Ủy viên Bộ Chính
