@@ -95,6 +95,8 @@ class _Rules:
     count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
+    going_on: frozenset[str]  # "chỉ định", "bầu": decisions whose next sentences may state posts they give
+    list_item: re.Pattern[str]  # "2. Ông B ...", "- Bà C ...": a list's item opening its paragraph
     state_decider: re.Pattern[str]  # "Thủ tướng": an authority that gives no Party post
     # "Các ông: A, B, C giữ chức ...", "các đồng chí A, B và C được chỉ định": names listed bare
     # after a plural word and a noun of persons (titles.yaml plural_nouns) are each the verb's subject
@@ -164,6 +166,8 @@ def _rules() -> _Rules:
         elided_subject=re.compile(r"\s*(?:(?:" + alternation(table["elided_subject_openers"]) + r")\s*,?\s*)*"
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
         party_only=frozenset(table["party_only_actions"]),
+        going_on=frozenset(table["actions_going_on_over_posts"]),
+        list_item=re.compile(r"\s*(?:\d{1,2}\s*[.)]|[-–—+•])(?:\s|$)"),
         session_council=re.compile(rf"(?P<council>(?:{alternation(table['session']['councils'])})\s+[^,.;:\n]{{1,40}}?)"
                                    rf"(?:\s+kh[oó]a\s+[IVXLC\d]+)?\s+(?:đã\s+)?(?:{alternation(table['session']['held'])})(?!\w)"),
         plural_cue=re.compile(rf"(?<!\w)(?:[Cc]ác|[Nn]hững)\s+(?:{alternation(datafiles.load('titles')['plural_nouns'])})"
@@ -216,24 +220,39 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     # where the text is cut before the post) -> the next verb's action: the person's decision
     # of that action elsewhere in the article gives the post ("được chỉ định làm Bí thư ...")
     shares_post: dict[tuple[str, str], str] = {}  # (person, action) -> the listed verb's action
+    # the one decision, of an action that goes on over posts stated next, that the sentence
+    # before reported for the persons it named: its action and body
+    going_on: tuple[str, str | None] | None = None
     for start, end in _sentences(text, [m.start() for m in matches]):
         in_sentence = [m for m in matches if start <= m.start() < end]
         if "\n" in text[last_end:start]:
             carried = []  # only within a paragraph
+            if not rules.list_item.match(text, text.rfind("\n", 0, start) + 1):
+                going_on = None  # ... or over the items of its list
         last_end = end
         if not in_sentence or _dates_a_career(text[start:end], reference):
             carried, unnamed, unnamed_by = [], None, None
+            if not rules.list_item.fullmatch(text, start, end):
+                going_on = None  # (an item's number stands apart: "2.")
             continue
         people = _people(text, start, end, officials)
         decided: list[_Person] = []
         stated = False  # the sentence states a post held under the decision before it
+        sentence_decisions: list[Appointment] = []
         for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
-                held_actions.append(unnamed)
-                held_bodies.append(unnamed_by if unnamed else None)
-                stated = stated or unnamed is not None
+                if unnamed is None and going_on is not None:
+                    # "... chỉ định ông A giữ chức Bí thư. Đại tá B, Chính ủy, giữ chức Phó Bí thư";
+                    # "đã bầu: 1. Ông A được bầu giữ chức Bí thư. 2. Ông B tiếp tục giữ chức Phó Bí thư"
+                    held_actions.append(going_on[0])
+                    held_bodies.append(_named_already(going_on[1]))
+                else:
+                    held_actions.append(unnamed)
+                    held_bodies.append(unnamed_by if unnamed else None)
+                stated = stated or unnamed is not None or going_on is not None
                 continue
+            sentence_decisions.append(appointment)
             if appointment.span:
                 decided = [_Person(appointment.name, *appointment.span)]
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
@@ -251,6 +270,12 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 # Chấp hành, Ban Thường vụ và thôi giữ chức Phó Bí thư Tỉnh ủy": the title, not the committees
                 known.post = appointment.post
         carried = decided
+        if sentence_decisions:
+            actions = {a.action for a in sentence_decisions}
+            going_on = (sentence_decisions[-1].action, sentence_decisions[-1].by) \
+                if len(actions) == 1 and actions <= rules.going_on else None
+        elif not stated:
+            going_on = None
         if text[start:end].rstrip().endswith(":"):  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
             header_by = _decided_by(text, start, end)  # the body of the items listed after it
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
@@ -612,6 +637,11 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
                     and _VERBS_LISTED.fullmatch(text, verb.end, verbs[index + 1].start):
                 shares_post[(fold(person.name), appointment.action)] = verbs[index + 1].action  # "điều động, phân công chỉ định"
             yield appointment
+
+
+def _named_already(by: str | None) -> Callable[[], str | None]:
+    """The body of a decision, read already, where a body is read when needed."""
+    return lambda: by
 
 
 def _party_posts(post: str) -> str:
