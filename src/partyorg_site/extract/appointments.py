@@ -43,7 +43,8 @@ _TERM = re.compile(r"\s*,?\s*\(?(?:nhiệm kỳ|khóa|khoá)\s+[\dIVXLC]+(?:\s*[
 # (an aside may hold a whole career: "(61 tuổi, nguyên Phó Bí thư Tỉnh ủy, nguyên Chủ tịch HĐND tỉnh ... trước khi hợp nhất)")
 _BRACKET = re.compile(r"\s*\([^()]{0,200}\)")
 _SPACE_OR_MARK = re.compile(r"[\s,]+|\s*[-–—]\s+")
-_LIST_OPEN = re.compile(r"\s*:\s*(?:[-–—+•]\s*)?")
+# A list of the persons decided about opens: "các ông: - A, ...", "gồm 4 đồng chí: A, ...; B, ..."
+_LIST_OPEN = re.compile(r"\s*(?:,\s*)?(?:gồm(?:\s+có)?(?:\s+\d{1,2})?(?:\s+(?:đồng chí|ông|bà|cán bộ|người))?\s*)?:\s*(?:[-–—+•]\s*)?")
 _ITEM_OPENS = re.compile(r"(?:[;:]|[-–—+•]|,|\svà|\scùng)\s*(?:[-–—+•]\s*)?(?:(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?$")
 _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác điều động, luân chuyển"
 # Verbs of one decision listed: "điều động, bổ nhiệm", "điều động và bổ nhiệm", or side by side
@@ -772,6 +773,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     if opener and title_opens_at(text, opener.end()):
         post = read_post(text, opener.end())
         at = post[1] if post else at
+    elif (committee := rules.committee_opener.match(text, at - 1)) and verb.action in ("chỉ định", "bầu"):
+        at = _organisation_end(text, committee.end(), end)  # "chỉ định tham gia Ban Chấp hành ... gồm: A, ...; B, ..."
     elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, at := _after_count(text, at)):
         post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"; "bầu bổ sung 3 Ủy viên ... đối với"
         if post and not any(p.start < post[1] for p in people if p.start >= at):
@@ -887,9 +890,9 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
     return subjects, by or _body(text, start, verb, people, subjects[0])  # "... quyết định để ông A thôi giữ chức"
 
 
-# "ông A và ông B được điều động", "ông A, Trưởng ban, cùng ông B, Phó ban, bị khiển trách"
-_AND_CUED = re.compile(r"\s*,?\s*(?:và|cùng)\s+(?:ông|bà|đồng chí)\s+")
-_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và|,?\s*cùng)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
+# "ông A và ông B được điều động", "ông A, Trưởng ban, cùng (với) ông B, Phó ban, bị khiển trách"
+_AND_CUED = re.compile(r"\s*,?\s*(?:và|cùng(?:\s+với)?)\s+(?:ông|bà|đồng chí)\s+")
+_SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và|,?\s*cùng(?:\s+với)?)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
 
 
 def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
@@ -1006,6 +1009,9 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     committee = rules.committee_opener.search(text, scope_start, scope_end)
     if committee and verb.action in ("điều động", "chỉ định", "bầu"):  # "chuẩn y ông A tham gia Ban Thường vụ"
         return _title_at(text, committee.end(), person) or _organisation(text, committee.end(), scope_end)
+    if person.start > after_verb and verb.action in ("chỉ định", "bầu") \
+            and (committee := rules.committee_opener.match(text, after_verb - 1)):
+        return _organisation(text, committee.end(), person.start)  # "chỉ định tham gia Ban Chấp hành ... gồm: A; B"
     return None
 
 
