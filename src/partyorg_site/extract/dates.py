@@ -140,8 +140,10 @@ def date_from_path(path: str) -> PathDate | None:
 def _patterns() -> tuple[Anchored, re.Pattern[str], Anchored]:
     data = datafiles.load("dates")
     times = "|".join(sorted(map(re.escape, data["times_of_day"]), key=len, reverse=True))
+    # A time of day and the day ("Chiều 30-9", "sáng nay (30/6)"); a relative day may have its
+    # day after a comma ("Sáng nay, 14/7, ...", "chiều qua, 26/6"), no other ("Cùng ngày, 5/7 xã").
     event = Anchored(re.compile(
-        rf"(?<!\w)(?P<tod>{times})\s*\(?\s*(?:ngày\s+)?(?:(?P<d0>\d{{1,2}})\s*(?:và|,|-|đến)\s*)?"
+        rf"(?<!\w)(?P<tod>{times})\s*(?:(?<=nay|qua),\s*)?\(?\s*(?:ngày\s+)?(?:(?P<d0>\d{{1,2}})\s*(?:và|,|-|đến)\s*)?"
         rf"(?P<d>\d{{1,2}})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{{1,2}})"
         rf"(?:\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{{2}}))?(?![\d/])",
         re.IGNORECASE), phrases=data["times_of_day"])
