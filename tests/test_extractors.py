@@ -158,6 +158,19 @@ def test_a_province_label_above_the_headline_gives_the_province_the_text_leaves_
     assert load_bytes("b.txt", named.encode("utf-8")).province == "Tây Ninh"  # the text's own cue wins
 
 
+def test_a_national_storys_label_is_the_newsrooms_city_not_its_province():
+    """A page filed under "Hà Nội" whose story is a central body's decision is about no
+    province: the label names where the newsroom is, as the text's own rules say."""
+    from partyorg_site.loader import load_bytes
+
+    page = ("Hà Nội\n\nThời sự\n\nBộ Chính trị kỷ luật Ban cán sự đảng Bộ Tài chính\n\n"
+            "Ngày 3/10/2025, Bộ Chính trị quyết định thi hành kỷ luật cảnh cáo Ban cán sự đảng Bộ Tài chính.\n")
+    assert load_bytes("a.txt", page.encode("utf-8")).province is None
+    local = page.replace("Bộ Chính trị kỷ luật", "Ủy ban Kiểm tra kỷ luật").replace(
+        "Bộ Chính trị quyết định", "Ủy ban Kiểm tra quyết định")
+    assert load_bytes("b.txt", local.encode("utf-8")).province == "Hà Nội"  # a local story keeps its label
+
+
 @given(st.lists(st.text(alphabet="abcxyz019", min_size=1, max_size=12), min_size=1, max_size=15),
        st.integers(min_value=1, max_value=90))
 @settings(max_examples=examples(300), deadline=None)

@@ -67,7 +67,7 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     title_mentions = find_mentions(layout.title or "")
     title_places = [*title_mentions, *find_local_mentions(layout.title or "")]
     province = primary_province(mentions, full_text, layout.title, lead_end, title_places,
-                                find_local_mentions(full_text), why.get("province")) or province_label(layout.labels)
+                                find_local_mentions(full_text), why.get("province"), province_label(layout.labels))
     documents = find_documents(full_text)
     officials = find_officials(full_text)
     appointments = find_appointments(full_text, officials, event.value or layout.published)

@@ -35,6 +35,8 @@ class Gazetteer:
     venue_cue: re.Pattern[str]
     central_organiser: re.Pattern[str]
     membership_before: re.Pattern[str]  # "Ủy viên ": before a central body, a person's rank in it
+    delegation_before: re.Pattern[str]  # "Đoàn đại biểu | Quốc hội": a delegation to a central body ...
+    local_of_central: re.Pattern[str]  # "Quốc hội | tỉnh": ... a province's own
     local_post: re.Pattern[str]  # "Tỉnh ủy", "UBND tỉnh": a province's committee in a person's titles
     counted_provinces: re.Pattern[str]  # "nhân sự 3 tỉnh, thành": a headline's roundup by count
     abroad: re.Pattern[str]
@@ -85,6 +87,8 @@ def gazetteer() -> Gazetteer:
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
         central_organiser=re.compile(rf"(?<!\w)(?:{alternation(_with_abbreviated_centre(places['central_organisers']))})(?!\w)"),
         membership_before=re.compile(rf"(?<!\w)(?:{alternation(places['membership_words'])})\s+$"),
+        delegation_before=re.compile(rf"(?<!\w)(?:{alternation(places['delegation_words'])})\s+$", re.IGNORECASE),
+        local_of_central=re.compile(rf"(?:\s+khóa\s+[IVXLC]+)?\s+(?:{alternation(places['local_of_central'])})(?!\w)"),
         local_post=re.compile(rf"(?<!\w)(?:{committees})(?!\w)"),
         counted_provinces=re.compile(places["counted_provinces"]),
         in_official_title=re.compile(rf"(?<!\w)(?:{titles})\s+(?:{committees})\s*$"),
@@ -303,7 +307,8 @@ def unique_in_order(mentions: list[Mention]) -> list[str]:
 ROUNDUP = 3  # provinces named in a headline that make it a roundup, about none of them
 
 
-MEMBERSHIP_REACH = 16  # "Ủy viên dự khuyết " and a space fit
+MEMBERSHIP_REACH = 24  # "Ủy viên dự khuyết " (18 characters) and spaces fit
+DELEGATION_REACH = 20  # "Đoàn đại biểu " and spaces
 LOCAL_POST_REACH = 60  # the person's next titles: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Bí thư Thành ủy"
 
 
@@ -311,10 +316,14 @@ def _central_body_acts(text: str, start: int, end: int) -> bool:
     """A central body is named in text[start:end] as itself, not as a person's rank in it:
     "Bộ Chính trị quyết định" makes a national story; "Ủy viên Bộ Chính trị, Bí thư Thành ủy
     X" names a province's secretary, whose story is the province's (data/places.yaml,
-    membership_words). (A member who holds no province's post, "Ủy viên Bộ Chính trị, Phó
-    Thủ tướng", acts for the centre.)"""
+    membership_words); nor is "Đoàn đại biểu Quốc hội tỉnh", the province's own delegation.
+    (A member who holds no province's post, "Ủy viên Bộ Chính trị, Phó Thủ tướng", acts for
+    the centre.)"""
     gaz = gazetteer()
     for found in gaz.central_organiser.finditer(text, start, end):
+        if gaz.local_of_central.match(text, found.end()) and \
+                gaz.delegation_before.search(text[max(0, found.start() - DELEGATION_REACH):found.start()]):
+            continue  # "Đoàn đại biểu Quốc hội tỉnh": the province's delegation
         member = gaz.membership_before.search(text[max(0, found.start() - MEMBERSHIP_REACH):found.start()])
         if not (member and gaz.local_post.search(text, found.end(), min(end, found.end() + LOCAL_POST_REACH))):
             return True
@@ -324,7 +333,7 @@ def _central_body_acts(text: str, start: int, end: int) -> bool:
 def primary_province(mentions: list[Mention], text: str, title: str | None, lead_end: int,
                      title_mentions: list[Mention] | None = None,
                      district_mentions: list[Mention] | None = None,
-                     why: Reasons | None = None) -> str | None:
+                     why: Reasons | None = None, filed_under: str | None = None) -> str | None:
     """The province the article is about: the host or bridge point it reports from, or the
     locality it reports on.
 
@@ -342,6 +351,9 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     the capital as the venue (data/places.yaml). Of the provinces the title names, the best
     wins: the headline's place weighs first; a headline naming three or more is a roundup.
     `why`, where given, is told how each province scored and why the others lost (explain).
+    `filed_under`: the province the page files the article under (a label above the headline,
+    province_label), the subject where the text names none that counts, unless a central
+    body acts (the label of a national story is the newsroom's city: "Hà Nội").
     """
     why = why or unheard
     gaz = gazetteer()
@@ -405,7 +417,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         why(f"{mention.name}: named in the headline, +3")
     if not score:
         why("no province counted" + (" (a national story)" if national else ""))
-        return None
+        return _filed_under(filed_under, national, why)
     why("scores: " + ", ".join(f"{name} {points}" for name, points in sorted(score.items(), key=lambda i: -i[1])))
     headline = {m.name for m in in_title}
     if len(headline) >= ROUNDUP:
@@ -418,9 +430,18 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     best = max(headline or score.keys(), key=lambda name: (score[name], -first_seen[name]))
     if score[best] < 3:
         why(f"{best} scores {score[best]}, under 3: named in passing only, no province")
-        return None
+        return _filed_under(filed_under, national, why)
     why(f"{best} chosen: " + ("the headline's best-scoring place" if headline else "the highest score, first named"))
     return best
+
+
+def _filed_under(label: str | None, national: bool, why: Reasons) -> str | None:
+    """The province of the page's label, where the text names none that counts and the story
+    is no national one."""
+    if label and not national:
+        why(f"{label}: the page files the article under it")
+        return label
+    return None
 
 
 def _with_abbreviated_centre(organisers: list[str]) -> list[str]:
