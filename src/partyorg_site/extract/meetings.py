@@ -38,6 +38,7 @@ class _Rules:
     kind_of_group: dict[str, str]  # the pattern's group that matched -> its kind
     precedence: dict[str, int]
     not_after: re.Pattern[str]
+    adopted_after: re.Pattern[str]  # "thông qua Nghị quyết | Hội nghị ...": the meeting's own resolution
     posts_given: re.Pattern[str]  # "bổ nhiệm": a ceremony's name that lists the posts it gives
     name_end: re.Pattern[str]  # a mark, or a word opening what is said of the meeting: its name's end
     continues_after_quote: re.Pattern[str]  # "của", "năm": a word that goes on with a quoted name
@@ -62,6 +63,7 @@ class _Rules:
     plenum_after: re.Pattern[str]  # a plenum by its number, after the meeting word ...
     plenum_before: re.Pattern[str]  # ... right after a document's number: that document's issuer
     visit: Anchored
+    own_events: frozenset[str]  # "đại hội": a kind never a qualifier of another meeting's name
     announcements: frozenset[str]  # verbs of a ceremony, unless ...
     notice_after: re.Pattern[str]  # ... a notice ("vừa công bố quyết định")
     inspection_before: re.Pattern[str]  # ... or an inspection's opening ("công bố quyết định giám sát")
@@ -85,7 +87,8 @@ def _rules() -> _Rules:
                        [phrase for k in data["kinds"] for phrase in k["phrases"]]),
         kind_of_group={f"k{i}": k["kind"] for i, k in enumerate(data["kinds"])},
         precedence={k["kind"]: i for i, k in enumerate(data["kinds"])},
-        not_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
+        not_after=re.compile(rf"(?<!\w)(?<!chương )(?:{_alternatives(data['not_after'])})\s+$", re.IGNORECASE),
+        adopted_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['adopted_after'])})\s+$", re.IGNORECASE),
         tallied_before=re.compile(data["tallied_before"], re.IGNORECASE),
         posts_given=re.compile(rf"(?<!\w)(?:{_alternatives(data['posts_given'])})(?!\w)", re.IGNORECASE),
         name_end=re.compile(rf"{_NAME_MARKS}|\s(?:(?:{_alternatives(data['name_ends']['words'])})(?!\w)|"
@@ -110,6 +113,7 @@ def _rules() -> _Rules:
         sitting=frozenset(word.lower() for word in data["sittings"]["words"]),
         party_sitting=re.compile(rf"(?:{_alternatives(data['sittings']['words'])})\s+{data['sittings']['between']}"
                                  rf"(?:{_alternatives(data['sittings']['party_bodies'])})(?!\w)", re.IGNORECASE),
+        own_events=frozenset(data["own_events"]),
         plenum_after=re.compile(rf"^\s+(?:{data['plenum_cited']['after']})(?!\w)"),
         plenum_before=re.compile(data["plenum_cited"]["before"]),
         visit=_phrases(data["visit_phrases"]),
@@ -148,7 +152,7 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
     rules = _rules()
     start = _opening(text, match.start())  # "sẽ tổ chức hội nghị tổng kết": what comes before "hội nghị"
     before, after = text[max(0, start - 25):start], text[match.end():match.end() + HELD_REACH]
-    if rules.not_after.search(before) or rules.never_before.match(after) or \
+    if (rules.not_after.search(before) and not rules.adopted_after.search(before)) or rules.never_before.match(after) or \
             rules.prepared_after.search(text, max(0, start - PREPARED_REACH), start) or \
             rules.tallied_before.search(text, max(0, start - TALLY_REACH), start) or \
             _not_a_party_sitting(match, text) or \
@@ -253,6 +257,13 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
     if not reported:
         return _NONE_NAMED
     first = min(match.start() for match in reported.values())
+    for kind in rules.own_events & reported.keys():
+        # "Hội nghị sinh hoạt đại biểu tham dự Đại hội Đảng bộ phường ...": a congress named
+        # inside an earlier meeting's name is what that meeting is about, not the one reported
+        at = reported[kind].start()
+        if any(other.start() < at and at - _opening(lead, other.start()) < len(_phrase(lead, other.start()))
+               for other_kind, other in reported.items() if other_kind != kind):
+            del reported[kind]
     visit = rules.visit.search(lead)
     if visit and visit.start() < first:
         return None  # a working visit or an inspection, not a meeting
