@@ -271,7 +271,9 @@ def _grammar() -> _Grammar:
                                for left, mark, right in [re.split(r"\s*([,\-–])\s*", name, maxsplit=1)]),
         abroad_heads=frozenset(w for head in grammar["abroad"]["heads"] for w in _head_spellings(head)),
         departments=frozenset(grammar["parent"]["departments"]),
-        parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+{UPPER_CLASS}"),
+        # (the parent named, or its place: "Sở Y tế", "Công an tỉnh Nghệ An", "UBND huyện")
+        parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+"
+                          rf"(?:{UPPER_CLASS}|(?:{alternation(grammar['place']['words'])})(?!\w))"),
         abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
         abroad_units=re.compile(alternation(grammar["abroad"]["units"])),
         remit_units=re.compile(alternation(spelling for remit_unit in unit["remit"]["units"]
@@ -331,7 +333,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
                     parts.append(("unit", text[at:rest]))
                 previous, taken_whole = text[:rest].rsplit(None, 1)[-1], True
                 continue
-            if word != "," or not _parent_follows(grammar, text, head.end(), end, token.end()):
+            if word != "," or not _parent_follows(grammar, text, head.start(), head.end(), end, token.end()):
                 break  # nor past a mark, but a department's parent's comma
             end = token.end()  # "Cục trưởng Cục Quản trị, Văn phòng Chính phủ"
             if parts is not None:
@@ -486,12 +488,16 @@ def _remit_items(text: str, at: int) -> int | None:
     return end
 
 
-def _parent_follows(grammar: _Grammar, text: str, unit_start: int, end: int, after_comma: int) -> bool:
+def _parent_follows(grammar: _Grammar, text: str, head_start: int, unit_start: int, end: int,
+                    after_comma: int) -> bool:
     """After a comma, the organisation the title's unit belongs to ("Vụ trưởng Vụ Tổ chức cán
-    bộ, Bộ Nội vụ"): the unit is a department (data/title_grammar.yaml, `parent`), the words
-    after the comma name a ministry or the like, and no title opens there."""
+    bộ, Bộ Nội vụ"; "Trưởng phòng Tổng hợp, Ban Tổ chức Tỉnh ủy", the department's noun in
+    the head): the unit is a department (data/title_grammar.yaml, `parent`), the words after
+    the comma name a ministry or the like, and no title opens there."""
     unit = text[unit_start:end].split(None, 1)
-    return bool(unit) and unit[0] in grammar.departments and "," not in text[unit_start:end] \
+    head_ends_in = text[head_start:unit_start].rsplit(None, 1)[-1].capitalize()
+    return bool(unit) and (unit[0] in grammar.departments or head_ends_in in grammar.departments) \
+        and "," not in text[unit_start:end] \
         and grammar.parent.match(text, after_comma) is not None \
         and not _rules().heads.match(text, after_comma + 1)
 
