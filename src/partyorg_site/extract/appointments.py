@@ -282,6 +282,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
         verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
+        if verbs and _CUED_AFTER.match(text, verbs[-1].end):
+            verbs = []  # "Với quyết định bổ nhiệm ông Thăng lần này, ...": a person named, by a short name
         if verbs or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
             unnamed = verbs[-1].action if verbs else None
             unnamed_by = partial(_body_of_sentence, text, start, end, verbs[-1], people) if verbs else None
@@ -586,6 +588,7 @@ def _people(text: str, start: int, end: int, officials: list[Official]) -> list[
     return sorted(found.values(), key=lambda p: p.start)
 
 
+_CUED_AFTER = re.compile(rf"\s+(?:ông|bà|đồng chí)\s+{UPPER_CLASS}")  # a person the verb names, if only by a short name
 _CUE_WORDS = frozenset({"Ông", "Bà", "Đồng", "Các"})  # (not "Anh", "Chị": given names too)
 _CUED_OR_LISTED = re.compile(
     rf"(?:(?:^|[:;]|\s[-–—+•])\s*[-–—+•]?\s*)?(?:(?<![\w])(?P<cue>[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+)?(?P<name>{_NAME})")
