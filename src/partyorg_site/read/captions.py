@@ -268,7 +268,9 @@ def _inline_credit() -> Anchored:
         rf"|\((?:Ảnh|ảnh)\s+(?:báo\s+)?{UPPER_CLASS}[^()]{{1,40}}\)"  # "(Ảnh Bộ Quốc phòng)"
         rf"|\b{credit}\s*:\s*{closed}\.(?=\s|$)"  # "Ảnh: Trường Phong."
         rf"|\(?\b{credit}\s*:\s*{word}(?:\s+{further}){{0,3}}"
-        rf"(?:/{UPPER_CLASS}[\w-]*|(?:[ ]?/[ ]?|[ ]?[-–][ ]?){AGENCY})*\s*\)?"  # "Ảnh: A B/TTXVN", "A B - TTXVN", "A /BNEWS/TTXVN"
+        # "Ảnh: A B/TTXVN", "A B - TTXVN", "A /BNEWS/TTXVN"; a photographer's name after the
+        # agency's code, "VGP/Quang Hiếu" (a name's syllables after a name's, not a code's)
+        rf"(?:/{UPPER_CLASS}{LOWER_CLASS}+(?:[ ](?!(?:Ông|Bà|Đồng|Các)\b){further})?|/{UPPER_CLASS}[\w-]*|(?:[ ]?/[ ]?|[ ]?[-–][ ]?){AGENCY})*\s*\)?"
         rf"|\bẢnh\s+(?:báo\s+{word}(?:\s+{word}){{0,3}}|{UPPER_CLASS}{{2,}}(?:/{UPPER_CLASS}+)?\b)"
         # a paper or a website named after the colon, not closed: "Ảnh: Báo Nam Định Ông A ...",
         # "Ảnh: namdinh.gov.vn Buổi lễ ..." (the paper's name stops where a name's would)
