@@ -262,6 +262,17 @@ def test_output_naming_a_file_is_a_clean_error(tmp_path, output, message):
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a site"
 
 
+def test_a_missing_templates_folder_is_a_clean_error_before_anything_is_read(tmp_path):
+    """`build` run where no templates folder is (another folder, no site.yaml): a message
+    naming the folder, not Jinja's traceback after every article was read."""
+    (tmp_path / "site.yaml").write_text("title: Thử\n", encoding="utf-8")
+    result = run_cli("build", "--config", str(tmp_path / "site.yaml"), "--articles", str(ARTICLES),
+                     "--output", str(tmp_path / "_site"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"error: {tmp_path / 'templates'}: templates folder not found" in result.stderr
+    assert not (tmp_path / "_site").exists()
+
+
 def held(lock: Path) -> bool:
     """The build writes its PID into the lock file once it holds the lock."""
     try:

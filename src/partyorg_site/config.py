@@ -28,6 +28,15 @@ class SiteConfig:
     def path(self, name: str) -> Path:
         return (self.root / getattr(self, name)).resolve()
 
+    def templates_folder(self) -> Path:
+        """The templates' folder, or a message naming it where it is missing (a build run
+        outside the project's folder with no site.yaml: Jinja's error would be a traceback)."""
+        folder = self.path("templates")
+        if not folder.is_dir():
+            raise ArticleError(f"{folder}: templates folder not found; run from the project's folder, "
+                               f"or set 'templates:' in site.yaml to the folder holding index.html")
+        return folder
+
 
 def normalize_base_url(value: str) -> str:
     """"/repo" -> "/repo/"; "" -> "/". Always a path, starting and ending with "/"."""

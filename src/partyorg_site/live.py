@@ -76,7 +76,7 @@ class LiveSite:
             if changed and self.current is not None:  # only the files the watcher named are looked at
                 scanned = rescan(folder, *self.current.loaded.scanned, changed)
             loaded = load_archive(folder, self.cache, jobs=jobs, scanned=scanned)
-            renderer = Renderer(Archive.build(loaded.records), self.config, self.config.path("templates"),
+            renderer = Renderer(Archive.build(loaded.records), self.config, self.config.templates_folder(),
                                 loaded.inputs)
             edition = Edition(loaded, renderer)
             edition.check()

@@ -206,7 +206,7 @@ def build_site(config: SiteConfig, loaded: Loaded, progress: Callable[[Iterable,
         pieces = PieceStore(None)
     written = Written()
     clock = Stopwatch(written.stages)
-    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.path("templates"), loaded.inputs,
+    renderer = renderer or Renderer(Archive.build(loaded.records), config, config.templates_folder(), loaded.inputs,
                                     state=pieces.state)
     writer = SiteWriter(config.path("output"), reuse_pages=reuse_pages)
     clock.lap("archive")
@@ -370,6 +370,7 @@ def build(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config, {"articles": args.articles, "output": args.output,
                                            "base_url": args.base_url, "site_url": getattr(args, "site_url", None)})
+        config.templates_folder()  # (before any article is read)
         try:
             loaded, written, loading = _build_once(config, args)
         except sqlite3.DatabaseError as exc:
