@@ -80,6 +80,7 @@ class _Rules:
     proposal: re.Pattern[str]
     content_future: frozenset[str]  # "sẽ": no proposal in a decision's content
     proposal_compound: re.Pattern[str]  # "chương trình": a word holding a proposal's, no proposal
+    proposed_decision: re.Pattern[str]  # "sẽ | ra | quyết định": a decision that is the proposal's object
     on_behalf: re.Pattern[str]  # "thay mặt": the body after it decided
     decision: re.Pattern[str]
     intransitive: frozenset[str]
@@ -154,6 +155,7 @@ def _rules() -> _Rules:
         intransitive=frozenset(v.lower() for v in [*table["intransitive"], *holds]),
         company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
         decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
+        proposed_decision=re.compile(r"\s*(?:(?:" + alternation(table["proposed_decision_verbs"]) + r")\s+)?"),
         birth=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["birth_cues"])) + r")\s*:?\s*"
                          r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"),
         cited_rule=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["cited_rules"])) + r")\s+(?:số\s*)?"
@@ -740,7 +742,10 @@ def _proposed(before: str, content: bool = False) -> bool:
     if proposals:  # (most verbs have none: the compounds are looked for only then)
         compounds = [(m.start(), m.end()) for m in rules.proposal_compound.finditer(before)]
         proposals = [m for m in proposals if not any(start <= m.start() < end for start, end in compounds)]
-    return bool(proposals) and not rules.decision.search(before, proposals[-1].end())
+    if not proposals:
+        return False
+    decided = rules.decision.search(before, proposals[-1].end())
+    return not decided or rules.proposed_decision.fullmatch(before, proposals[-1].end(), decided.start()) is not None
 
 
 def _skip(text: str, at: int, limit: int, titles: bool = True) -> int:
