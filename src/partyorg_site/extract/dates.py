@@ -283,6 +283,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
     lead = [t for t in [title or "", *body[:rules.lead_paragraphs]] if t]
     undated_today = False  # the lead's event is "today", with no timestamp to say which day
     ahead: tuple[str, EventDate] | None = None  # the first day after the page's, held back
+    decided: tuple[str, EventDate] | None = None  # the day of a decision the lead reports, kept in reserve
     for paragraph in lead:
         relative = _relative_day(paragraph, published_day)
         for match in event.finditer(paragraph):
@@ -292,6 +293,10 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
                 why(f"'{match.group()}' lost: a relative day ({relative[1]}) comes before it")
                 break
             if match["tod"].lower() == "ngày" and _cited_document(paragraph, match.start()):
+                if decided is None and match["y"] and _reported_decision(paragraph, match):
+                    value = valid_date(int(match["y"]), int(match["m"]), int(match["d"]))
+                    if value and window.earliest <= date.fromisoformat(value) <= window.latest:
+                        decided = (match.group(), EventDate(value, "day", "text"))
                 why(f"'{match.group()}' lost: a cited document's date")
                 continue
             if _born_on().search(paragraph, max(0, match.start() - 12), match.start()):
@@ -345,6 +350,9 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
     if ahead is not None:
         why(f"'{ahead[0]}' chosen: no phrase of the lead dates a day up to the page's")
         return ahead[1]
+    if decided is not None:
+        why(f"'{decided[0]}' chosen: no other phrase of the lead dates the event; the decision it reports")
+        return decided[1]
     # (Both patterns ignore case, so `re` tries them at every character; a paragraph without
     # a year, as most are, is passed over by a scan for one.)
     with_years = [paragraph for paragraph in lead[:rules.year_lead_paragraphs] if _YEAR.search(paragraph)]
@@ -390,6 +398,26 @@ def _document_before() -> re.Pattern[str]:
 def _document_date_word() -> re.Pattern[str]:
     """"đề ngày", "ký ngày": a document's date (data/dates.yaml), in lower-cased text."""
     return re.compile(rf"{_lowered_words('document_date_words')}\s*$")
+
+
+@lru_cache(maxsize=1)
+def _reported_decision_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = datafiles.load("dates")["reported_decision"]
+    return (re.compile(rf"(?<!\w)(?:{alternation(data['kinds'])})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{alternation(data['acts'])})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{alternation(data['basis'])})(?!\w)"))
+
+
+def _reported_decision(paragraph: str, match: re.Match[str]) -> bool:
+    """The date at `match` is a decision's whose sentence reports the act it makes ("Tại Quyết
+    định số 2555/QĐ-TTg ngày 21/11/2025, Thủ tướng phê chuẩn ..."), not a legal basis
+    ("Căn cứ Quyết định ..."): data/dates.yaml, reported_decision."""
+    kind, act, basis = _reported_decision_patterns()
+    opening, sentence = _sentence_around(paragraph, match.start(), match.end())
+    before = paragraph[max(opening, match.start() - tuning().document_reach):match.start()].lower()
+    after = paragraph[match.end():opening + len(sentence)].lower()
+    return bool(kind.search(before)) and not basis.search(paragraph[opening:match.start()].lower()) \
+        and bool(act.search(after))
 
 
 def _cited_document(text: str, at: int) -> bool:
