@@ -80,7 +80,8 @@ def _patterns() -> _Patterns:
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*(?:(?:[kK]hóa|[kK]hoá)\s+)?{_TERM})*)(?!\w)\)?"
             rf"|(?![\w/-]))"),  # ("khóa XI, XII", "khóa XI và khóa XII")
         congress=re.compile(
-            rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?P<local>(?:đại biểu\s+)?[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
+            # (the issuer is the Party committee, not its delegates: "Đại hội đại biểu | Đảng bộ phường X")
+            rf"(?<!\w)(?P<kind>{kinds})\s+Đại hội\s+(?:(?:đại biểu\s+)?(?P<local>[Đđ]ảng bộ\s+[^,.;()]{{0,40}}?)\s+)?"
             rf"(?:[Đđ]ảng\s+)?(?:(?:(?:đại biểu|Đại biểu)\s+)?toàn quốc\s+)?(?:lần\s+thứ\s+)?(?P<congress>{_ROMAN})(?!\w)"
             # "Nghị quyết Đại hội lần thứ XXI Đảng bộ thành phố": the local body after the number
             rf"(?:\s+(?P<local_after>[Đđ]ảng bộ(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?"

@@ -30,6 +30,7 @@ from partyorg_site import datafiles
 from partyorg_site.models import Appointment, Meeting
 from partyorg_site.patterns import alternation
 from partyorg_site.read.sentences import sentence_spans
+from partyorg_site.vietnamese import fold
 
 # "15/10", "15-10", "15.10", "ngày 15 tháng 10"; not a month and year ("10/2025"), nor a full
 # date's first two numbers (a date with a year is the decision's own, read by appointments.py)
@@ -73,9 +74,11 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
         return
     rules = _rules()
     day = date.fromisoformat(event_date)
-    announced = meeting is not None and meeting.date == event_date and (
-        meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None
-        or (rules.deciding_plenum.search(meeting.title) is not None and not _DAYS_RANGE.search(text)))
+    announcing = meeting is not None and meeting.date == event_date and (
+        meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None)
+    deciding = meeting is not None and meeting.date == event_date and not announcing and \
+        rules.deciding_plenum.search(meeting.title) is not None and not _DAYS_RANGE.search(text)
+    announced = announcing or deciding
     caption_set = frozenset(captions)
     for appointment in appointments:
         if appointment.date is not None or appointment.span is None:
@@ -88,7 +91,9 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             continue  # the sentence names another day: its own occasion's, not the event's
         if days or rules.same_day.search(sentence):
             reason = "its sentence names the event's day"
-        elif announced:
+        elif announced and not (deciding and _another_body(appointment.by, meeting.title)):  # type: ignore[union-attr]
+            # (a plenum dates its own decisions, not another body's it tells of: "... do đã được
+            # Bộ Chính trị điều động" at a city's plenum; a ceremony dates every decision it announces)
             reason = f"the day of the meeting that announced it ({meeting.title})"  # type: ignore[union-attr]
         elif _told_on(_what_it_continues(text, appointment.span[0], rules, caption_set), day):
             reason = "it goes on from a sentence of the event's day"
@@ -96,6 +101,18 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             continue
         appointment.date = event_date
         appointment.rule += f"; dated {reason}"
+
+
+BODY_HEAD_WORDS = 2  # "Ban Chấp hành", "Bộ Chính trị": the words that say which body
+
+
+def _another_body(by: str | None, meeting_title: str) -> bool:
+    """The decision's body is named and is not the one whose meeting it is ("Bộ Chính trị" at
+    a "Hội nghị ... Ban Chấp hành Đảng bộ thành phố"), by its head words."""
+    if not by:
+        return False
+    head = " ".join(fold(by).split()[:BODY_HEAD_WORDS])
+    return head not in fold(meeting_title)
 
 
 # A day and month, perhaps with its year: "18/11", "18-11-2025", "ngày 18 tháng 11 năm 2025"
