@@ -187,7 +187,9 @@ def _named_portrait(text: str) -> bool:
         return False
     segments = [segment.strip() for segment in re.split(r",|\s[-–—]\s", text[named.end():].rstrip(" ."))]
     heads = _cues().portrait_starts
-    return all(segment and ((segment + " ").startswith(heads) or _CAPITALISED_WORDS.fullmatch(segment))
+    # (a prefix in lower case after the comma: "Ông A, tân Phó Bí thư Tỉnh ủy", "..., nguyên Chủ tịch ...")
+    return all(segment and ((segment[:1].upper() + segment[1:] + " ").startswith(heads)
+                            or _CAPITALISED_WORDS.fullmatch(segment))
                for segment in segments) and segments[-1].split()[-1][:1].isupper()
 
 
