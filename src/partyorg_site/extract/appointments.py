@@ -260,7 +260,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 decided = [_Person(appointment.name, *appointment.span)]
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
                 lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
-                item = header_by and _LIST_ITEM_OPENS.fullmatch(text, start, in_sentence[0].start())
+                item = header_by and (_LIST_ITEM_OPENS.fullmatch(text, start, in_sentence[0].start())
+                                      or rules.list_item.match(text, text.rfind("\n", 0, start) + 1))
                 appointment.by = header_by if item else lead_body[0]
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
@@ -280,7 +281,10 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         elif not stated:
             going_on = None
         if text[start:end].rstrip().endswith(":"):  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
-            header_by = _decided_by(text, start, end)  # the body of the items listed after it
+            # the body of the items listed after it, or the subject of its verb ("Ban Chấp hành
+            # Đảng bộ tỉnh đã bầu: 1. Ông A ... được bầu giữ chức Bí thư Tỉnh ủy. 2. ...")
+            acting = [v for v in _verbs(text, start, in_sentence) if v.action]
+            header_by = _decided_by(text, start, end) or (_body(text, start, acting[-1], people) if acting else None)
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
         verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
