@@ -121,13 +121,14 @@ def looks_like_caption(text: str) -> bool:
     # photo shows.)
     if is_portrait(text):
         return True
+    # One sentence that says where a person stands in the photo, however it opens and ends:
+    # "Bí thư Tỉnh ủy Trần Văn A (bên phải) trao quyết định cho ông B.", "... cho ông B (bìa
+    # trái), ông C (bìa phải)" run into the next sentence.
+    if "(" in text and _cues().photo_position.search(text) and len(sentences(text)) == 1:
+        return count_words(text, POSITION_CAPTION_MAX_WORDS + 1) <= POSITION_CAPTION_MAX_WORDS
     if text.endswith(".") and not text.endswith(".."):
         # (or one that would be a caption run into an export's body: "Toàn cảnh hội nghị tại
-        # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase; or one sentence that
-        # says where a person stands in the photo, however it opens: "Bí thư Tỉnh ủy Trần Văn
-        # A (bên phải) trao quyết định cho ông B.")
-        if _cues().photo_position.search(text) and len(sentences(text)) == 1:
-            return count_words(text, POSITION_CAPTION_MAX_WORDS + 1) <= POSITION_CAPTION_MAX_WORDS
+        # điểm cầu Bắc Giang.", one clause, a caption's opening and phrase)
         words = count_words(text, RUN_IN_CAPTION_MAX_WORDS)
         return words <= RUN_IN_CAPTION_MAX_WORDS and _opens_like_caption(text) \
             and (words <= SHORT_CAPTION_MAX_WORDS or is_run_in_caption(text)) and not _cues().reported_speech.search(text)
@@ -412,8 +413,8 @@ def _glue_points(text: str) -> list[int]:
     points = []
     for found in words.finditer(text, 1):
         at = found.start()
-        if at < 2 or text[at - 1] != " " or not text[at - 2].isalnum():
-            continue
+        if at < 2 or text[at - 1] != " " or not (text[at - 2].isalnum() or text[at - 2] == ")"):
+            continue  # (a bracket may close the caption: "... ông B (bìa phải) Cũng theo quyết định ...")
         word_before = text.rfind(" ", 0, at - 1) + 1  # where the word before begins ("Hai Bà Trưng": "Hai")
         if (_LOWER_OR_DIGIT.match(text, word_before) and whole.match(text, at)) or after_any.match(text, at):
             points.append(at)
