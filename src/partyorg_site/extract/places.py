@@ -28,6 +28,7 @@ class Gazetteer:
     canonical: dict[str, str]  # spelling -> canonical name
     stop_phrases: dict[str, list[tuple[str, int]]]  # a spelling -> the stop phrases it is in, and where
     lesser_place: re.Pattern[str]
+    lesser_list: re.Pattern[str]  # "hai xã Đồng Yên và ": a province's name next is one of them
     surnames: frozenset[str]
     cued_surnames: frozenset[str]  # "Đồng", "Từ": a family name only after a person's cue
     host_cue: re.Pattern[str]
@@ -79,6 +80,10 @@ def gazetteer() -> Gazetteer:
         canonical=canonical,
         stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
+        # (a number counts them, not one that names a district: "quận 7 huyện Bình Chánh, TP.HCM")
+        lesser_list=re.compile(rf"(?<!\w)(?:{alternation(places['lesser_place_counts'])}|(?<![Qq]uận )(?<![Pp]hường )\d+)\s+"
+                               rf"(?:{alternation(places['lesser_places'])})\s+"
+                               rf"(?:{UPPER_CLASS}[\w'’-]*(?:\s*,\s*|\s+và\s+|\s+))+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         # those that open a name only after "ông", "bà": "chợ Đồng Xuân Quảng Bình" names no one
         cued_surnames=frozenset(datafiles.load("names")["surnames"]) & frozenset(datafiles.load("names")["not_name_words"]),
@@ -134,6 +139,9 @@ def _in_stop_phrase(text: str, match: re.Match[str], holding: list[tuple[str, in
 _WORD_CHARACTER = re.compile(r"\w")
 
 
+LESSER_LIST_REACH = 80  # characters back to a counted list's kind: "ba xã Yên Lạc, Thái Bình và "
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every province named in `text`, in order, with spans."""
     gaz = gazetteer()
@@ -146,6 +154,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if gaz.lesser_place.search(text, max(0, start - 12), start):
             continue  # "huyện Quảng Ninh", "đường Thái Nguyên"
+        if (text[start - 4:start] == " và " or text[start - 2:start] == ", ") \
+                and gaz.lesser_list.search(text, max(0, start - LESSER_LIST_REACH), start):
+            continue  # "hai xã Đồng Yên và Vĩnh Phúc"
         mentions.append(Mention(gaz.canonical[match.group(1)], (start, end)))
     # "tỉnh Hà Nam, Trung Quốc": that name is a place abroad wherever this text uses it.
     abroad = {m.name for m in mentions if gaz.abroad.match(text, m.span[1])}
