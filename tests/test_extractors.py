@@ -212,3 +212,17 @@ def test_a_meeting_named_with_the_day_a_page_announces_is_to_come_not_reported()
     # the day the page reports is its own: the congress it announces is the meeting of a preview
     preview = load_bytes("b.txt", page.replace("Chiều 5/9, Ban", "Ban").encode("utf-8"))
     assert preview.date == "2025-09-10" and preview.meeting is not None and preview.meeting.kind == "đại hội"
+
+
+def test_reading_order_follows_where_each_part_stood_in_its_line():
+    """An export's run-on line is split into paragraphs and captions: they are read in the
+    order they stood in that line (a caption after two paragraphs comes after both), which
+    the officials' order of first mention and each caption's place on the page follow."""
+    from partyorg_site.read.layout import Layout
+
+    line = "Đoạn một nói về hội nghị. Đoạn hai nói về nhân sự. Ông A phát biểu tại hội nghị Đoạn ba."
+    layout = Layout(body=["Đoạn một nói về hội nghị.", "Đoạn hai nói về nhân sự.", "Đoạn ba."], body_lines=[3, 3, 3],
+                    captions=["Ông A phát biểu tại hội nghị"], caption_lines=[3])
+    layout._line_texts = {3: line}
+    assert layout.in_reading_order() == ["Đoạn một nói về hội nghị.", "Đoạn hai nói về nhân sự.",
+                                         "Ông A phát biểu tại hội nghị", "Đoạn ba."]

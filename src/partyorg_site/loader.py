@@ -106,10 +106,10 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
 def _paragraphs_before(layout: Layout) -> list[int]:
     """Per caption, how many body paragraphs come before it in reading order (the order of
     Layout.in_reading_order, which the extractors' spans count in)."""
-    parts = sorted([*((line, index, text, None) for line, index, text in
-                      zip(layout.body_lines, range(len(layout.body)), layout.body)),
-                    *((line, index, text, index) for line, index, text in
-                      zip(layout.caption_lines, range(len(layout.captions)), layout.captions))],
+    body_at, captions_at = layout.reading_positions()
+    parts = sorted([*((at, index, text, None) for at, index, text in zip(body_at, range(len(layout.body)), layout.body)),
+                    *((at, index, text, index) for at, index, text in
+                      zip(captions_at, range(len(layout.captions)), layout.captions))],
                    key=lambda part: part[:3])
     before, seen = [0] * len(layout.captions), 0
     for *_, caption in parts:

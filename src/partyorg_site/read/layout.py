@@ -36,6 +36,9 @@ MASTHEAD_SCAN = 12  # lines at the top where a page's menus and headline boxes m
 MASTHEAD_DEEP_SCAN = 80
 
 
+POSITION_PREFIX = 40  # characters of a paragraph or caption looked for in its line
+
+
 @dataclass
 class Layout:
     title: str | None = None
@@ -50,6 +53,7 @@ class Layout:
     filed_month: tuple[int, int] | None = None  # a crawl's " date 2025-06" prefix: no day, but the page's month
     published_filed: bool = False  # `published` is the day a crawl filed the page under, not a time it prints
     _caption_keys: set[str] = field(default_factory=set, repr=False)
+    _line_texts: dict[int, str] = field(default_factory=dict, repr=False)  # line number -> its text
 
     def add_caption(self, text: str, line: int) -> None:
         """Keep a caption once, however often the page prints it."""
@@ -59,10 +63,21 @@ class Layout:
             self.captions.append(text)
             self.caption_lines.append(line)
 
+    def reading_positions(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Where each body paragraph and each caption stood in the file: its line, and where
+        in that line it begins (an export's run-on line holds both, a caption often after
+        the paragraphs before it); a text not found as printed (a credit cut from it) counts
+        from its line's start."""
+        def where(texts: list[str], numbers: list[int]) -> list[tuple[int, int]]:
+            return [(number, max(0, self._line_texts.get(number, "").find(text[:POSITION_PREFIX])))
+                    for number, text in zip(numbers, texts)]
+        return where(self.body, self.body_lines), where(self.captions, self.caption_lines)
+
     def in_reading_order(self) -> list[str]:
         """Body paragraphs and captions in the order they stood in the file."""
-        parts = sorted([*zip(self.body_lines, range(len(self.body)), self.body),
-                        *zip(self.caption_lines, range(len(self.captions)), self.captions)])
+        body_at, captions_at = self.reading_positions()
+        parts = sorted([*zip(body_at, range(len(self.body)), self.body),
+                        *zip(captions_at, range(len(self.captions)), self.captions)])
         return [text for _, _, text in parts]
 
 
@@ -143,6 +158,7 @@ def segment(lines: list[Line]) -> Layout:
     lines = list(lines)
     filed, layout.filed_month = _take_page_date(lines)
     paragraphs, masthead = _without_masthead(lines)
+    layout._line_texts = {line.number: line.text for line in paragraphs}
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
     layout.published_filed = not layout.published and filed is not None
