@@ -794,10 +794,13 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tupl
     return names
 
 
-# A person's birth, age or home town told in commas between the name and the titles: "Ông
-# Nguyễn Văn A, sinh năm 1975, quê Nghệ An, Phó Bí thư Tỉnh ủy"; "bà B, 52 tuổi, Chủ tịch ...".
-_BIOGRAPHY_OPENS = re.compile(r"[ ]*[,(][ ]*(?=(?:sinh|SN|quê|\d{1,3}[ ]+tuổi)(?!\w))")  # (in a bracket too: "(60 tuổi, nguyên ...)")
-_BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,50}?,[ ]*")
+# A person's birth, age, home town or Party cell told in commas between the name and the
+# titles: "Ông Nguyễn Văn A, sinh năm 1975, quê Nghệ An, Phó Bí thư Tỉnh ủy"; "bà B, 52 tuổi,
+# Chủ tịch ..."; "ông C, đảng viên Chi bộ Văn phòng Huyện ủy, nguyên Phó Chủ tịch UBND huyện"
+# (the membership a discipline names the person by: no title, but the titles follow it).
+_BIOGRAPHY_OPENS = re.compile(r"[ ]*[,(][ ]*(?=(?:sinh|SN|quê|\d{1,3}[ ]+tuổi|đảng viên)(?!\w))")  # (in a bracket too: "(60 tuổi, nguyên ...)")
+# (a segment may hold a bracket: "đảng viên Chi bộ thôn X (Đảng ủy TT.Chợ Chùa), nguyên ...")
+_BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,50}?(?:\([^()\n]{1,40}\)[^,;()\n]{0,20}?)?,[ ]*")
 BIOGRAPHY_MAX_SEGMENTS = 5  # "quê xã X, huyện Y, tỉnh Z": a home town's commas too
 
 
