@@ -242,7 +242,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         decided: list[_Person] = []
         stated = False  # the sentence states a post held under the decision before it
         sentence_decisions: list[Appointment] = []
-        for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post):
+        for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post,
+                                      partial(_named_last, text, start, officials)):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
                 if unnamed is None and going_on is not None:
@@ -602,7 +603,8 @@ _CUED_OR_LISTED = re.compile(
 
 def _decisions(text: str, start: int, end: int, people: list[_Person],
                matches: list[re.Match[str]], carried: list[_Person] | None = None,
-               shares_post: dict[tuple[str, str], str] | None = None) -> Iterator[Appointment]:
+               shares_post: dict[tuple[str, str], str] | None = None,
+               named_last: Callable[[str], _Person | None] | None = None) -> Iterator[Appointment]:
     """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`;
     `carried`, the person last decided about in the sentence before, for one that opens with
     a passive verb and names nobody ("Đồng thời được điều động ...")."""
@@ -622,6 +624,11 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             persons = _objects(text, verbs[index + 1], after, end, people)
             by = by or (_body(text, start, verb, people) if persons else None)
             rule = f"'{verb.text}' listed with '{verbs[index + 1].text}'"
+        if not persons and named_last is not None and (pronoun := _PRONOUN_OBJECT.match(text, verb.end)):
+            found = named_last(pronoun["cue"])  # "thi hành kỷ luật bà bằng hình thức cảnh cáo": the woman named before
+            if found is not None:
+                persons, by = [found], _body(text, start, verb, people)
+                rule = f"'{verb.text}' of the {pronoun['cue']} named before"
         if not persons and index == 0 and carried and _elided_subject(text, start, verb, people):
             persons = carried  # "... thôi tham gia X. Đồng thời được điều động, bổ nhiệm giữ chức Y"
             rule = f"'{verb.text}' of the person of the sentence before"
@@ -652,6 +659,29 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
 def _named_already(by: str | None) -> Callable[[], str | None]:
     """The body of a decision, read already, where a body is read when needed."""
     return lambda: by
+
+
+# A decision's person as a pronoun right after its verb: "kỷ luật bà bằng hình thức cảnh cáo",
+# "cách chức ông vì ..." (the cue alone, the form or the reason next, no name)
+_PRONOUN_OBJECT = re.compile(r"\s+(?P<cue>ông|bà)\s+(?=(?:bằng|với)\s+hình\s+thức|vì\s|do\s)")
+PRONOUN_REACH = 1500  # characters back where the person a pronoun stands for was named
+
+
+def _named_last(text: str, start: int, officials: list[Official], cue: str) -> _Person | None:
+    """The official named last before `start` (within PRONOUN_REACH) after the same cue ("bà
+    Phan Thị A"), else the one named last: whom "kỷ luật bà bằng hình thức ..." stands for."""
+    window = max(0, start - PRONOUN_REACH)
+    best: tuple[bool, int, Official] | None = None
+    for official in officials:
+        at = text.rfind(official.name, window, start)
+        if at < 0:
+            continue
+        cued = text[max(0, at - len(cue) - 1):at].lower() == cue + " "
+        if best is None or (cued, at) > best[:2]:
+            best = (cued, at, official)
+    if best is None:
+        return None
+    return _Person(best[2].name, best[1], best[1] + len(best[2].name))
 
 
 def _party_posts(post: str) -> str:
