@@ -29,6 +29,7 @@ class Gazetteer:
     stop_phrases: dict[str, list[tuple[str, int]]]  # a spelling -> the stop phrases it is in, and where
     lesser_place: re.Pattern[str]
     lesser_list: re.Pattern[str]  # "hai xã Đồng Yên và ": a province's name next is one of them
+    lesser_words: tuple[str, ...]  # the kinds, each with its space: "xã ", "huyện "
     surnames: frozenset[str]
     cued_surnames: frozenset[str]  # "Đồng", "Từ": a family name only after a person's cue
     host_cue: re.Pattern[str]
@@ -81,6 +82,7 @@ def gazetteer() -> Gazetteer:
         stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
         # (a number counts them, not one that names a district: "quận 7 huyện Bình Chánh, TP.HCM")
+        lesser_words=tuple(f"{kind} " for kind in places["lesser_places"]),
         lesser_list=re.compile(rf"(?<!\w)(?:{alternation(places['lesser_place_counts'])}|(?<![Qq]uận )(?<![Pp]hường )\d+)\s+"
                                rf"(?:{alternation(places['lesser_places'])})\s+"
                                rf"(?:{UPPER_CLASS}[\w'’-]*(?:\s*,\s*|\s+và\s+|\s+))+$"),
@@ -142,6 +144,11 @@ _WORD_CHARACTER = re.compile(r"\w")
 LESSER_LIST_REACH = 80  # characters back to a counted list's kind: "ba xã Yên Lạc, Thái Bình và "
 
 
+def _lesser_kind_in(window: str, kinds: tuple[str, ...]) -> bool:
+    """A lesser place's kind word stands in `window`: the cheap test before the list's pattern."""
+    return any(kind in window for kind in kinds)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every province named in `text`, in order, with spans."""
     gaz = gazetteer()
@@ -155,6 +162,7 @@ def find_mentions(text: str) -> list[Mention]:
         if gaz.lesser_place.search(text, max(0, start - 12), start):
             continue  # "huyện Quảng Ninh", "đường Thái Nguyên"
         if (text[start - 4:start] == " và " or text[start - 2:start] == ", ") \
+                and _lesser_kind_in(text[max(0, start - LESSER_LIST_REACH):start], gaz.lesser_words) \
                 and gaz.lesser_list.search(text, max(0, start - LESSER_LIST_REACH), start):
             continue  # "hai xã Đồng Yên và Vĩnh Phúc"
         mentions.append(Mention(gaz.canonical[match.group(1)], (start, end)))

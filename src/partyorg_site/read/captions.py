@@ -405,6 +405,9 @@ def _glued_opener() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _LOWER_OR_DIGIT = re.compile(rf"{LOWER_CLASS}|\d")
 
 
+PHOTO_POSITION_REACH = 40  # characters: "(thứ hai từ phải sang)" and the space after it
+
+
 def _glue_points(text: str) -> list[int]:
     """Where a sure sentence opening follows a space and a lower-case word or a number (or
     any word, for the openings sure after any), after the text's start: the places a
@@ -413,8 +416,9 @@ def _glue_points(text: str) -> list[int]:
     points = []
     for found in words.finditer(text, 1):
         at = found.start()
-        if at < 2 or text[at - 1] != " " or not (text[at - 2].isalnum() or text[at - 2] == ")"):
-            continue  # (a bracket may close the caption: "... ông B (bìa phải) Cũng theo quyết định ...")
+        if at < 2 or text[at - 1] != " " or not (text[at - 2].isalnum() or (
+                text[at - 2] == ")" and _cues().photo_position.search(text, max(0, at - PHOTO_POSITION_REACH), at))):
+            continue  # (a bracket saying where people stand may close the caption: "... ông B (bìa phải) Cũng theo ...")
         word_before = text.rfind(" ", 0, at - 1) + 1  # where the word before begins ("Hai Bà Trưng": "Hai")
         if (_LOWER_OR_DIGIT.match(text, word_before) and whole.match(text, at)) or after_any.match(text, at):
             points.append(at)

@@ -68,9 +68,29 @@ class Layout:
         in that line it begins (an export's run-on line holds both, a caption often after
         the paragraphs before it); a text not found as printed (a credit cut from it) counts
         from its line's start."""
+        # (only a line that holds a caption and another part needs it: the parts of each list
+        # are in order already, and most lines hold one part, or paragraphs only)
+        shared: set[int] = set()
+        if self.caption_lines:
+            seen = set(self.body_lines)
+            for number in self.caption_lines:
+                (shared if number in seen else seen).add(number)
+
         def where(texts: list[str], numbers: list[int]) -> list[tuple[int, int]]:
-            return [(number, max(0, self._line_texts.get(number, "").find(text[:POSITION_PREFIX])))
-                    for number, text in zip(numbers, texts)]
+            # (each list's parts stand in its order in a line: each is looked for from where the
+            # one before it began; one changed in cleaning, not found, is placed there too)
+            if not shared:
+                return [(number, 0) for number in numbers]
+            found_at: dict[int, int] = {}  # line -> where its last part began
+            positions = []
+            for number, text in zip(numbers, texts):
+                at = 0
+                if number in shared:
+                    begun = found_at.get(number, 0)
+                    at = self._line_texts.get(number, "").find(text[:POSITION_PREFIX], begun)
+                    at = found_at[number] = begun if at < 0 else at
+                positions.append((number, at))
+            return positions
         return where(self.body, self.body_lines), where(self.captions, self.caption_lines)
 
     def in_reading_order(self) -> list[str]:
