@@ -218,11 +218,12 @@ def test_reading_order_follows_where_each_part_stood_in_its_line():
     """An export's run-on line is split into paragraphs and captions: they are read in the
     order they stood in that line (a caption after two paragraphs comes after both), which
     the officials' order of first mention and each caption's place on the page follow."""
+    from partyorg_site.read.clean import Line
     from partyorg_site.read.layout import Layout
 
     line = "Đoạn một nói về hội nghị. Đoạn hai nói về nhân sự. Ông A phát biểu tại hội nghị Đoạn ba."
     layout = Layout(body=["Đoạn một nói về hội nghị.", "Đoạn hai nói về nhân sự.", "Đoạn ba."], body_lines=[3, 3, 3],
                     captions=["Ông A phát biểu tại hội nghị"], caption_lines=[3])
-    layout._line_texts = {3: line}
+    layout._lines = [Line(3, line)]
     assert layout.in_reading_order() == ["Đoạn một nói về hội nghị.", "Đoạn hai nói về nhân sự.",
                                          "Ông A phát biểu tại hội nghị", "Đoạn ba."]

@@ -53,7 +53,7 @@ class Layout:
     filed_month: tuple[int, int] | None = None  # a crawl's " date 2025-06" prefix: no day, but the page's month
     published_filed: bool = False  # `published` is the day a crawl filed the page under, not a time it prints
     _caption_keys: set[str] = field(default_factory=set, repr=False)
-    _line_texts: dict[int, str] = field(default_factory=dict, repr=False)  # line number -> its text
+    _lines: list[Line] = field(default_factory=list, repr=False)  # the lines read, for where each part stood
 
     def add_caption(self, text: str, line: int) -> None:
         """Keep a caption once, however often the page prints it."""
@@ -81,13 +81,14 @@ class Layout:
             # one before it began; one changed in cleaning, not found, is placed there too)
             if not shared:
                 return [(number, 0) for number in numbers]
+            line_texts = {line.number: line.text for line in self._lines if line.number in shared}
             found_at: dict[int, int] = {}  # line -> where its last part began
             positions = []
             for number, text in zip(numbers, texts):
                 at = 0
                 if number in shared:
                     begun = found_at.get(number, 0)
-                    at = self._line_texts.get(number, "").find(text[:POSITION_PREFIX], begun)
+                    at = line_texts.get(number, "").find(text[:POSITION_PREFIX], begun)
                     at = found_at[number] = begun if at < 0 else at
                 positions.append((number, at))
             return positions
@@ -178,7 +179,7 @@ def segment(lines: list[Line]) -> Layout:
     lines = list(lines)
     filed, layout.filed_month = _take_page_date(lines)
     paragraphs, masthead = _without_masthead(lines)
-    layout._line_texts = {line.number: line.text for line in paragraphs}
+    layout._lines = paragraphs
     layout.labels.extend(line.text for line in masthead if is_label(line.text))  # "Quảng Bình" above the headline
     _read_header(paragraphs, layout)
     layout.published_filed = not layout.published and filed is not None
