@@ -320,7 +320,8 @@ def _phrase(text: str, start: int) -> str:
             continue
         if mark.start() < abbreviated or any(opens < mark.start() < closes for opens, closes in quoted) \
                 or (mark.group() == "," and rules.comma_goes_on.match(text, mark.start())) \
-                or (mark.group().strip() in (",", "-", "–") and _between_fields(text, start, mark)):
+                or (mark.group().strip() in (",", "-", "–") and _between_fields(text, start, mark)) \
+                or (mark.group().strip() in ("-", "–") and _between_years(text, mark)):
             continue
         given = mark.group() == "," and rules.posts_given.search(text, start, mark.start())
         if not (given and not _PERSON_CUE.search(text, given.end(), mark.start())
@@ -339,6 +340,11 @@ def _phrase(text: str, start: int) -> str:
 
 
 FIELD_REACH = 40  # characters before a mark where the field of work it follows may begin
+
+
+def _between_years(text: str, mark: re.Match[str]) -> bool:
+    """A spaced dash between a term's two years ("nhiệm kỳ 2025 - 2030") is inside the name."""
+    return text[max(0, mark.start() - 4):mark.start()].isdigit() and text[mark.end():mark.end() + 4].isdigit()
 
 
 def _between_fields(text: str, start: int, mark: re.Match[str]) -> bool:
