@@ -23,7 +23,7 @@ from partyorg_site.extract.officials import find_officials
 from partyorg_site.extract.places import (find_local_mentions, find_mentions, primary_province, province_label,
                                           unique_in_order)
 from partyorg_site.extract.titles import derive_title
-from partyorg_site.read.layout import Layout, segment
+from partyorg_site.read.layout import segment
 from partyorg_site.read.legacy import has_vietnamese
 from partyorg_site.models import Reasons, Record, unheard
 from partyorg_site.read.source import Source, read_source
@@ -51,7 +51,8 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
                            "(if it is, give it a 'title:' in front matter)", source.first_line)
 
     title = layout.title or derive_title(layout.body) or Path(source.path).stem
-    full_text = "\n\n".join(layout.in_reading_order())
+    in_order = layout.reading_order()
+    full_text = "\n\n".join(text for text, _ in in_order)
     lead_end = full_text.find(layout.body[0]) + len(layout.body[0]) if layout.body else 0
 
     why.get("text", unheard)(full_text)
@@ -96,23 +97,18 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
         captions=layout.captions,
         mentions=mentions,
         day_month=event.day_month,
-        caption_after=_paragraphs_before(layout),
+        caption_after=_paragraphs_before(in_order, len(layout.captions)),
     )
     overrides.apply(record, values)
     _settle(record)
     return record
 
 
-def _paragraphs_before(layout: Layout) -> list[int]:
-    """Per caption, how many body paragraphs come before it in reading order (the order of
-    Layout.in_reading_order, which the extractors' spans count in)."""
-    body_at, captions_at = layout.reading_positions()
-    parts = sorted([*((at, index, text, None) for at, index, text in zip(body_at, range(len(layout.body)), layout.body)),
-                    *((at, index, text, index) for at, index, text in
-                      zip(captions_at, range(len(layout.captions)), layout.captions))],
-                   key=lambda part: part[:3])
-    before, seen = [0] * len(layout.captions), 0
-    for *_, caption in parts:
+def _paragraphs_before(in_order: list[tuple[str, int | None]], captions: int) -> list[int]:
+    """Per caption, how many body paragraphs come before it in reading order (Layout.reading_order,
+    which the extractors' spans count in)."""
+    before, seen = [0] * captions, 0
+    for _, caption in in_order:
         if caption is None:
             seen += 1
         else:

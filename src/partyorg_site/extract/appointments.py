@@ -98,7 +98,6 @@ class _Rules:
     elided_subject: re.Pattern[str]  # "Đồng thời được": a sentence going on with the one before's person
     party_only: frozenset[str]  # "chỉ định": a Party designation, giving Party posts only
     going_on: frozenset[str]  # "chỉ định", "bầu": decisions whose next sentences may state posts they give
-    list_item: re.Pattern[str]  # "2. Ông B ...", "- Bà C ...": a list's item opening its paragraph
     state_decider: re.Pattern[str]  # "Thủ tướng": an authority that gives no Party post
     # "Các ông: A, B, C giữ chức ...", "các đồng chí A, B và C được chỉ định": names listed bare
     # after a plural word and a noun of persons (titles.yaml plural_nouns) are each the verb's subject
@@ -170,7 +169,6 @@ def _rules() -> _Rules:
                                   r"(?:được|bị)?\s*", re.IGNORECASE),
         party_only=frozenset(table["party_only_actions"]),
         going_on=frozenset(table["actions_going_on_over_posts"]),
-        list_item=re.compile(r"\s*(?:\d{1,2}\s*[.)]|[-–—+•])(?:\s|$)"),
         session_council=re.compile(rf"(?P<council>(?:{alternation(table['session']['councils'])})\s+[^,.;:\n]{{1,40}}?)"
                                    rf"(?:\s+kh[oó]a\s+[IVXLC\d]+)?\s+(?:đã\s+)?(?:{alternation(table['session']['held'])})(?!\w)"),
         plural_cue=re.compile(rf"(?<!\w)(?:[Cc]ác|[Nn]hững)\s+(?:{alternation(datafiles.load('titles')['plural_nouns'])})"
@@ -230,12 +228,12 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         in_sentence = [m for m in matches if start <= m.start() < end]
         if "\n" in text[last_end:start]:
             carried = []  # only within a paragraph
-            if not rules.list_item.match(text, text.rfind("\n", 0, start) + 1):
+            if not _in_list_item(text, start):
                 going_on = None  # ... or over the items of its list
         last_end = end
         if not in_sentence or _dates_a_career(text[start:end], reference):
             carried, unnamed, unnamed_by = [], None, None
-            if not rules.list_item.fullmatch(text, start, end):
+            if not _ITEM_MARK.fullmatch(text, start, end):
                 going_on = None  # (an item's number stands apart: "2.")
             continue
         people = _people(text, start, end, officials)
@@ -262,7 +260,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
                 lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
                 item = header_by and (_LIST_ITEM_OPENS.fullmatch(text, start, in_sentence[0].start())
-                                      or rules.list_item.match(text, text.rfind("\n", 0, start) + 1))
+                                      or _in_list_item(text, start))
                 appointment.by = header_by if item else lead_body[0]
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
@@ -281,14 +279,15 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 if len(actions) == 1 and actions <= rules.going_on else None
         elif not stated:
             going_on = None
-        if text[start:end].rstrip().endswith(":"):  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
+        header = text[start:end].rstrip().endswith(":")  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
+        acting = [v for v in _verbs(text, start, in_sentence) if v.action] if header or not decided else []
+        if header:
             # the body of the items listed after it, or the subject of its verb ("Ban Chấp hành
             # Đảng bộ tỉnh đã bầu: 1. Ông A ... được bầu giữ chức Bí thư Tỉnh ủy. 2. ...")
-            acting = [v for v in _verbs(text, start, in_sentence) if v.action]
             header_by = _decided_by(text, start, end) or (_body(text, start, acting[-1], people) if acting else None)
         # "công bố quyết định chỉ định Ban Chấp hành ... Theo đó, ông A giữ chức Bí thư": the post
         # stated next is given by that decision
-        verbs = [] if decided else [v for v in _verbs(text, start, in_sentence) if v.action]
+        verbs = [] if decided else acting
         if verbs and _CUED_AFTER.match(text, verbs[-1].end):
             verbs = []  # "Với quyết định bổ nhiệm ông Thăng lần này, ...": a person named, by a short name
         if verbs or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
@@ -476,6 +475,12 @@ def _sentences(text: str, verbs_at: list[int]) -> Iterator[tuple[int, int]]:
 
 
 _LIST_ITEM = re.compile(r"\s*[-–—+•]\s*\w")
+_ITEM_MARK = re.compile(r"\s*(?:\d{1,2}\s*[.)]|[-–—+•])(?:\s|$)")  # "2. Ông B ...", "- Bà C ...": a list item's mark
+
+
+def _in_list_item(text: str, at: int) -> bool:
+    """The paragraph holding text[at] opens as a list's item, with a number or a dash."""
+    return _ITEM_MARK.match(text, text.rfind("\n", 0, at) + 1) is not None
 _NUMBERED_ITEM = re.compile(r"[.;:]\s+(?=\d{1,2}\s*[-.)/]\s+\w)")
 
 

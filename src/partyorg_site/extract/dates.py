@@ -295,7 +295,7 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
             if match["tod"].lower() == "ngày" and _cited_document(paragraph, match.start()):
                 if decided is None and match["y"] and _reported_decision(paragraph, match):
                     value = valid_date(int(match["y"]), int(match["m"]), int(match["d"]))
-                    if value and window.earliest <= date.fromisoformat(value) <= window.latest:
+                    if value and window.holds(date.fromisoformat(value), date.fromisoformat(value)):
                         decided = (match.group(), EventDate(value, "day", "text"))
                 why(f"'{match.group()}' lost: a cited document's date")
                 continue

@@ -74,11 +74,11 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
         return
     rules = _rules()
     day = date.fromisoformat(event_date)
-    announcing = meeting is not None and meeting.date == event_date and (
-        meeting.kind in rules.announcing_kinds or rules.announcing.search(meeting.title) is not None)
-    deciding = meeting is not None and meeting.date == event_date and not announcing and \
-        rules.deciding_plenum.search(meeting.title) is not None and not _DAYS_RANGE.search(text)
-    announced = announcing or deciding
+    held = meeting if meeting is not None and meeting.date == event_date else None  # the event's day's meeting
+    announcing = held is not None and (held.kind in rules.announcing_kinds
+                                       or rules.announcing.search(held.title) is not None)
+    deciding = held is not None and not announcing and rules.deciding_plenum.search(held.title) is not None \
+        and not _DAYS_RANGE.search(text)
     caption_set = frozenset(captions)
     for appointment in appointments:
         if appointment.date is not None or appointment.span is None:
@@ -91,10 +91,10 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             continue  # the sentence names another day: its own occasion's, not the event's
         if days or rules.same_day.search(sentence):
             reason = "its sentence names the event's day"
-        elif announced and not (deciding and _another_body(appointment.by, meeting.title)):  # type: ignore[union-attr]
+        elif held is not None and (announcing or deciding and not _another_body(appointment.by, held.title)):
             # (a plenum dates its own decisions, not another body's it tells of: "... do đã được
             # Bộ Chính trị điều động" at a city's plenum; a ceremony dates every decision it announces)
-            reason = f"the day of the meeting that announced it ({meeting.title})"  # type: ignore[union-attr]
+            reason = f"the day of the meeting that announced it ({held.title})"
         elif _told_on(_what_it_continues(text, appointment.span[0], rules, caption_set), day):
             reason = "it goes on from a sentence of the event's day"
         else:

@@ -81,8 +81,8 @@ def gazetteer() -> Gazetteer:
         canonical=canonical,
         stop_phrases=_stop_phrases_holding(canonical, places["stop_phrases"]),
         lesser_place=re.compile(rf"(?:(?<!\w)(?:{alternation(places['lesser_places'])})|(?<![Tt]hành )\b[Pp]hố)\s+$"),
-        # (a number counts them, not one that names a district: "quận 7 huyện Bình Chánh, TP.HCM")
         lesser_words=tuple(f"{kind} " for kind in places["lesser_places"]),
+        # (a number counts them, not one that names a district: "quận 7 huyện Bình Chánh, TP.HCM")
         lesser_list=re.compile(rf"(?<!\w)(?:{alternation(places['lesser_place_counts'])}|(?<![Qq]uận )(?<![Pp]hường )\d+)\s+"
                                rf"(?:{alternation(places['lesser_places'])})\s+"
                                rf"(?:{UPPER_CLASS}[\w'’-]*(?:\s*,\s*|\s+và\s+|\s+))+$"),

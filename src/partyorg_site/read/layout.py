@@ -63,43 +63,44 @@ class Layout:
             self.captions.append(text)
             self.caption_lines.append(line)
 
-    def reading_positions(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Where each body paragraph and each caption stood in the file: its line, and where
-        in that line it begins (an export's run-on line holds both, a caption often after
-        the paragraphs before it); a text not found as printed (a credit cut from it) counts
-        from its line's start."""
-        # (only a line that holds a caption and another part needs it: the parts of each list
-        # are in order already, and most lines hold one part, or paragraphs only)
+    def reading_order(self) -> list[tuple[str, int | None]]:
+        """Body paragraphs and captions in the order they stood in the file, each with its
+        caption's index (None for a paragraph): by line, and within a line by where each
+        begins, since an export's run-on line holds both and a caption often stands after
+        the paragraphs before it. (Only a line that holds a caption and another part is read
+        for that: the parts of each list are in order already, and most lines hold one part,
+        or paragraphs only.)"""
         shared: set[int] = set()
         if self.caption_lines:
             seen = set(self.body_lines)
             for number in self.caption_lines:
                 (shared if number in seen else seen).add(number)
+        line_texts = {line.number: line.text for line in self._lines if line.number in shared} if shared else {}
 
         def where(texts: list[str], numbers: list[int]) -> list[tuple[int, int]]:
-            # (each list's parts stand in its order in a line: each is looked for from where the
-            # one before it began; one changed in cleaning, not found, is placed there too)
-            if not shared:
-                return [(number, 0) for number in numbers]
-            line_texts = {line.number: line.text for line in self._lines if line.number in shared}
+            """Each part's (line, where it begins): a list's parts stand in its order in a line,
+            so each is looked for from where the one before it began; one changed in cleaning
+            (a credit cut from it), not found there, is placed where the one before began."""
             found_at: dict[int, int] = {}  # line -> where its last part began
             positions = []
             for number, text in zip(numbers, texts):
                 at = 0
                 if number in shared:
                     begun = found_at.get(number, 0)
-                    at = line_texts.get(number, "").find(text[:POSITION_PREFIX], begun)
+                    at = line_texts[number].find(text[:POSITION_PREFIX], begun)
                     at = found_at[number] = begun if at < 0 else at
                 positions.append((number, at))
             return positions
-        return where(self.body, self.body_lines), where(self.captions, self.caption_lines)
+        parts = sorted([*((at, index, text, None) for at, index, text in
+                          zip(where(self.body, self.body_lines), range(len(self.body)), self.body)),
+                        *((at, index, text, index) for at, index, text in
+                          zip(where(self.captions, self.caption_lines), range(len(self.captions)), self.captions))],
+                       key=lambda part: part[:3])
+        return [(text, caption) for _, _, text, caption in parts]
 
     def in_reading_order(self) -> list[str]:
         """Body paragraphs and captions in the order they stood in the file."""
-        body_at, captions_at = self.reading_positions()
-        parts = sorted([*zip(body_at, range(len(self.body)), self.body),
-                        *zip(captions_at, range(len(self.captions)), self.captions)])
-        return [text for _, _, text in parts]
+        return [text for text, _ in self.reading_order()]
 
 
 @dataclass(frozen=True)
