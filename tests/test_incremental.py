@@ -516,11 +516,12 @@ def test_an_appointment_added_or_edited_in_front_matter_builds_as_a_clean_build_
     assert "ngày 1/2/2010" in (site / "can-bo/bui-trung-thanh/index.html").read_text(encoding="utf-8")
 
 
-def test_the_search_index_grows_by_delta_and_stays_a_clean_builds(project, tmp_path_factory):
+def test_the_search_index_grows_by_delta_and_stays_a_clean_builds(project, tmp_path_factory, monkeypatch):
     """An article newer than every other takes the search index's next number: its words
     are added to the state database's postings and only the files they touch are made
-    again; an article inserted among older ones numbers the index anew. Either way the
-    site is the clean build's, byte for byte."""
+    again; the newest corrected or removed renumbers only itself; an article inserted
+    among older ones numbers the index anew. Either way the site is the clean build's,
+    byte for byte."""
     import datetime
     import sqlite3
 
@@ -544,6 +545,25 @@ def test_the_search_index_grows_by_delta_and_stays_a_clean_builds(project, tmp_p
         assert after[:len(before)] == before and len(after) == len(before) + 1  # appended, not renumbered
         before = after
         assert tree_digest(project / "_site") == clean_site()
+    # the newest article corrected, then removed: only its own number is cut and given again,
+    # never the whole index made anew
+    from partyorg_site.site import search_delta
+
+    def never(*_):
+        raise AssertionError("the whole search index was made anew")
+    monkeypatch.setattr(search_delta, "_rebuild", never)
+    newest = project / "articles" / "new-2.txt"
+    newest.write_text(newest.read_text(encoding="utf-8").replace("riêng2", "sửa"), encoding="utf-8")
+    build(project)
+    after = stored_docs()
+    assert after[:-1] == before[:-1] and after[-1] != before[-1]
+    assert tree_digest(project / "_site") == clean_site()
+    newest.unlink()
+    build(project)
+    assert stored_docs() == before[:-1]
+    assert tree_digest(project / "_site") == clean_site()
+    before = before[:-1]
+    monkeypatch.undo()
     (project / "articles" / "old.txt").write_text(
         f"Hội nghị cũ\nNgày 5/1/2010, Tỉnh ủy Nghệ An tổ chức hội nghị.\n{body}", encoding="utf-8")
     build(project)

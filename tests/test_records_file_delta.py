@@ -1,6 +1,6 @@
-"""The records file by delta: when the archive grows at its newest end, only the first runs
-are cut again and the others are the last build's; the file is the clean build's, byte
-for byte, and any other change cuts every run again."""
+"""The records file by delta: when the archive changes among its newest records (added,
+edited, removed), only the first runs are cut again and the others are the last build's;
+after any change the file is the clean build's, byte for byte."""
 from __future__ import annotations
 
 import gzip
@@ -54,27 +54,44 @@ def stored_runs(store: PieceStore) -> list[tuple]:
     return store.state.query("SELECT piece, crc, size FROM record_runs ORDER BY number")
 
 
-@pytest.mark.parametrize("added", [1, 2, 40])
-def test_newest_articles_keep_the_later_runs_and_the_file_is_the_clean_builds(store, added, monkeypatch):
+def edited(record: Record) -> Record:
+    record.body = ["Đoạn đã sửa"]
+    return record
+
+
+# a change among the newest records: (the records after it, how many records it changed)
+NEWEST_CHANGES = {
+    "1 added": (lambda old: [record(700)] + old, 1),
+    "2 added": (lambda old: [record(701), record(700)] + old, 2),
+    "40 added": (lambda old: [record(700 + n) for n in range(40)] + old, 40),
+    "the newest edited": (lambda old: [edited(old[0])] + old[1:], 1),
+    "the 10th newest edited": (lambda old: old[:9] + [edited(old[9])] + old[10:], 10),
+    "the two newest removed": (lambda old: old[2:], 0),
+}
+
+
+@pytest.mark.parametrize("change", NEWEST_CHANGES)
+def test_a_change_among_the_newest_keeps_the_later_runs_and_the_file_is_the_clean_builds(store, change,
+                                                                                       monkeypatch):
     before = newest_first(600)
     build(before, store)
     runs_before = stored_runs(store)
     assert len(runs_before) > 5
-    after = newest_first(600 + added)
+    make, changed = NEWEST_CHANGES[change]
+    after = make(newest_first(600))
     lines = []
     made = records_file_module._line
     monkeypatch.setattr(records_file_module, "_line", lambda number, r: lines.append(number) or made(number, r))
     data = build(after, store)
-    assert len(lines) < added + 200  # the new records' lines and a few runs' more, not all 600
+    assert len(lines) < changed + 200  # the changed records' lines and a few runs' more, not all 600
     monkeypatch.undo()
     assert data == clean(after)
     assert [r["slug"] for r in json.loads(gzip.decompress(data))] == [r.slug for r in after]
-    runs_after = stored_runs(store)
-    assert runs_after[-len(runs_before) + 3:] == runs_before[3:]  # all but the first runs kept as they were
+    assert stored_runs(store)[-len(runs_before) + 3:] == runs_before[3:]  # all but the first runs kept as they were
 
 
 @pytest.mark.parametrize("change", ["edited", "deleted", "inserted among older", "oldest added"])
-def test_any_other_change_cuts_every_run_again_as_a_clean_build(store, change):
+def test_a_change_among_older_records_makes_the_clean_builds_file(store, change):
     records = newest_first(500)
     build(records, store)
     if change == "edited":

@@ -15,12 +15,13 @@ are kept between builds, the way pigz compresses in parallel:
 - A piece is stored under the hash of the text it compresses, so a piece found in the
   store is the piece a clean build would make: the file is byte-identical either way.
 - The runs themselves (their records' identities, piece, CRC-32 and length) are kept in
-  the state database's `record_runs`. When the archive only grew at its newest end (the
-  editor's daily article), the new records' lines are cut into runs until a cut falls
-  where one fell before; every run after it is the last build's, its piece reused as it
-  is and its CRC combined into the file's (site/crc32), so the old records' 38 MB of JSON
-  are not read again. Anything else (an edit, a deletion, an article inserted among older
-  ones, another code version) cuts every run again, as a clean build does.
+  the state database's `record_runs`. The records newer than the oldest ones both builds
+  share (the editor's daily article, or a correction or removal of a recent one) are cut
+  into runs, and the shared ones after them until a cut falls where one fell before; every
+  run after it is the last build's, its piece reused as it is and its CRC combined into
+  the file's (site/crc32), so the old records' 38 MB of JSON are not read again. An old
+  article's change cuts the runs from it on, nearly all of them; another code version
+  cuts every run again, as a clean build does.
 """
 from __future__ import annotations
 
@@ -193,32 +194,35 @@ def identity(record: Record, key: str | None) -> str | None:
 
 
 def _kept_runs(store: PieceStore, identities: list[str | None]) -> list[Run] | None:
-    """The last build's runs, if every one of its records is one of this build's oldest,
-    in the same order, and at least one record is new; else None."""
+    """The last build's runs, if this code's version saved them and every record's
+    identity is known; else None."""
     if store.state is None or None in identities:
         return None
-    layout = store.layout()
-    if not layout:
-        return None
-    old = [identity for run in layout for identity in run.identities]
-    new = len(identities) - len(old)
-    if new <= 0 or identities[new:] != old:
-        return None
-    return layout
+    return store.layout() or None
 
 
 def _made_before(articles: list[Record], identities: list[str | None], kept: list[Run],
                  store: PieceStore) -> list[Run]:
-    """The runs of the new records (and of the old ones until a cut falls where the last
-    build cut), then the kept runs after that cut."""
-    new = len(identities) - sum(len(run.identities) for run in kept)
-    # the number of records before each kept run's cut, in this build's numbering -> the next
-    # run (the first such: the array's end may be a run of its own, with no record)
+    """The runs of the records that differ from the last build's (those newer than the
+    oldest records both builds share, in the same order), and of the shared ones until a
+    cut falls where the last build cut; then the last build's runs after that cut."""
+    old = [identity for run in kept for identity in run.identities]
+    shared = 0  # the oldest records both builds have, in the same order
+    for before, now in zip(reversed(old), reversed(identities)):
+        if before != now:
+            break
+        shared += 1
+    changed, old_changed = len(identities) - shared, len(old) - shared
+    # where the last build's runs end, as numbers of records before the cut in this build's
+    # numbering -> the next run (only ends inside the shared records, past the old first
+    # record, whose line opens the array; the first such end: the array's end may be a run
+    # of its own, with no record)
     ends: dict[int, int] = {}
     end = 0
     for index, run in enumerate(kept):
         end += len(run.identities)
-        ends.setdefault(end + new, index + 1)
+        if end > old_changed:
+            ends.setdefault(end - old_changed + changed, index + 1)
 
     def lines() -> Iterable[bytes]:
         for number, record in enumerate(articles):
@@ -231,7 +235,7 @@ def _made_before(articles: list[Record], identities: list[str | None], kept: lis
     for run in _made(_cut(lines()), identities, store):
         made.append(run)
         taken = sum(len(run.identities) for run in made)  # a few runs at most
-        if taken > new and taken in ends:
+        if taken >= max(changed, 1) and taken in ends:
             return made + kept[ends[taken]:]
     return made
 

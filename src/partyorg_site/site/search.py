@@ -137,8 +137,12 @@ def encode(numbers: list[int], after: int = 0) -> str:
 
 def doc_blocks(docs: list[list[str]], first: int) -> dict[str, str]:
     """The result-line files of `docs`, numbered from `first` (a multiple of DOC_BLOCK)."""
-    return {f"data/search/d-{(first + start) // DOC_BLOCK}.json": _json(docs[start:start + DOC_BLOCK])
+    return {doc_block_path((first + start) // DOC_BLOCK): _json(docs[start:start + DOC_BLOCK])
             for start in range(0, len(docs), DOC_BLOCK)}
+
+
+def doc_block_path(number: int) -> str:
+    return f"data/search/d-{number}.json"
 
 
 def index_json(docs: int, shard_keys: list[str]) -> str:
