@@ -92,6 +92,8 @@ class _Rules:
     cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
     start_date: re.Pattern[str]  # "kể từ ngày công bố Quyết định ... ngày 21-5-2024": when it runs from, no career's
     start_tails: tuple[str, ...]  # the start words but their first letter: a text without one holds no start
+    violation: re.Pattern[str]  # "vì sai phạm trong năm 2013 và 2014": when the wrong was done, no career's
+    violation_words: tuple[str, ...]  # (a text without one holds no violation)
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     count_after_verb: re.Pattern[str]  # "chỉ định | 4 Phó Bí thư là ...": so too, the verb before the count
     count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
@@ -162,6 +164,9 @@ def _rules() -> _Rules:
         start_date=re.compile(r"(?:" + alternation(_either_case(table["start_words"]), not_after=r"\w") + r")(?!\w)[^.;\n]{0,80}?"
                               r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
         start_tails=tuple(word[1:] for word in table["start_words"]),
+        violation=re.compile(alternation(table["violation_words"], not_after=r"\w") + r"(?!\w)[^.;,\n]*"
+                             r"(?:,\s*(?=(?:19|20)\d\d)[^.;,\n]*)*"),
+        violation_words=tuple(table["violation_words"]),
         list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_after_verb=re.compile(r"\s+" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_led_actions=frozenset(table["count_led_actions"]),
@@ -526,7 +531,8 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
     profile), or a month more than that ("Tháng 2/2025, Bộ Chính trị quyết định ..." in a
     December report); or, where the article's date is unknown, to any bare year. A term's years
     ("nhiệm kỳ 2015-2020"), a birth date ("(sinh năm 1977)"), a cited rule's date ("căn cứ
-    Quy định số 69-QĐ/TW ngày 6/7/2022") and a start ("kể từ ngày 21-5-2024") date nothing."""
+    Quy định số 69-QĐ/TW ngày 6/7/2022"), a start ("kể từ ngày 21-5-2024") and a violation's
+    years ("vì sai phạm trong năm 2013") date nothing."""
     if not _ANY_YEAR.search(sentence):
         return False  # no year printed: nothing dates the sentence
     cited = sentence
@@ -534,6 +540,8 @@ def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) ->
         cited = _rules().cited_rule.sub(" ", cited)
         if _may_hold_a_start(cited):
             cited = _rules().start_date.sub(" ", cited)
+    if any(word in cited for word in _rules().violation_words):
+        cited = _rules().violation.sub(" ", cited)
     without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", cited))
     years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
     if reference is None:
