@@ -194,6 +194,7 @@ def is_byline(text: str) -> bool:
             return True
     if len(text) > 45:
         return False  # before splitting what may be a whole export's body
+    text = text.removesuffix("|").rstrip()  # "Trần An |": the name, then a bar before the date the page prints
     if _cues().credit_line.match(text):
         return True  # "Tin, ảnh: MÈ QUANG THẮNG"
     words = text.split()

@@ -249,6 +249,9 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
                 del paragraphs[index]
                 continue
             if looks_like_title(text) and len(paragraphs) > 1:
+                if _headline_under(paragraphs):
+                    del paragraphs[index]  # chrome over the headline: an advert's or a menu's line
+                    text = paragraphs[index].text
                 layout.title, layout.title_line = text, paragraphs[index].number
                 del paragraphs[index]
                 if _wraps_the_headline(layout.title, paragraphs):
@@ -263,6 +266,30 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
             del paragraphs[index]
             continue
         break
+
+
+def _headline_under(paragraphs: list[Line]) -> bool:
+    """The first line, though it reads as a headline, stands over another that does, which
+    is the headline: the author's name or the time of publication is printed under it, or it
+    tells what the lead under it tells and the first line shares no two words in a row with
+    that lead. The first is page chrome: an advert's slogan, a menu's links in a row."""
+    second = paragraphs[1].text if len(paragraphs) >= 4 else ""
+    if not looks_like_title(second) or is_byline(second) or parse_published(second) or labelled_stamp(second):
+        return False  # (a timestamp's own line, "Thông tin Xuân Lộc 10/08/2025", is no headline)
+    under = paragraphs[2].text
+    if is_byline(under) or parse_published(under) is not None:
+        return True
+    lead = _word_pairs(under)
+    return bool(_word_pairs(paragraphs[1].text) & lead) and not _word_pairs(paragraphs[0].text) & lead
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """Each two words in a row, folded: what a headline and its lead share."""
+    words = _WORD.findall(fold(text))
+    return set(zip(words, words[1:]))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _wraps_the_headline(title: str, paragraphs: list[Line]) -> bool:
