@@ -410,6 +410,9 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         if cue == "post" and len(posted) > 1 and mention.name in posted:
             why(f"{mention.name}: one of several provinces given posts, not counted")
             continue  # one of several provinces given posts (a ministry's decisions): in passing
+        if national and cue == "host" and _listed_with_another(text, mention, mentions):
+            why(f"{mention.name}: one of the provinces listed after a host cue in a national story, no host")
+            cue = None  # "Ban Bí thư kỷ luật 2 cán bộ tại Cà Mau, An Giang": where they served, no venue
         has_cue = cue is not None
         if national and gaz.attendee_bridge_cue.search(text, max(0, start - 30), start):
             why(f"{mention.name}: one participant's bridge point in a national story, not counted")
@@ -452,6 +455,18 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
         return _filed_under(filed_under, national, why)
     why(f"{best} chosen: " + ("the headline's best-scoring place" if headline else "the highest score, first named"))
     return best
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|và|;)\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?")
+
+
+def _listed_with_another(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """The province is one of a list of provinces ("tại Cà Mau, An Giang", "tại A và B"):
+    another is named right after it, joined by a comma or "và" (not the same one again: a
+    district, then its province, "huyện Thuận Châu, Sơn La")."""
+    end = mention.span[1]
+    return any(other.span[0] > end and other.name != mention.name and _LIST_JOINT.fullmatch(text, end, other.span[0])
+               for other in mentions)
 
 
 def _filed_under(label: str | None, national: bool, why: Reasons) -> str | None:
