@@ -901,7 +901,14 @@ def _post_given_to(text: str, at: int, following: int, person: _Person) -> str |
     if person.start <= at or not _given_to(text, at, following, [person]):
         return None
     post = text[at:_GIVEN_TO.search(text, at, person.start).start()].strip(" ,;")
+    proposed = _PROPOSAL_JOINED.search(post)
+    if proposed:  # "giữ chức X và giới thiệu để bầu giữ chức Y đối với ông A": Y is only proposed
+        post = post[:proposed.start()]
     return _TERM_YEARS_AT_END.sub("", post) or None
+
+
+# a proposal joined to the post decided: "X và giới thiệu để bầu ...", "X, đề nghị ..."
+_PROPOSAL_JOINED = re.compile(r"\s*(?:,|;|và|,\s*và)\s+(?:giới thiệu|đề nghị|đề xuất|dự kiến)(?!\w)")
 
 
 _TERM_YEARS_AT_END = re.compile(r"\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–—]\s*\d{4}\)?$")  # the term, not the post
