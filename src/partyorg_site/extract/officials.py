@@ -100,6 +100,7 @@ class _Rules:
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
     proposed_post: re.Pattern[str]  # "được giới thiệu để bầu": a post to come follows
+    former_chain_contexts: tuple[str, ...]  # "kỷ luật", "bị cáo": a "(nguyên ...)" chain is former throughout
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
     plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
     others_between: re.Pattern[str]  # "các nhân sự": people between a person and "giữ chức", whose post it is
@@ -157,6 +158,7 @@ def _rules() -> _Rules:
         past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
         proposed_post=re.compile(rf"(?<!\w){alternation(titles['proposed_post_cues'])}(?!\w)"),
+        former_chain_contexts=tuple(titles["former_chain_contexts"]),
         generic_heads=frozenset(fold(head) for head in titles["generic_heads"]),
         plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
                                  rf"|[2-9]|[1-9]\d)\s+(?:(?P<noun>{alternation(titles['plural_nouns'])})\s+)?$"),
@@ -712,7 +714,29 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
             position = end  # ("Chủ tịch HĐQT kiêm Tổng giám đốc X": the second post is the same firm's)
             break
         position = following.end()
-    return titles, position
+    return _former_throughout(text, start, titles), position
+
+
+_FORMER = "nguyên "
+_OPENS_BRACKET = re.compile(r"\(\s*$")
+
+
+def _former_throughout(text: str, start: int, titles: list[str]) -> list[str]:
+    """In a discipline's or a court's sentence, a bracket that opens with "nguyên" holds
+    former posts only: "khai trừ ... ông A (nguyên Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch
+    UBND tỉnh)" names the posts held when the wrong was done; each title of its chain is
+    former (data/titles.yaml, former_chain_contexts)."""
+    if len(titles) < 2 or not titles[0].lower().startswith(_FORMER) or not _OPENS_BRACKET.search(text, max(0, start - 3), start):
+        return titles
+    sentence = text[text.rfind(". ", 0, start) + 1:_sentence_end(text, start)].lower()
+    if not any(word in sentence for word in _rules().former_chain_contexts):
+        return titles
+    return [titles[0], *(title if title.lower().startswith(_FORMER) else _FORMER + title for title in titles[1:])]
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = text.find(". ", start)
+    return len(text) if found < 0 else found
 
 
 _SEMICOLON = re.compile(r"\s*;\s*")
