@@ -1070,11 +1070,27 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
                 return title and _with_unit(text, title, verb.end, end)
     committee = rules.committee_opener.search(text, scope_start, scope_end)
     if committee and verb.action in ("điều động", "chỉ định", "bầu"):  # "chuẩn y ông A tham gia Ban Thường vụ"
-        return _title_at(text, committee.end(), person) or _organisation(text, committee.end(), scope_end)
+        return _committees_of_one(text, committee.end(), scope_end) or _title_at(text, committee.end(), person) \
+            or _organisation(text, committee.end(), scope_end)
     if person.start > after_verb and verb.action in ("chỉ định", "bầu") \
             and (committee := rules.committee_opener.match(text, after_verb - 1)):
         return _organisation(text, committee.end(), person.start)  # "chỉ định tham gia Ban Chấp hành ... gồm: A; B"
     return None
+
+
+def _committees_of_one(text: str, at: int, end: int) -> str | None:
+    """"tham gia Ban Chấp hành, Ban Thường vụ Đảng ủy Chính phủ": the two committees of one
+    Party organisation, named once after the second, are one post; None where the text at
+    `at` names no such pair (or names the second only as a link of a chain: "..., Ban
+    Thường vụ và giữ chức ...")."""
+    pair = _COMMITTEE_PAIR.match(text, at, end)
+    organisation = pair and _organisation(text, pair.end(), end)
+    if not organisation or not _rules().party_unit.match(organisation):
+        return None
+    return f"Ban Chấp hành, Ban Thường vụ {organisation}"
+
+
+_COMMITTEE_PAIR = re.compile(r"Ban Chấp hành\s*(?:,\s*|\s+và\s+)Ban Thường vụ\s+")
 
 
 def _with_unit(text: str, title: str, start: int, end: int) -> str:
@@ -1156,6 +1172,9 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
     behalf = _rules().on_behalf.search(text, start, verb.start)
     if behalf and _rules().body.match(text, behalf.end()):
         return _body_at(text, behalf.end(), _body_reach(text, behalf.end(), verb.start), verb.start)
+    owner = _decision_owner(text, start, verb)
+    if owner is not None:
+        return owner
     first_verb = next((found for found in _rules().verbs.finditer(text, start)
                        if found.start() >= verb.start
                        or not _SUBJECT_MATTER.search(text, max(0, found.start() - SUBJECT_MATTER_REACH), found.start())),
@@ -1176,6 +1195,28 @@ def _body(text: str, start: int, verb: _Verb, people: list[_Person], subject: _P
             continue  # "Chủ tịch UBND tỉnh Trần Văn Hải được bầu": the subject's title, no body deciding
         best = _body_at(text, match.start(), reach, limit)
     return best
+
+
+def _decision_owner(text: str, start: int, verb: _Verb) -> str | None:
+    """The body whose decision it is, named right before its verb: "Thủ tướng đã công bố và
+    trao quyết định của Bộ Chính trị chỉ định ông A ..." (whoever announces or hands it over
+    decides nothing); not a decision carried out by another ("Thực hiện quyết định của Bộ
+    Chính trị, Ban Thường vụ Tỉnh ủy điều động ...", where the verb is the second body's)."""
+    if "của" not in text[start:verb.start]:
+        return None
+    owner = None
+    for owner in _DECISION_OF.finditer(text, start, verb.start):
+        pass  # (the last before the verb)
+    if owner is None or not _rules().body.match(text, owner.end()):
+        return None
+    reach = _body_reach(text, owner.end(), verb.start)
+    if not _OWNER_THEN_VERB.fullmatch(text, reach, verb.start):
+        return None
+    return _body_at(text, owner.end(), reach, verb.start)
+
+
+_DECISION_OF = re.compile(r"(?<!\w)(?:các\s+)?[Qq]uyết định\s+(?:số\s+\S+\s+)?(?:ngày\s+\S+\s+)?của\s+")
+_OWNER_THEN_VERB = re.compile(r"\s*(?:về\s+(?:việc\s+)?)?")
 
 
 # A verb a few words after "về" names a rule's subject matter ("căn cứ Quy định ... của Bộ Chính trị về kỷ
