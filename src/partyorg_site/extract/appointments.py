@@ -221,6 +221,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     # the posts it gives: most sentences' verbs give none)
     held_bodies: list[Callable[[], str | None] | None] = []
     unnamed_by: Callable[[], str | None] | None = None  # the body that made the decision of `unnamed`
+    unnamed_form: str | None = None  # its form, where it is a discipline's ("khiển trách đối với 2 cán bộ")
     header_by: str | None = None  # the body the last list's header named, for its items that open with their verb
     # a post-less decision whose verb is listed with the next ("điều động, phân công chỉ định"
     # where the text is cut before the post) -> the next verb's action: the person's decision
@@ -237,7 +238,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 going_on = None  # ... or over the items of its list
         last_end = end
         if not in_sentence or _dates_a_career(text[start:end], reference):
-            carried, unnamed, unnamed_by = [], None, None
+            carried, unnamed, unnamed_by, unnamed_form = [], None, None, None
             if not _ITEM_MARK.fullmatch(text, start, end):
                 going_on = None  # (an item's number stands apart: "2.")
             continue
@@ -260,6 +261,9 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 stated = stated or unnamed is not None or going_on is not None
                 continue
             sentence_decisions.append(appointment)
+            if appointment.action == "kỷ luật" and appointment.post is None and unnamed == "kỷ luật":
+                # "... kỷ luật bằng hình thức khiển trách đối với 2 cán bộ. 2 cán bộ bị kỷ luật gồm: ông A, ..."
+                appointment.post = unnamed_form
             if appointment.span:
                 decided = [_Person(appointment.name, *appointment.span)]
             if appointment.by is None:  # "công bố các quyết định của Ban Thường vụ ..." in the lead
@@ -298,6 +302,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
         if verbs or not stated:  # ("Cụ thể, bà A giữ chức X. Bà B giữ chức Y.": the decision goes on over its items)
             unnamed = verbs[-1].action if verbs else None
             unnamed_by = partial(_body_of_sentence, text, start, end, verbs[-1], people) if verbs else None
+            unnamed_form = _discipline_form(text, verbs[-1], end) if unnamed == "kỷ luật" else None
         if unnamed:
             unnamed_at.append((end, unnamed, unnamed_by))
     named = {fold(a.name) for a in found.values()}
@@ -1017,11 +1022,7 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     else, for a verb followed at once by another ("điều động, bổ nhiệm"), that one's post."""
     rules = _rules()
     if verb.action == "kỷ luật":
-        own = rules.forms.fullmatch(verb.text)
-        if own:
-            return verb.text.lower()
-        form = rules.forms.search(text, verb.end, end)  # "kỷ luật ông A bằng hình thức cảnh cáo"
-        return form.group().lower() if form else None
+        return _discipline_form(text, verb, end)
     after_verb = _skip(text, verb.end, scope_end, titles=False)
     direct = _title_at(text, _after_count(text, after_verb), person)  # "thôi giữ chức X", "tái đắc cử X", "bầu 3 Ủy viên X"
     at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
@@ -1076,6 +1077,16 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
             and (committee := rules.committee_opener.match(text, after_verb - 1)):
         return _organisation(text, committee.end(), person.start)  # "chỉ định tham gia Ban Chấp hành ... gồm: A; B"
     return None
+
+
+def _discipline_form(text: str, verb: _Verb, end: int) -> str | None:
+    """A discipline's form: the verb's own ("khiển trách ông A"), or printed after it in its
+    sentence ("kỷ luật ông A bằng hình thức cảnh cáo")."""
+    rules = _rules()
+    if rules.forms.fullmatch(verb.text):
+        return verb.text.lower()
+    form = rules.forms.search(text, verb.end, end)
+    return form.group().lower() if form else None
 
 
 def _committees_of_one(text: str, at: int, end: int) -> str | None:
