@@ -959,6 +959,7 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
 
 # "ông A và ông B được điều động", "ông A, Trưởng ban, cùng (với) ông B, Phó ban, bị khiển trách"
 _AND_CUED = re.compile(r"\s*,?\s*(?:và|cùng(?:\s+với)?)\s+(?:ông|bà|đồng chí)\s+")
+_ASIDE_THEN_ITEM = re.compile(r"\)\s*[,;]")
 _SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và|,?\s*cùng(?:\s+với)?)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
 
 
@@ -972,8 +973,12 @@ def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
     for person in reversed(before[:-1]):
         at = _skip(text, person.end, (bare or listed)[0].start)
         item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, (bare or listed)[0].start)
+        # "ông A (SN 1967), ông B ...": the item's comma skipped with its aside
+        aside_then_item = not item_end and at == (bare or listed)[0].start and _ASIDE_THEN_ITEM.search(text, person.end, at)
         titled = at > person.end and text[person.end:at].strip(" ,-–—")
-        if item_end and not bare and (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
+        if aside_then_item and not bare:
+            listed.insert(0, person)
+        elif item_end and not bare and (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
             listed.insert(0, person)
         elif not titled and _SUBJECT_ITEM_ENDS.fullmatch(text, person.end, (bare or listed)[0].start):
             bare.insert(0, person)  # a name alone, without a semicolon or "và ông" after it
