@@ -845,7 +845,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
                 return [holder_named]  # "chỉ định Bí thư Thành ủy nhiệm kỳ 2025 - 2030 là ông A"
     at = _skip(text, at, end)
     given = _given_to(text, at, following, people)
-    listed = _LIST_OPEN.match(text, at)
+    counted = _COUNTED_BEFORE_LIST.match(text, at)
+    listed = _LIST_OPEN.match(text, counted.end() if counted else at)  # ("khai trừ 2 đảng viên, gồm: A; B")
     if listed:
         at = _skip(text, listed.end(), end, titles=False)
     first = given or next((p for p in people if p.start == at), None)
@@ -884,6 +885,9 @@ _LIST_ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.)]\s*|[-–—+•]\s*)?(?:(?:
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$")
 _CUED_ITEM = re.compile(r"(?:[;,]|\svà|\scùng)\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+$")  # "; bà B", "và ông C", "cùng ông C"
 _GIVEN_TO_LIST = re.compile(r"các\s+(?:ông|bà|đồng chí)")  # "đối với các ông: A, B và C": each of them
+# persons counted before the list that names them: "2 đảng viên, gồm:", "3 cựu cán bộ cấp xã gồm:"
+_COUNTED_BEFORE_LIST = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+(?:cựu\s+)?"
+                                  r"(?:đảng viên|cán bộ|người|lãnh đạo|công chức)(?:\s+[^\W\d]+){0,4}?(?=\s*,?\s*gồm)")
 _COUNT = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=\w)")
 
 

@@ -823,8 +823,9 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tupl
 # Chủ tịch ..."; "ông C, đảng viên Chi bộ Văn phòng Huyện ủy, nguyên Phó Chủ tịch UBND huyện"
 # (the membership a discipline names the person by: no title, but the titles follow it).
 _BIOGRAPHY_OPENS = re.compile(r"[ ]*[,(][ ]*(?=(?:sinh|SN|quê|\d{1,3}[ ]+tuổi|đảng viên)(?!\w))")  # (in a bracket too: "(60 tuổi, nguyên ...)")
-# (a segment may hold a bracket: "đảng viên Chi bộ thôn X (Đảng ủy TT.Chợ Chùa), nguyên ...")
-_BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,50}?(?:\([^()\n]{1,40}\)[^,;()\n]{0,20}?)?,[ ]*")
+# (a segment may hold a bracket: "đảng viên Chi bộ thôn X (Đảng ủy TT.Chợ Chùa), nguyên ...", and
+# name the cell's parent: "đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y (TP Đà Nẵng), nguyên ...")
+_BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,90}?(?:\([^()\n]{1,40}\)[^,;()\n]{0,20}?)?,[ ]*")
 BIOGRAPHY_MAX_SEGMENTS = 5  # "quê xã X, huyện Y, tỉnh Z": a home town's commas too
 
 
@@ -837,14 +838,16 @@ def _titles_after_biography(text: str, at: int) -> int | None:
     position = opens.end()
     for _ in range(BIOGRAPHY_MAX_SEGMENTS):
         segment = _BIOGRAPHY_SEGMENT.match(text, position)
-        if segment is None or _SENTENCE_END.search(segment.group()):
-            return None
+        if segment is None or _SENTENCE_END.search(segment.group()) or _PERSON_IN_SEGMENT.search(segment.group()):
+            return None  # (nor over another person: "ông A, sinh năm 1980, số thẻ ... được ông B, Phó Tổng Biên tập")
         if _rules().heads.match(text, segment.end()):
             return segment.end()
         position = segment.end()
     return None
 
 
+# another person named in a segment ("... được ông Tô Văn B, ..."; not a place, "quận Hai Bà Trưng")
+_PERSON_IN_SEGMENT = re.compile(rf"(?<!\w)(?:ông|bà|đồng chí)\s+{UPPER_CLASS}")
 _BRACKET_THEN_DASH = re.compile(r"\s*\)\s*[-–—]\s*")  # a title in brackets after a name, then more after a dash
 
 
