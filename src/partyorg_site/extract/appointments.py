@@ -1222,8 +1222,8 @@ def _decision_owner(text: str, start: int, verb: _Verb) -> str | None:
     trao quyết định của Bộ Chính trị chỉ định ông A ..." (whoever announces or hands it over
     decides nothing); not a decision carried out by another ("Thực hiện quyết định của Bộ
     Chính trị, Ban Thường vụ Tỉnh ủy điều động ...", where the verb is the second body's)."""
-    if "của" not in text[start:verb.start]:
-        return None
+    if text.find("uyết định", start, verb.start) < 0:
+        return None  # (the pattern is tried only where its words stand)
     owner = None
     for owner in _DECISION_OF.finditer(text, start, verb.start):
         pass  # (the last before the verb)

@@ -75,8 +75,12 @@ _ASIDE_THEN_SEP = re.compile(r"\s*\((?!(?![^()\n]*(?:sinh|SN))[^()\n]*(?:(?<!\w)
                              r"[^()\n]{1,40}\)\s*(?:[-–—]\s*|,\s*)")
 # After a title chain: ", đồng chí Phạm Minh Chính", or a dash and the name as captions print
 # it ("Bí thư Tỉnh ủy - Phạm Văn Rạnh chủ trì hội nghị"; such a name needs a known surname).
+# (a term may stand between the title and its holder: "Bí thư Thành ủy Huế nhiệm kỳ 2020-2025, đồng
+# chí A"; a dash may come before the cue: "Bí thư Thành ủy - đồng chí A")
 _CUED_NAME_AFTER = re.compile(
-    rf"\s*(?:,?\s*(?:đồng chí|ông|bà)|[ ]+[-–—](?P<dash>))\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
+    rf"(?:\s+nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*,\s*(?:đồng chí|ông|bà)"
+    rf"|\s*(?:,?\s*(?:đồng chí|ông|bà)|[ ]+[-–—](?P<dash>)(?:[ ]+(?:đồng chí|ông|bà))?))\s+"
+    rf"(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,8 @@ def _rules() -> _Rules:
         appointment_words=tuple(phrase for phrase in titles["appointment_words"]
                                 if not any(other != phrase and other in phrase for other in titles["appointment_words"])),
         local_designators=frozenset(titles["local_designators"]),
-        past_post=re.compile(alternation(titles["past_post_cues"], not_after=r"\w") +
+        past_post=re.compile(alternation([v for cue in titles["past_post_cues"] for v in either_case_first(cue)],
+                                         not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
         proposed_post=re.compile(rf"(?<!\w){alternation(titles['proposed_post_cues'])}(?!\w)"),
         former_chain_contexts=tuple(titles["former_chain_contexts"]),
