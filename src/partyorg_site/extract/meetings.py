@@ -21,7 +21,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.extract.meeting_keys import meeting_key
 from partyorg_site.extract.officials import title_opens_at
-from partyorg_site.extract.places import find_mentions
+from partyorg_site.extract.places import find_mentions, in_background
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
 from partyorg_site.read.sentences import sentences
@@ -157,8 +157,8 @@ def _in_passing(match: re.Match[str], text: str) -> bool:
             rules.tallied_before.search(text, max(0, start - TALLY_REACH), start) or \
             _not_a_party_sitting(match, text) or \
             _inside_a_word(match, text) or _still_to_come(match, text) or \
-            _no_ceremony(match, before, after) or _unnamed(match, after):
-        return True
+            _no_ceremony(match, before, after) or _unnamed(match, after) or in_background(text, match.start()):
+        return True  # (the last: "Trước đó, từ ngày 6 đến 8/9, Học viện tổ chức lớp bồi dưỡng ...", an earlier event)
     if rules.held_after.search(before) or rules.held_before.match(after):
         return False  # "bế mạc hội nghị Trung ương ...", "Hội nghị Trung ương 5 đã bế mạc": the meeting reported
     return bool(rules.not_before.match(after) or (rules.plenum_after.match(after) and rules.plenum_before.search(before)))

@@ -390,7 +390,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             why(f"{mention.name}: a mention in a person's biography or career, not counted")
     # (a post told as a past step, "Cuối tháng 10/2024, ông được ... chỉ định giữ chức Bí thư Tỉnh
     # ủy X", is the person's career, not one of the story's posts)
-    posted = {m.name for m, cue in cued if cue == "post" and not _in_background(text, m.span[0])}
+    posted = {m.name for m, cue in cued if cue == "post" and not in_background(text, m.span[0])}
     in_title = find_mentions(title or "") if title_mentions is None else title_mentions
     # "Bộ Chính trị quyết định thành lập Đảng bộ tỉnh A ... Bộ Chính trị quyết định thành lập Đảng
     # bộ tỉnh B ...": a central body's decisions over many provinces, each in a sentence of its
@@ -419,7 +419,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
             continue
         # (several provinces' posts were passed over above; one told as background,
         # "Trước đó, ... giữ chức Bí thư Thành ủy X", is no subject either)
-        sole_post = cue == "post" and not _in_background(text, start)
+        sole_post = cue == "post" and not in_background(text, start)
         if national and not (has_cue and in_lead or sole_post or gaz.bridge_cue.search(text, max(0, start - 30), start)):
             why(f"{mention.name}: named in passing in a national story (a central body acts), not counted")
             continue  # a province named in passing in a national story
@@ -486,7 +486,7 @@ def _with_abbreviated_centre(organisers: list[str]) -> list[str]:
                            if "Trung ương" in organiser for short in shorts)]
 
 
-def _in_background(text: str, start: int) -> bool:
+def in_background(text: str, start: int) -> bool:
     """Whether the sentence around `start` opens as an earlier event ("Trước đó, ...")."""
     return gazetteer().background_opener.match(text, sentence_opening(text, start)) is not None
 
