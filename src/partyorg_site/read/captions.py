@@ -85,7 +85,10 @@ def _cues() -> _Cues:
                                rf"do\s+[^.()]{{1,60}}?\s(?:{alternation(data['credit_endings'])})"
                                rf"|(?:{UPPER_CLASS}{{2,}}[/-]?)+(?:\s*[/-]?\s*(?:{UPPER_CLASS}{{2,}}|{UPPER_CLASS}{LOWER_CLASS}+))*"
                                rf"|{UPPER_CLASS}{{2,}}/{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)*)\s*\.?$"),
-        reported_speech=re.compile(alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w)"),
+        # (said with its words after it, or after a comma with what it asks: "Đồng chí A phát
+        # biểu kết luận, yêu cầu các chi bộ triển khai ...")
+        reported_speech=re.compile(r"(?:,\s*(?=" + alternation(data["speech_with_content"]) + r"\s+\w)|"
+                                   + alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w))"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
         # "Phó Chủ tịch nước Nguyễn Thị A.": a head, any words without a clause mark, then a
         # run of two to five capitalised words at the end (is_portrait checks the rest)
