@@ -21,7 +21,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.extract.meeting_keys import meeting_key
 from partyorg_site.extract.officials import title_opens_at
-from partyorg_site.extract.places import find_mentions, in_background
+from partyorg_site.extract.places import central_body_acts, find_mentions, in_background
 from partyorg_site.models import Meeting
 from partyorg_site.patterns import Anchored
 from partyorg_site.read.sentences import sentences
@@ -43,6 +43,7 @@ class _Rules:
     name_end: re.Pattern[str]  # a mark, or a word opening what is said of the meeting: its name's end
     continues_after_quote: re.Pattern[str]  # "của", "năm": a word that goes on with a quoted name
     comma_goes_on: re.Pattern[str]  # ", quán triệt": a comma inside the name's pair of tasks
+    online_words: tuple[str, ...]  # "điểm cầu", "trực tuyến": a meeting with bridge points
     dangling: frozenset[str]  # "của", "năm": words no name cut short ends with
     field_before: re.Pattern[str]  # "công tác dân vận": a field of work just before a mark
     field_after: re.Pattern[str]  # "tôn giáo năm 2025": a field of work just after it
@@ -93,6 +94,7 @@ def _rules() -> _Rules:
         posts_given=re.compile(rf"(?<!\w)(?:{_alternatives(data['posts_given'])})(?!\w)", re.IGNORECASE),
         name_end=re.compile(rf"{_NAME_MARKS}|\s(?:(?:{_alternatives(data['name_ends']['words'])})(?!\w)|"
                             rf"(?:{data['name_ends']['times']}))"),
+        online_words=tuple(data["online_words"]),
         comma_goes_on=re.compile(rf",\s*(?:{_alternatives(data['name_ends']['comma_goes_on_before'])})(?!\w)"),
         dangling=frozenset(data["name_ends"]["dangling"]),
         field_before=re.compile(rf"(?<!\w)(?:{_alternatives(data['name_ends']['fields_of_work'])})\s*$", re.IGNORECASE),
@@ -378,7 +380,7 @@ def build_meeting(found: tuple[str, str] | None, date: str | None, province: str
     if found is None:
         return None
     kind, phrase = found
-    if _rules().national.match(phrase):
+    if _rules().national.match(phrase) or (province is not None and _held_by_the_centre(lead, phrase)):
         province = None
     elif province is None and len(named := {mention.name for mention in find_mentions(phrase)}) == 1:
         province = named.pop()  # "Hội nghị Ban Chấp hành Đảng bộ TPHCM" in a roundup of provinces: the one it names
@@ -390,11 +392,31 @@ def build_meeting(found: tuple[str, str] | None, date: str | None, province: str
 def _held_by_a_locality(lead: str, phrase: str) -> bool:
     """The sentence of the lead that names the meeting names a local body before it: its
     organiser or host ("Chiều 12/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị ...")."""
+    before = _before_the_name(lead, phrase)
+    return before is not None and _rules().local_body.search(lead, *before) is not None
+
+
+def _held_by_the_centre(lead: str, phrase: str) -> bool:
+    """The meeting is held online by the centre: the lead tells of its bridge points or of
+    its being online, and its sentence that names the meeting names a central body before
+    it and no local one ("Sáng 16-9, tại Hà Nội, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị
+    quán triệt ..."): every article reporting it from a province's bridge point shares it.
+    (A central body's ceremony in one province, "Trưởng Ban Tổ chức Trung ương trao quyết
+    định ...", is that province's.)"""
+    lowered = lead.lower()
+    if not any(word in lowered for word in _rules().online_words):
+        return False
+    before = _before_the_name(lead, phrase)
+    return before is not None and central_body_acts(lead, *before) and _rules().local_body.search(lead, *before) is None
+
+
+def _before_the_name(lead: str, phrase: str) -> tuple[int, int] | None:
+    """Where the lead's sentence that names the meeting opens, and where the name begins in
+    it; None where the lead does not name it."""
     at = lead.lower().find(phrase.lower()[:PHRASE_PREFIX])
     if at <= 0:
-        return False
-    opening = max((m.end() for m in _SENTENCE_END.finditer(lead, 0, at)), default=0)
-    return _rules().local_body.search(lead, opening, at) is not None
+        return None
+    return max((m.end() for m in _SENTENCE_END.finditer(lead, 0, at)), default=0), at
 
 
 PHRASE_PREFIX = 24  # characters of the meeting's name enough to find it again in the lead

@@ -331,7 +331,7 @@ DELEGATION_REACH = 20  # "Đoàn đại biểu " and spaces
 LOCAL_POST_REACH = 60  # the person's next titles: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Bí thư Thành ủy"
 
 
-def _central_body_acts(text: str, start: int, end: int) -> bool:
+def central_body_acts(text: str, start: int, end: int) -> bool:
     """A central body is named in text[start:end] as itself, not as a person's rank in it:
     "Bộ Chính trị quyết định" makes a national story; "Ủy viên Bộ Chính trị, Bí thư Thành ủy
     X" names a province's secretary, whose story is the province's (data/places.yaml,
@@ -378,7 +378,7 @@ def primary_province(mentions: list[Mention], text: str, title: str | None, lead
     gaz = gazetteer()
     score: dict[str, int] = defaultdict(int)
     first_seen: dict[str, int] = {}
-    national = _central_body_acts(title or "", 0, len(title or "")) or _central_body_acts(text, 0, lead_end)
+    national = central_body_acts(title or "", 0, len(title or "")) or central_body_acts(text, 0, lead_end)
     past = biography_spans(text) if mentions or district_mentions else []
     containers = _merged_containers(district_mentions or [])
     cued = [(m, _cue_before(text, m.span[0])) for m in mentions
