@@ -637,6 +637,13 @@ def _season_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<!\w){alternation(data['review_context_words'])}(?!\w)", re.IGNORECASE))
 
 
+# a period of the year reported on, before "năm Y" or "/Y": "6 tháng đầu năm", "quý II/"
+_REPORTED_PERIOD = re.compile(r"(?:\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+(?:của\s+)?năm|quý\s+[IV\d]+\s*(?:năm|/))\s*$",
+                              re.IGNORECASE)
+# a part of a year before "năm Y": "6 tháng đầu năm", "quý II năm", "nửa đầu năm"
+_PART_OF_YEAR = re.compile(r"(?:tháng\s+(?:đầu|cuối)|quý\s+[IVX\d]+|nửa\s+(?:đầu|cuối))\s+(?:của\s+)?năm\s+$", re.IGNORECASE)
+
+
 def _season_shift(before: str, month: int, reviews_counted: bool) -> int:
     """-1 where a year is the next year's plan spoken of late in a year (not "... tháng cuối
     năm 2019", the current year's end); +1 where it is the past year's review spoken of
@@ -737,8 +744,12 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
             shift = 1  # "Năm 2016 vừa qua, ...", "tăng so với cùng kỳ năm 2016": said in the year after it
         else:
             shift = _season_shift(before, month, in_review_rule)
-        if shift >= 0 and future:
-            continue  # "sẽ hoàn thành vào năm 2019": a plan's year
+        if shift >= 0 and future and not (_REPORTED_PERIOD.search(context)
+                                           and not _future().search(text[opening:at].lower())):
+            # "sẽ hoàn thành vào năm 2019": a plan's year; but a period reported on, "tình hình 6
+            # tháng đầu năm 2017, định hướng nhiệm vụ thời gian tới", was said during 2017, and the
+            # plan is in the clause after it
+            continue
         found = by_paragraph.setdefault(paragraph, {})
         found[year + shift] = found.get(year + shift, 0) + weight
         said_in_its_year = said_in_its_year or weight >= rules.current_year_phrase
@@ -749,7 +760,10 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     _, _, review_year = _patterns()
     for review in review_year.finditer(f"{_YEAR_RANGE.sub(' ', title or '')}\n{ranged}"):
         year = int(review[1])
-        votes[year if month >= rules.review_same_year_from_month else year + 1] += rules.review
+        # (a review of part of the year, "sơ kết công tác 6 tháng đầu năm 2017" on 16/6, is held
+        # within that year; only a whole year's is held early in the next)
+        within = _PART_OF_YEAR.search(review.group(), 0, review.start(1) - review.start())
+        votes[year if within or month >= rules.review_same_year_from_month else year + 1] += rules.review
         said_in_its_year = True
     for term in _congress_term().finditer(sentence.lower()):
         votes[int(term["start"])] += rules.congress_term
