@@ -61,7 +61,8 @@ def _patterns() -> _Patterns:
     listed_end = alternation(data["after_listed_numbers"])
     # "18-NQ/TW", "46/2010/NĐ-CP", or the number and year alone as the National Assembly's
     # resolutions are cited since 2025 ("Nghị quyết số 202/2025 của Quốc hội")
-    letters = r"(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ]*\d*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)"  # "/QH13"
+    # ("217-QĐ/TƯ": the centre's code spelled with its horn; "11 – NQ/TU": an en dash, spaced)
+    letters = r"(?:\s*[-–/]\s*[A-ZĐƯ][A-Za-zĐđƯư]*\d*(?:\s*[-–/]\s*[A-ZĐƯ][A-Za-zĐđƯư0-9]*)*)"  # "/QH13"
     symbol = rf"(?:\s*/\s*(?:19|20)\d{{2}}(?!\d){letters}?|{letters})"
     return _Patterns(
         anchor=Anchored(re.compile(rf"(?<!\w)(?:{kinds})\s"), phrases=kind_words),
@@ -76,7 +77,7 @@ def _patterns() -> _Patterns:
         plenum=re.compile(
             rf"(?<!\w)(?P<kind>{kinds})\s+(?:của\s+)?(?:Ban Chấp hành\s+)?(?:Hội nghị\s+)?"
             rf"(?:(?:lần\s+thứ\s+(?P<ord>{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?"
-            rf"(?:Trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
+            rf"(?:Trung ương|trung ương|Trung|TW|T\.Ư)(?:\s+Đảng)?\s*(?P<plenums>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}})*)?)"
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<terms>{_TERM}(?:\s*(?:,|và)\s*(?:(?:[kK]hóa|[kK]hoá)\s+)?{_TERM})*)(?!\w)\)?"
             rf"|(?![\w/-]))"),  # ("khóa XI, XII", "khóa XI và khóa XII")
         congress=re.compile(
@@ -226,7 +227,7 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         return []
     kind = kind or patterns.kinds[match["kind"].lower()]
     number = int(match["num"])
-    symbol = re.sub(r"\s+", "", match["num"] + match["sym"]) if match["sym"] else None
+    symbol = re.sub(r"\s+", "", match["num"] + match["sym"]).replace("–", "-") if match["sym"] else None
     if symbol is None and 1900 <= number <= 2100:
         return []  # "Kế hoạch 2019" names a year, not a document number
     if symbol is None and patterns.counted.match(text, match.end()):
@@ -309,7 +310,7 @@ def _scope(doc: Document) -> tuple[str, bool]:
     """(who issued it, as a key part; whether that is a central body)."""
     data = datafiles.load("documents")
     if doc.symbol and "/" in doc.symbol:
-        suffix = doc.symbol.split("/", 1)[1]
+        suffix = doc.symbol.split("/", 1)[1].replace("TƯ", "TW")  # ("217-QĐ/TƯ" is "217-QĐ/TW")
         return suffix, any(part in data["central_scopes"] for part in re.split(r"[-/]", suffix))
     if doc.issuer:
         if doc.issuer in _PARTY_CENTRE or doc.issuer.startswith(_PLENARY_ISSUER):
