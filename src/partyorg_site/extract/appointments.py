@@ -92,6 +92,7 @@ class _Rules:
     cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
     start_date: re.Pattern[str]  # "kể từ ngày công bố Quyết định ... ngày 21-5-2024": when it runs from, no career's
     start_tails: tuple[str, ...]  # the start words but their first letter: a text without one holds no start
+    annulled: re.Pattern[str]  # "hủy bỏ quyết định": the decision after it is undone
     violation: re.Pattern[str]  # "vì sai phạm trong năm 2013 và 2014": when the wrong was done, no career's
     violation_words: tuple[str, ...]  # (a text without one holds no violation)
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
@@ -164,6 +165,7 @@ def _rules() -> _Rules:
         start_date=re.compile(r"(?:" + alternation(_either_case(table["start_words"]), not_after=r"\w") + r")(?!\w)[^.;\n]{0,80}?"
                               r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
         start_tails=tuple(word[1:] for word in table["start_words"]),
+        annulled=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["annulling"])) + r")\s+(?:số\s+\S+\s+)?(?:về\s+việc\s+)?$"),
         violation=re.compile(alternation(table["violation_words"], not_after=r"\w") + r"(?!\w)[^.;,\n]*"
                              r"(?:,\s*(?=(?:19|20)\d\d)[^.;,\n]*)*"),
         violation_words=tuple(table["violation_words"]),
@@ -773,6 +775,8 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         elif action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
                                  or _NOW.search(text, start, match.start())):
             continue  # "bổ nhiệm giữ chức X": the post of the decision before it; "hiện giữ chức"
+        if action in _GAINING and rules.annulled.search(before):
+            action = "thôi giữ chức"  # "hủy bỏ quyết định bổ nhiệm chức vụ X đối với bà A": the post is lost
         if action is not None and phrase.lower() not in rules.holds:
             decided, last_decision = action, match.end()
         yield _Verb(action, match.start(), match.end(), phrase)
