@@ -77,7 +77,8 @@ def _cues() -> _Cues:
         # "Đồ họa: Minh Hòa/VOV.VN" (a domain in capitals) at a paragraph's end
         credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}(?=\s*\)?\s*\.?$)|(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.(?:[a-z]{{2,4}}|[A-Z]{{2,4}}))*)"
                           rf"\s*\)?\s*\.?$"),
-        credit_marks=("(", *data["credit_words"], *cased),
+        # (a mark that holds another, "Ảnh minh họa", needs no test of its own)
+        credit_marks=_shortest(("(", *data["credit_words"], *cased)),
         # A photo word capitalised after a caption with no colon: a name in capitals or initials
         # and a code ("Ảnh ĐẶNG TRUNG", "Ảnh VGP/Nhật Bắc", "ẢNH TTXVN"), or who provided it ("Ảnh
         # do ban tổ chức đại hội cung cấp"); a capitalised "Ảnh" stands mid-sentence only so.
@@ -113,6 +114,12 @@ def _cues() -> _Cues:
                                   rf"(?:\s+{alternation(data['bare_photo_positions'])})?"
                                   rf"|{alternation(data['bare_photo_positions'])})\)"),
     )
+
+
+def _shortest(marks: tuple[str, ...]) -> tuple[str, ...]:
+    """The marks that hold no other: a text holds one of them where it holds any of all."""
+    unique = tuple(dict.fromkeys(marks))
+    return tuple(mark for mark in unique if not any(other != mark and other in mark for other in unique))
 
 
 def looks_like_caption(text: str) -> bool:
