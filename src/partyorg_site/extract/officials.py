@@ -201,6 +201,8 @@ class _Grammar:
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
     domain_joiners: frozenset[str]  # "&", "-", "–": marks that join two domains in one unit's name
     names_with_marks: tuple[tuple[str, str, str], ...]  # ("Văn hóa", ",", "Thể thao và Du lịch")
+    friendship_pairs_after: tuple[str, ...]  # "Việt Nam": a dash and a foreign country go on after it
+    country_at: re.Pattern[str]  # a foreign country's name, matched where a pair's dash ends
     of_parent: re.Pattern[str]  # "của Quốc hội": the body a committee's name goes on to, after "của"
     congress_before: re.Pattern[str]  # "Đại hội XIV ": a congress, named with ...
     of_party: re.Pattern[str]  # ... "của Đảng", the Party it is of
@@ -282,6 +284,8 @@ def _grammar() -> _Grammar:
         parent=re.compile(rf"[ ]+(?:{alternation(grammar['parent']['parents'])})[ ]+"
                           rf"(?:{UPPER_CLASS}|(?:{alternation(grammar['place']['words'])})(?!\w))"),
         abroad=re.compile(rf"[ ]+(?:{alternation(countries)})(?!\w)"),
+        friendship_pairs_after=tuple(unit["friendship_pairs_after"]),
+        country_at=re.compile(rf"(?:{alternation(countries)})(?!\w)"),
         abroad_units=re.compile(alternation(grammar["abroad"]["units"])),
         remit_units=re.compile(alternation(spelling for remit_unit in unit["remit"]["units"]
                                              for spelling in either_case_first(remit_unit))),
@@ -637,6 +641,9 @@ def _name_through_mark(text: str, at: int, mark: str) -> int:
     for left, sign, right in _grammar().names_with_marks:
         if sign == mark and before.endswith(left) and text.startswith(right, after):
             return after + len(right)
+    if mark in ("-", "–") and before.endswith(_grammar().friendship_pairs_after) \
+            and (country := _grammar().country_at.match(text, after)):
+        return country.end()  # "Hội Hữu nghị Việt Nam - Lào"
     if mark in _grammar().domain_joiners and text[at - 1:at] == " " and after > at + 1 and _ends_in_domain(before):
         return _domain_at(text, after)  # "Sở Tài nguyên & Môi trường", "Hội đồng Thi đua - Khen thưởng"
     if mark == "(":
