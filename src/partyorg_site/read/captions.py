@@ -18,6 +18,7 @@ from partyorg_site.read.sentences import ends_sentence, sentences
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, either_case_first
 
 CREDIT_TAIL = 120  # a photo credit ends its paragraph: only the tail is searched
+NEWS_WORD_REACH = 6  # words before "vừa" where a line's subject and its name may stand
 CAPTION_MAX_WORDS = 60
 CAPTION_MAX_CHARACTERS = 1000  # more than CAPTION_MAX_WORDS words take (Vietnamese syllables are short)
 SHORT_CAPTION_MAX_WORDS = 8  # a caption may end in a full stop if it is this short
@@ -51,6 +52,7 @@ class _Cues:
     credit_marks: tuple[str, ...]
     bare_credit: re.Pattern[str]  # "Ảnh ĐẶNG TRUNG", "Ảnh do ban tổ chức cung cấp": a credit without its colon
     reported_speech: re.Pattern[str]
+    news_told: re.Pattern[str]  # "vừa": a line that tells what has just happened, no photo's
     before_a_name: frozenset[str]
     photo_position: re.Pattern[str]
     portrait: re.Pattern[str]
@@ -88,6 +90,9 @@ def _cues() -> _Cues:
                                rf"|{UPPER_CLASS}{{2,}}/{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)*)\s*\.?$"),
         # (said with its words after it, or after a comma with what it asks: "Đồng chí A phát
         # biểu kết luận, yêu cầu các chi bộ triển khai ...")
+        # (right after its subject, within its first words: "Ông A vừa thôi giữ chức ...", not "...
+        # chia sẻ về quy định mới vừa được ban hành", a relative clause of what a photo shows)
+        news_told=re.compile(rf"^\S+(?:\s+\S+){{0,{NEWS_WORD_REACH - 1}}}?\s+(?:" + alternation(data["news_words"]) + r")(?!\w)"),
         reported_speech=re.compile(r"(?:,\s*(?=" + alternation(data["speech_with_content"]) + r"\s+\w)|"
                                    + alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w))"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
@@ -146,7 +151,7 @@ def looks_like_caption(text: str) -> bool:
         return False
     return 5 <= count_words(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS and (
         _opens_like_caption(text) or (_cues().caption_phrases.search(text) is not None and len(sentences(text)) == 1)) \
-        and not _cues().reported_speech.search(text)
+        and not _cues().reported_speech.search(text) and not _cues().news_told.match(text)
 
 
 def is_photo_sentence(text: str) -> bool:
