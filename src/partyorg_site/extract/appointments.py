@@ -889,10 +889,11 @@ _LIST_ITEM_OPENS = re.compile(r"\s*(?:\d{1,2}\s*[.)]\s*|[-–—+•]\s*)?(?:(?:
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$")
 _CUED_ITEM = re.compile(r"(?:[;,]|\svà|\scùng)\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+$")  # "; bà B", "và ông C", "cùng ông C"
 _GIVEN_TO_LIST = re.compile(r"các\s+(?:ông|bà|đồng chí)")  # "đối với các ông: A, B và C": each of them
+_COUNT_WORD = r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"  # a small count, in figures or words
 # persons counted before the list that names them: "2 đảng viên, gồm:", "3 cựu cán bộ cấp xã gồm:"
-_COUNTED_BEFORE_LIST = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\s+(?:cựu\s+)?"
+_COUNTED_BEFORE_LIST = re.compile(rf"(?:{_COUNT_WORD}|các)\s+(?:cựu\s+)?"
                                   r"(?:đảng viên|cán bộ|người|lãnh đạo|công chức)(?:\s+[^\W\d]+){0,4}?(?=\s*,?\s*gồm)")
-_COUNT = re.compile(r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=\w)")
+_COUNT = re.compile(rf"{_COUNT_WORD}\s+(?=\w)")
 
 
 def _after_count(text: str, at: int) -> int:
@@ -984,9 +985,8 @@ def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
         # "ông A (SN 1967), ông B ...": the item's comma skipped with its aside
         aside_then_item = not item_end and at == (bare or listed)[0].start and _ASIDE_THEN_ITEM.search(text, person.end, at)
         titled = at > person.end and text[person.end:at].strip(" ,-–—")
-        if aside_then_item and not bare:
-            listed.insert(0, person)
-        elif item_end and not bare and (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group())):
+        if not bare and (aside_then_item
+                         or item_end and (titled or ";" in item_end.group() or _AND_CUED.fullmatch(item_end.group()))):
             listed.insert(0, person)
         elif not titled and _SUBJECT_ITEM_ENDS.fullmatch(text, person.end, (bare or listed)[0].start):
             bare.insert(0, person)  # a name alone, without a semicolon or "và ông" after it

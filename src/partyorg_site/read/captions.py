@@ -90,11 +90,11 @@ def _cues() -> _Cues:
                                rf"|{UPPER_CLASS}{{2,}}/{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)*)\s*\.?$"),
         # (said with its words after it, or after a comma with what it asks: "Đồng chí A phát
         # biểu kết luận, yêu cầu các chi bộ triển khai ...")
+        reported_speech=re.compile(r"(?:,\s*(?=" + alternation(data["speech_with_content"]) + r"\s+\w)|"
+                                   + alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w))"),
         # (right after its subject, within its first words: "Ông A vừa thôi giữ chức ...", not "...
         # chia sẻ về quy định mới vừa được ban hành", a relative clause of what a photo shows)
         news_told=re.compile(rf"^\S+(?:\s+\S+){{0,{NEWS_WORD_REACH - 1}}}?\s+(?:" + alternation(data["news_words"]) + r")(?!\w)"),
-        reported_speech=re.compile(r"(?:,\s*(?=" + alternation(data["speech_with_content"]) + r"\s+\w)|"
-                                   + alternation(data["speech_verbs"], not_after=r"\w") + r"\s*(?:[,:]|rằng|là)(?!\w))"),
         before_a_name=frozenset(data["caption_starts_before_a_name"]),
         # "Phó Chủ tịch nước Nguyễn Thị A.": a head, any words without a clause mark, then a
         # run of two to five capitalised words at the end (is_portrait checks the rest)
@@ -527,7 +527,7 @@ def split_caption_sentences(text: str) -> tuple[list[str], list[str]]:
     return body, captions
 
 
-def _word_pairs(text: str) -> set[tuple[str, str]]:
+def word_pairs(text: str) -> set[tuple[str, str]]:
     """The text's pairs of neighbouring words, in lower case. (Not folded: a restatement
     repeats the words as printed, and folding each sentence cost more than the rest of
     the layout.)"""
@@ -536,7 +536,7 @@ def _word_pairs(text: str) -> set[tuple[str, str]]:
 
 
 def _restates(pairs: set[tuple[str, str]], other: str) -> bool:
-    return len(pairs & _word_pairs(other)) >= RESTATED * len(pairs)
+    return len(pairs & word_pairs(other)) >= RESTATED * len(pairs)
 
 
 TOP_CAPTION_PROBES = 3  # word pairs of the sentence looked for first, as plain substrings
@@ -571,12 +571,12 @@ def split_top_caption(text: str, above: list[str]) -> tuple[str, str | None]:
     shortest = RESTATED * len(head[0]) / 2  # (a text too short to hold the pairs is not read)
     probes = _probes(head[0])
     held = [other for other in [*above, *head[1:]] if len(other) >= shortest and _holds_probes(other, probes)]
-    pairs = _word_pairs(head[0]) if held else set()  # (read only for a sentence that may restate it)
+    pairs = word_pairs(head[0]) if held else set()  # (read only for a sentence that may restate it)
     restated = next((other for other in held if _restates(pairs, other)), None)
     if restated is None:
         return text, None
     rest = text[text.find(head[1], len(head[0])):]
-    repeat = restated in above and _restates(_word_pairs(restated), head[0])  # the lead printed twice
+    repeat = restated in above and _restates(word_pairs(restated), head[0])  # the lead printed twice
     return rest, None if repeat else head[0]
 
 

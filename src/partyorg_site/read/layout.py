@@ -19,7 +19,7 @@ from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, SENTENCE_MARK, is_credit, is_credited_caption,
                                          looks_like_caption, is_photo_sentence, split_caption_sentences, split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_opening_caption,
-                                         split_top_caption)
+                                         split_top_caption, word_pairs)
 from partyorg_site.read.clean import Line, chrome_reason, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published, valid_date
@@ -279,17 +279,8 @@ def _headline_under(paragraphs: list[Line]) -> bool:
     under = paragraphs[2].text
     if is_byline(under) or parse_published(under) is not None:
         return True
-    lead = _word_pairs(under)
-    return bool(_word_pairs(paragraphs[1].text) & lead) and not _word_pairs(paragraphs[0].text) & lead
-
-
-def _word_pairs(text: str) -> set[tuple[str, str]]:
-    """Each two words in a row, folded: what a headline and its lead share."""
-    words = _WORD.findall(fold(text))
-    return set(zip(words, words[1:]))
-
-
-_WORD = re.compile(r"\w+")
+    lead = word_pairs(under)
+    return bool(word_pairs(paragraphs[1].text) & lead) and not word_pairs(paragraphs[0].text) & lead
 
 
 def _wraps_the_headline(title: str, paragraphs: list[Line]) -> bool:

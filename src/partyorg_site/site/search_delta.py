@@ -145,8 +145,7 @@ def _renumber_from(first: int, new: list[Record], identities: list[str | None], 
         ("INSERT INTO search_docs VALUES (?, ?, ?)",
          [(first + offset, identity, _json(doc)) for offset, (identity, doc) in enumerate(zip(identities, docs))]),
         ("DELETE FROM search_files WHERE grp = ?", [(group,) for group in groups]),
-        ("DELETE FROM search_files WHERE path = ?", [(path,) for path in stale_blocks]),
-        ("DELETE FROM search_files WHERE path = ?", [(path,) for path, _, _, _ in files]),
+        ("DELETE FROM search_files WHERE path = ?", [(path,) for path in [*stale_blocks, *(path for path, _, _, _ in files)]]),
         ("INSERT INTO search_files VALUES (?, ?, ?, ?)", files)])
     return {path: content for path, _, content, _ in files}
 
