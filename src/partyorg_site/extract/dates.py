@@ -474,6 +474,7 @@ _MONTH_BEFORE = re.compile(r"tháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)$", re.
 # (after a dash, only where a year ends before it: "(19/5/1890-19/5/2017)", an anniversary's span)
 _DAY_MONTH_BEFORE = re.compile(r"(?<![\d/.])(?<![/.]-)(?<!(?<!\d\d\d)\d-)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*$")
 _NAM_BEFORE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,")
 _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 
 
@@ -606,6 +607,13 @@ _START_BEFORE = re.compile(r"(?<!\w)(?:từ|kể từ)\s+(?:ngày\s+)?$", re.IGN
 def _anniversary() -> re.Pattern[str]:
     """"kỷ niệm", "năm trước": a sentence that counts years from a day (data/dates.yaml), lower-cased."""
     return _any_word_of("anniversary_words")
+
+
+@lru_cache(maxsize=1)
+def _backstory_opening() -> re.Pattern[str]:
+    """A sentence's opening up to its "năm" ("Năm ", "Trước đó, cuối năm "; data/dates.yaml,
+    backstory_opening_words), in lower-cased text."""
+    return re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}năm\s+$")
 
 
 def _future() -> re.Pattern[str]:
@@ -744,6 +752,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
             shift = 1  # "Năm 2016 vừa qua, ...", "tăng so với cùng kỳ năm 2016": said in the year after it
         else:
             shift = _season_shift(before, month, in_review_rule)
+        if shift == 0 and _COMMA_AFTER.match(text, match.end()) and _backstory_opening().search(before.lower()):
+            told_before = max(told_before, year)  # "Năm 2011, ông A ...": a scene the story recalls
+            continue
         if shift >= 0 and future and not (_REPORTED_PERIOD.search(context)
                                            and not _future().search(text[opening:at].lower())):
             # "sẽ hoàn thành vào năm 2019": a plan's year; but a period reported on, "tình hình 6
