@@ -63,7 +63,8 @@ _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # nhiệm kỳ 2025 - 2030, là Ủy viên Bộ Chính trị").
 # (A term may close a title before the comma: "Phó Bí thư Thành ủy khóa XVIII, nhiệm kỳ 2025 -
 # 2030, Phó Chủ tịch ..."; it is no title and ends none of the chain.)
-_NEXT_TITLE = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–—]\s*\d{4}(?=\s*,))?"
+_TERM = r"nhiệm\s+kỳ\s+\d{4}\s*[-–—]\s*\d{4}"  # "nhiệm kỳ 2025 - 2030"
+_NEXT_TITLE = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s*,?\s*{_TERM}(?=\s*,))?"
                          r"\s*(?:,|và|kiêm(?:\s+nhiệm)?(?!\w)|(?<=\s)[-–—]|[-–—](?=\s))\s*"
                          r"(?:(?:đồng\s+thời\s+)?là\s+)?(?:giữ\s+chức\s+)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
@@ -78,7 +79,7 @@ _ASIDE_THEN_SEP = re.compile(r"\s*\((?!(?![^()\n]*(?:sinh|SN))[^()\n]*(?:(?<!\w)
 # (a term may stand between the title and its holder: "Bí thư Thành ủy Huế nhiệm kỳ 2020-2025, đồng
 # chí A"; a dash may come before the cue: "Bí thư Thành ủy - đồng chí A")
 _CUED_NAME_AFTER = re.compile(
-    rf"(?:\s+nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*,\s*(?:đồng chí|ông|bà)"
+    rf"(?:\s+{_TERM}\s*,\s*(?:đồng chí|ông|bà)"
     rf"|\s*(?:,?\s*(?:đồng chí|ông|bà)|[ ]+[-–—](?P<dash>)(?:[ ]+(?:đồng chí|ông|bà))?))\s+"
     rf"(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 
@@ -784,7 +785,10 @@ def _next_title_after_semicolon(text: str, end: int) -> re.Match[str] | None:
 # ("ông", "bà", "đồng chí") and followed by a title of its own.
 # The holders may be named after the verb that gave them the title: "Bốn Phó Bí thư Tỉnh ủy được
 # chỉ định gồm các ông: A (Thường trực), B, C và bà D".
-_LIST_OPENS = re.compile(r"\s*(?:(?:đã\s+|vừa\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)\s+)?"
+# (a term may stand between the title and its list: "Các Phó Bí thư Thành ủy Huế nhiệm kỳ
+# 2025-2030 gồm các đồng chí: ...", "... Tỉnh ủy khóa XII, nhiệm kỳ 2020 - 2025 gồm: ...")
+_LIST_OPENS = re.compile(rf"(?:\s*,?\s*{_TERM})?"
+                         r"\s*(?:(?:đã\s+|vừa\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)\s+)?"
                          r"(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
                          r"(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
 _PLURAL_LIST_OPENS = re.compile(r"\s+là\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
