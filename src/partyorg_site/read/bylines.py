@@ -54,6 +54,7 @@ _ABBREVIATION_LEAD = re.compile(rf"^(?P<outlet>{UPPER_CLASS}{UPPER_CLASS[:-1]}0-
 class _Cues:
     attribution: re.Pattern[str]
     attribution_word: re.Pattern[str]
+    inner_attribution: re.Pattern[str]  # " Theo " inside an attribution: the source it passed through is before it
     credit_line: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
@@ -70,6 +71,7 @@ def _cues() -> _Cues:
     return _Cues(
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         attribution_word=re.compile(rf"^(?:{attribution})\s*:?\s+"),
+        inner_attribution=re.compile(rf"\s(?:{attribution})\s*:?\s+"),
         credit_line=re.compile(rf"^(?:{alternation(data['credit_line_words'])})\s*:\s*[^:]{{2,40}}$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
@@ -92,9 +94,22 @@ def attribution_outlet(text: str) -> str | None:
     match = _cues().attribution.match(text)
     if not match or count_words(text, ATTRIBUTION_MAX_WORDS) > ATTRIBUTION_MAX_WORDS:
         return None
-    outlet = _cues().outlet_prefix.sub("", match.group("outlet").strip())
+    outlet = _cues().outlet_prefix.sub("", _publisher_of(match.group("outlet").strip()))
     first = outlet.split()[0] if outlet.split() else ""
     return outlet if first[:1].isupper() or first[:1].isdigit() or re.fullmatch(_WEB_ADDRESS, outlet) else None
+
+
+def _publisher_of(attributed: str) -> str:
+    """What an attribution names, less the author and the sources it passed through: "Hà
+    Thu/VnExpress" -> "VnExpress" (an author, a slash, the outlet); "Insider Theo
+    Luxia/Baodatviet.vn" -> "Baodatviet.vn" (the last attribution word names the publisher)."""
+    attributed = _cues().inner_attribution.split(attributed)[-1]
+    author = _AUTHOR_SLASH.match(attributed)
+    return attributed[author.end():] if author else attributed
+
+
+# an author's name, then a slash (not a date's: "Theo Đô thị Hoa Tây, 6/5")
+_AUTHOR_SLASH = re.compile(r"[^/]*?[^\d\s/]\s*/\s*(?=[^\d\s/])")
 
 
 def outlet_lead(text: str, first: bool = False) -> tuple[str | None, str]:
