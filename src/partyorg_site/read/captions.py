@@ -299,6 +299,15 @@ def _inline_credit() -> Anchored:
         phrases=["(", "Ảnh", "Nguồn ảnh"])
 
 
+@lru_cache(maxsize=1)
+def _illustration_mark() -> Anchored:
+    """"(Ảnh minh họa)", "(ảnh minh họa, nguồn internet)": a photo's mark in brackets that
+    credits no one (data/layout.yaml illustration_marks); it closes a caption as a credit does."""
+    listed = datafiles.load("layout")["illustration_marks"]
+    marks = alternation(spelling for mark in listed for spelling in either_case_first(mark))
+    return Anchored(re.compile(rf"\(\s*(?:{marks})(?:[\s,:][^()]{{0,30}})?\)\.?"), phrases=["("])
+
+
 def _may_hold_credit(text: str) -> bool:
     """The cheap test before the credit pattern: every credit holds "Ảnh", "(ảnh", "Nguồn ảnh"
     or "(Nguồn"."""
@@ -318,7 +327,7 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
-    if not _may_hold_credit(text) or not _inline_credit().search(text):
+    if not (_may_hold_credit(text) and _inline_credit().search(text)) and not _illustration_mark().search(text):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
@@ -331,11 +340,13 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
             # "GDP tăng 5,1% (Nguồn: Tổng cục Thống kê)": a figure's source, in the text; "...
             # gia đình. (Nguồn: Sina) Quỳnh Anh / Theo X" at the text's end: the text's own source
             match = None
-        if not match:
+        mark = None if match else _illustration_mark().search(sentence)
+        if not (match or mark):
             pending.append(sentence)
             continue
         # "(Ảnh X). Sau đó"; "Ba ôtô bị nạn - Ảnh: X": the dash before the credit is the credit's
-        before, after = sentence[:match.start()].rstrip(" -–—").strip(), sentence[match.end():].lstrip(" .,;").strip()
+        found = match or mark
+        before, after = sentence[:found.start()].rstrip(" -–—").strip(), sentence[found.end():].lstrip(" .,;").strip()
         if before:
             captions.append(before)
         elif pending:
