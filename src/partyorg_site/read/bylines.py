@@ -178,8 +178,8 @@ def _slashed_outlet(text: str) -> str | None:
     """"Ngọc Hân/VOV-ĐBSCL", "TTXVN/Tin Tức", "Lan Anh/VOV miền Trung": an author and the
     outlet's code on either side of a slash; the code, without a desk named in words."""
     slashed = _SLASH_SIGNATURE.match(text)
-    if not slashed or ends_sentence(slashed.group("by")):
-        return None
+    if not slashed or ends_sentence(slashed.group("by")) or _cues().attribution_word.match(slashed.group("outlet").strip()):
+        return None  # (nor "T.T.X / Theo Trí Thức Trẻ": the attribution names the outlet)
     for side in ("outlet", "by"):  # the code after the slash, else before it ("TTXVN/Tin Tức")
         if _OUTLET_CODE.fullmatch(slashed.group(side).strip()):
             return slashed.group(side).strip()
@@ -200,6 +200,28 @@ def _is_role(bracketed: str) -> bool:
     return any(folded == role or folded.startswith((role + " ", role + ":")) for role in _cues().byline_roles)
 
 
+_ROLE_AT_START = re.compile(r"^\(\s*(?P<role>[^()]{1,30}?)\s*\)\s*(?P<by>\S.*)$")
+
+
+def _after_role(text: str) -> str:
+    """"(Tổng hợp) Hoàng Yên" -> "Hoàng Yên", "(Còn nữa) Theo Trí Thức Trẻ" -> "Theo Trí Thức
+    Trẻ": what follows a compiler's role or a serial's mark in brackets."""
+    opening = _ROLE_AT_START.match(text)
+    return opening["by"] if opening and _is_role(opening["role"]) else text
+
+
+def _without_bare_role(text: str) -> str:
+    """"Tổng hợp Hoàng Yên", "Sơn Tùng Tổng hợp" -> the name: a role printed without its
+    brackets before or after the signature's name (data/layout.yaml, byline_roles)."""
+    folded = fold(text)
+    for role in _cues().byline_roles:
+        if len(role) > 3 and folded.startswith(role + " "):
+            return text[len(role) + 1:].strip()
+        if len(role) > 3 and folded.endswith(" " + role):
+            return text[:-len(role) - 1].strip()
+    return text
+
+
 def is_byline(text: str) -> bool:
     """"T.S", "PV", "Minh Anh - Văn Hải", "Thu Chung (CTV)": the author's signature under the text."""
     signed = _BRACKET_AT_END.match(text)
@@ -207,6 +229,11 @@ def is_byline(text: str) -> bool:
         text = signed.group("by").strip()  # the name before "(CTV)"
         if not text:
             return True
+    else:
+        stripped = _after_role(text)
+        if stripped is not text and _cues().attribution.match(stripped):
+            return False  # "(Còn nữa) Theo Trí Thức Trẻ": an attribution after a serial's mark names the outlet
+        text = _without_bare_role(stripped)
     if len(text) > 45:
         return False  # before splitting what may be a whole export's body
     text = text.removesuffix("|").rstrip()  # "Trần An |": the name, then a bar before the date the page prints
@@ -233,7 +260,7 @@ def split_signature(text: str) -> tuple[str, str | None]:
     attribution or a byline. Returns the text without them ("" where the paragraph was all
     signature) and the outlet they name."""
     after = _after_last_sentence(text)
-    rest = text[after:].strip() if after is not None else ""
+    rest = _after_role(text[after:].strip()) if after is not None else ""
     outlet = (signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
               or _signed_attribution(rest)) if rest else None
     if after is not None and (outlet or is_byline(rest)):
@@ -258,7 +285,7 @@ def split_signature(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-_ATTRIBUTION_AFTER_BYLINE = re.compile(r"\s(?=(?:Theo|Nguồn:)\s)")
+_ATTRIBUTION_AFTER_BYLINE = re.compile(r"\s*/?\s(?=(?:Theo|Nguồn:)\s)|/(?=(?:Theo|Nguồn:)\s)")  # ("B.C.T / Theo X", "NM/Theo X")
 
 
 @lru_cache(maxsize=1)
