@@ -277,12 +277,17 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             known = found.get(key)
             if known is None:
                 found[key] = appointment
-            elif appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")
-                                       or (title_opens_at(appointment.post, 0) and not title_opens_at(known.post, 0)
-                                           and known.span is not None and known.span[0] >= start)):
+                continue
+            if appointment.post and (known.post is None or fold(appointment.post).startswith(fold(known.post) + " ")
+                                     or (title_opens_at(appointment.post, 0) and not title_opens_at(known.post, 0)
+                                         and known.span is not None and known.span[0] >= start)):
                 # "nhận nhiệm vụ Phó Trưởng ban", then "... Phó Trưởng Ban Kinh tế"; "thôi tham gia Ban
                 # Chấp hành, Ban Thường vụ và thôi giữ chức Phó Bí thư Tỉnh ủy": the title, not the committees
                 known.post = appointment.post
+            # a decision first told bare (a caption's, a lead's summary), then in full: the body the
+            # fuller mention names ("Quyết định của Ban Bí thư ..."). (Not its date: a person's second
+            # decision of the same action, the State's after the Party's, is often another day's.)
+            known.by = known.by or appointment.by
         carried = decided
         if sentence_decisions:
             actions = {a.action for a in sentence_decisions}
