@@ -14,7 +14,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.patterns import alternation
 from partyorg_site.read.sentences import ends_sentence, ends_with_abbreviation
-from partyorg_site.vietnamese import UPPER_CLASS, count_words, fold
+from partyorg_site.vietnamese import UPPER_CLASS, count_words, either_case_first, fold
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
 # A dateline may stand before the outlet: "HÀ NỘI (TTXVN) –", "HÀ NỘI, 5/1 (TTXVN) –".
@@ -55,6 +55,7 @@ class _Cues:
     attribution: re.Pattern[str]
     attribution_word: re.Pattern[str]
     inner_attribution: re.Pattern[str]  # " Theo " inside an attribution: the source it passed through is before it
+    bare_role: re.Pattern[str]  # "Tổng hợp Hoàng Yên", "Sơn Tùng Tổng hợp": a signature's role without brackets
     credit_line: re.Pattern[str]
     outlet_prefix: re.Pattern[str]
     outlet_abbreviation: re.Pattern[str]
@@ -68,10 +69,13 @@ def _cues() -> _Cues:
     # ("theo Trí Thức Trẻ": an export may print the word in lower case after the text's end)
     attribution = "|".join(re.escape(case(word)) for word in data["attribution_words"] for case in (str, str.lower))
     prefixes = "|".join(sorted(map(re.escape, data["outlet_prefixes"]), key=len, reverse=True))
+    roles = alternation(spelling for role in data["byline_roles"] + data["serial_marks"] if " " in role
+                        for spelling in either_case_first(role))
     return _Cues(
         attribution=re.compile(rf"^\(?(?:{attribution})\s*:?\s+(?P<outlet>[^,;!?]{{2,50}}?)\)?\.?$"),
         attribution_word=re.compile(rf"^(?:{attribution})\s*:?\s+"),
         inner_attribution=re.compile(rf"\s(?:{attribution})\s*:?\s+"),
+        bare_role=re.compile(rf"(?:{roles})\s+(?P<after>\S.*)$|(?P<before>.*\S)\s+(?:{roles})$"),
         credit_line=re.compile(rf"^(?:{alternation(data['credit_line_words'])})\s*:\s*[^:]{{2,40}}$"),
         outlet_prefix=re.compile(rf"^(?:{prefixes})\s+"),
         outlet_abbreviation=re.compile(
@@ -200,6 +204,8 @@ def _is_role(bracketed: str) -> bool:
     return any(folded == role or folded.startswith((role + " ", role + ":")) for role in _cues().byline_roles)
 
 
+BYLINE_MAX = 45  # characters: a signature is a few names
+BYLINE_WITH_ROLE_MAX = BYLINE_MAX + 20  # ... and a role beside them: "(Tổng hợp) ", " Tổng hợp"
 _ROLE_AT_START = re.compile(r"^\(\s*(?P<role>[^()]{1,30}?)\s*\)\s*(?P<by>\S.*)$")
 
 
@@ -212,14 +218,10 @@ def _after_role(text: str) -> str:
 
 def _without_bare_role(text: str) -> str:
     """"Tổng hợp Hoàng Yên", "Sơn Tùng Tổng hợp" -> the name: a role printed without its
-    brackets before or after the signature's name (data/layout.yaml, byline_roles)."""
-    folded = fold(text)
-    for role in _cues().byline_roles:
-        if len(role) > 3 and folded.startswith(role + " "):
-            return text[len(role) + 1:].strip()
-        if len(role) > 3 and folded.endswith(" " + role):
-            return text[:-len(role) - 1].strip()
-    return text
+    brackets before or after the signature's name (data/layout.yaml, byline_roles, of more
+    than one word: "TH" or "ST" alone may be a name's initials)."""
+    bare = _cues().bare_role.match(text)
+    return (bare["after"] or bare["before"]).strip() if bare else text
 
 
 def is_byline(text: str) -> bool:
@@ -229,12 +231,12 @@ def is_byline(text: str) -> bool:
         text = signed.group("by").strip()  # the name before "(CTV)"
         if not text:
             return True
-    else:
+    elif len(text) <= BYLINE_WITH_ROLE_MAX:
         stripped = _after_role(text)
         if stripped is not text and _cues().attribution.match(stripped):
             return False  # "(Còn nữa) Theo Trí Thức Trẻ": an attribution after a serial's mark names the outlet
         text = _without_bare_role(stripped)
-    if len(text) > 45:
+    if len(text) > BYLINE_MAX:
         return False  # before splitting what may be a whole export's body
     text = text.removesuffix("|").rstrip()  # "Trần An |": the name, then a bar before the date the page prints
     if _cues().credit_line.match(text):

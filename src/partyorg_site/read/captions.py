@@ -308,6 +308,17 @@ def _illustration_mark() -> Anchored:
     return Anchored(re.compile(rf"\(\s*(?:{marks})(?:[\s,:][^()]{{0,30}})?\)\.?"), phrases=["("])
 
 
+def _may_hold_mark(text: str) -> bool:
+    """The cheap test before the illustration marks' pattern: a mark's last two words ("minh
+    họa", "tư liệu"; one alone, "liệu" of "số liệu", is in most articles)."""
+    return any(words in text for words in _mark_words())
+
+
+@lru_cache(maxsize=1)
+def _mark_words() -> tuple[str, ...]:
+    return tuple(sorted({" ".join(mark.split()[-2:]) for mark in datafiles.load("layout")["illustration_marks"]}))
+
+
 def _may_hold_credit(text: str) -> bool:
     """The cheap test before the credit pattern: every credit holds "Ảnh", "(ảnh", "Nguồn ảnh"
     or "(Nguồn"."""
@@ -327,7 +338,8 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
 
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
-    if not (_may_hold_credit(text) and _inline_credit().search(text)) and not _illustration_mark().search(text):
+    may_hold_mark = _may_hold_mark(text)
+    if not (_may_hold_credit(text) and _inline_credit().search(text)) and not (may_hold_mark and _illustration_mark().search(text)):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
@@ -340,7 +352,7 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
             # "GDP tăng 5,1% (Nguồn: Tổng cục Thống kê)": a figure's source, in the text; "...
             # gia đình. (Nguồn: Sina) Quỳnh Anh / Theo X" at the text's end: the text's own source
             match = None
-        mark = None if match else _illustration_mark().search(sentence)
+        mark = _illustration_mark().search(sentence) if not match and may_hold_mark and _may_hold_mark(sentence) else None
         if not (match or mark):
             pending.append(sentence)
             continue
