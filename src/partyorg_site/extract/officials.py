@@ -107,6 +107,8 @@ class _Rules:
     proposed_post: re.Pattern[str]  # "được giới thiệu để bầu": a post to come follows
     former_chain_contexts: tuple[str, ...]  # "kỷ luật", "bị cáo": a "(nguyên ...)" chain is former throughout
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
+    shared_after: re.Pattern[str]  # "(đều là ": a title the names listed before it all hold
+    shared_after_words: tuple[str, ...]
     plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
     others_between: re.Pattern[str]  # "các nhân sự": people between a person and "giữ chức", whose post it is
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
@@ -169,6 +171,8 @@ def _rules() -> _Rules:
         plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
                                  rf"|[2-9]|[1-9]\d)\s+(?:(?P<noun>{alternation(titles['plural_nouns'])})\s+)?$"),
         others_between=re.compile(rf"(?<!\w)(?:các|những)\s+(?:{alternation([*titles['plural_nouns'], *titles['people_nouns']])})(?!\w)"),
+        shared_after=re.compile(rf"\s*\(?\s*(?:{alternation(titles['shared_after_list'])})\s+"),
+        shared_after_words=tuple(titles["shared_after_list"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -1238,6 +1242,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 name = " ".join(words)
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
+    _add_titles_shared_after(text, add)
     _add_appointments(text, found, add)
     _add_shared_titles(text, found)
     officials = [official for official in found.values() if not _a_firms_head(official.titles)]
@@ -1269,6 +1274,30 @@ def _add_shared_titles(text: str, found: dict[str, Official]) -> None:
         for official in found.values():
             if any(opens <= start < end for start, _ in official.spans):
                 add_title(official.titles, title)
+
+
+def _add_titles_shared_after(text: str, add: Callable[[str, list[str], Span], None]) -> None:
+    """"khiển trách ông A và ông B (đều là Phó trưởng phòng Nội vụ huyện)": a title the
+    persons listed right before it all hold (data/titles.yaml, shared_after_list). The list
+    opens at its clause's first "ông", "bà" or "đồng chí" and ends at the marker."""
+    rules = _rules()
+    if not any(word in text for word in rules.shared_after_words):
+        return  # (most texts)
+    for marker in rules.shared_after.finditer(text):
+        read = _read_title(text, marker.end())
+        if not read or _name_at_end(read[0]) or title_key(read[0]) in rules.generic_heads:
+            continue  # (nor a head alone that names no unit: "(cùng là phó giám đốc)" of a firm named before)
+        opening = max(text.rfind(mark, 0, marker.start()) for mark in _CLAUSE_MARKS) + 1
+        cue = _LIST_CUE.search(text, opening, marker.start())
+        listed = [(name, span) for name, span in (_names_listed_from(text, cue.end(), own_titles=False) if cue else [])
+                  if span[1] <= marker.start()]  # (a list may go on past the bracket: "(đều là X); ông C, ...")
+        if listed and not text[listed[-1][1][1]:marker.start()].strip():
+            for name, span in listed:
+                add(name, [read[0]], span)
+
+
+_CLAUSE_MARKS = (". ", ";", ":", "\n", "(")
+_LIST_CUE = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+")
 
 
 # "các" and the title, then the colon within a clause
