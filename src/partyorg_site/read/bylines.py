@@ -303,11 +303,17 @@ _TEASER_AFTER = tuple('.!?…"”')  # a sentence's end (not a colon's or a brac
 def _trailing_teaser() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """A teaser's words (data/layout.yaml trailing_teaser_words), for the cheap test that most
     paragraphs fail, and the pattern from one of them to the text's end."""
-    words = tuple(datafiles.load("layout")["trailing_teaser_words"])
+    layout = datafiles.load("layout")
+    words = tuple(layout["trailing_teaser_words"] + layout["trailing_clip_words"])
     # (a word ends where a word ends; ">>" may run into the headline: ">>Thủ tướng ...")
     marks = [word for word in words if not word[-1].isalnum()]
     opener = alternation([word for word in words if word not in marks]) + r"(?!\w)" + (f"|{alternation(marks)}" if marks else "")
     return words, re.compile(rf"(?:{opener})[^\n]{{0,{TEASER_MAX_CHARACTERS}}}$")
+
+
+@lru_cache(maxsize=1)
+def _clip_words() -> tuple[str, ...]:
+    return tuple(datafiles.load("layout")["trailing_clip_words"])
 
 
 _SENTENCE_GOES_ON = re.compile(r"[.!?…]\s+\S")  # a sentence ends inside, and more text follows
@@ -322,18 +328,36 @@ def split_trailer(text: str) -> tuple[str, str | None]:
     words, pattern = _trailing_teaser()
     stamped_signature = _stamped_signature()  # (compiled on the first call, not the rare branch's)
     teaser = pattern.search(text) if any(word in text for word in words) else None
-    if teaser and teaser.group().startswith(">") and _SENTENCE_GOES_ON.search(teaser.group()):
-        teaser = None  # ">> Top 10 ... 3. RAM Trucks. 4. ...": a list's items go on after the link, the text's
+    clip = teaser is not None and teaser.group().startswith(_clip_words())
+    if teaser and (teaser.group().startswith(">") or clip) and _SENTENCE_GOES_ON.search(teaser.group()) \
+            or clip and teaser.group().rstrip().endswith(_TEASER_AFTER):
+        teaser = None  # ">> Top 10 ... 3. RAM Trucks. 4. ...": a list's items go on after the link, the text's;
+        # "Video: <a clip's title> Trước đó, ông A ... nghỉ việc.": the text's own sentence after the title
+    attributed = None
     if teaser and text[teaser.start() - 1:teaser.start()] in (" ", ">") \
-            and text[:teaser.start()].rstrip(" >").endswith(_TEASER_AFTER):  # ("... đi. >> Xem thêm")
+            and text[:teaser.start()].rstrip(" >").endswith(_TEASER_AFTER) \
+            and not (clip and "|" in teaser.group()):  # ("... đi. >> Xem thêm"; a clip's title before a stamped signature goes with it)
+        attributed = _attribution_after(teaser.group())
         text = text[:teaser.start()].rstrip(" >")
     if "|" not in text:
-        return text, None
+        return text, attributed
     found = stamped_signature.search(text)
     if not found:
         return text, None
     by = re.split(r"\s+[-–—]\s+", found["by"].strip(), maxsplit=1)
     return text[:found.start()].rstrip(), (by[1].strip() or None) if len(by) == 2 else None
+
+
+def _attribution_after(teaser: str) -> str | None:
+    """The outlet an attribution after a teaser names ("Video: Hoàng Quý, Theo Trí Thức Trẻ",
+    "Video: ... Lê Phương (Theo Khám phá)"): the page's own, printed after the clip's credit."""
+    last = None
+    for last in _cues().inner_attribution.finditer(teaser):
+        pass
+    if last is None:
+        return None
+    after = teaser[last.end():].strip()
+    return signature_outlet(after) if "(" in after else attribution_outlet(teaser[last.start():].strip())
 
 
 def _signed_attribution(words: str) -> str | None:
