@@ -84,6 +84,15 @@ _CUED_NAME_AFTER = re.compile(
     rf"(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 
 
+# The holder named after "là" (and "hiện nay"): "Giám đốc Sở Nội vụ hiện nay là ông Trần Văn
+# K", where the title opens its sentence or clause (not "người phát ngôn của Tổng thống Nga là
+# ông A", "vợ Thủ tướng là bà B": the copula names the holder of the noun before the title), and
+# not a head alone, which names no unit ("Chủ tịch là ông A" may be a firm's)
+_NAMED_BY_COPULA = re.compile(rf"\s+(?:(?:hiện nay|hiện tại|hiện|nay)\s+)?là\s+(?:đồng chí|ông|bà)\s+"
+                              rf"(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.;:!?]\s*|,\s*|\n)$")
+
+
 @dataclass(frozen=True)
 class _Rules:
     heads: Anchored
@@ -1211,7 +1220,9 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             text, chain_end, plural=lambda: title_key(titles[-1]) not in rules.generic_heads
             and rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) is not None)
         copula = not named and not listed and text.startswith(_COPULA, head.start() - len(_COPULA))
-        cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end)
+        cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end) or (
+            _NAMED_BY_COPULA.match(text, chain_end) if title_key(titles[-1]) not in rules.generic_heads
+            and _CLAUSE_OPENS_BEFORE.search(text, max(0, head.start() - 3), head.start()) else None)
         if not (named or listed or copula or cue) or rules.past_post.search(
                 text, max(0, head.start() - 40), head.start()):
             continue  # no one holds the titles, or (after "từng là") they are a career's past posts
@@ -1235,7 +1246,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             _add_present_posts(text, head.start(), titles, chain_end, found, add)
         else:
             words = cue.group("name").split()
-            need_surname = cue.group("dash") is not None
+            need_surname = cue.groupdict().get("dash") is not None
             while len(words) > 2 and not _is_name(words, need_surname):
                 words = words[:-1]
             if _is_name(words, need_surname):
