@@ -180,7 +180,7 @@ def _rules() -> _Rules:
         plural_before=re.compile(rf"(?<!\w)(?:{alternation(v for word in titles['plural_before'] for v in either_case_first(word))}"
                                  rf"|[2-9]|[1-9]\d)\s+(?:(?P<noun>{alternation(titles['plural_nouns'])})\s+)?$"),
         others_between=re.compile(rf"(?<!\w)(?:các|những)\s+(?:{alternation([*titles['plural_nouns'], *titles['people_nouns']])})(?!\w)"),
-        shared_after=re.compile(rf"\s*\(?\s*(?:{alternation(titles['shared_after_list'])})\s+"),
+        shared_after=re.compile(rf"{alternation(titles['shared_after_list'])}\s+"),  # (a literal first: a fast scan)
         shared_after_words=tuple(titles["shared_after_list"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
@@ -1298,11 +1298,12 @@ def _add_titles_shared_after(text: str, add: Callable[[str, list[str], Span], No
         read = _read_title(text, marker.end())
         if not read or _name_at_end(read[0]) or title_key(read[0]) in rules.generic_heads:
             continue  # (nor a head alone that names no unit: "(cùng là phó giám đốc)" of a firm named before)
-        opening = max(text.rfind(mark, 0, marker.start()) for mark in _CLAUSE_MARKS) + 1
-        cue = _LIST_CUE.search(text, opening, marker.start())
+        at = len(text[:marker.start()].rstrip(" (").rstrip())  # before the bracket that holds the marker, if one does
+        opening = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+        cue = _LIST_CUE.search(text, opening, at)
         listed = [(name, span) for name, span in (_names_listed_from(text, cue.end(), own_titles=False) if cue else [])
-                  if span[1] <= marker.start()]  # (a list may go on past the bracket: "(đều là X); ông C, ...")
-        if listed and not text[listed[-1][1][1]:marker.start()].strip():
+                  if span[1] <= at]  # (a list may go on past the bracket: "(đều là X); ông C, ...")
+        if listed and listed[-1][1][1] == at:
             for name, span in listed:
                 add(name, [read[0]], span)
 
