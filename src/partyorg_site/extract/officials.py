@@ -152,7 +152,7 @@ def _rules() -> _Rules:
             re.compile(rf"(?<![\w])(?:(?:{prefixes})\s+)?(?:{heads})(?!\w)"),
             phrases=[*head_words, *titles["head_prefixes"]]),
         surnames=frozenset(names["surnames"]),
-        not_name=frozenset(names["not_name_words"]),
+        not_name=frozenset(names["not_name_words"] + names["cued_surnames"]),
         person_cue=re.compile(rf"(?:{cues})\s*:?\s*$"),
         capitalised_cues=frozenset(cue for cue in names["person_cues"] if cue[0].isupper() and " " not in cue),
         never=frozenset(fold(n) for n in names["never_officials"]),
@@ -820,16 +820,21 @@ def _names_listed_after(text: str, position: int, plural: Callable[[], bool] | N
     ông B và ông C")."""
     opens = _LIST_OPENS.match(text, position) or (
         plural is not None and (after_la := _PLURAL_LIST_OPENS.match(text, position)) and plural() and after_la)
-    return _names_listed_from(text, opens.end()) if opens else []
+    return _names_listed_from(text, opens.end(), cued=bool(_CUE_WORD.search(opens.group()))) if opens else []
 
 
-def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tuple[str, Span]]:
+_CUE_WORD = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)(?!\w)")
+
+
+def _names_listed_from(text: str, at: int, own_titles: bool = True, cued: bool = False) -> list[tuple[str, Span]]:
     """The names of a list from text[at] on, each item ended by a comma, a semicolon or "và",
     and each name perhaps followed by a title of its own ("ông A, Chủ tịch HĐND tỉnh; ông B");
+    `cued`: a cue opened the list ("các đồng chí:"), so a surname that also opens other
+    capitalised phrases begins a name in any of its items ("..., Văn Thị Bạch Tuyết");
     without `own_titles`, a name followed by its own title ends the list before it (after a
     shared title, "các Phó Chủ tịch A, B, Giám đốc Sở X" leaves B's post in doubt)."""
     names: list[tuple[str, Span]] = []
-    cued = False
+    all_cued = cued  # "gồm các đồng chí: A, B, C": the cue before the list names each item a person
     while found := _listed_person(text, at, cued):
         after = found.end()
         own = _OWN_TITLE.match(text, after)
@@ -843,7 +848,7 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True) -> list[tupl
         separator = _LIST_SEPARATOR.match(text, after)
         if not separator:
             break
-        at, cued = separator.end(), separator.group("cue") is not None
+        at, cued = separator.end(), all_cued or separator.group("cue") is not None
     return names
 
 

@@ -88,7 +88,8 @@ def gazetteer() -> Gazetteer:
                                rf"(?:{UPPER_CLASS}[\w'’-]*(?:\s*,\s*|\s+và\s+|\s+))+$"),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         # those that open a name only after "ông", "bà": "chợ Đồng Xuân Quảng Bình" names no one
-        cued_surnames=frozenset(datafiles.load("names")["surnames"]) & frozenset(datafiles.load("names")["not_name_words"]),
+        cued_surnames=frozenset(datafiles.load("names")["surnames"]) & frozenset(datafiles.load("names")["not_name_words"])
+        | frozenset(datafiles.load("names")["cued_surnames"]),
         host_cue=re.compile(rf"(?:{cues})\s*$"),
         capital=places["capital"],
         venue_cue=re.compile(rf"(?<!\w)(?:{alternation(places['venue_cues'])})\s*$"),
