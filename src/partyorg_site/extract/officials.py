@@ -118,6 +118,8 @@ class _Rules:
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
     shared_after: re.Pattern[str]  # "(đều là ": a title the names listed before it all hold
     shared_after_words: tuple[str, ...]
+    post_then_holder: re.Pattern[str]  # "kéo dài thời gian giữ chức vụ ": a post, then "đối với" its holder
+    post_then_holder_phrases: tuple[str, ...]
     plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
     others_between: re.Pattern[str]  # "các nhân sự": people between a person and "giữ chức", whose post it is
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
@@ -182,6 +184,8 @@ def _rules() -> _Rules:
         others_between=re.compile(rf"(?<!\w)(?:các|những)\s+(?:{alternation([*titles['plural_nouns'], *titles['people_nouns']])})(?!\w)"),
         shared_after=re.compile(rf"{alternation(titles['shared_after_list'])}\s+"),  # (a literal first: a fast scan)
         shared_after_words=tuple(titles["shared_after_list"]),
+        post_then_holder=re.compile(rf"{alternation(titles['post_then_holder'])}\s+"),
+        post_then_holder_phrases=tuple(titles["post_then_holder"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -1259,6 +1263,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_titles_shared_after(text, add)
+    _add_posts_held_by_the_one_after(text, add)
     _add_appointments(text, found, add)
     _add_shared_titles(text, found)
     officials = [official for official in found.values() if not _a_firms_head(official.titles)]
@@ -1313,6 +1318,20 @@ def _add_titles_shared_after(text: str, add: Callable[[str, list[str], Span], No
                 add(name, [read[0]], span)
 
 
+def _add_posts_held_by_the_one_after(text: str, add: Callable[[str, list[str], Span], None]) -> None:
+    """"kéo dài thời gian giữ chức vụ Thứ trưởng Bộ Công Thương đối với ông A": a post named
+    before its holder (data/titles.yaml, post_then_holder)."""
+    rules = _rules()
+    if not any(phrase in text for phrase in rules.post_then_holder_phrases):
+        return  # (most texts)
+    for cue in rules.post_then_holder.finditer(text):
+        read = _read_title(text, cue.end())
+        holder = _HOLDER_AFTER.match(text, read[1]) if read else None
+        if holder and _is_name(holder["name"].split(), need_surname=False, cued=True):
+            add(holder["name"], [read[0]], holder.span("name"))
+
+
+_HOLDER_AFTER = re.compile(rf"\s+đối với\s+(?:ông|bà|đồng chí)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 _CLAUSE_MARKS = (". ", ";", ":", "\n", "(")
 _LIST_CUE = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+")
 
