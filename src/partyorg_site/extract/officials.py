@@ -839,6 +839,7 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True, cued: bool =
     shared title, "các Phó Chủ tịch A, B, Giám đốc Sở X" leaves B's post in doubt)."""
     names: list[tuple[str, Span]] = []
     all_cued = cued  # "gồm các đồng chí: A, B, C": the cue before the list names each item a person
+    first_cued = cued or _LIST_CUE.match(text, at) is not None
     while found := _listed_person(text, at, cued):
         after = found.end()
         own = _OWN_TITLE.match(text, after)
@@ -850,8 +851,8 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True, cued: bool =
         if aside := _LISTED_ASIDE.match(text, after):  # "A (Thường trực), B": a qualifier in brackets
             after = aside.end()
         separator = _LIST_SEPARATOR.match(text, after)
-        if not separator:
-            break
+        if not separator or (separator.group("cue") and ";" in separator.group() and not first_cued):
+            break  # (after items named bare, "; đồng chí B, ..." opens another group: _CUED_ITEM_AFTER)
         at, cued = separator.end(), all_cued or separator.group("cue") is not None
     return names
 
@@ -1292,6 +1293,8 @@ def _add_shared_titles(text: str, found: dict[str, Official]) -> None:
         # trị: A, B; các Ủy viên Trung ương Đảng: C, D")
         end = min(next((m.start() for m in _LIST_END.finditer(text, opens)), len(text)),
                   headers[index + 1][0] if index + 1 < len(headers) else len(text))
+        if not _LIST_CUE.match(text, opens):  # items named bare: one cued after a semicolon is no longer of the list
+            end = next((m.start() for m in _CUED_ITEM_AFTER.finditer(text, opens, end)), end)
         for official in found.values():
             if any(opens <= start < end for start, _ in official.spans):
                 add_title(official.titles, title)
@@ -1333,6 +1336,9 @@ def _add_posts_held_by_the_one_after(text: str, add: Callable[[str, list[str], S
 
 _HOLDER_AFTER = re.compile(rf"\s+đối với\s+(?:ông|bà|đồng chí)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 _CLAUSE_MARKS = (". ", ";", ":", "\n", "(")
+# "các Ủy viên Bộ Chính trị: A, Bộ trưởng X; đồng chí B, Bí thư Trung ương Đảng": after items
+# named bare, one cued after a semicolon is another group of the guests, not the header's
+_CUED_ITEM_AFTER = re.compile(r";\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s")
 _LIST_CUE = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+")
 
 
