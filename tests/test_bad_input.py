@@ -89,3 +89,21 @@ def test_windows_1258_and_crlf_read_like_utf8(tmp_path):
     converted = json.loads(extract(legacy).stdout)
     for key in ("title", "date", "province", "officials", "documents"):
         assert converted[key] == utf8[key], key
+
+
+def test_extract_reads_a_file_of_the_sites_articles_as_the_build_does(tmp_path):
+    """`partyorg-site extract articles/2025/x.txt` in a site's folder gives the record the
+    build gives: `source` relative to the articles folder, and its year folder dating the
+    day the text prints without a year. Outside the articles folder, the file's own folder."""
+    (tmp_path / "articles" / "2025").mkdir(parents=True)
+    article = tmp_path / "articles" / "2025" / "hop.txt"
+    article.write_text("Tỉnh ủy họp\nNgày 9/5, Tỉnh ủy họp bàn công tác cán bộ.\n", encoding="utf-8")
+    loose = tmp_path / "hop.txt"
+    loose.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+
+    inside = json.loads(run_cli("extract", "articles/2025/hop.txt", cwd=tmp_path).stdout)
+    assert (inside["source"], inside["date"], inside["date_source"]) == ("2025/hop.txt", "2025-05-09", "path")
+    outside = json.loads(run_cli("extract", "hop.txt", cwd=tmp_path).stdout)
+    assert (outside["source"], outside["date"]) == ("hop.txt", None)
+    rooted = json.loads(run_cli("extract", "--root", "articles", "articles/2025/hop.txt", cwd=tmp_path).stdout)
+    assert rooted["source"] == "2025/hop.txt"

@@ -21,6 +21,32 @@ def _report(problems: list[Problem]) -> None:
         print(f"{problem}" if problem.kind == "error" else f"{problem} (warning)", file=sys.stderr)
 
 
+def _source_root(path: Path, given: str | None) -> Path:
+    """The folder a record's `source` is relative to: --root; by default the site's articles
+    folder (site.yaml's, in this folder) where the file lies in it, as the build's are, so that
+    a year folder dates the record as it does in the site ("articles/2025/x.txt" is
+    "2025/x.txt"); else the file's own folder."""
+    if given:
+        return Path(given)
+    articles = _site_articles()
+    try:
+        path.resolve().relative_to(articles.resolve())
+    except ValueError:
+        return path.parent
+    return articles
+
+
+def _site_articles() -> Path:
+    from partyorg_site.config import load_config
+    from partyorg_site.errors import ArticleError
+
+    try:
+        config = load_config("site.yaml")
+    except ArticleError:
+        return Path("articles")  # (a broken site.yaml is `build`'s to report; extract needs none)
+    return config.root / config.articles
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON record per file, in the order given (JSON Lines)."""
     from partyorg_site.loader import load_file  # here: `build` imports it only when it extracts
@@ -29,7 +55,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     for name in args.files:
         path = Path(name)
-        result = load_file(path, Path(args.root) if args.root else path.parent)
+        result = load_file(path, _source_root(path, args.root))
         (problems if isinstance(result, Problem) else records).append(result)
     problems.extend(resolve_archive(records))
     out = sys.stdout
@@ -48,7 +74,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         path = Path(name)
-        found = explain_file(path, Path(args.root) if args.root else path.parent)
+        found = explain_file(path, _source_root(path, args.root))
         if isinstance(found, Problem):
             _report([found])
             status = 1
@@ -88,13 +114,15 @@ def make_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="print the JSON record of each article file")
     extract.add_argument("files", nargs="+", help="article files (.txt or .md)")
-    extract.add_argument("--root", help="folder that `source` paths are relative to (default: each file's folder)")
+    extract.add_argument("--root", help="folder that `source` paths are relative to (default: the site's articles "
+                         "folder for a file inside it, as in the build; else each file's folder)")
     extract.add_argument("--strict", action="store_true", help="exit 1 on any problem, warnings included")
     extract.set_defaults(run=cmd_extract)
 
     explain = commands.add_parser("explain", help="print each fact of a record, the sentence it came from and why")
     explain.add_argument("files", nargs="+", help="article files (.txt or .md)")
-    explain.add_argument("--root", help="folder that `source` paths are relative to (default: each file's folder)")
+    explain.add_argument("--root", help="folder that `source` paths are relative to (default: the site's articles "
+                         "folder for a file inside it, as in the build; else each file's folder)")
     explain.set_defaults(run=cmd_explain)
 
     for name, help_text, run in (("build", "build the site from the articles folder", cmd_build),
