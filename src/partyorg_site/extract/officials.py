@@ -828,7 +828,8 @@ def _names_listed_after(text: str, position: int, plural: Callable[[], bool] | N
     return _names_listed_from(text, opens.end(), cued=bool(_CUE_WORD.search(opens.group()))) if opens else []
 
 
-_CUE_WORD = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)(?!\w)")
+_CUE = r"(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)"  # the words that name the next words a person
+_CUE_WORD = re.compile(rf"(?<!\w){_CUE}(?!\w)")
 
 
 def _names_listed_from(text: str, at: int, own_titles: bool = True, cued: bool = False) -> list[tuple[str, Span]]:
@@ -1339,8 +1340,8 @@ _HOLDER_AFTER = re.compile(rf"\s+đối với\s+(?:ông|bà|đồng chí)\s+(?P<
 _CLAUSE_MARKS = (". ", ";", ":", "\n", "(")
 # "các Ủy viên Bộ Chính trị: A, Bộ trưởng X; đồng chí B, Bí thư Trung ương Đảng": after items
 # named bare, one cued after a semicolon is another group of the guests, not the header's
-_CUED_ITEM_AFTER = re.compile(r";\s*(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s")
-_LIST_CUE = re.compile(r"(?<!\w)(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+")
+_CUED_ITEM_AFTER = re.compile(rf";\s*{_CUE}\s")
+_LIST_CUE = re.compile(rf"(?<!\w){_CUE}\s+")
 
 
 # "các" and the title, then the colon within a clause

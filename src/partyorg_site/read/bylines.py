@@ -287,7 +287,7 @@ def split_signature(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-_ATTRIBUTION_AFTER_BYLINE = re.compile(r"\s*/?\s(?=(?:Theo|Nguồn:)\s)|/(?=(?:Theo|Nguồn:)\s)")  # ("B.C.T / Theo X", "NM/Theo X")
+_ATTRIBUTION_AFTER_BYLINE = re.compile(r"(?:\s*/\s*|\s)(?=(?:Theo|Nguồn:)\s)")  # (a slash may part them: "B.C.T / Theo X", "NM/Theo X")
 
 
 @lru_cache(maxsize=1)

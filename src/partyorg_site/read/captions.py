@@ -263,7 +263,9 @@ def _inline_credit() -> Anchored:
     "Ảnh: Báo Yên Bái.", "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)"); without a colon,
     in brackets ("(Ảnh Bộ Quốc phòng)") or naming a paper or an agency's code ("Ảnh báo
     Đà Nẵng", "Ảnh TTXVN"); or ending as a credit that names no one does ("Ảnh: Người dân
-    cung cấp", data/layout.yaml credit_endings). ("Ảnh hưởng", a word, is none of these.)"""
+    cung cấp", data/layout.yaml credit_endings); or a photo's mark in brackets that credits no
+    one ("(Ảnh minh họa)", "(ảnh tư liệu)", layout.yaml illustration_marks), last, so that a
+    credit of the same bracket wins. ("Ảnh hưởng", a word, is none of these.)"""
     openers = alternation(datafiles.load("names")["not_name_words"])
     # A word that opens the next sentence is none of the credit's, unless the agency's code is
     # glued to it ("Ảnh: Nhan Sáng/TTXVN"); nor is a capitalised word a lower-case one follows
@@ -276,6 +278,8 @@ def _inline_credit() -> Anchored:
     closed = rf"{token}(?:(?:\s+|\s*[/-]\s*){token}){{0,5}}"
     endings = alternation(spelling for ending in datafiles.load("layout")["credit_endings"]
                           for spelling in either_case_first(ending))
+    marks = alternation(spelling for mark in datafiles.load("layout")["illustration_marks"]
+                        for spelling in either_case_first(mark))
     return Anchored(re.compile(
         # "(Ảnh: Quang Hải/TTXVN)", "(ảnh: Tuổi Trẻ)", "(Ảnh: Người dân cung cấp)": a bracket holds the credit whole
         rf"\(\s*(?:{credit}|ảnh)\s*:\s*[^()]{{1,60}}?\)"
@@ -295,22 +299,15 @@ def _inline_credit() -> Anchored:
         # (a paper's name may end in a lower-case syllable, "Báo Giao thông", where the next
         # sentence opens after it)
         rf"|\b{credit}\s*:\s*(?:[Bb]áo\s+{word}(?:\s+(?!(?:Ông|Bà|Đồng|Các)\b){further}"
-        rf"|\s+{LOWER_CLASS}+(?=\s+{UPPER_CLASS})){{0,3}}|{_WEB_ADDRESS})(?![\w.])"),
+        rf"|\s+{LOWER_CLASS}+(?=\s+{UPPER_CLASS})){{0,3}}|{_WEB_ADDRESS})(?![\w.])"
+        rf"|\(\s*(?:{marks})(?:[\s,:][^()]{{0,30}})?\)\.?"),  # "(Ảnh minh họa)", "(ảnh minh họa, nguồn internet)"
         phrases=["(", "Ảnh", "Nguồn ảnh"])
 
 
-@lru_cache(maxsize=1)
-def _illustration_mark() -> Anchored:
-    """"(Ảnh minh họa)", "(ảnh minh họa, nguồn internet)": a photo's mark in brackets that
-    credits no one (data/layout.yaml illustration_marks); it closes a caption as a credit does."""
-    listed = datafiles.load("layout")["illustration_marks"]
-    marks = alternation(spelling for mark in listed for spelling in either_case_first(mark))
-    return Anchored(re.compile(rf"\(\s*(?:{marks})(?:[\s,:][^()]{{0,30}})?\)\.?"), phrases=["("])
-
-
 def _may_hold_mark(text: str) -> bool:
-    """The cheap test before the illustration marks' pattern: a mark's last two words ("minh
-    họa", "tư liệu"; one alone, "liệu" of "số liệu", is in most articles)."""
+    """The cheap test for an illustration mark, which may hold none of _may_hold_credit's words
+    ("(Hình minh họa)"): a mark's last two words ("minh họa", "tư liệu"; one alone, "liệu" of
+    "số liệu", is in most articles)."""
     return any(words in text for words in _mark_words())
 
 
@@ -339,26 +336,25 @@ def split_inline_captions(text: str) -> tuple[list[str], list[str]]:
     The caption is the sentence just before the credit; the credit itself is dropped.
     """
     may_hold_mark = _may_hold_mark(text)
-    if not (_may_hold_credit(text) and _inline_credit().search(text)) and not (may_hold_mark and _illustration_mark().search(text)):
+    if not (_may_hold_credit(text) or may_hold_mark) or not _inline_credit().search(text):
         return [text], []
     body: list[str] = []
     captions: list[str] = []
     pending: list[str] = []
     figure = _figure()  # (compiled on the first credit, not the first source's)
     for sentence in sentences(text):
-        match = _inline_credit().search(sentence) if _may_hold_credit(sentence) else None
+        match = _inline_credit().search(sentence) \
+            if _may_hold_credit(sentence) or may_hold_mark and _may_hold_mark(sentence) else None
         if match and match["source"] and (figure.search(sentence[:match.start()] or (pending[-1] if pending else ""))
                                           or not SENTENCE_MARK.search(sentence, match.end())):
             # "GDP tăng 5,1% (Nguồn: Tổng cục Thống kê)": a figure's source, in the text; "...
             # gia đình. (Nguồn: Sina) Quỳnh Anh / Theo X" at the text's end: the text's own source
             match = None
-        mark = _illustration_mark().search(sentence) if not match and may_hold_mark and _may_hold_mark(sentence) else None
-        if not (match or mark):
+        if not match:
             pending.append(sentence)
             continue
         # "(Ảnh X). Sau đó"; "Ba ôtô bị nạn - Ảnh: X": the dash before the credit is the credit's
-        found = match or mark
-        before, after = sentence[:found.start()].rstrip(" -–—").strip(), sentence[found.end():].lstrip(" .,;").strip()
+        before, after = sentence[:match.start()].rstrip(" -–—").strip(), sentence[match.end():].lstrip(" .,;").strip()
         if before:
             captions.append(before)
         elif pending:
