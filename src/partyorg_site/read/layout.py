@@ -23,7 +23,7 @@ from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM
 from partyorg_site.read.clean import Line, chrome_reason, without_related_links
 from partyorg_site.read.paragraphs import split_paragraphs
 from partyorg_site.read.published import parse_published, valid_date
-from partyorg_site.read.sentences import ends_sentence, paragraph_key, same_paragraph, without_end_marks
+from partyorg_site.read.sentences import ends_sentence, has_end_mark, paragraph_key, same_paragraph, without_end_marks
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold
 
 TITLE_MAX_WORDS = 45
@@ -396,9 +396,10 @@ def without_glued_dateline(text: str) -> str:
 
 
 def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, str]]:
-    """The body's end: captions printed twice go to the captions, signatures and bylines
-    after the text go (their outlet kept), and the end marks ("/.") of the last paragraph."""
-    body = _move_repeated_to_captions(body, layout)
+    """The body's end: what a page prints after the end mark ("./.") goes, captions printed
+    twice go to the captions, signatures and bylines after the text go (their outlet kept),
+    and the end marks of the last paragraph."""
+    body = _move_repeated_to_captions(_through_end_mark(body), layout)
     signed_below = False  # a signature or byline stood after the text: it was not cut short
     while body:
         signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1]) \
@@ -421,6 +422,27 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
         if not last:
             body.pop()
     return body
+
+
+def _is_signature(text: str) -> bool:
+    """A signature, byline or attribution that may stand under the text."""
+    return bool(signature_outlet(text) or attribution_outlet(text) or named_outlet(text) or is_byline(text))
+
+
+def _through_end_mark(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The body up to the paragraph that closes with the end mark ("./."), and the author's
+    signature or source under it: a page goes on after the mark with its related articles'
+    headlines and leads, which are not this article's text. Only a mark that ends a line of
+    the page counts: inside an export's run-on line, text after "./." may still be the
+    article's (a box, a list that goes on)."""
+    marked = [index for index, (number, text) in enumerate(body[:-1])
+              if body[index + 1][0] != number and has_end_mark(text)]
+    if not marked:
+        return body
+    end = marked[-1] + 1
+    while end < len(body) and _is_signature(body[end][1]):
+        end += 1
+    return body[:end]
 
 
 TAG_LIST_MAX_WORDS = 40

@@ -110,6 +110,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _END_MARK = re.compile(r"/\.\s*$")
 
 
+def has_end_mark(text: str) -> bool:
+    """Whether a paragraph closes with the article's end mark ("./.", "/.")."""
+    return _END_MARK.search(text) is not None
+
+
 def without_end_marks(text: str, signed: bool = False) -> str:
     """"/." closes an article in Vietnamese newspapers ("./.", "…/."); a trailing "…" marks
     a truncated excerpt. Neither is part of the text; a sentence's own full stop is.
