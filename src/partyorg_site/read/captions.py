@@ -59,6 +59,10 @@ class _Cues:
     after_sentence_end: re.Pattern[str]  # a caption's or a portrait's opening after a sentence's end
     portrait_not_words: frozenset[str]
     portrait_starts: tuple[str, ...]  # the cheap test first: a portrait opens with a head or a prefix
+    named: re.Pattern[str]  # "Ông Trần Văn A, ": a name-first portrait's opening
+    named_starts: tuple[str, ...]
+    title_heads: tuple[str, ...]  # every head of data/titles.yaml, in lower case, then a space
+    portrait_unit_endings: tuple[str, ...]
     credit_alone: re.Pattern[str]
     photo_sentence_not: re.Pattern[str]  # words that tell when or why: no photo's caption
 
@@ -71,6 +75,7 @@ def _cues() -> _Cues:
     # outlets print it; "hình ảnh:" is a word, and "Tin, ảnh:" a credit line (bylines.py), no credit.
     cased = [variant for word in data["credit_words"] for variant in (word.upper(), word.lower())]
     credit_words += "|" + "|".join(sorted(map(re.escape, cased), key=len, reverse=True))
+    named = rf"(?:{alternation(data['caption_starts_before_a_name'])})\s+{UPPER_CLASS}{LOWER_CLASS}*(?:\s+{UPPER_CLASS}{LOWER_CLASS}*){{1,4}}\s*(?:,|\s[-–—])\s*"
     return _Cues(
         caption_starts=tuple(data["caption_starts"]),
         caption_phrases=Anchored(re.compile(rf"(?<!\w){alternation(data['caption_phrases'])}(?!\w)", re.IGNORECASE),
@@ -109,9 +114,13 @@ def _cues() -> _Cues:
         after_sentence_end=re.compile(
             rf"[.!?…]\s+(?:(?:{alternation(data['caption_starts'])})\s[^,;:\"“”().!?…]*[.!?…]"
             rf"|(?:(?:{alternation(data['portrait_head_prefixes'])})\s+)?(?:{alternation(data['portrait_heads'])})\s"
-            rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$))"),
+            rf"[^,;:\"“”()!?….]{{0,120}}?\s{UPPER_CLASS}[\w-]*\.(?:\s|$)|{named})"),
         portrait_not_words=frozenset(data["portrait_not_words"]),
         portrait_starts=tuple(f"{word} " for word in data["portrait_heads"] + data["portrait_head_prefixes"]),
+        named=re.compile(named),
+        named_starts=tuple(f"{word} " for word in data["caption_starts_before_a_name"]),
+        title_heads=tuple(sorted({f"{head.lower()} " for head in datafiles.load("titles")["heads"]})),
+        portrait_unit_endings=tuple(data["portrait_unit_endings"]),
         photo_sentence_not=re.compile(rf"(?<!\w){alternation(data['photo_sentence_not_words'])}(?!\w)"),
         credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
 
@@ -180,7 +189,7 @@ def is_portrait(text: str) -> bool:
     data/layout.yaml, portrait_heads."""
     cues = _cues()
     titled_first = text.startswith(cues.portrait_starts)
-    if not (titled_first or text.startswith(_NAMED_PORTRAIT_CUES)) \
+    if not (titled_first or text.startswith(cues.named_starts)) \
             or count_words(text, PORTRAIT_MAX_WORDS + 1) > PORTRAIT_MAX_WORDS:
         return False  # (the cheap tests first: most sentences open otherwise)
     shaped = cues.portrait.fullmatch(text.strip()) is not None if titled_first else _named_portrait(text.strip())
@@ -190,23 +199,26 @@ def is_portrait(text: str) -> bool:
         and not cues.reported_speech.search(text)
 
 
-_NAMED_PORTRAIT_CUES = ("Ông ", "Bà ", "Đồng chí ")
-_NAMED = re.compile(rf"(?:Ông|Bà|Đồng chí)\s+{UPPER_CLASS}{LOWER_CLASS}*(?:\s+{UPPER_CLASS}{LOWER_CLASS}*){{1,4}}\s*(?:,|\s[-–—])\s*")
 _CAPITALISED_WORDS = re.compile(rf"(?:{UPPER_CLASS}[\w.]*)(?:\s+{UPPER_CLASS}[\w.]*)*")
 
 
 def _named_portrait(text: str) -> bool:
     """"Ông A, Bí thư phường B, TP HCM.": a name, then segments each a title (opening with a
-    portrait's head) or a place in capitals, the last ending in a capitalised word."""
-    named = _NAMED.match(text)
+    portrait's head, or any head of data/titles.yaml: "Ông C, Phó vụ trưởng Vụ Nghiên cứu")
+    or a place in capitals, the last ending in a capitalised word; after a title, its
+    parent unit ("Ông C, Phó vụ trưởng Vụ Nghiên cứu, Ủy ban Kiểm tra Trung ương.")."""
+    cues = _cues()
+    named = cues.named.match(text)
     if not named:
         return False
     segments = [segment.strip() for segment in re.split(r",|\s[-–—]\s", text[named.end():].rstrip(" ."))]
-    heads = _cues().portrait_starts
     # (a prefix in lower case after the comma: "Ông A, tân Phó Bí thư Tỉnh ủy", "..., nguyên Chủ tịch ...")
-    return all(segment and ((segment[:1].upper() + segment[1:] + " ").startswith(heads)
-                            or _CAPITALISED_WORDS.fullmatch(segment))
-               for segment in segments) and segments[-1].split()[-1][:1].isupper()
+    return all(segment and ((segment[:1].upper() + segment[1:] + " ").startswith(cues.portrait_starts)
+                            or (segment.lower() + " ").startswith(cues.title_heads)
+                            or _CAPITALISED_WORDS.fullmatch(segment)
+                            or (index > 0 and segment[:1].isupper()))
+               for index, segment in enumerate(segments)) \
+        and (segments[-1].split()[-1][:1].isupper() or segments[-1].endswith(cues.portrait_unit_endings))
 
 
 def _opens_like_caption(text: str) -> bool:
