@@ -80,6 +80,7 @@ class Appointment:
     by: str | None = None  # the deciding body, as printed
     span: Span | None = None
     rule: str = ""  # how the person was tied to the verb, for `explain` (not in the contract)
+    passive: bool = False  # the person is the subject of a passive verb with no agent named ("A được bổ nhiệm")
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "action": self.action, "post": self.post, "date": self.date, "by": self.by}

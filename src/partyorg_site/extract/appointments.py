@@ -218,6 +218,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     unnamed: str | None = None  # the action of a decision the sentence before reported for nobody named
     # each such decision: where its sentence ends, its action, where to read its body
     unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]] = []
+    # ... and every action of each such sentence ("đã ký các quyết định điều động, bổ nhiệm 4 lãnh đạo")
+    unnamed_actions: list[tuple[int, frozenset[str], Callable[[], str | None] | None]] = []
     held_actions: list[str | None] = []
     # where to read the body of each such decision the sentence before reported (read only for
     # the posts it gives: most sentences' verbs give none)
@@ -312,6 +314,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             unnamed_form = _discipline_form(text, verbs[-1], end) if unnamed == "kỷ luật" else None
         if unnamed:
             unnamed_at.append((end, unnamed, unnamed_by))
+            if verbs:
+                unnamed_actions.append((end, frozenset(v.action for v in verbs), unnamed_by))
     named = {fold(a.name) for a in found.values()}
     officials_named = {fold(o.name) for o in officials}
     for appointment, action, body in zip(held, held_actions, held_bodies):
@@ -340,11 +344,16 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.post = partner.post
     _posts_of_the_same_decision(found)
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
+    barriers = [a.span[0] for a in found.values() if a.by and a.span]
     for appointment in kept:
         if appointment.post:
             appointment.post = without_abbreviations(appointment.post)  # as the person's titles are
         if appointment.post and appointment.action in rules.party_only:
             appointment.post = _party_posts(appointment.post)
+        if appointment.by is None and appointment.span:
+            appointment.by = _decider_before(unnamed_actions, appointment, barriers)
+            if appointment.by:
+                appointment.rule += "; its body, that of the decisions reported before for nobody named"
         if appointment.by is None and appointment.action == "bầu" and appointment.span:
             appointment.by = _session_council(text, appointment.span[0])
         if appointment.by and appointment.post and rules.state_decider.match(appointment.by) \
@@ -354,6 +363,32 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
 
 
 _GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")  # the actions that give a person a post
+
+
+DECIDER_REACH = 1500  # characters from a decision reported for nobody named to a person it is carried to
+
+
+def _decider_before(reported: list[tuple[int, frozenset[str], Callable[[], str | None] | None]],
+                    appointment: Appointment, barriers: list[int]) -> str | None:
+    """The body that made the decisions an earlier sentence reported for nobody named, of
+    the appointment's action: the decider of a person's decision told after it in the
+    passive, with no agent ("Chủ tịch UBND tỉnh đã ký các quyết định điều động, bổ nhiệm 4
+    lãnh đạo sở. ... Ông A được bổ nhiệm giữ chức Giám đốc Sở Xây dựng"; "phiên họp thứ
+    nhất Ban Chấp hành Đảng bộ tỉnh đã bầu các chức danh ... Ông B tiếp tục được bầu giữ
+    chức Bí thư Tỉnh ủy"). The nearest such sentence before the person is named, within
+    DECIDER_REACH, with no decision of a named body told between (`barriers`: where those
+    persons stand). Only for a person who is the passive subject of a verb that takes an
+    object ("A được bổ nhiệm", "B bị khai trừ"): one named after an active verb has the
+    verb's own subject, found or not, and "A thôi giữ chức" may be A's own doing."""
+    assert appointment.span is not None
+    if not appointment.passive:
+        return None
+    for end, actions, body in reversed(reported):
+        if end <= appointment.span[0] and appointment.action in actions:
+            if appointment.span[0] - end > DECIDER_REACH or any(end <= at < appointment.span[0] for at in barriers):
+                return None  # too far, or another body's decision told between
+            return body() if body else None
+    return None
 
 
 def _session_council(text: str, at: int) -> str | None:
@@ -639,11 +674,13 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
         following = verbs[index + 1].start if index + 1 < len(verbs) else end
         persons, by = _objects(text, verb, following, end, people), None
         rule = f"named after '{verb.text}'"
+        passive = False
         if persons:
             by = _body(text, start, verb, people)
         else:
             persons, by = _subject(text, start, verb, people)
             rule = f"subject of '{verb.text}'"
+            passive = bool(persons) and by is None and verb.text.lower() not in _rules().intransitive
         if not persons and index + 1 < len(verbs) and _VERBS_LISTED.fullmatch(text, verb.end, verbs[index + 1].start):
             after = verbs[index + 2].start if index + 2 < len(verbs) else end  # "điều động, bổ nhiệm ông A"
             persons = _objects(text, verbs[index + 1], after, end, people)
@@ -674,7 +711,8 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
                 continue  # "phân công A trực tiếp chỉ đạo": a task; "... làm nhiệm vụ tại": a duty
                 # (not "điều động, phân công A ...": the transfer needs no title)
             appointment = Appointment(name=person.name, action=verb.action or "", post=post,
-                                      date=_date(text, start, end, verb), by=by, span=(person.start, person.end), rule=rule)
+                                      date=_date(text, start, end, verb), by=by, span=(person.start, person.end), rule=rule,
+                                      passive=passive)
             if shares_post is not None and post is None and index + 1 < len(verbs) and verbs[index + 1].action \
                     and _VERBS_LISTED.fullmatch(text, verb.end, verbs[index + 1].start):
                 shares_post[(fold(person.name), appointment.action)] = verbs[index + 1].action  # "điều động, phân công chỉ định"
