@@ -808,11 +808,11 @@ def _next_title_after_semicolon(text: str, end: int) -> re.Match[str] | None:
 _LIST_OPENS = re.compile(rf"(?:\s*,?\s*{_TERM})?"
                          r"\s*(?:(?:đã\s+|vừa\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)\s+)?"
                          r"(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
-                         r"(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
+                         r"(?:(?:[cC]ác\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
 _PLURAL_LIST_OPENS = re.compile(r"\s+là\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
 PLURAL_REACH = 20  # characters before a head where a plural word and its noun ("các đồng chí") may stand
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*và|,|;|và)\s*(?P<cue>(?:ông|bà|đồng chí)\s+)?")
-_OWN_TITLE = re.compile(r"\s*,\s*")
+_OWN_TITLE = re.compile(r"\s*(?:,|\s[-–—])\s*")  # "ông A, Chủ tịch ...", "Ông A - Chủ tịch ..."
 _LISTED_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 _LISTED_NAME = re.compile(rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}}(?!\w|\.\w)")  # may end a sentence
 _SPACE = re.compile(r"[ ]+")
