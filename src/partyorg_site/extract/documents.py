@@ -13,7 +13,7 @@ from datetime import date as _date
 from functools import lru_cache
 
 
-from partyorg_site.vietnamese import either_case_first, slug
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_first, slug
 from partyorg_site import datafiles
 from partyorg_site.models import Document
 from partyorg_site.patterns import Anchored, alternation
@@ -40,6 +40,30 @@ class _Patterns:
     counted: re.Pattern[str]  # " tổ chức đảng", " đảng viên": what a number after a kind word counts
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
+
+
+def _local_issuer(data: dict) -> str:
+    """A local committee and its place: "Đảng ủy phường An Hòa", "Tỉnh ủy Nghệ An"."""
+    designator = alternation(data["local_issuer_designators"])
+    return (rf"(?P<committee>(?:{alternation(data['local_issuers'])})\s+(?:{designator})"
+            rf"|(?:{alternation(data['local_issuers_named'])})(?:\s+(?:{designator}))?)(?:\s+{UPPER_CLASS}{LOWER_CLASS}*)+")
+
+
+@lru_cache(maxsize=1)
+def _local_committee() -> re.Pattern[str]:
+    return re.compile(_local_issuer(datafiles.load("documents")))
+
+
+def _keyed_issuer(issuer: str) -> str | None:
+    """The issuer as a key names it: a local committee without its place ("UBND tỉnh Nghệ An"
+    is keyed as "UBND tỉnh" was before the place was read, the province being a part of the
+    key of its own), and no issuer where that committee is none of data/documents.yaml's
+    issuers, so that a document's key does not depend on whether its citation named the place."""
+    local = _local_committee().fullmatch(issuer)
+    if local is None:
+        return issuer
+    committee = " ".join(local["committee"].split())
+    return _patterns().issuer_names.get(committee.lower())
 
 
 def _kind_names(kinds: dict[str, dict]) -> dict[str, str]:
@@ -91,7 +115,8 @@ def _patterns() -> _Patterns:
         # "của Hội nghị Trung ương 7", also without "của"), and the term ("khóa XII").
         tail=re.compile(
             rf"(?:\s*,?\s*(?:ban hành\s+)?{_DATE})?"
-            rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
+            rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<local>{_local_issuer(data)})(?!\w)"
+            rf"|(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
@@ -241,6 +266,8 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         except ValueError:
             date = None
     issuer = patterns.issuer_names.get(tail["issuer"].lower()) if tail["issuer"] else None  # "Bộ chính trị" as printed
+    if tail["local"]:
+        issuer = " ".join(tail["local"].split())  # "Đảng ủy phường An Hòa"
     if tail["plenary"]:
         # "Hội nghị Trung ương 7" is held in every term: the plenum is named with its term.
         term = _roman_list(tail["term"])[0] if tail["term"] else None
@@ -312,11 +339,12 @@ def _scope(doc: Document) -> tuple[str, bool]:
     if doc.symbol and "/" in doc.symbol:
         suffix = doc.symbol.split("/", 1)[1].replace("TƯ", "TW")  # ("217-QĐ/TƯ" is "217-QĐ/TW")
         return suffix, any(part in data["central_scopes"] for part in re.split(r"[-/]", suffix))
-    if doc.issuer:
-        if doc.issuer in _PARTY_CENTRE or doc.issuer.startswith(_PLENARY_ISSUER):
+    issuer = _keyed_issuer(doc.issuer) if doc.issuer else None
+    if issuer:
+        if issuer in _PARTY_CENTRE or issuer.startswith(_PLENARY_ISSUER):
             return "TW", True
         by_issuer = {name: code for code, name in data["symbol_issuers"].items()}
-        return by_issuer.get(doc.issuer, doc.issuer), doc.issuer in data["central_issuers"]
+        return by_issuer.get(issuer, issuer), issuer in data["central_issuers"]
     central = data["kinds"].get(doc.kind, {}).get("scope") == "central"
     return ("TW" if central else ""), central
 
