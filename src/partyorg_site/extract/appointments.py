@@ -961,12 +961,19 @@ def _post_given_to(text: str, at: int, following: int, person: _Person) -> str |
     proposed = _PROPOSAL_JOINED.search(post)
     if proposed:  # "giữ chức X và giới thiệu để bầu giữ chức Y đối với ông A": Y is only proposed
         post = post[:proposed.start()]
+    read = read_post(post, 0)
+    if read and _ANOTHER_ACT.match(post, read[1]):
+        post = read[0]  # "bổ nhiệm chức vụ Tư lệnh Quân khu 5 và trao Quyết định thăng quân hàm đối với ông A"
     return _TERM_YEARS_AT_END.sub("", post) or None
 
 
 # a proposal joined to the post decided: "X và giới thiệu để bầu ...", "X, đề nghị ..."
 _PROPOSAL_JOINED = re.compile(r"\s*(?:,|;|và|,\s*và)\s+(?:giới thiệu|đề nghị|đề xuất|dự kiến)(?!\w)")
 
+
+# after a post the title rules read whole, "và" and a word in lower case: another act joined
+# to the decision (a unit's name that holds "và" is read whole by the title rules)
+_ANOTHER_ACT = re.compile(rf"\s*,?\s*và\s+{LOWER_CLASS}")
 
 _TERM_YEARS_AT_END = re.compile(r"\s*,?\s*\(?nhiệm kỳ\s+\d{4}\s*[-–—]\s*\d{4}\)?$")  # the term, not the post
 
