@@ -1376,8 +1376,10 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
     stand between), in full ("ông Nguyễn Văn A") or by the given name alone
     (_short_references). A sentence that names a year tells a career, as for appointments;
     "từng là" (a past post) never stands right after a name."""
+    if len(titles) == 1 and is_bare_head(titles[0]) and _INDEFINITE_UNIT.match(text, titles_end):
+        return  # "bà A là giám đốc một doanh nghiệp tư nhân": a head of some firm, no post named
     at = post - len(_COPULA)
-    person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60), at + 1)
+    person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60 - COPULA_ASIDE_MAX), at + 1)
     if not person:
         return
     name = person.group(1)
@@ -1391,8 +1393,11 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
 
 
 _COPULA = " là "
+_INDEFINITE_UNIT = re.compile(r"\s+(?:của\s+)?(?:một|1)\s")
+COPULA_ASIDE_MAX = 60
+# (an aside in brackets may stand between: "Ông A (em rể ông B) hiện là Chủ tịch UBND xã")
 _PERSON_BEFORE_COPULA = re.compile(rf"(?:ông|Ông|bà|Bà|đồng chí|Đồng chí)[ ]+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{0,{MAX_NAME_WORDS - 1}}})"
-                                   rf"(?:[ ]+(?:hiện nay|hiện đang|hiện|đang|nay))?[ ]$")
+                                   rf"(?:[ ]*\([^()\n]{{1,{COPULA_ASIDE_MAX}}}\))?(?:[ ]+(?:hiện nay|hiện đang|hiện|đang|nay))?[ ]$")
 
 
 def _short_references(text: str, start: int, end: int, found: dict[str, Official]) -> list[tuple[int, str]]:
