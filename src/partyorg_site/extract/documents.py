@@ -40,6 +40,7 @@ class _Patterns:
     counted: re.Pattern[str]  # " tổ chức đảng", " đảng viên": what a number after a kind word counts
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
+    local_issuer: re.Pattern[str]  # "Đảng ủy phường An Hòa": a local committee and its place
 
 
 def _local_issuer(data: dict) -> str:
@@ -49,17 +50,12 @@ def _local_issuer(data: dict) -> str:
             rf"|(?:{alternation(data['local_issuers_named'])})(?:\s+(?:{designator}))?)(?:\s+{UPPER_CLASS}{LOWER_CLASS}*)+")
 
 
-@lru_cache(maxsize=1)
-def _local_committee() -> re.Pattern[str]:
-    return re.compile(_local_issuer(datafiles.load("documents")))
-
-
 def _keyed_issuer(issuer: str) -> str | None:
     """The issuer as a key names it: a local committee without its place ("UBND tỉnh Nghệ An"
     is keyed as "UBND tỉnh" was before the place was read, the province being a part of the
     key of its own), and no issuer where that committee is none of data/documents.yaml's
     issuers, so that a document's key does not depend on whether its citation named the place."""
-    local = _local_committee().fullmatch(issuer)
+    local = _patterns().local_issuer.fullmatch(issuer)
     if local is None:
         return issuer
     committee = " ".join(local["committee"].split())
@@ -127,6 +123,7 @@ def _patterns() -> _Patterns:
         counted=re.compile(rf"\s+(?:{alternation(data['counted_nouns'])})(?!\w)"),
         symbol_issuers=data["symbol_issuers"],
         issuer_names={name.lower(): name for name in data["issuers"]},
+        local_issuer=re.compile(_local_issuer(data)),
     )
 
 
