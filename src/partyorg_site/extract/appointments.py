@@ -1052,7 +1052,7 @@ PLURAL_CUE_REACH = 25  # "Các đồng chí, ông, bà: " fits
 
 _COMMA = re.compile(r"\s*,")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
-_PASSIVE = re.compile(r"(?<!\w)(?:được|bị)(?!\w)")
+_PASSIVE = re.compile(r"(?<!\w)(?:được|bị|có quyết định)(?!\w)")  # ("ông A đã có quyết định bổ nhiệm ...")
 
 
 def _scopes(text: str, verb: _Verb, persons: list[_Person], following: int,
