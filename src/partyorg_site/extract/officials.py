@@ -65,6 +65,9 @@ _OPENS_A_DATE = re.compile(r"\s+(?:nay|qua)(?!\w)|\s*\(?\d")
 # (A term may close a title before the comma: "Phó Bí thư Thành ủy khóa XVIII, nhiệm kỳ 2025 -
 # 2030, Phó Chủ tịch ..."; it is no title and ends none of the chain.)
 _TERM = r"nhiệm\s+kỳ\s+\d{4}\s*[-–—]\s*\d{4}"  # "nhiệm kỳ 2025 - 2030"
+# a post given, between it and its holders: "Phó Bí thư Tỉnh ủy được chỉ định gồm: ...", "Chủ
+# tịch UBND tỉnh được chỉ định là ông A"
+_POST_GIVEN = r"(?:(?:đã|vừa)\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)"
 _NEXT_TITLE = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s*,?\s*{_TERM}(?=\s*,))?"
                          r"\s*(?:,|và|kiêm(?:\s+nhiệm)?(?!\w)|(?<=\s)[-–—]|[-–—](?=\s))\s*"
                          r"(?:(?:đồng\s+thời\s+)?là\s+)?(?:giữ\s+chức\s+)?")
@@ -88,8 +91,9 @@ _CUED_NAME_AFTER = re.compile(
 # The holder named after "là" (and "hiện nay"): "Giám đốc Sở Nội vụ hiện nay là ông Trần Văn
 # K", where the title opens its sentence or clause (not "người phát ngôn của Tổng thống Nga là
 # ông A", "vợ Thủ tướng là bà B": the copula names the holder of the noun before the title), and
-# not a head alone, which names no unit ("Chủ tịch là ông A" may be a firm's)
-_NAMED_BY_COPULA = re.compile(rf"\s+(?:(?:hiện nay|hiện tại|hiện|nay)\s+)?là\s+(?:đồng chí|ông|bà)\s+"
+# not a head alone, which names no unit ("Chủ tịch là ông A" may be a firm's); the post given
+# so: "Chủ tịch UBND tỉnh Tuyên Quang được chỉ định là ông A"
+_NAMED_BY_COPULA = re.compile(rf"\s+(?:(?:hiện nay|hiện tại|hiện|nay)\s+|{_POST_GIVEN}\s+)?là\s+(?:đồng chí|ông|bà)\s+"
                               rf"(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 _CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.;:!?]\s*|,\s*|\n)$")
 
@@ -114,6 +118,7 @@ class _Rules:
     foreign_head: re.Pattern[str]  # a head only other countries have: "Tổng thống"
     local_designators: frozenset[str]  # "xã", "phường": a two-syllable name after one is a place's
     past_post: re.Pattern[str]  # "từng là", "thời gian giữ các cương vị": a career's posts follow
+    past_clause: re.Pattern[str]  # "Trước đó, ": a clause that tells a person's past, its subject next
     proposed_post: re.Pattern[str]  # "được giới thiệu để bầu": a post to come follows
     former_chain_contexts: tuple[str, ...]  # "kỷ luật", "bị cáo": a "(nguyên ...)" chain is former throughout
     principal: re.Pattern[str]  # "Thừa ủy quyền của", "Thay mặt": a principal's title follows
@@ -174,6 +179,7 @@ def _rules() -> _Rules:
         appointment_words=tuple(phrase for phrase in titles["appointment_words"]
                                 if not any(other != phrase and other in phrase for other in titles["appointment_words"])),
         local_designators=frozenset(titles["local_designators"]),
+        past_clause=re.compile(rf"(?:{alternation(titles['past_clause_openers'])})\s*,?\s*$"),
         past_post=re.compile(alternation([v for cue in titles["past_post_cues"] for v in either_case_first(cue)],
                                          not_after=r"\w") +
                              rf"(?:\s+(?:{alternation(titles['past_post_fillers'])}))*\s+$"),
@@ -806,7 +812,7 @@ def _next_title_after_semicolon(text: str, end: int) -> re.Match[str] | None:
 # (a term may stand between the title and its list: "Các Phó Bí thư Thành ủy Huế nhiệm kỳ
 # 2025-2030 gồm các đồng chí: ...", "... Tỉnh ủy khóa XII, nhiệm kỳ 2020 - 2025 gồm: ...")
 _LIST_OPENS = re.compile(rf"(?:\s*,?\s*{_TERM})?"
-                         r"\s*(?:(?:đã\s+|vừa\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)\s+)?"
+                         rf"\s*(?:{_POST_GIVEN}\s+)?"
                          r"(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
                          r"(?:(?:[cC]ác\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
 _PLURAL_LIST_OPENS = re.compile(r"\s+là\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
@@ -1387,6 +1393,8 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
         short = [n for _, n in _short_references(text, person.start(), person.end(), found)]
         name = short[0] if short else ""
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=0)
+    if _rules().past_clause.match(text, opening, person.start()):
+        return  # "Trước đó, ông A là Bí thư Tỉnh ủy X": a post held before the news
     closing = _SENTENCE_END.search(text, titles_end)
     if name and not _ANY_YEAR.search(_TERM_YEARS.sub(" ", text[opening:closing.start() if closing else len(text)])):
         add(name, titles, (person.start(1), person.start(1) + len(person.group(1))))
