@@ -120,6 +120,14 @@ def _undecided(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(words)) + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
 
 
+def _not_bodies(heads: list[str], not_bodies: list[str]) -> str:
+    """A lookahead after a body's head that refuses the names it opens that are no body
+    ("Đại hội" of "Đại hội đồng cổ đông"): for each, the head before and the words after."""
+    refusals = [rf"(?<={re.escape(head)})\s+{re.escape(name[len(head):].strip())}(?!\w)"
+                for name in not_bodies for head in heads if name.startswith(head + " ")]
+    return f"(?!{'|'.join(refusals)})" if refusals else ""
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     table = datafiles.load("appointments")
@@ -144,7 +152,7 @@ def _rules() -> _Rules:
         unit_verb_ends=tuple(f" {opener}" for opener in [*table["unit_openers"], *table["committee_openers"]]),
         holds=holds,
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
-        body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)"),
+        body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)" + _not_bodies(table["body_heads"], table["not_bodies"])),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
         content_future=frozenset(table["content_future"]),
         # (the cues titles.yaml lists for a principal's title: "thay mặt", "thừa ủy quyền", ...)
