@@ -26,8 +26,9 @@ _STAMP_PATTERNS = [
     re.compile(rf"^{_LABEL}{_WEEKDAY}{_TIME}\s*[,|-]?\s*{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*{_ZONE}?$", re.IGNORECASE),
     re.compile(rf"^{_LABEL}{_WEEKDAY}(?:ngày\s*)?{_DATE}\s*[,|-]?\s*(?:lúc\s*)?(?:{_TIME})?\s*{_ZONE}?$",
                re.IGNORECASE),
-    # ISO, as some sites and exports print it: "2023-12-28 15:30", "2023-12-28T15:30:00"
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?)?$"),
+    # ISO, as some sites and exports print it: "2023-12-28 15:30", "2023-12-28T15:30:00", and
+    # with a fraction of a second, as a portal's database prints it: "2025-07-14 14:43:00.0"
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d{1,6})?)?)?$"),
 ]
 
 
