@@ -64,6 +64,7 @@ class _Rules:
     plenum_after: re.Pattern[str]  # a plenum by its number, after the meeting word ...
     plenum_before: re.Pattern[str]  # ... right after a document's number: that document's issuer
     visit: Anchored
+    visit_not_after: tuple[str, ...]  # "Trưởng " before "Đoàn kiểm tra": a post's name, no visit
     own_events: frozenset[str]  # "đại hội": a kind never a qualifier of another meeting's name
     announcements: frozenset[str]  # verbs of a ceremony, unless ...
     notice_after: re.Pattern[str]  # ... a notice ("vừa công bố quyết định")
@@ -119,6 +120,7 @@ def _rules() -> _Rules:
         plenum_after=re.compile(rf"^\s+(?:{data['plenum_cited']['after']})(?!\w)"),
         plenum_before=re.compile(data["plenum_cited"]["before"]),
         visit=_phrases(data["visit_phrases"]),
+        visit_not_after=tuple(f"{word} " for word in data["visit_not_after"]),
         announcements=frozenset(p.lower() for p in data["announcements"]["phrases"]),
         notice_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['announcements']['not_after'])})\s+$", re.IGNORECASE),
         inspection_before=re.compile(rf"^\s+(?:{_alternatives(data['announcements']['not_before'])})(?!\w)",
@@ -266,7 +268,7 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
         if any(other.start() < at and at - _opening(lead, other.start()) < len(_phrase(lead, other.start()))
                for other_kind, other in reported.items() if other_kind != kind):
             del reported[kind]
-    visit = rules.visit.search(lead)
+    visit = next((v for v in rules.visit.finditer(lead) if not lead.endswith(rules.visit_not_after, 0, v.start())), None)
     if visit and visit.start() < first:
         return None  # a working visit or an inspection, not a meeting
     kind = min(reported, key=rules.precedence.__getitem__)  # kinds are listed in order of precedence
