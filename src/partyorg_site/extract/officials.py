@@ -8,7 +8,6 @@ Title words come from data/titles.yaml and names from data/names.yaml.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -125,7 +124,7 @@ class _Rules:
     shared_after: re.Pattern[str]  # "(đều là ": a title the names listed before it all hold
     shared_after_words: tuple[str, ...]
     post_then_holder: re.Pattern[str]  # "kéo dài thời gian giữ chức vụ ": a post, then "đối với" its holder
-    post_then_holder_probe: str  # the words all its phrases open with: one substring test for most texts
+    post_then_holder_phrases: tuple[str, ...]  # substring tests, cheaper than the pattern's scan for most texts
     plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
     others_between: re.Pattern[str]  # "các nhân sự": people between a person and "giữ chức", whose post it is
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
@@ -192,7 +191,7 @@ def _rules() -> _Rules:
         shared_after=re.compile(rf"{alternation(titles['shared_after_list'])}\s+"),  # (a literal first: a fast scan)
         shared_after_words=tuple(titles["shared_after_list"]),
         post_then_holder=re.compile(rf"{alternation(titles['post_then_holder'])}\s+"),
-        post_then_holder_probe=os.path.commonprefix(titles["post_then_holder"]),
+        post_then_holder_phrases=tuple(titles["post_then_holder"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -1333,7 +1332,7 @@ def _add_posts_held_by_the_one_after(text: str, add: Callable[[str, list[str], S
     """"kéo dài thời gian giữ chức vụ Thứ trưởng Bộ Công Thương đối với ông A": a post named
     before its holder (data/titles.yaml, post_then_holder)."""
     rules = _rules()
-    if rules.post_then_holder_probe not in text:
+    if not any(phrase in text for phrase in rules.post_then_holder_phrases):
         return  # (most texts)
     for cue in rules.post_then_holder.finditer(text):
         read = _read_title(text, cue.end())
@@ -1342,7 +1341,7 @@ def _add_posts_held_by_the_one_after(text: str, add: Callable[[str, list[str], S
             add(holder["name"], [read[0]], holder.span("name"))
 
 
-_HOLDER_AFTER = re.compile(rf"\s+đối với\s+(?:ông|bà|đồng chí)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
+_HOLDER_AFTER = re.compile(rf"\s+(?:đối với|của)\s+(?:ông|bà|đồng chí)\s+(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
 _CLAUSE_MARKS = (". ", ";", ":", "\n", "(")
 # "các Ủy viên Bộ Chính trị: A, Bộ trưởng X; đồng chí B, Bí thư Trung ương Đảng": after items
 # named bare, one cued after a semicolon is another group of the guests, not the header's
