@@ -125,6 +125,7 @@ class _Rules:
     shared_after_words: tuple[str, ...]
     post_then_holder: re.Pattern[str]  # "kéo dài thời gian giữ chức vụ ": a post, then "đối với" its holder
     post_then_holder_phrases: tuple[str, ...]  # substring tests, cheaper than the pattern's scan for most texts
+    # (only those no other holds: "miễn nhiệm" is in "miễn nhiệm chức vụ", one test for both)
     plural_before: re.Pattern[str]  # "các", "2": the title is held by each name of a list after it
     others_between: re.Pattern[str]  # "các nhân sự": people between a person and "giữ chức", whose post it is
     not_official_unit: re.Pattern[str]  # "Công ty", "Hiệp hội": a firm's or a business association's head
@@ -141,6 +142,12 @@ def _head_spellings(head: str) -> set[str]:
     for word in head.split():
         spellings = [f"{done} {variant}".lstrip() for done in spellings for variant in set(either_case_first(word))]
     return set(spellings)
+
+
+def _shortest_phrases(phrases: list[str]) -> tuple[str, ...]:
+    """The phrases no other of them is a part of: a text holds one of `phrases` only if it
+    holds one of these, and each substring test is a scan of the whole text."""
+    return tuple(p for p in phrases if not any(q != p and q in p for q in phrases))
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +198,7 @@ def _rules() -> _Rules:
         shared_after=re.compile(rf"{alternation(titles['shared_after_list'])}\s+"),  # (a literal first: a fast scan)
         shared_after_words=tuple(titles["shared_after_list"]),
         post_then_holder=re.compile(rf"{alternation(titles['post_then_holder'])}\s+"),
-        post_then_holder_phrases=tuple(titles["post_then_holder"]),
+        post_then_holder_phrases=_shortest_phrases(titles["post_then_holder"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
