@@ -120,6 +120,13 @@ def _undecided(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(words)) + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
 
 
+def _with_lower_case_words(heads: list[str]) -> list[str]:
+    """Each head, and as some pages print it, its words after the first in lower case
+    ("Ủy ban kiểm tra", "Ban thường vụ"); words in capitals ("UBND") stay as they are."""
+    lowered = [" ".join([head.split()[0], *(w if w.isupper() else w.lower() for w in head.split()[1:])]) for head in heads]
+    return list(dict.fromkeys([*heads, *lowered]))
+
+
 def _not_bodies(heads: list[str], not_bodies: list[str]) -> str:
     """A lookahead after a body's head that refuses the names it opens that are no body
     ("Đại hội" of "Đại hội đồng cổ đông"): for each, the head before and the words after."""
@@ -152,7 +159,8 @@ def _rules() -> _Rules:
         unit_verb_ends=tuple(f" {opener}" for opener in [*table["unit_openers"], *table["committee_openers"]]),
         holds=holds,
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
-        body=re.compile(r"(?:" + alternation(table["body_heads"]) + r")(?!\w)" + _not_bodies(table["body_heads"], table["not_bodies"])),
+        body=re.compile(r"(?:" + alternation(_with_lower_case_words(table["body_heads"])) + r")(?!\w)"
+                        + _not_bodies(table["body_heads"], table["not_bodies"])),
         proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
         content_future=frozenset(table["content_future"]),
         # (the cues titles.yaml lists for a principal's title: "thay mặt", "thừa ủy quyền", ...)
