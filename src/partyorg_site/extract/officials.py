@@ -182,8 +182,7 @@ def _rules() -> _Rules:
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         # (A phrase that holds another, "giữ chức vụ", needs no test of its own: one scan of the text less.)
-        appointment_words=tuple(phrase for phrase in titles["appointment_words"]
-                                if not any(other != phrase and other in phrase for other in titles["appointment_words"])),
+        appointment_words=_shortest_phrases(titles["appointment_words"]),
         local_designators=frozenset(titles["local_designators"]),
         past_clause=re.compile(rf"(?:{alternation(titles['past_clause_openers'])})\s*,?\s*$"),
         past_post=re.compile(alternation([v for cue in titles["past_post_cues"] for v in either_case_first(cue)],
@@ -1247,6 +1246,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end) or (
             _NAMED_BY_COPULA.match(text, chain_end) if title_key(titles[-1]) not in rules.generic_heads
             and _CLAUSE_OPENS_BEFORE.search(text, max(0, head.start() - 3), head.start()) else None)
+        if cue is not None and _given_before(text, head.start()):
+            cue = None  # a post given to the person before ("A được bầu làm X, đồng chí B ..."), not B's in apposition
         if not (named or listed or copula or cue) or rules.past_post.search(
                 text, max(0, head.start() - 40), head.start()):
             continue  # no one holds the titles, or (after "từng là") they are a career's past posts
@@ -1435,6 +1436,27 @@ _ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 
 
 PROPOSAL_REACH = 30  # characters before an appointment word where a proposal's word governs it
+
+
+GIVEN_REACH = 16  # characters before a head where an appointment word ("được bầu làm ") may end
+
+
+def _given_before(text: str, at: int) -> bool:
+    """Whether an appointment word ("giữ chức", "bầu làm") ends right before text[at], after
+    a person named in the same sentence: the post it opens is that person's ("A được bầu làm
+    Chủ tịch HĐND tỉnh, đồng chí B ..."), where "Trước khi được bổ nhiệm làm X, ông A ..."
+    names its person only after."""
+    rules = _rules()
+    window = text[max(0, at - GIVEN_REACH):at]
+    if not any(phrase in window for phrase in rules.appointment_words):
+        return False
+    given = next((found for found in rules.appointment.finditer(window) if found.end() == len(window)), None)
+    if given is None:
+        return False
+    given_at = at - len(window) + given.start()
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, given_at - 400), given_at)), default=0)
+    return _PERSON_CUED.search(text, opening, given_at) is not None
+
 
 
 def _add_appointments(text: str, found: dict[str, Official],
