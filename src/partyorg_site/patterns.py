@@ -22,6 +22,14 @@ except ImportError:  # a source tree run without the package's dependencies: sam
     BytesAhoCorasick = None
 
 
+def shortest_phrases(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases no other of them is a part of: a text holds one of all the phrases only
+    where it holds one of these, so a substring test for each of these is enough (each test
+    is a scan of the whole text)."""
+    unique = tuple(dict.fromkeys(phrases))
+    return tuple(phrase for phrase in unique if not any(other != phrase and other in phrase for other in unique))
+
+
 def alternation(words: Iterable[str], not_after: str | None = None) -> str:
     """A non-capturing regex matching exactly the given strings (longest first).
 

@@ -55,11 +55,11 @@ def _keyed_issuer(issuer: str) -> str | None:
     is keyed as "UBND tỉnh" was before the place was read, the province being a part of the
     key of its own), and no issuer where that committee is none of data/documents.yaml's
     issuers, so that a document's key does not depend on whether its citation named the place."""
-    local = _patterns().local_issuer.fullmatch(issuer)
+    patterns = _patterns()
+    local = patterns.local_issuer.fullmatch(issuer)
     if local is None:
         return issuer
-    committee = " ".join(local["committee"].split())
-    return _patterns().issuer_names.get(committee.lower())
+    return patterns.issuer_names.get(" ".join(local["committee"].split()).lower())
 
 
 def _kind_names(kinds: dict[str, dict]) -> dict[str, str]:

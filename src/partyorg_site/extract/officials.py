@@ -16,7 +16,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
-from partyorg_site.patterns import Anchored, alternation
+from partyorg_site.patterns import Anchored, alternation, shortest_phrases
 from partyorg_site.vietnamese import (ABBREVIATION_IN_BRACKETS, LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS,
                                       abbreviation_end, either_case_first, fold)
 
@@ -144,12 +144,6 @@ def _head_spellings(head: str) -> set[str]:
     return set(spellings)
 
 
-def _shortest_phrases(phrases: list[str]) -> tuple[str, ...]:
-    """The phrases no other of them is a part of: a text holds one of `phrases` only if it
-    holds one of these, and each substring test is a scan of the whole text."""
-    return tuple(p for p in phrases if not any(q != p and q in p for q in phrases))
-
-
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     titles = datafiles.load("titles")
@@ -182,7 +176,7 @@ def _rules() -> _Rules:
         # (Rare lower-case literals: a plain pattern scans for them faster than an automaton's extra pass.)
         appointment=re.compile(alternation(titles["appointment_words"], not_after=r"\w") + r"\s+"),
         # (A phrase that holds another, "giữ chức vụ", needs no test of its own: one scan of the text less.)
-        appointment_words=_shortest_phrases(titles["appointment_words"]),
+        appointment_words=shortest_phrases(titles["appointment_words"]),
         local_designators=frozenset(titles["local_designators"]),
         past_clause=re.compile(rf"(?:{alternation(titles['past_clause_openers'])})\s*,?\s*$"),
         past_post=re.compile(alternation([v for cue in titles["past_post_cues"] for v in either_case_first(cue)],
@@ -197,7 +191,7 @@ def _rules() -> _Rules:
         shared_after=re.compile(rf"{alternation(titles['shared_after_list'])}\s+"),  # (a literal first: a fast scan)
         shared_after_words=tuple(titles["shared_after_list"]),
         post_then_holder=re.compile(rf"{alternation(titles['post_then_holder'])}\s+"),
-        post_then_holder_phrases=_shortest_phrases(titles["post_then_holder"]),
+        post_then_holder_phrases=shortest_phrases(titles["post_then_holder"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
             rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
@@ -1399,7 +1393,7 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
     if not _is_name(name.split(), need_surname=True):
         short = [n for _, n in _short_references(text, person.start(), person.end(), found)]
         name = short[0] if short else ""
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)), default=0)
+    opening = _sentence_start(text, at)
     if _rules().past_clause.match(text, opening, person.start()):
         return  # "Trước đó, ông A là Bí thư Tỉnh ủy X": a post held before the news
     closing = _SENTENCE_END.search(text, titles_end)
@@ -1431,6 +1425,13 @@ def _short_references(text: str, start: int, end: int, found: dict[str, Official
 _SHORT_REFERENCE = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE})(?![\w.]|[ ]+{UPPER_CLASS})")
 _PERSON_CUED = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?![\w.])")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+SENTENCE_REACH = 400  # characters before a place where its sentence's start is looked for
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or clause after ";") holding text[at] opens, within SENTENCE_REACH
+    characters before it; 0 where no sentence ends there."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - SENTENCE_REACH), at)), default=0)
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 
@@ -1454,9 +1455,7 @@ def _given_before(text: str, at: int) -> bool:
     if given is None:
         return False
     given_at = at - len(window) + given.start()
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, given_at - 400), given_at)), default=0)
-    return _PERSON_CUED.search(text, opening, given_at) is not None
-
+    return _PERSON_CUED.search(text, _sentence_start(text, given_at), given_at) is not None
 
 
 def _add_appointments(text: str, found: dict[str, Official],
@@ -1478,8 +1477,7 @@ def _add_appointments(text: str, found: dict[str, Official],
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
         if not titles or _name_at_end(titles[-1]) or _GIVEN_TO.match(text, titles_end):
             continue  # (", bổ nhiệm làm X cho ông B": B's post, not the sentence's first person's)
-        opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, post.start() - 400), post.start())),
-                      default=max(0, post.start() - 400))
+        opening = _sentence_start(text, post.start()) or max(0, post.start() - SENTENCE_REACH)
         closing = _SENTENCE_END.search(text, titles_end)
         sentence = text[opening:closing.start() if closing else len(text)]
         if _ANY_YEAR.search(_TERM_YEARS.sub(" ", sentence)):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from partyorg_site import datafiles
-from partyorg_site.patterns import Anchored, alternation
+from partyorg_site.patterns import Anchored, alternation, shortest_phrases
 from partyorg_site.read.sentences import ends_sentence, sentences
 from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, either_case_first
 
@@ -85,7 +85,7 @@ def _cues() -> _Cues:
         credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}(?=\s*\)?\s*\.?$)|(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.(?:[a-z]{{2,4}}|[A-Z]{{2,4}}))*)"
                           rf"\s*\)?\s*\.?$"),
         # (a mark that holds another, "Ảnh minh họa", needs no test of its own)
-        credit_marks=_shortest(("(", *data["credit_words"], *cased)),
+        credit_marks=shortest_phrases(("(", *data["credit_words"], *cased)),
         # A photo word capitalised after a caption with no colon: a name in capitals or initials
         # and a code ("Ảnh ĐẶNG TRUNG", "Ảnh VGP/Nhật Bắc", "ẢNH TTXVN"), or who provided it ("Ảnh
         # do ban tổ chức đại hội cung cấp"); a capitalised "Ảnh" stands mid-sentence only so.
@@ -128,12 +128,6 @@ def _cues() -> _Cues:
                                   rf"(?:\s+{alternation(data['bare_photo_positions'])})?"
                                   rf"|{alternation(data['bare_photo_positions'])})\)"),
     )
-
-
-def _shortest(marks: tuple[str, ...]) -> tuple[str, ...]:
-    """The marks that hold no other: a text holds one of them where it holds any of all."""
-    unique = tuple(dict.fromkeys(marks))
-    return tuple(mark for mark in unique if not any(other != mark and other in mark for other in unique))
 
 
 def looks_like_caption(text: str) -> bool:

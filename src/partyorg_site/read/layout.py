@@ -402,8 +402,7 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     body = _move_repeated_to_captions(_through_end_mark(body), layout)
     signed_below = False  # a signature or byline stood after the text: it was not cut short
     while body:
-        signed = signature_outlet(body[-1][1]) or attribution_outlet(body[-1][1]) \
-            or named_outlet(body[-1][1])  # "Theo Tuổi trẻ" split off, "Dân trí" alone
+        signed = _signed_outlet(body[-1][1])
         if signed:
             layout.outlet = layout.outlet or signed
         elif is_tag_list(body[-1][1]):
@@ -424,9 +423,15 @@ def _close_body(body: list[tuple[int, str]], layout: Layout) -> list[tuple[int, 
     return body
 
 
+def _signed_outlet(text: str) -> str | None:
+    """The outlet a signature or an attribution under the text names ("Theo Tuổi trẻ" split
+    off, "Dân trí" alone)."""
+    return signature_outlet(text) or attribution_outlet(text) or named_outlet(text)
+
+
 def _is_signature(text: str) -> bool:
     """A signature, byline or attribution that may stand under the text."""
-    return bool(signature_outlet(text) or attribution_outlet(text) or named_outlet(text) or is_byline(text))
+    return _signed_outlet(text) is not None or is_byline(text)
 
 
 def _through_end_mark(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
