@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Iterable
 
 from partyorg_site.archive.cache import code_version, prefetch, stored_json
@@ -46,6 +48,7 @@ _HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 _FINAL_BLOCK = b"\x03\x00"  # an empty final fixed-Huffman block: the deflate stream's end
 _END = b"\n]\n"  # the JSON array's end: the last line of the last run
 _AHEAD = 64  # records whose JSON is fetched at a time while cutting new runs by delta
+_IN_FLIGHT = 16  # pieces being deflated at once (each holds its ~120 KB of text until done)
 
 
 class PieceStore:
@@ -59,21 +62,41 @@ class PieceStore:
         self.used: set[str] = set()
         self.new: dict[str, bytes] = {}  # made by this build, saved by forget_unused
         self.runs: list[Run] | None = None  # this build's runs, saved by forget_unused
+        # Pieces being deflated in threads, by key, in the order they were added: zlib lets
+        # go of the interpreter while it deflates, so the next runs' JSON is made meanwhile
+        # and a clean build's 290 pieces at 10,000 articles take every core.
+        self.deflating: dict[str, Future[bytes]] = {}
+        self.pool: ThreadPoolExecutor | None = None
 
     def add(self, text: bytes) -> str:
-        """The key of a run's piece, compressed now if no build has before."""
+        """The key of a run's piece, deflated now (in a thread) if no build has before."""
         key = _key(text)
         self.used.add(key)
-        if key not in self.memory:
-            found = self.pieces([key])
-            if found is None:
-                compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
-                self.memory[key] = self.new[key] = compressor.compress(text) + compressor.flush(zlib.Z_FULL_FLUSH)
+        if key not in self.memory and key not in self.deflating and self._stored([key]) is None:
+            if self.pool is None:
+                self.pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+            self.deflating[key] = self.pool.submit(_deflate, text)
+            if len(self.deflating) >= _IN_FLIGHT:
+                self._settle(keep=_IN_FLIGHT // 2)
         return key
+
+    def _settle(self, keep: int = 0) -> None:
+        """Wait for the oldest pieces being deflated until `keep` are left, and store them."""
+        while len(self.deflating) > keep:
+            key = next(iter(self.deflating))
+            self.memory[key] = self.new[key] = self.deflating.pop(key).result()
+        if not self.deflating and self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
     def pieces(self, keys: list[str]) -> list[bytes] | None:
         """The pieces of these keys, from memory or the state database (a few hundred a
         query); None if one is in neither."""
+        self._settle()
+        return self._stored(keys)
+
+    def _stored(self, keys: list[str]) -> list[bytes] | None:
+        """pieces(), leaving those being deflated alone."""
         self.used.update(keys)
         missing = [key for key in keys if key not in self.memory]
         if missing and self.state is not None:
@@ -106,6 +129,7 @@ class PieceStore:
         article's old run): the store holds one archive's pieces, not every archive's that
         ever was. The runs are saved in the same transaction: a run is never saved without
         its piece."""
+        self._settle()
         self.memory = {key: piece for key, piece in self.memory.items() if key in self.used}
         if self.state is not None:
             unused = [(key,) for key, in self.state.query("SELECT key FROM pieces") if key not in self.used]
@@ -249,6 +273,12 @@ def _made(cut: Iterable[list[bytes]], identities: list[str | None], store: Piece
         yield Run([identity or "" for identity in identities[taken:taken + records]], store.add(text),
                   zlib.crc32(text), len(text))
         taken += records
+
+
+def _deflate(text: bytes) -> bytes:
+    """A run's piece: its text deflated on its own, ended on a byte boundary."""
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    return compressor.compress(text) + compressor.flush(zlib.Z_FULL_FLUSH)
 
 
 def _key(text: bytes) -> str:
