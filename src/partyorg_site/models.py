@@ -81,6 +81,10 @@ class Appointment:
     span: Span | None = None
     rule: str = ""  # how the person was tied to the verb, for `explain` (not in the contract)
     passive: bool = False  # the person is the subject of a passive verb with no agent named ("A được bổ nhiệm")
+    by_from_lead: bool = False  # `by` is the body the lead's decision names, not one the sentence gives
+    # the decision of a person named just before, whose list this one's person is in ("... đã bầu
+    # ông A giữ chức Bí thư. Phó Bí thư ... gồm: ông B, ..."): its day is this one's
+    listed_after: Appointment | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "action": self.action, "post": self.post, "date": self.date, "by": self.by}

@@ -250,6 +250,9 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     # the one decision, of an action that goes on over posts stated next, that the sentence
     # before reported for the persons it named: its action and body
     going_on: tuple[str, str | None] | None = None
+    # where each sentence of such decisions for persons named ends, its action and body: a list
+    # under a post may follow it ("... đã bầu ông A giữ chức Bí thư. Phó Bí thư ... gồm: ông B, ...")
+    elected_before: list[tuple[int, Appointment]] = []
     for start, end in _sentences(text, [m.start() for m in matches]):
         in_sentence = [m for m in matches if start <= m.start() < end]
         if "\n" in text[last_end:start]:
@@ -291,6 +294,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 item = header_by and (_LIST_ITEM_OPENS.fullmatch(text, start, in_sentence[0].start())
                                       or _in_list_item(text, start))
                 appointment.by = header_by if item else lead_body[0]
+                appointment.by_from_lead = not item
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
             if known is None:
@@ -305,12 +309,18 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             # a decision first told bare (a caption's, a lead's summary), then in full: the body the
             # fuller mention names ("Quyết định của Ban Bí thư ..."). (Not its date: a person's second
             # decision of the same action, the State's after the Party's, is often another day's.)
-            known.by = known.by or appointment.by
+            # The body a sentence names outranks the lead's, which a bare first mention took ("Bà A
+            # tái đắc cử Bí thư" under a lead on "quyết định của Bộ Chính trị", then "Ban Chấp hành
+            # ... đã bầu bà A").
+            if appointment.by and (known.by is None or (known.by_from_lead and not appointment.by_from_lead)):
+                known.by, known.by_from_lead = appointment.by, appointment.by_from_lead
         carried = decided
         if sentence_decisions:
             actions = {a.action for a in sentence_decisions}
             going_on = (sentence_decisions[-1].action, sentence_decisions[-1].by) \
                 if len(actions) == 1 and actions <= rules.going_on else None
+            if going_on is not None:
+                elected_before.append((end, sentence_decisions[-1]))
         elif not stated:
             going_on = None
         header = text[start:end].rstrip().endswith(":")  # "công bố các Quyết định của Chủ tịch nước ..., bao gồm:"
@@ -344,7 +354,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.rule = f"'giữ chức' under the decision of '{action}' before it" if action else \
                 "'giữ chức' with no other decision for the person"
             found[key] = appointment
-    for appointment, body in _listed_members(text, officials, unnamed_at, matches):
+    for appointment, body in _listed_members(text, officials, unnamed_at, matches, elected_before):
         key = (fold(appointment.name), appointment.action)
         if fold(appointment.name) not in named and key not in found:
             if body is None:  # "Bốn Phó Bí thư được chỉ định gồm: ...", the decision's body in the lead
@@ -443,7 +453,8 @@ _MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+(?:mới|[\d\s–—-]+
 
 
 def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]],
-                    matches: list[re.Match[str]]) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
+                    matches: list[re.Match[str]], elected_before: list[tuple[int, Appointment]] = []
+                    ) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
     """The members a congress report lists under a post of a decision that named nobody:
     "quyết định của Bộ Chính trị chỉ định Ban Chấp hành, Bí thư và các Phó Bí thư ... Các Phó
     Bí thư Tỉnh ủy gồm có: bà A (...), ông B (...)", or with the verb in the list's head: "4
@@ -453,13 +464,17 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
     heads a verb leads are looked for after them."""
     rules = _rules()
     # (where each list's head opens and ends, and the verb that leads it, if one does)
-    heads: list[tuple[int, int, re.Match[str] | None]] = [
-        (head.start(), head.end(), None) for head in (rules.list_head.finditer(text) if "gồm" in text else ())]
+    # (where each list's head opens and ends, the verb that leads it, if one does, and the
+    # election it follows, if it opens the sentence after one)
+    heads: list[tuple[int, int, re.Match[str] | None, Appointment | None]] = [
+        (head.start(), head.end(), None, None) for head in (rules.list_head.finditer(text) if "gồm" in text else ())]
     for verb in matches:  # "chỉ định 4 Phó Bí thư là bà A, ...": the verb leads the list
         if rules.action_of.get(verb.group().lower()) in rules.count_led_actions and \
                 (count := rules.count_after_verb.match(text, verb.end())):
-            heads.append((verb.start(), count.end(), verb))
-    for head_start, head_end, led_by in sorted(heads, key=lambda head: head[0]):
+            heads.append((verb.start(), count.end(), verb, None))
+    if "gồm" in text:  # a post with no count, its holders listed right after an election of persons named
+        heads += [(end, _SPACE_AFTER.match(text, end).end(), None, decision) for end, decision in elected_before]
+    for head_start, head_end, led_by, after in sorted(heads, key=lambda head: head[0]):
         if not title_opens_at(text, head_end):
             continue
         post = read_post(text, head_end)
@@ -468,6 +483,14 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
         if not post or not follow:
             continue
         stated = rules.action_of.get((led or follow["verb"] or "").lower())
+        if after is not None:
+            if stated and stated != after.action:
+                continue
+            for member, body in _members(text, officials, follow.end(), post[0], after.action,
+                                         lambda by=after.by: by):
+                member.listed_after = after
+                yield member, body
+            continue
         earlier = [(action, body) for at, action, body in unnamed_at if at <= head_start]
         action = stated or (earlier[-1][0] if earlier and not follow["verb"] else None)
         if action is None:
@@ -476,11 +499,19 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
         if led_by:  # "Bộ Chính trị cũng chỉ định các Phó Bí thư ... gồm": the verb's own subject
             verb = _Verb(action, led_by.start(), led_by.end(), led_by.group())
             body = partial(_body, text, sentence_opening(text, head_start), verb, [])
-        end = _list_end(text, follow.end())
-        for person in _people(text, follow.end(), end, officials):
-            own = _narrower_post(text, person.end, post[0])
-            yield Appointment(name=person.name, action=action, post=own or post[0], date=None, by=None,
-                              span=(person.start, person.end), rule=f"listed under '{post[0]}' of '{action}'"), body
+        yield from _members(text, officials, follow.end(), post[0], action, body)
+
+
+_SPACE_AFTER = re.compile(r"\s*")
+
+
+def _members(text: str, officials: list[Official], start: int, post: str, action: str,
+             body: Callable[[], str | None] | None) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
+    """Each person of a list that opens at text[start], given the list's post by `action`."""
+    for person in _people(text, start, _list_end(text, start), officials):
+        own = _narrower_post(text, person.end, post)
+        yield Appointment(name=person.name, action=action, post=own or post, date=None, by=None,
+                          span=(person.start, person.end), rule=f"listed under '{post}' of '{action}'"), body
 
 
 _BRACKETED = re.compile(r"\s*\(([^()\n]{1,60})\)")

@@ -101,6 +101,10 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             continue
         appointment.date = event_date
         appointment.rule += f"; dated {reason}"
+    for appointment in appointments:
+        if appointment.date is None and appointment.listed_after is not None and appointment.listed_after.date:
+            appointment.date = appointment.listed_after.date
+            appointment.rule += "; dated as the decision it is listed after"
 
 
 BODY_HEAD_WORDS = 2  # "Ban Chấp hành", "Bộ Chính trị": the words that say which body
