@@ -23,6 +23,8 @@ _ROMAN = r"[IVXL]+"
 _TERM = rf"(?:{_ROMAN}|\d{{1,2}}(?!\d))"
 _DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
          r"\s*(?:[-/.]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2})")
+# The date after the issuer: "Quyết định số 15 do UBND tỉnh ban hành ngày 3/4/2019"
+_DATE_ISSUED = r"\s+ban hành\s*,?\s*" + _DATE.replace("?P<d>", "?P<d2>").replace("?P<m>", "?P<m2>").replace("?P<y>", "?P<y2>")
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _patterns() -> _Patterns:
             rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<local>{_local_issuer(data)})(?!\w)"
             rf"|(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
-            rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)))?"
+            rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w))(?:{_DATE_ISSUED})?)?"
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
         issuer_acting=re.compile(rf"\s*,\s*(?P<issuer>(?i:{issuers}))\s+(?:đã\s+|vừa\s+)?(?:{alternation(data['acting_verbs'])})(?!\w)"),
         issuer_before=re.compile(rf"(?<!\w)(?P<issuer>(?i:{issuers}))\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
@@ -257,9 +259,10 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     tail = patterns.tail.match(text, match.end())
     end = tail.end() if tail.group() else match.end()
     date = None
-    if tail["y"]:
+    if tail["y"] or tail["y2"]:
+        day, month, year = (tail["d"], tail["m"], tail["y"]) if tail["y"] else (tail["d2"], tail["m2"], tail["y2"])
         try:
-            date = _date(int(tail["y"]), int(tail["m"]), int(tail["d"])).isoformat()
+            date = _date(int(year), int(month), int(day)).isoformat()
         except ValueError:
             date = None
     issuer = patterns.issuer_names.get(tail["issuer"].lower()) if tail["issuer"] else None  # "Bộ chính trị" as printed
