@@ -240,16 +240,29 @@ def is_credited_caption(text: str) -> bool:
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
-    """Split a trailing photo credit: "... hội nghị. Ảnh: Thành Duy" -> ("... hội nghị.", "Thành Duy")."""
+    """Split a trailing photo credit: "... hội nghị. Ảnh: Thành Duy" -> ("... hội nghị.", "Thành Duy");
+    none where a sentence runs on after the credit's name (credit_runs_on)."""
+    match = _trailing_credit(text)
+    if not match or _glue_points(match.group("by")):
+        return text, None
+    return text[:match.start()].rstrip(), match.group("by").strip()
+
+
+def credit_runs_on(text: str) -> bool:
+    """The paragraph's last words look like a credit, but a sentence runs on after the name:
+    "Toàn cảnh buổi lễ - Ảnh: Minh Anh Ông Tuấn cho biết ...". (split_inline_captions
+    takes the caption, the credit and the sentence apart.)"""
+    match = _trailing_credit(text)
+    return match is not None and bool(_glue_points(match.group("by")))
+
+
+def _trailing_credit(text: str) -> re.Match[str] | None:
     tail_start = max(0, len(text) - CREDIT_TAIL)
     tail = text[tail_start:]
     if not any(mark in tail for mark in _cues().credit_marks):
-        return text, None  # the pattern needs one of these; most paragraphs have none
-    match = _cues().credit.search(text, tail_start) or (
+        return None  # the pattern needs one of these; most paragraphs have none
+    return _cues().credit.search(text, tail_start) or (
         _cues().bare_credit.search(text, tail_start) if "Ảnh" in tail or "ẢNH" in tail else None)
-    if not match:
-        return text, None
-    return text[:match.start()].rstrip(), match.group("by").strip()
 
 
 # A news agency's or a paper's code after a photographer's name, in capitals: "TTXVN", "VNA",
@@ -276,8 +289,11 @@ def _inline_credit() -> Anchored:
     # A word that opens the next sentence is none of the credit's, unless the agency's code is
     # glued to it ("Ảnh: Nhan Sáng/TTXVN"); nor is a capitalised word a lower-case one follows
     # after the first ("Ảnh: NVL Lãnh đạo ...": a name's syllables are all capitalised, so
-    # "Lãnh" opens the next sentence).
-    word = rf"(?!(?:{openers})\b(?!/)){UPPER_CLASS}[\w.-]*"
+    # "Lãnh" opens the next sentence); nor "Ông", "Bà" before a name, as they open a sentence
+    # (layout.yaml's glued openings: "Ảnh: Minh Anh Ông Tuấn cho biết", not "Báo Bà Rịa").
+    cued = next(f"(?:{alternation(o['words'])}){o['then']}" for o in datafiles.load("layout")["glued_sentence_openers"]
+                if "Ông" in o["words"])
+    word = rf"(?!(?:{openers})\b(?!/)|{cued}){UPPER_CLASS}[\w.-]*"
     further = rf"{word}(?![\w.-])(?!\s+{LOWER_CLASS})"
     credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
     token = rf"(?:{UPPER_CLASS}[\w.&-]*|báo|[a-z][\w-]*\.(?:vn|com|net|org))"

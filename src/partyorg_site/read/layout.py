@@ -16,8 +16,9 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
                                    signature_outlet, split_signature, split_trailer)
-from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, SENTENCE_MARK, is_credit, is_credited_caption,
-                                         looks_like_caption, is_photo_sentence, split_caption_sentences, split_credit, split_each,
+from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, SENTENCE_MARK, credit_runs_on, is_credit,
+                                         is_credited_caption, looks_like_caption, is_photo_sentence, split_caption_sentences,
+                                         split_credit, split_each,
                                          split_glued_captions, split_inline_captions, split_opening_caption,
                                          split_top_caption, word_pairs)
 from partyorg_site.read.clean import Line, chrome_reason, without_related_links
@@ -349,7 +350,8 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if lead_done and len(body) == 1 and _signed_under_lead(text) and _body_follows(paragraphs, position):
             continue  # the author's name between the lead and the text
         run_on = count_words(text, INLINE_CAPTIONS_FROM) > INLINE_CAPTIONS_FROM
-        pieces, inline_captions = split_inline_captions(text) if credit is not None or run_on else ([text], [])
+        inline = credit is not None or run_on or credit_runs_on(text)
+        pieces, inline_captions = split_inline_captions(text) if inline else ([text], [])
         if run_on:
             pieces, inline_captions = split_each(pieces, split_glued_captions, inline_captions)
             pieces, inline_captions = split_each(pieces, split_caption_sentences, inline_captions)
