@@ -626,11 +626,17 @@ def _career() -> re.Pattern[str]:
 
 _PARAGRAPH_END = re.compile("\n")
 _SENTENCE_MARK = re.compile(r"[.;!?\n]")
+_MONTH_DOT = re.compile(r"tháng\s*\d{1,2}\.$")  # "tháng 10.2023": a month and its year, no sentence's end
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
-    """Where the sentence (or clause list) holding text[start:end] opens, and that sentence."""
-    opening = max(text.rfind(mark, 0, start) for mark in ".;!?\n") + 1
+    """Where the sentence (or clause list) holding text[start:end] opens, and that sentence.
+    The dot of "tháng 10.2023" ends none: "... trước khi được luân chuyển về tỉnh vào tháng
+    10.2023" is one sentence, the career's year in it."""
+    before = start
+    if text[start - 1:start] == "." and _MONTH_DOT.search(text, max(0, start - 12), start):
+        before = start - 1
+    opening = max(text.rfind(mark, 0, before) for mark in ".;!?\n") + 1
     closing = _SENTENCE_MARK.search(text, end)
     return opening, text[opening:closing.start() if closing else len(text)]
 
