@@ -17,9 +17,9 @@ from partyorg_site import datafiles
 from partyorg_site.models import Mention, Reasons, unheard
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening
-from partyorg_site.vietnamese import UPPER_CLASS, LOWER_CLASS, normalize
+from partyorg_site.vietnamese import UPPER_CLASS, normalize
 
-_CAPITALISED_WORD_BEFORE = re.compile(rf"({UPPER_CLASS}{LOWER_CLASS}*)\s+$")
+_CAPITALISED_WORD_BEFORE = re.compile(rf"(?<!\w)({UPPER_CLASS}\w*)\s+$")  # a whole word: "ĐBQH", "(Hoàng"
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def find_mentions(text: str) -> list[Mention]:
         start, end = match.span()
         if (holding := gaz.stop_phrases.get(match.group(1))) and _in_stop_phrase(text, match, holding):
             continue
-        if _inside_personal_name(text, start, gaz.surnames, gaz.cued_surnames):
+        if _inside_personal_name(text, start, gaz.surnames, gaz.cued_surnames, len(match.group().split())):
             continue
         if gaz.lesser_place.search(text, max(0, start - 12), start):
             continue  # "huyện Quảng Ninh", "đường Thái Nguyên"
@@ -290,7 +290,8 @@ def _province_at(text: str, position: int) -> str | None:
     return gaz.canonical[match.group(1)]
 
 
-def _inside_personal_name(text: str, start: int, surnames: frozenset[str], cued_surnames: frozenset[str]) -> bool:
+def _inside_personal_name(text: str, start: int, surnames: frozenset[str], cued_surnames: frozenset[str],
+                          place_words: int = 2) -> bool:
     """"Nguyễn Thái Bình": a run of capitalised words before the match that starts with a
     family name makes the match the end of a person's name; "ông Đồng Văn Kiên Giang" too,
     with a family name that is one only after a person's cue (not "Từ Quảng Nam đến ...")."""
@@ -302,9 +303,21 @@ def _inside_personal_name(text: str, start: int, surnames: frozenset[str], cued_
             break
         words.insert(0, match.group(1))
         before = before[:match.start()]
-    if not words or words[0] not in surnames:
-        return False
-    return words[0] not in cued_surnames or _PERSON_CUE_BEFORE.search(before) is not None
+    if words and words[0] in surnames:
+        return words[0] not in cued_surnames or _PERSON_CUE_BEFORE.search(before) is not None
+    # a name right after an abbreviated title ("ĐBQH Phan Thị Bình Thuận", "Phó TT Trương Hòa
+    # Bình"): from a family name on, each word written as a name's syllable, four syllables at
+    # most with the place's ("ĐB Nguyễn Thị Kim Thúy (Đà Nẵng)": a deputy and a constituency;
+    # after a word that is no abbreviation, the run may be an institution's: "ĐH Sư Phạm Hà Nội")
+    at = len(words)
+    while at > 0 and words[at - 1][1:].islower():
+        at -= 1
+    return 0 < at < len(words) and len(words[at - 1]) > 1 and words[at - 1].isupper() \
+        and words[at] in surnames and words[at] not in cued_surnames \
+        and len(words) - at + place_words <= NAME_MAX_SYLLABLES
+
+
+NAME_MAX_SYLLABLES = 4  # of a Kinh name ending in a province's ("Nguyễn Gia Thái Bình")
 
 
 _PERSON_CUE_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+$", re.IGNORECASE)
