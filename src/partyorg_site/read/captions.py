@@ -160,12 +160,14 @@ def looks_like_caption(text: str) -> bool:
 def is_photo_sentence(text: str) -> bool:
     """A one-sentence paragraph that says who does what as a photo shows it ("Lãnh đạo Bộ
     tặng hoa chúc mừng ông A và ông B.", "Chủ nhiệm Ủy ban Kiểm tra Trung ương Nguyễn Văn C
-    trao quyết định và chúc mừng Ban Chấp hành ..."): a caption run into the page without a
-    credit. It opens like a caption or with a portrait's head, holds a caption phrase, and
+    trao quyết định và chúc mừng Ban Chấp hành ...", "Tổng Biên tập Báo tỉnh Nguyễn Văn D
+    phát biểu chỉ đạo hội nghị."): a caption run into the page without a credit. It opens
+    like a caption or with a title's head (capitalised), holds a caption phrase, and
     has none of the words that tell when or why (data/layout.yaml, photo_sentence_not_words).
     (Asked of a paragraph after the lead only: a lead may say the same in a headline's words.)"""
     cues = _cues()
-    if not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)) \
+    if not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)
+            or (text[:1].isupper() and text[:40].lower().startswith(cues.title_heads))) \
             or cues.caption_phrases.search(text) is None \
             or count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
         return False
