@@ -15,6 +15,10 @@ article's event day where
     `occasion`) held that day, and the sentence names
     no other day and tells no background ("trước đó", "vừa qua": a decision of before).
 
+In a report of several ceremonies, each of its day ("Sáng 15/9, Thành ủy ... công bố quyết
+định ... ⏎ Sáng 17/9, Tỉnh ủy ... công bố quyết định ... ⏎ Điều động, chỉ định ông A ..."), a
+decision takes the day of the paragraph that opens its section, first.
+
 Never a day without a year (the event's own precision must be a day), and never past the
 sentence that tells a career: appointments.py has left those out already.
 """
@@ -48,6 +52,7 @@ class _Rules:
     same_day: re.Pattern[str]  # "cùng ngày", "sáng nay": the sentence is of the event's day
     background: re.Pattern[str]  # "trước đó", "vừa qua": a decision told as background
     announcing: re.Pattern[str]  # words of a meeting's title that announce or make decisions
+    announcing_in_text: re.Pattern[str]  # "công bố quyết định": a paragraph that tells a ceremony
     announcing_kinds: frozenset[str]  # "đại hội": a meeting kind that makes them
     deciding_plenum: re.Pattern[str]  # "Ban Chấp hành": a plenum that decides, on the one day it is held
     continuing: re.Pattern[str]  # "Cụ thể,": a paragraph that details the one before
@@ -61,6 +66,7 @@ def _rules() -> _Rules:
         return re.compile(rf"(?<!\w)(?:{alternation(occasion[key])})(?!\w)", re.IGNORECASE)
 
     return _Rules(same_day=any_of("same_day"), background=any_of("background"), announcing=any_of("announcing"),
+                  announcing_in_text=any_of("announcing_in_text"),
                   announcing_kinds=frozenset(occasion["announcing_kinds"]), deciding_plenum=any_of("deciding_plenums"),
                   continuing=re.compile(rf"(?:{alternation(occasion['continuing'])})\s*,"))
 
@@ -80,6 +86,14 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
     deciding = held is not None and not announcing and rules.deciding_plenum.search(held.title) is not None \
         and not _DAYS_RANGE.search(text)
     caption_set = frozenset(captions)
+    # a report of several ceremonies: each decision the day of the one its section opens with,
+    # where that is another day than the event's (before the article's meeting, which would
+    # date them all); where it is the event's day, after the rules below
+    sections = {id(a): _section_day(a, text, rules, caption_set, day) for a in appointments}
+    for appointment in appointments:
+        if (announced := sections[id(appointment)]) is not None and announced != day:
+            appointment.date = announced.isoformat()
+            appointment.rule += "; dated by the ceremony its section opens with"
     for appointment in appointments:
         if appointment.date is not None or appointment.span is None:
             continue
@@ -102,9 +116,53 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
         appointment.date = event_date
         appointment.rule += f"; dated {reason}"
     for appointment in appointments:
+        if appointment.date is None and sections[id(appointment)] == day:
+            appointment.date = event_date
+            appointment.rule += "; dated by the ceremony its section opens with"
+    for appointment in appointments:
         if appointment.date is None and appointment.listed_after is not None and appointment.listed_after.date:
             appointment.date = appointment.listed_after.date
             appointment.rule += "; dated as the decision it is listed after"
+
+
+def _section_day(appointment: Appointment, text: str, rules: _Rules, captions: frozenset[str],
+                 event: date) -> date | None:
+    """The day of the ceremony that opens the section an undated decision is told in, where
+    its sentence names no day and tells no background (_announcing_dateline)."""
+    if appointment.date is not None or appointment.span is None:
+        return None
+    sentence = _sentence_at(text, appointment.span[0])
+    if rules.background.search(sentence) or _DAY_MONTH.search(sentence):
+        return None
+    return _announcing_dateline(text, appointment.span[0], rules, captions, event)
+
+
+SECTION_PARAGRAPHS = 4  # paragraphs (captions aside) a ceremony's dateline goes on over
+SECTION_DAYS = 31  # days at most between the article's event and another ceremony it reports
+
+
+def _announcing_dateline(text: str, at: int, rules: _Rules, captions: frozenset[str], event: date) -> date | None:
+    """The day of the ceremony whose paragraph opens the section that text[at] is in: the
+    nearest paragraph before (or the one holding it) that opens with a day, if it announces
+    decisions ("Sáng 17/9, Tỉnh ủy ... tổ chức hội nghị công bố quyết định ... ⏎ Tại hội
+    nghị, ... ⏎ Điều động, chỉ định ông A ..."): a report of several ceremonies, each of its
+    own day. The year is the event's, within SECTION_DAYS of it; None where no such
+    paragraph is near."""
+    end = text.find("\n", at)
+    paragraphs = [p for p in text[:end if end >= 0 else len(text)].split("\n") if p.strip() and p not in captions]
+    for paragraph in reversed(paragraphs[-SECTION_PARAGRAPHS - 1:]):
+        found = _DAY.search(paragraph, 0, DATELINE_REACH + 20)
+        if not found or found.start() > DATELINE_REACH:
+            continue
+        if not rules.announcing_in_text.search(paragraph) or rules.background.search(paragraph[:found.start()]):
+            return None  # the nearest day opens a section of something else
+        printed_year = found[3] or found[6]
+        try:
+            day = date(int(printed_year) if printed_year else event.year, int(found[2] or found[5]), int(found[1] or found[4]))
+        except ValueError:
+            return None
+        return day if abs((day - event).days) <= SECTION_DAYS else None
+    return None
 
 
 BODY_HEAD_WORDS = 2  # "Ban Chấp hành", "Bộ Chính trị": the words that say which body
