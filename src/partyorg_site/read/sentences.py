@@ -36,11 +36,14 @@ _SENTENCE_BREAK = re.compile(rf"([.!?…][\"”’]?)\s+(?={UPPER_CLASS}|[\"“�
 
 
 def ends_with_abbreviation(text: str) -> bool:
-    """The text's last word is an abbreviation ("TP.") or an initial ("H."), whose full stop
-    ends no sentence."""
+    """The text's last word is an abbreviation ("TP.", "GS.TS.") or an initial ("H."), whose
+    full stop ends no sentence."""
     words = text.rsplit(None, 1)  # (the last word only: a run-on export's sentence may be long)
     last = words[-1].rstrip(".") if words else ""
-    return last in _no_break_after() or _INITIAL.fullmatch(last) is not None
+    known = _no_break_after()
+    # (degrees joined by dots, "GS.TS.", "PGS.TS.": each of them one; not "TP.HCM.", a place)
+    return last in known or _INITIAL.fullmatch(last) is not None or ("." in last and all(
+        part in known for part in last.split(".")))
 
 
 @lru_cache(maxsize=1)
