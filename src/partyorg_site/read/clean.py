@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.vietnamese import count_words, fold, normalize
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, fold, normalize
 
 MAX_CHROME_LINE = 120
 RELATED_LINK_MIN_WORDS = 5
@@ -73,6 +73,24 @@ def is_footer_start(text: str) -> bool:
 
 IMAGE_LINES = frozenset({"image_id", "file_name", "markdown_image", "image_tail"})  # chrome_patterns that stand for a photo
 # The tail of an image's Markdown glued to the end of a sentence by the scrape ("thuộc thẩm quyền..jpg)").
+# A full stop a capitalised word is glued to, after a word of two lower-case letters or more:
+# a sentence's end that lost its space ("... chào cờ.Đồng chí A phát biểu ...", a gallery's
+# captions run together); not "Tp.Hồ Chí Minh", "Mr.Smith", "TP.HCM" (capitals before), nor
+# a web address ("Forum.Autodaily.vn").
+_GLUED_STOP = re.compile(rf"\.(?={UPPER_CLASS}{LOWER_CLASS})(?![\w-]+\.(?:vn|com|net|org|info)\b)")
+
+
+def _spaced_after_stops(line: str) -> str:
+    """The line with a space after each full stop a sentence was glued to (_GLUED_STOP)."""
+    pieces, start = [], 0
+    for stop in _GLUED_STOP.finditer(line):
+        at = stop.start()
+        if at >= 2 and line[at - 1].islower() and line[at - 2].islower():
+            pieces.append(line[start:at + 1])
+            start = at + 1
+    return " ".join([*pieces, line[start:]]) if pieces else line
+
+
 _IMAGE_TAIL_ENDS = (".jpg)", ".jpeg)", ".png)", ".gif)", ".webp)")
 _GLUED_IMAGE_TAIL = re.compile(r"(?<=[.!?…\"”])\S*\.(?:jpe?g|png|gif|webp)\)$", re.IGNORECASE)
 FILE_CAPTION_MAX_WORDS = 30
@@ -129,6 +147,7 @@ def clean_lines(text: str, first_line: int = 1) -> list[Line]:
         if reason:
             file_image = reason in IMAGE_LINES
             continue
+        line = _spaced_after_stops(line)
         # (under an image's file name a caption stands on some pages, the lead on others: only
         # a line as short as a caption is taken for one)
         under_file = file_image and count_words(line, FILE_CAPTION_MAX_WORDS + 1) <= FILE_CAPTION_MAX_WORDS

@@ -316,6 +316,9 @@ def _read_paragraphs(paragraphs: list[Line], layout: Layout) -> list[tuple[int, 
         if layout.title is not None and same_paragraph(text, layout.title):
             headline_again.append((line.number, text))  # the headline printed again above the text
             continue
+        if body and count_words(text, CAPTION_MAX_WORDS) > CAPTION_MAX_WORDS \
+                and any(same_paragraph(text, kept) for _, kept in body):
+            continue  # the lead printed again under the byline (a caption's length is a caption's: below)
         if not body:
             text = without_glued_dateline(text)
         outlet, rest = outlet_lead(text, first=not body)
