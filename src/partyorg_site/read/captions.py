@@ -258,7 +258,9 @@ def credit_runs_on(text: str) -> bool:
     return match is not None and bool(_glue_points(match.group("by")))
 
 
+@lru_cache(maxsize=4)
 def _trailing_credit(text: str) -> re.Match[str] | None:
+    """(Remembered: the layout asks split_credit, then credit_runs_on, of one paragraph.)"""
     tail_start = max(0, len(text) - CREDIT_TAIL)
     tail = text[tail_start:]
     if not any(mark in tail for mark in _cues().credit_marks):
