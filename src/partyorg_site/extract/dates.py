@@ -119,9 +119,10 @@ _PATH_DATE = re.compile(r"((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?
 
 
 def date_from_path(path: str) -> PathDate | None:
-    """The date in a file's name or the nearest folder that opens with one; None where none
-    does. A part must open with the year and end or go on with a separator after it, so that
-    ids ("21473767.txt", "2014abc") are not read as dates."""
+    """The date in a file's name or the nearest folder that opens with one, or, in the name
+    only, a whole date after an outlet's or a number's part ("thanhnien-2025-07-01-...");
+    None where none does. A part must open with the year and end or go on with a separator
+    after it, so that ids ("21473767.txt", "2014abc") are not read as dates."""
     parts = path.replace("\\", "/").split("/")
     for part in reversed(parts):
         found = _PATH_DATE.match(part)
@@ -133,7 +134,13 @@ def date_from_path(path: str) -> PathDate | None:
         if found[2] and month is None:
             continue  # "2017-45": not a date
         return PathDate(year, month, day)
+    inside = _DATE_IN_NAME.search(parts[-1])
+    if inside and valid_date(int(inside[1]), int(inside[2]), int(inside[3])):
+        return PathDate(int(inside[1]), int(inside[2]), int(inside[3]))
     return None
+
+
+_DATE_IN_NAME = re.compile(r"(?<=[-_. ])((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?=$|[-_. ])")
 
 
 @lru_cache(maxsize=1)
