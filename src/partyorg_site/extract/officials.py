@@ -211,6 +211,10 @@ class _Grammar:
     token: re.Pattern[str]  # a word of a title (a dotted abbreviation whole) or a mark
     ends: frozenset[str]  # words that end a title: sentence starts, degrees, verbs
     degrees: frozenset[str]  # "TS", "LS": a person's, except after a unit's noun ("Đoàn LS")
+    # "thông tin": a unit's compound that is also a verb of speech (layout.yaml speech_verbs),
+    # a unit's word in lower case only right after a unit's noun ("Sở thông tin và truyền thông")
+    spoken_compounds: frozenset[str]
+    before_spoken: tuple[str, ...]  # "công nghệ": whose object such a compound is (lower case)
     sentence_openers: frozenset[str]  # "Chiều": ends a title before "nay", "qua" or a date
     opens_sentence: frozenset[str]  # the capitalised words of `ends` and `sentence_openers`
     stop_words: frozenset[str]  # verbs and prepositions (the lexicon's rule looks at them too)
@@ -298,6 +302,9 @@ def _grammar() -> _Grammar:
         domain_joiners=frozenset(unit["domain_joiners"]),
         of_parent=re.compile(rf"của[ ]+(?:{alternation(unit['of_parents'])})(?!\w)"),
         congress_before=re.compile(unit["congress_of_party"]["before"]),
+        spoken_compounds=frozenset(compound.lower() for compound in unit["compounds"])
+        & frozenset(datafiles.load("layout")["speech_verbs"]),
+        before_spoken=tuple(f" {words}" for words in unit["before_spoken_compounds"]),
         of_party=re.compile(unit["congress_of_party"]["party"]),
         # (and the provinces whose names hold a spaced dash: "tỉnh Thừa Thiên - Huế", "Bà Rịa - Vũng Tàu")
         names_with_marks=tuple((left, mark, right) for name in [*unit["names_with_marks"], *_dashed_provinces()]
@@ -578,7 +585,10 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
         return grammar.part_of[word]
     if word in grammar.opens and (previous[0].islower() or previous.isupper() or previous in grammar.unit_nouns):
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
-        if following and following[1][:1].lower() + following[1][1:] in grammar.opens[word]:  # ("các Cơ quan")
+        if following and (rest := following[1][:1].lower() + following[1][1:]) in grammar.opens[word]:  # ("các Cơ quan")
+            if f"{word} {rest}" in grammar.spoken_compounds and previous not in grammar.unit_nouns \
+                    and not text[max(0, end - len(word) - 16):end - len(word)].rstrip().lower().endswith(grammar.before_spoken):
+                return None  # "quyền Chánh Thanh tra Bộ Nội vụ thông tin trường hợp ...": the verb
             return grammar.part_of[word]
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
         return "abroad" if _mission_abroad(text, start, end, head) else None
