@@ -128,7 +128,8 @@ def _settle(record: Record) -> None:
                 and record.date_precision in ("day", "month"):
             record.meeting.date = record.date
         if not record.meeting.key:
-            record.meeting.key = meeting_key(record.meeting.kind, record.meeting.date, record.province)
+            record.meeting.key = meeting_key(record.meeting.kind, record.meeting.date, record.province,
+                                             record.meeting.title)
     if not record.slug:
         record.slug = slug(record.title, SLUG_MAX_LENGTH) or slug(Path(record.source).stem) or "bai-viet"
 

@@ -68,7 +68,7 @@ def bound_to_build_day(records: list[Record], today: date) -> list[Problem]:
         meeting = record.meeting
         if meeting is not None and "meeting" not in record.overridden and meeting.date == record.date:
             # a new object: a copy given out by unresolved_copy shares the loaded record's meeting
-            record.meeting = Meeting(meeting.kind, None, meeting_key(meeting.kind, None, record.province),
+            record.meeting = Meeting(meeting.kind, None, meeting_key(meeting.kind, None, record.province, meeting.title),
                                      meeting.title)
         record.date = record.date_precision = record.date_source = None
     return problems

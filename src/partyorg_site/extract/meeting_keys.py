@@ -6,12 +6,45 @@ title grammar and gazetteer a build that extracts nothing need not load.
 """
 from __future__ import annotations
 
-from partyorg_site.vietnamese import slug
+import re
+from functools import lru_cache
+
+from partyorg_site import datafiles
+from partyorg_site.patterns import alternation
+from partyorg_site.vietnamese import UPPER_CLASS, slug
 
 
-def meeting_key(kind: str, date: str | None, province: str | None) -> str:
+def meeting_key(kind: str, date: str | None, province: str | None, title: str = "") -> str:
     """Articles about the same meeting share a key. Monthly giao ban briefings are
-    national, so month and kind identify them; other meetings also carry their place."""
+    national, so month and kind identify them; other meetings also carry their place, and
+    the local organisation that holds them where their title names one below the province
+    (organiser: a commune's congress is not its neighbour's of the same day)."""
     when = (date[:7] if kind == "giao ban" else date) if date else "khong-ro-ngay"
     where = "" if kind == "giao ban" else (province or "toan-quoc")
-    return slug(f"{kind} {when} {where}")
+    who = organiser(title) if kind != "giao ban" else None
+    return slug(f"{kind} {when} {where} {who or ''}")
+
+
+def organiser(text: str) -> str | None:
+    """The local Party organisation below a province that `text` names first, as its place
+    ("Đại hội đại biểu Đảng bộ phường Bình Trưng lần thứ I" -> "phường Bình Trưng": "Đảng bộ"
+    and "Đảng ủy" of one place are one organiser); None for none, or a city that is a
+    province (data/meetings.yaml, organisers)."""
+    found = organiser_named(text)
+    return f"{found['place']} {found['name']}" if found else None
+
+
+def organiser_named(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first such organisation named in text[start:end], as printed."""
+    if "ảng" not in text[start:end]:
+        return None  # (most titles name none: "Đảng", "đảng" hold it)
+    return _organiser_pattern().search(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=1)
+def _organiser_pattern() -> re.Pattern[str]:
+    data = datafiles.load("meetings")["organisers"]
+    cities = alternation(data["provincial_cities"])
+    word = rf"{UPPER_CLASS}[\w-]*"
+    return re.compile(rf"(?<!\w)(?:{alternation(data['bodies'])})\s+(?P<place>{alternation(data['places'])})\.?\s+"
+                      rf"(?!(?:{cities})(?!\w))(?P<name>{word}(?:\s+{word}){{0,3}})")

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 
 from partyorg_site import datafiles
-from partyorg_site.extract.meeting_keys import meeting_key
+from partyorg_site.extract.meeting_keys import meeting_key, organiser, organiser_named
 from partyorg_site.extract.officials import title_opens_at
 from partyorg_site.extract.places import central_body_acts, find_mentions, in_background
 from partyorg_site.models import Meeting
@@ -388,7 +388,11 @@ def build_meeting(found: tuple[str, str] | None, date: str | None, province: str
         province = named.pop()  # "Hội nghị Ban Chấp hành Đảng bộ TPHCM" in a roundup of provinces: the one it names
     elif province is None and (_rules().local_body.search(phrase) or _held_by_a_locality(lead, phrase)):
         province = UNKNOWN_PLACE  # "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ hai": a province's, not a national one
-    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province), title=phrase)
+    if organiser(phrase) is None and (before := _before_the_name(lead, phrase)) is not None \
+            and (held_by := organiser_named(lead, *before)) is not None:
+        # "Đảng bộ phường Long Bình tổ chức Đại hội lần thứ I": the name, and its key, say whose
+        phrase = f"{phrase} ({held_by.group()})"
+    return Meeting(kind=kind, date=date, key=meeting_key(kind, date, province, phrase), title=phrase)
 
 
 def _held_by_a_locality(lead: str, phrase: str) -> bool:
