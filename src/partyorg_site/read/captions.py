@@ -62,6 +62,7 @@ class _Cues:
     named: re.Pattern[str]  # "Ông Trần Văn A, ": a name-first portrait's opening
     named_starts: tuple[str, ...]
     title_heads: tuple[str, ...]  # every head of data/titles.yaml, in lower case, then a space
+    photo_phrases_any_opening: frozenset[str]  # "ra mắt đại hội": a photo's, whatever opens the sentence
     portrait_unit_endings: tuple[str, ...]
     credit_alone: re.Pattern[str]
     photo_sentence_not: re.Pattern[str]  # words that tell when or why: no photo's caption
@@ -121,6 +122,7 @@ def _cues() -> _Cues:
         named_starts=tuple(f"{word} " for word in data["caption_starts_before_a_name"]),
         title_heads=tuple(sorted({f"{head.lower()} " for head in datafiles.load("titles")["heads"]})),
         portrait_unit_endings=tuple(data["portrait_unit_endings"]),
+        photo_phrases_any_opening=frozenset(phrase.lower() for phrase in data["photo_phrases_any_opening"]),
         photo_sentence_not=re.compile(rf"(?<!\w){alternation(data['photo_sentence_not_words'])}(?!\w)"),
         credit_alone=re.compile(rf"\(?(?:{credit_words}|Nguồn)(?:\s*:\s*|\s+{UPPER_CLASS}|\s*\)?$)"),
 
@@ -166,9 +168,10 @@ def is_photo_sentence(text: str) -> bool:
     has none of the words that tell when or why (data/layout.yaml, photo_sentence_not_words).
     (Asked of a paragraph after the lead only: a lead may say the same in a headline's words.)"""
     cues = _cues()
-    if not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)
-            or (text[:1].isupper() and text[:40].lower().startswith(cues.title_heads))) \
-            or cues.caption_phrases.search(text) is None \
+    phrase = cues.caption_phrases.search(text)
+    if phrase is None or not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)
+                              or (text[:1].isupper() and text[:40].lower().startswith(cues.title_heads))
+                              or (text[:1].isupper() and phrase.group().lower() in cues.photo_phrases_any_opening)) \
             or count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
         return False
     return cues.photo_sentence_not.search(text) is None and not cues.reported_speech.search(text) \
