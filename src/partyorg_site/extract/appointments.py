@@ -293,8 +293,13 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 lead_body = lead_body or [_decided_by(text, 0, _lead_end(text))]
                 item = header_by and (_LIST_ITEM_OPENS.fullmatch(text, start, in_sentence[0].start())
                                       or _in_list_item(text, start))
-                appointment.by = header_by if item else lead_body[0]
-                appointment.by_from_lead = not item
+                if item:
+                    appointment.by = header_by
+                elif appointment.action != "bầu" or _APPROVAL in text[:_lead_end(text)]:
+                    # (not an election's: a body whose decisions the lead announces elects no
+                    # one, "quyết định của Bộ Chính trị" over "Ông A được bầu làm Bí thư", but
+                    # where it approves one, "quyết định chuẩn y")
+                    appointment.by, appointment.by_from_lead = lead_body[0], True
             key = (fold(appointment.name), appointment.action)
             known = found.get(key)
             if known is None:
@@ -597,6 +602,9 @@ def _body_of_sentence(text: str, start: int, end: int, verb: _Verb, people: list
     `verb`: the one it names as the decision's ("công bố các quyết định của Bộ Chính trị về chỉ
     định Ban Chấp hành, Ban Thường vụ Tỉnh ủy ..."), else the verb's subject."""
     return _decided_by(text, start, end) or _body(text, start, verb, people)
+
+
+_APPROVAL = "chuẩn y"  # the election a decision approves: its body is the lead's decider
 
 
 def _lead_end(text: str) -> int:
