@@ -458,7 +458,7 @@ _MEMBERS_FOLLOW = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s+(?:mới|[\d\s–—-]+
 
 
 def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple[int, str, Callable[[], str | None] | None]],
-                    matches: list[re.Match[str]], elected_before: list[tuple[int, Appointment]] = []
+                    matches: list[re.Match[str]], elected_before: list[tuple[int, Appointment]]
                     ) -> Iterator[tuple[Appointment, Callable[[], str | None] | None]]:
     """The members a congress report lists under a post of a decision that named nobody:
     "quyết định của Bộ Chính trị chỉ định Ban Chấp hành, Bí thư và các Phó Bí thư ... Các Phó
@@ -468,16 +468,16 @@ def _listed_members(text: str, officials: list[Official], unnamed_at: list[tuple
     decision before's of that action, else none known). `matches`: the text's verbs, the
     heads a verb leads are looked for after them."""
     rules = _rules()
-    # (where each list's head opens and ends, and the verb that leads it, if one does)
     # (where each list's head opens and ends, the verb that leads it, if one does, and the
     # election it follows, if it opens the sentence after one)
+    listing = "gồm" in text
     heads: list[tuple[int, int, re.Match[str] | None, Appointment | None]] = [
-        (head.start(), head.end(), None, None) for head in (rules.list_head.finditer(text) if "gồm" in text else ())]
+        (head.start(), head.end(), None, None) for head in (rules.list_head.finditer(text) if listing else ())]
     for verb in matches:  # "chỉ định 4 Phó Bí thư là bà A, ...": the verb leads the list
         if rules.action_of.get(verb.group().lower()) in rules.count_led_actions and \
                 (count := rules.count_after_verb.match(text, verb.end())):
             heads.append((verb.start(), count.end(), verb, None))
-    if "gồm" in text:  # a post with no count, its holders listed right after an election of persons named
+    if listing:  # a post with no count, its holders listed right after an election of persons named
         heads += [(end, _SPACE_AFTER.match(text, end).end(), None, decision) for end, decision in elected_before]
     for head_start, head_end, led_by, after in sorted(heads, key=lambda head: head[0]):
         if not title_opens_at(text, head_end):

@@ -21,10 +21,16 @@ from partyorg_site.patterns import Anchored, alternation
 _ROMAN = r"[IVXL]+"
 # A term as printed: "khóa XII", or in digits, "khóa 12" (not a year: "khóa 2016-2021").
 _TERM = rf"(?:{_ROMAN}|\d{{1,2}}(?!\d))"
-_DATE = (r"ngày\s+(?P<d>\d{1,2})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
-         r"\s*(?:[-/.]\s*|\s+năm\s+)(?P<y>(?:19|20)\d{2})")
+def _date_phrase(suffix: str = "") -> str:
+    """"ngày 3/4/2019", its day, month and year in groups d, m, y (with `suffix`: a pattern may
+    hold two)."""
+    return (rf"ngày\s+(?P<d{suffix}>\d{{1,2}})\s*(?:[-/.]\s*|\s+tháng\s+)(?P<m{suffix}>\d{{1,2}})"
+            rf"\s*(?:[-/.]\s*|\s+năm\s+)(?P<y{suffix}>(?:19|20)\d{{2}})")
+
+
+_DATE = _date_phrase()
 # The date after the issuer: "Quyết định số 15 do UBND tỉnh ban hành ngày 3/4/2019"
-_DATE_ISSUED = r"\s+ban hành\s*,?\s*" + _DATE.replace("?P<d>", "?P<d2>").replace("?P<m>", "?P<m2>").replace("?P<y>", "?P<y2>")
+_DATE_ISSUED = r"\s+ban hành\s*,?\s*" + _date_phrase("2")
 
 
 @dataclass(frozen=True)

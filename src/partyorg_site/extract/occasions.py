@@ -151,14 +151,14 @@ def _announcing_dateline(text: str, at: int, rules: _Rules, captions: frozenset[
     end = text.find("\n", at)
     paragraphs = [p for p in text[:end if end >= 0 else len(text)].split("\n") if p.strip() and p not in captions]
     for paragraph in reversed(paragraphs[-SECTION_PARAGRAPHS - 1:]):
-        found = _DAY.search(paragraph, 0, DATELINE_REACH + 20)
-        if not found or found.start() > DATELINE_REACH:
+        printed = _dateline(paragraph)
+        if printed is None:
             continue
-        if not rules.announcing_in_text.search(paragraph) or rules.background.search(paragraph[:found.start()]):
+        (day_of_month, month, year), opens = printed
+        if not rules.announcing_in_text.search(paragraph) or rules.background.search(paragraph[:opens]):
             return None  # the nearest day opens a section of something else
-        printed_year = found[3] or found[6]
         try:
-            day = date(int(printed_year) if printed_year else event.year, int(found[2] or found[5]), int(found[1] or found[4]))
+            day = date(int(year) if year else event.year, month, day_of_month)
         except ValueError:
             return None
         return day if abs((day - event).days) <= SECTION_DAYS else None
@@ -185,6 +185,15 @@ _DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{4
 DATELINE_REACH = 25  # characters at a paragraph's opening where its day stands: "Chiều ngày 18/11/2025,"
 
 
+def _dateline(paragraph: str) -> tuple[tuple[int, int, str | None], int] | None:
+    """The day, month and printed year (or None) a paragraph opens with, within
+    DATELINE_REACH characters ("Chiều ngày 18/11/2025, ..."), and where that day stands."""
+    found = _DAY.search(paragraph, 0, DATELINE_REACH + 20)
+    if found is None or found.start() > DATELINE_REACH:
+        return None
+    return (int(found[1] or found[4]), int(found[2] or found[5]), found[3] or found[6]), found.start()
+
+
 def _told_on(before: str, day: date) -> bool:
     """The text a decision's sentence goes on from opens a paragraph with the event's day (with
     the event's year, if any: "Chiều ngày 18/11/2025, HĐND tỉnh tổ chức kỳ họp ...") and tells
@@ -193,10 +202,10 @@ def _told_on(before: str, day: date) -> bool:
     if not before or _rules().background.search(before):
         return False
     for paragraph in before.split("\n"):
-        found = _DAY.search(paragraph, 0, DATELINE_REACH + 20)
-        if found and found.start() <= DATELINE_REACH:
-            printed = (int(found[1] or found[4]), int(found[2] or found[5]), found[3] or found[6])
-            if printed[:2] == (day.day, day.month) and (printed[2] is None or int(printed[2]) == day.year):
+        printed = _dateline(paragraph)
+        if printed is not None:
+            (day_of_month, month, year), _ = printed
+            if (day_of_month, month) == (day.day, day.month) and (year is None or int(year) == day.year):
                 return True
     return False
 

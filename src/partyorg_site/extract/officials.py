@@ -587,7 +587,8 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
         if following and (rest := following[1][:1].lower() + following[1][1:]) in grammar.opens[word]:  # ("các Cơ quan")
             if f"{word} {rest}" in grammar.spoken_compounds and previous not in grammar.unit_nouns \
-                    and not text[max(0, end - len(word) - 16):end - len(word)].rstrip().lower().endswith(grammar.before_spoken):
+                    and not text[max(0, end - len(word) - SPOKEN_OBJECT_REACH):end - len(word)].rstrip().lower() \
+                    .endswith(grammar.before_spoken):
                 return None  # "quyền Chánh Thanh tra Bộ Nội vụ thông tin trường hợp ...": the verb
             return grammar.part_of[word]
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
@@ -605,6 +606,7 @@ def _mission_abroad(text: str, start: int, end: int, head: str) -> bool:
 
 
 _ANY = frozenset()
+SPOKEN_OBJECT_REACH = 16  # characters before "thông tin" where the word it is the object of ends ("công nghệ ")
 _SPACES = re.compile(r"[ ]*")
 _GLUED_CAPITAL = re.compile(rf"(?<={LOWER_CLASS}){UPPER_CLASS}")
 _TRAILING_MARKS = re.compile(r"[^\w]+$")
@@ -1442,6 +1444,8 @@ def _sentence_start(text: str, at: int) -> int:
     """Where the sentence (or clause after ";") holding text[at] opens, within SENTENCE_REACH
     characters before it; 0 where no sentence ends there."""
     return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - SENTENCE_REACH), at)), default=0)
+
+
 _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 

@@ -169,10 +169,12 @@ def is_photo_sentence(text: str) -> bool:
     (Asked of a paragraph after the lead only: a lead may say the same in a headline's words.)"""
     cues = _cues()
     phrase = cues.caption_phrases.search(text)
-    if phrase is None or not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)
-                              or (text[:1].isupper() and text[:40].lower().startswith(cues.title_heads))
-                              or (text[:1].isupper() and phrase.group().lower() in cues.photo_phrases_any_opening)) \
-            or count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
+    if phrase is None or count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
+        return False
+    capitalised = text[:1].isupper()
+    if not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)
+            or capitalised and (text[:40].lower().startswith(cues.title_heads)
+                                or phrase.group().lower() in cues.photo_phrases_any_opening)):
         return False
     return cues.photo_sentence_not.search(text) is None and not cues.reported_speech.search(text) \
         and not _QUOTES.search(text) and len(sentences(text)) == 1

@@ -72,7 +72,7 @@ def is_footer_start(text: str) -> bool:
 
 
 IMAGE_LINES = frozenset({"image_id", "file_name", "markdown_image", "image_tail"})  # chrome_patterns that stand for a photo
-# The tail of an image's Markdown glued to the end of a sentence by the scrape ("thuộc thẩm quyền..jpg)").
+
 # A full stop a capitalised word is glued to, after a word of two lower-case letters or more:
 # a sentence's end that lost its space ("... chào cờ.Đồng chí A phát biểu ...", a gallery's
 # captions run together); not "Tp.Hồ Chí Minh", "Mr.Smith", "TP.HCM" (capitals before), nor
@@ -91,6 +91,7 @@ def _spaced_after_stops(line: str) -> str:
     return " ".join([*pieces, line[start:]]) if pieces else line
 
 
+# The tail of an image's Markdown glued to the end of a sentence by the scrape ("thuộc thẩm quyền..jpg)").
 _IMAGE_TAIL_ENDS = (".jpg)", ".jpeg)", ".png)", ".gif)", ".webp)")
 _GLUED_IMAGE_TAIL = re.compile(r"(?<=[.!?…\"”])\S*\.(?:jpe?g|png|gif|webp)\)$", re.IGNORECASE)
 FILE_CAPTION_MAX_WORDS = 30
