@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLES, ROOT
-from sitebuild import clean_site as clean_digest, run_cli, site_records, tree_digest
+from sitebuild import clean_site as clean_digest, run_cli, run_elsewhere, site_records, tree_digest
 
 SEED_004 = "004_cc8540ba98ff9182.txt"
 
@@ -28,11 +28,10 @@ def cli(*args, cwd):
 
 def build(project, *extra):
     """A build in this process; a --clean one, the reference the builds under test are
-    compared with, in a process of its own, with its own hash seed (an order that depends
+    compared with, in another (sitebuild.run_elsewhere), with its own hash seed (an order that depends
     on one, a set's, would make the two differ)."""
     if "--clean" in extra:
-        result = subprocess.run([sys.executable, "-m", "partyorg_site", "build", *extra], capture_output=True,
-                                text=True, cwd=project)
+        result = run_elsewhere("build", *extra, cwd=project)
     else:
         result = cli("build", *extra, cwd=project)
     assert result.returncode == 0, result.stderr

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import datetime
 import sqlite3
-import subprocess
-import sys
 
-from sitebuild import clean_site, tree_digest
+from sitebuild import clean_site, run_cli, tree_digest
 
 
 def build(project) -> str:
-    result = subprocess.run([sys.executable, "-m", "partyorg_site", "build"], capture_output=True, text=True,
-                            cwd=project)
+    """A build in this process (sitebuild.run_cli); the clean build it is compared with runs in another."""
+    result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stderr
 
