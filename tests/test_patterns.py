@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from partyorg_site.patterns import Anchored, alternation
+from partyorg_site.patterns import Anchored, alternation, either_case_initials
 from partyorg_site.read.sentences import ends_with_abbreviation, sentences
 from partyorg_site.vietnamese import UPPER_CLASS
 from partyorg_site.vietnamese import count_words
@@ -100,3 +100,44 @@ def _sentences_by_lookbehind(text: str) -> list[str]:
                                  "\n", "?!", "./."]), max_size=40).map("".join))
 def test_sentence_split_equals_the_lookbehind_split(text):
     assert sentences(text) == _sentences_by_lookbehind(text)
+
+
+def spelled_out(phrase: str) -> list[str]:
+    """Every spelling of `phrase` with each word's first letter in either case."""
+    spellings = [""]
+    for word in phrase.split():
+        spellings = [f"{done} {first}{word[1:]}".lstrip() for done in spellings
+                     for first in {word[0].lower(), word[0].upper()}]
+    return spellings
+
+
+# Heads whose words may each open in either case, beside literal phrases that overlap them
+# at a letter of one case ("Phó CT", "phó Chủ"): the classes must split there, or a shorter
+# branch tried first would win over the longest match.
+HEADS = ["Phó Bí thư", "Bí thư", "Chủ tịch", "Phó Chủ tịch", "Đại biểu"]
+LITERALS = ["Phó CT", "PCT", "phó Chủ", "ĐB", "đB"]
+HEAD_TEXTS = st.lists(st.one_of(st.sampled_from([*HEADS, *LITERALS]), st.sampled_from(
+    [s for h in HEADS for s in spelled_out(h)]), st.sampled_from(
+    list("PpBbCcĐđTtóíhưủịạiểu ,") + ["CT", "thư", "tịch", "hó ", "ại ", "iểu"])), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(HEAD_TEXTS)
+def test_either_case_initials_match_what_their_spellings_match(text):
+    tokens = re.compile(rf"(?:{alternation([*map(either_case_initials, HEADS), *LITERALS])})(?!\w)")
+    spellings = re.compile(rf"(?:{alternation([s for h in HEADS for s in spelled_out(h)] + LITERALS)})(?!\w)")
+    assert spans(tokens.finditer(text)) == spans(spellings.finditer(text))
+    guarded = [alternation(words, not_after=r"\w") for words in
+               ([*map(either_case_initials, HEADS), *LITERALS], [s for h in HEADS for s in spelled_out(h)] + LITERALS)]
+    assert spans(re.finditer(guarded[0], text)) == spans(re.finditer(guarded[1], text))
+
+
+def test_either_case_initials_make_one_branch_not_one_per_spelling():
+    assert either_case_initials("Phó  Bí thư") == ("pP", "h", "ó", " ", "bB", "í", " ", "tT", "h", "ư")
+    assert either_case_initials("(HĐND) tỉnh")[:2] == ("(", "H")  # no case, no class
+    pattern = alternation(either_case_initials(h) for h in HEADS)
+    assert len(pattern) < len(alternation(s for h in HEADS for s in spelled_out(h))) / 2
+    assert re.fullmatch(pattern, "phó bí Thư") and not re.fullmatch(pattern, "PHÓ bí thư")
+    overlapping = re.compile(alternation([either_case_initials("Phó Chủ tịch"), "phó Chủ", "Phó CT"]))
+    assert [overlapping.match(text).group() for text in ("phó Chủ tịch", "Phó Chủ tịch", "phó Chủ nhiệm", "Phó CT")] == \
+        ["phó Chủ tịch", "Phó Chủ tịch", "phó Chủ", "Phó CT"]  # the longest, where a literal overlaps a class

@@ -16,7 +16,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
-from partyorg_site.patterns import Anchored, alternation, shortest_phrases
+from partyorg_site.patterns import Anchored, alternation, either_case_initials, shortest_phrases
 from partyorg_site.vietnamese import (ABBREVIATION_IN_BRACKETS, LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS,
                                       abbreviation_end, either_case_first, fold)
 
@@ -149,9 +149,9 @@ def _rules() -> _Rules:
     titles = datafiles.load("titles")
     names = datafiles.load("names")
     # The first letter of a head may be either case ("trưởng ban", "Trưởng Ban").
-    head_words = [*(w for h in [*titles["heads"], *titles["ranks"]] for w in _head_spellings(h)),
-                  *(w for h in titles["abbreviated_heads"] for w in either_case_first(h))]
-    heads = alternation(head_words)
+    abbreviated = [w for h in titles["abbreviated_heads"] for w in either_case_first(h)]
+    head_words = [*titles["heads"], *titles["ranks"], *abbreviated]  # (the automaton ignores case)
+    heads = alternation([*(either_case_initials(h) for h in [*titles["heads"], *titles["ranks"]]), *abbreviated])
     prefixes = _head_prefixes(titles["head_prefixes"], titles["head_prefix_not_in"])
     cues = alternation(names["person_cues"])
     not_names = [*names["not_names"], *datafiles.load("places")["stop_phrases"]]
@@ -194,12 +194,12 @@ def _rules() -> _Rules:
         post_then_holder_phrases=shortest_phrases(titles["post_then_holder"]),
         principal=re.compile(rf"(?<!\w)(?:{alternation(v for cue in titles['principal_cues'] for v in either_case_first(cue))})(?:\s+của)?\s+$"),
         not_official_unit=re.compile(
-            rf"\s*(?:{alternation(w for unit in titles['not_official_units'] for w in _head_spellings(unit))})(?!\w)"),
+            rf"\s*(?:{alternation(either_case_initials(unit) for unit in titles['not_official_units'])})(?!\w)"),
         foreign_head=re.compile(rf"(?:(?:{prefixes})\s+)?"
-                                rf"(?:{alternation(w for h in titles['foreign_heads'] for w in _head_spellings(h))})(?!\w)"),
+                                rf"(?:{alternation(either_case_initials(h) for h in titles['foreign_heads'])})(?!\w)"),
         ends_in_country=re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])})$"),
-        rank_after_and=re.compile(rf"\s*và\s+(?:{alternation([w for r in titles['ranks'] for w in _head_spellings(r)])})(?!\w)"),
-        rank=re.compile(rf"(?:{alternation([w for r in titles['ranks'] for w in _head_spellings(r)])})(?!\w)"),
+        rank_after_and=re.compile(rf"\s*và\s+(?:{alternation(either_case_initials(r) for r in titles['ranks'])})(?!\w)"),
+        rank=re.compile(rf"(?:{alternation(either_case_initials(r) for r in titles['ranks'])})(?!\w)"),
         foreign_leader=re.compile(rf"(?P<title>.+?(?<!\w)(?:{alternation(datafiles.load('places')['foreign_countries'])}))"
                                   rf"\s+(?P<name>{UPPER_CLASS}[\w'-]*(?:\s+{UPPER_CLASS}[\w'-]*){{1,3}})"),
     )
