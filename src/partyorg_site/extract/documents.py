@@ -118,7 +118,7 @@ def _patterns() -> _Patterns:
         # After a numbered citation: its date, who issued it ("của Bộ Chính trị"; a plenum,
         # "của Hội nghị Trung ương 7", also without "của"), and the term ("khóa XII").
         tail=re.compile(
-            rf"(?:\s*,?\s*(?:ban hành\s+)?{_DATE})?"
+            rf"(?:\s*,?\s*(?P<bracket>\(\s*)?(?:ban hành\s+)?{_DATE}(?(bracket)\s*\)))?"  # (also "(ngày 2-9-2025)")
             rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<local>{_local_issuer(data)})(?!\w)"
             rf"|(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
