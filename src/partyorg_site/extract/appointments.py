@@ -31,7 +31,8 @@ from typing import Callable, Iterator
 
 from partyorg_site import datafiles
 from partyorg_site.extract.officials import (is_bare_head, is_personal_name, place_kind_before, read_post, read_title,
-                                             title_key, title_opens_at, titles_of_post, without_abbreviations)
+                                             title_key, title_opens_at, titles_of_post, unit_after_name,
+                                             without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
@@ -1251,6 +1252,8 @@ def _title_at(text: str, at: int, person: _Person) -> str | None:
     title = post[0].strip()
     if person.name in title:
         title = title[:title.find(person.name)].rstrip(" ,-–")
+    if title and person.start > at and is_bare_head(title):
+        title = unit_after_name(text, person.end, [title])[0]  # "hai Giám đốc A (Sở Tài chính), B (Sở Y tế)"
     return title or None
 
 

@@ -223,6 +223,7 @@ class _Grammar:
     part_of: dict[str, str]  # a lower-case word -> its part: "unit" or "place"
     unit_nouns: frozenset[str]  # "Sở", "Hội", "ban" (of "Ủy ban"): a word of a unit opens after them
     unit_noun_phrases: frozenset[str]  # "trung tâm", "chi cục": the nouns of two words, whole, lower-cased
+    bracketed_unit: re.Pattern[str]  # a unit's noun opening a bracket after a name: "(Sở Tài chính)"
     described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     names_with_and_others: tuple[tuple[str, str], ...]  # ("Khu kinh tế", "các Khu công nghiệp")
@@ -294,6 +295,7 @@ def _grammar() -> _Grammar:
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
+        bracketed_unit=re.compile(rf"(?:{alternation({*unit['nouns'], *grammar['parent']['parents']} - {*unit['not_in_brackets']})})(?!\w)"),
         described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
@@ -1159,6 +1161,26 @@ def _without_asides(text: str) -> str:
     return "".join(pieces) + text[last:] if pieces else text
 
 
+# A unit in brackets after a name: "bổ nhiệm hai Giám đốc Lê Văn A (Sở Tài chính), Phan Thị B (Sở Y tế)".
+_UNIT_IN_BRACKETS = re.compile(rf"[ ]*\((?P<unit>{UPPER_CLASS}[^()\n]{{1,60}})\)")
+
+
+def unit_after_name(text: str, name_end: int, titles: list[str]) -> list[str]:
+    """`titles` with a bare head ("Giám đốc") joined to the unit printed in brackets after the
+    name, where the bracket opens with a unit's noun (data/title_grammar.yaml, unit nouns and
+    parents, not `not_in_brackets`) and the grammar reads the two as one title: each of several heads of units
+    shared by a list names a unit of its own. A bracket that holds no unit ("(bìa trái)",
+    "(TP.HCM)", "(Cục trưởng)"), a title that names its own unit, and a rank are left as they are."""
+    bracket = _UNIT_IN_BRACKETS.match(text, name_end) if titles and "(" in text[name_end:name_end + 3] else None
+    if bracket is None or not _grammar().bracketed_unit.match(unit := bracket["unit"].strip()) \
+            or _rules().heads.match(unit) or not _rules().heads.pattern.fullmatch(titles[-1]) \
+            or _rules().rank.fullmatch(titles[-1]):
+        return titles  # (a rank has no unit: "Trung tá A (Bộ Công an)" serves in it)
+    joined = f"{titles[-1]} {unit}"
+    read = _read_title(joined, 0)
+    return [*titles[:-1], joined] if read is not None and read[1] == len(joined) else titles
+
+
 def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
     """Officials named in `text` in order of first mention, each with every title given."""
     rules = _rules()
@@ -1171,6 +1193,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         key = fold(name)
         if key in rules.never or not titles:
             return
+        titles = unit_after_name(text, span[1], titles)
         titles = [" ".join(without_abbreviations(t).split()) for t in (_without_name(title, name) for title in titles)
                   if t and not _foreign_without_country(t)]
         if not titles:
@@ -1267,7 +1290,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             # of its own: "giao nhiệm vụ cho các Phó Thủ tướng, Bộ trưởng, Thủ tướng Phạm Minh Chính"
             own = [] if plural and not counted["noun"] else titles[1 if plural else 0:-1]
             add(name, [*own, last_title], (chain_end - len(name), chain_end))
-            if plural and (separator := _LIST_SEPARATOR.match(text, chain_end)):
+            aside = _LISTED_ASIDE.match(text, chain_end)  # "hai Giám đốc A (Sở Tài chính), B (Sở Y tế)"
+            if plural and (separator := _LIST_SEPARATOR.match(text, aside.end() if aside else chain_end)):
                 for other, span in _names_listed_from(text, separator.end(), own_titles=False):  # "các Phó Chủ tịch UBND tỉnh A, B và C"
                     add(other, [*titles[:-1], last_title], span)
         elif listed:
