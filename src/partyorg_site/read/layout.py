@@ -249,7 +249,7 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
                 layout.published = layout.published or parse_published(stamped["stamp"])
                 del paragraphs[index]
                 continue
-            if looks_like_title(text) and len(paragraphs) > 1:
+            if (looks_like_title(text) or _headline_printed_again(paragraphs)) and len(paragraphs) > 1:
                 if _headline_under(paragraphs):
                     del paragraphs[index]  # chrome over the headline: an advert's or a menu's line
                     text = paragraphs[index].text
@@ -267,6 +267,15 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
             del paragraphs[index]
             continue
         break
+
+
+def _headline_printed_again(paragraphs: list[Line]) -> bool:
+    """The first line ends in a full stop, as no headline does, yet the page prints it again
+    a few lines below, over the text ("Đại hội Đảng bộ xã X lần thứ I. ⏎ Thứ ba - 12/08/2025
+    21:26 ⏎ Đại hội Đảng bộ xã X lần thứ I."): a portal's headline, typed as a sentence."""
+    first = paragraphs[0].text
+    return first.endswith(".") and looks_like_title(first[:-1]) \
+        and any(same_paragraph(first, line.text) for line in paragraphs[1:HEADER_SCAN])
 
 
 def _headline_under(paragraphs: list[Line]) -> bool:

@@ -3,7 +3,7 @@
 "6:22' 6/1/2018", "Thứ Tư, 08/04/2015, 08:11 [GMT+7]", "Cập nhật: 15:30 ngày 12/03/2021",
 "Cập nhật lúc 14:32, Thứ Năm, 12/12/2024 (GMT+7)",
 "(12/03/2021 15:30)", "2023-12-28T15:30:00", "• Thứ sáu, 22/8/2025 18:45 (GMT+7)",
-"VGP 05/11/2025 09:40", "21-11-2025 - 22:35 PM | Xã hội": a line that is only a timestamp
+"VGP 05/11/2025 09:40", "21-11-2025 - 22:35 PM | Xã hội", "Thứ năm - 04/09/2025 08:15": a line that is only a timestamp
 (with a label, a weekday, a zone, a list bullet, a site's code, an author, a section) gives
 "YYYY-MM-DDTHH:MM", or the date where no time is printed.
 """
@@ -17,7 +17,7 @@ from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS
 _ZONE = r"(?:[(\[]?GMT\s*\+\s*0?7(?::00)?[)\]]?)"
 _TIME = rf"(?P<hh>\d{{1,2}})\s*[:hg]\s*(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<half>AM|PM|SA|CH)?\s*'?\s*{_ZONE}?"
 _DATE = r"(?P<d>\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})\s*(?:[/.-]\s*|,?\s+năm\s+)(?P<y>\d{4})"
-_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*)?"
+_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*[,–-]?\s*)?"  # ("Thứ năm - 04/09/2025")
 _LABEL = (r"(?:(?:ngày xuất bản|ngày cập nhật|thời gian đăng|thời gian|cập nhật|đăng bài|đăng|ngày đăng bài|ngày đăng|xuất bản|ngày|lúc|"
           r"posted|updated)\s*(?:lúc|ngày)?\s*:?\s*)?")
 _STAMP_PATTERNS = [
