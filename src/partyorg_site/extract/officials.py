@@ -1196,6 +1196,8 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         titles = unit_after_name(text, span[1], titles)
         titles = [" ".join(without_abbreviations(t).split()) for t in (_without_name(title, name) for title in titles)
                   if t and not _foreign_without_country(t)]
+        titles = [title.removesuffix("…").removesuffix("...").rstrip() if title.endswith(("…", "...")) else title
+                  for title in titles]  # "Bí thư Trung ương Đảng…": a list cut short, not the title's
         if not titles:
             return
         official = found.setdefault(key, Official(name))
