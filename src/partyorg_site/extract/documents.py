@@ -125,7 +125,8 @@ def _patterns() -> _Patterns:
             rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w))(?:{_DATE_ISSUED})?)?"
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
         issuer_acting=re.compile(rf"\s*,\s*(?P<issuer>(?i:{issuers}))\s+(?:đã\s+|vừa\s+)?(?:{alternation(data['acting_verbs'])})(?!\w)"),
-        issuer_before=re.compile(rf"(?<!\w)(?P<issuer>(?i:{issuers}))\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
+        issuer_before=re.compile(rf"(?<!\w)(?:(?P<issuer>(?i:{issuers}))|(?P<local>{_local_issuer(data)}))"
+                                 rf"\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
         kinds={name.lower(): kind for name, kind in names.items()},
         not_after={kind.lower(): frozenset(words) for kind, words in data["not_after"].items()},
         counted=re.compile(rf"\s+(?:{alternation(data['counted_nouns'])})(?!\w)"),
@@ -282,7 +283,8 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
     if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
             and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
-        issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
+        issuer = patterns.issuer_names.get(before["issuer"].lower()) if before["issuer"] \
+            else " ".join(before["local"].split())  # "Quốc hội đã ban hành Luật số 22", "UBND tỉnh Lào Cai đã ban hành ..."
     if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
             and (acting := patterns.issuer_acting.match(text, end)):
         issuer = patterns.issuer_names.get(acting["issuer"].lower())  # "tại Quyết định số 2555, Thủ tướng Chính phủ phê chuẩn"
