@@ -386,6 +386,8 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             appointment.by = _decider_before(unnamed_actions, appointment, barriers)
             if appointment.by:
                 appointment.rule += "; its body, that of the decisions reported before for nobody named"
+        if appointment.by is None and appointment.span:
+            appointment.by = _decider_of_the_decision_before(text, appointment, kept)
         if appointment.by is None and appointment.action == "bầu" and appointment.span:
             appointment.by = _session_council(text, appointment.span[0])
         if appointment.by and appointment.post and rules.state_decider.match(appointment.by) \
@@ -421,6 +423,25 @@ def _decider_before(reported: list[tuple[int, frozenset[str], Callable[[], str |
                 return None  # too far, or another body's decision told between
             return body() if body else None
     return None
+
+
+# What may open a sentence before its verb, where the sentence goes on with the decisions told before
+_CONTINUING = re.compile(r"(?:(?:Đồng thời|Tiếp đó|Sau đó|Cùng ngày)\s*,?\s+)?")
+
+
+def _decider_of_the_decision_before(text: str, appointment: Appointment, kept: list[Appointment]) -> str | None:
+    """The body of the decision told just before, for a sentence that opens with its verb and
+    names no subject: a list of one body's decisions, each in a sentence of its own ("Chủ
+    tịch UBND tỉnh đã bổ nhiệm lại ông A giữ chức X. Bổ nhiệm lại ông B giữ chức Y.").
+    The nearest earlier decision's body (none where it has none), within DECIDER_REACH."""
+    assert appointment.span is not None
+    opening = sentence_opening(text, appointment.span[0])
+    verb_at = _CONTINUING.match(text, opening).end()
+    if (verb_at == opening and not text[verb_at:verb_at + 1].isupper()) or not (verb := _rules().verbs.match(text, verb_at)) \
+            or verb.end() > appointment.span[0]:
+        return None
+    before = [a for a in kept if a.span and opening - DECIDER_REACH <= a.span[0] < opening]
+    return max(before, key=lambda a: a.span[0]).by if before else None  # (none where the nearest has none)
 
 
 def _session_council(text: str, at: int) -> str | None:
