@@ -98,9 +98,19 @@ def attribution_outlet(text: str) -> str | None:
     match = _cues().attribution.match(text)
     if not match or count_words(text, ATTRIBUTION_MAX_WORDS) > ATTRIBUTION_MAX_WORDS:
         return None
-    outlet = _cues().outlet_prefix.sub("", _publisher_of(match.group("outlet").strip()))
+    outlet = _without_author_after_code(_cues().outlet_prefix.sub("", _publisher_of(match.group("outlet").strip())))
     first = outlet.split()[0] if outlet.split() else ""
     return outlet if first[:1].isupper() or first[:1].isdigit() or re.fullmatch(_WEB_ADDRESS, outlet) else None
+
+
+def _without_author_after_code(outlet: str) -> str:
+    """"TTXVN Hoàng Minh" -> "TTXVN": an agency's code, then its reporter's name with no mark
+    between (a surname of data/names.yaml and one to three more capitalised words)."""
+    words = outlet.split()
+    if 3 <= len(words) <= 5 and words[0].isupper() and len(words[0]) >= 2 \
+            and words[1] in datafiles.load("names")["surnames"] and all(w[:1].isupper() for w in words[2:]):
+        return words[0]
+    return outlet
 
 
 def _publisher_of(attributed: str) -> str:
