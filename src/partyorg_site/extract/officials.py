@@ -758,6 +758,11 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
         if closed_by_name and _name_at_end(titles[-1]):
             position = end
             break
+        now = _NOW_IS.match(text, end)
+        if now and _rules().heads.match(text, now.end()):
+            titles.clear()  # "Giám đốc Sở Tư pháp nay là Phó Chủ tịch UBND tỉnh": the posts before were held then
+            position = now.end()
+            continue
         following = _NEXT_TITLE.match(text, end) or _next_title_after_semicolon(text, end)
         if not following or not _rules().heads.match(text, following.end()) or _rules().rank_after_and.match(text, end) \
                 or ("kiêm" in following.group() and _heads_a_firm(title)):
@@ -767,6 +772,8 @@ def _read_titles(text: str, start: int, closed_by_name: bool = False) -> tuple[l
     return _former_throughout(text, start, titles), position
 
 
+# A post held now after those held before it: "... Giám đốc Sở Tư pháp, nay là Phó Chủ tịch UBND tỉnh".
+_NOW_IS = re.compile(r"\s*,?\s*(?:và\s+)?(?:nay|hiện nay|hiện)\s+là\s+")
 _FORMER = "nguyên "
 _OPENS_BRACKET = re.compile(r"\(\s*$")
 
