@@ -49,6 +49,7 @@ class _Patterns:
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
     local_issuer: re.Pattern[str]  # "Đảng ủy phường An Hòa": a local committee and its place
+    name_opened_before: re.Pattern[str]  # "Văn phòng " a few words before a local committee: a longer name
 
 
 def _local_issuer(data: dict) -> str:
@@ -133,6 +134,7 @@ def _patterns() -> _Patterns:
         symbol_issuers=data["symbol_issuers"],
         issuer_names={name.lower(): name for name in data["issuers"]},
         local_issuer=re.compile(_local_issuer(data)),
+        name_opened_before=re.compile(alternation(data["issuer_name_openers"], not_after=r"\w") + r"(?:\s+\w+){0,5}\s+$"),
     )
 
 
@@ -284,7 +286,9 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
             and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
         issuer = patterns.issuer_names.get(before["issuer"].lower()) if before["issuer"] \
+            else None if patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()) \
             else " ".join(before["local"].split())  # "Quốc hội đã ban hành Luật số 22", "UBND tỉnh Lào Cai đã ban hành ..."
+        # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
     if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
             and (acting := patterns.issuer_acting.match(text, end)):
         issuer = patterns.issuer_names.get(acting["issuer"].lower())  # "tại Quyết định số 2555, Thủ tướng Chính phủ phê chuẩn"
