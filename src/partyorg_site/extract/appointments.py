@@ -30,9 +30,9 @@ from functools import lru_cache, partial
 from typing import Callable, Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import (is_bare_head, is_personal_name, place_kind_before, read_post, read_title,
-                                             title_key, title_opens_at, titles_of_post, unit_after_name,
-                                             without_abbreviations)
+from partyorg_site.extract.officials import (is_bare_head, is_personal_name, place_kind_before, proposed_before,
+                                             read_post, read_title, title_key, title_opens_at, titles_of_post,
+                                             unit_after_name, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
@@ -1174,8 +1174,8 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
                        or verb.action == "thôi giữ chức" or ends_in_opener):
             return direct  # (and "về làm X", "để giữ chức X": the verb ends in the post's opener)
     for opener in rules.post_opener.finditer(text, scope_start, scope_end):
-        if _inside_verb(opener, later):
-            continue
+        if _inside_verb(opener, later) or proposed_before(text, opener.start()):
+            continue  # (nor a post proposed: "điều động ... để giới thiệu bầu giữ chức X")
         given = _post_given_to(text, opener.end(), scope_end, person)
         if given:
             return given
@@ -1206,7 +1206,7 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     if verb.action in ("bổ nhiệm", "điều động", "chỉ định", "bầu"):
         # "phân công ông A thôi giữ chức X, giữ chức Y": a post stated after the other verbs
         for opener in rules.post_opener.finditer(text, scope_end, end):
-            if not _inside_verb(opener, later):
+            if not _inside_verb(opener, later) and not proposed_before(text, opener.start()):
                 title = _title_at(text, opener.end(), person)
                 return title and _with_unit(text, title, verb.end, end)
     committee = rules.committee_opener.search(text, scope_start, scope_end)

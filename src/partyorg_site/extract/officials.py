@@ -1486,6 +1486,13 @@ _ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 PROPOSAL_REACH = 30  # characters before an appointment word where a proposal's word governs it
 
 
+def proposed_before(text: str, at: int) -> bool:
+    """A proposal's word governs the post opened at text[at] ("để giới thiệu bầu giữ chức X",
+    "được đề cử giữ chức Y"): a post to come, neither held nor given (data/titles.yaml,
+    proposed_post_cues)."""
+    return _rules().proposed_post.search(text, max(0, at - PROPOSAL_REACH), at) is not None
+
+
 GIVEN_REACH = 16  # characters before a head where an appointment word ("được bầu làm ") may end
 
 
@@ -1519,7 +1526,7 @@ def _add_appointments(text: str, found: dict[str, Official],
     for post in rules.appointment.finditer(text):
         if rules.past_post.search(text, max(0, post.end() - 40), post.end()):
             continue  # "trong thời gian giữ chức vụ X": a post held before (a discipline's, a career's)
-        if rules.proposed_post.search(text, max(0, post.start() - PROPOSAL_REACH), post.start()):
+        if proposed_before(text, post.start()):
             continue  # "được giới thiệu để bầu giữ chức X": a post to come, not held
         titles, titles_end = _read_titles(text, post.end(), closed_by_name=True)
         if not titles or _name_at_end(titles[-1]) or _GIVEN_TO.match(text, titles_end):
