@@ -437,9 +437,9 @@ def _decider_of_the_decision_before(text: str, appointment: Appointment, kept: l
     assert appointment.span is not None
     opening = sentence_opening(text, appointment.span[0])
     verb_at = _CONTINUING.match(text, opening).end()
-    if (verb_at == opening and not text[verb_at:verb_at + 1].isupper()) or not (verb := _rules().verbs.match(text, verb_at)) \
-            or verb.end() > appointment.span[0]:
-        return None
+    verb = _rules().verbs.match(text, verb_at)
+    if verb is None or verb.end() > appointment.span[0] or (verb_at == opening and not text[verb_at].isupper()):
+        return None  # (a verb in lower case opens no sentence: the text's stop was lost before it)
     before = [a for a in kept if a.span and opening - DECIDER_REACH <= a.span[0] < opening]
     return max(before, key=lambda a: a.span[0]).by if before else None  # (none where the nearest has none)
 

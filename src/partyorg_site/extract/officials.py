@@ -282,6 +282,7 @@ def _grammar() -> _Grammar:
     # (and what follows an abbreviation's stop in a spelling: "HCM" of "TP. HCM")
     provinces = [*spellings, *(found[1] for spelling in spellings if (found := _AFTER_ABBREVIATION.match(spelling)))]
     countries = datafiles.load("places")["foreign_countries"]
+    bracketed_nouns = {*unit["nouns"], *grammar["parent"]["parents"]} - {*unit["not_in_brackets"]}
     return _Grammar(
         token=_token_pattern(grammar["name"]["dotted_abbreviations"], [p for p in provinces if p[:1].isupper()]),
         ends=frozenset([*ends["capitalised_at_sentence_start"], *ends["degrees"], *stop_words]),
@@ -295,7 +296,7 @@ def _grammar() -> _Grammar:
         part_of=part_of,
         unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
         unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
-        bracketed_unit=re.compile(rf"(?:{alternation({*unit['nouns'], *grammar['parent']['parents']} - {*unit['not_in_brackets']})})(?!\w)"),
+        bracketed_unit=re.compile(rf"(?:{alternation(bracketed_nouns)})(?!\w)"),
         described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
@@ -1168,6 +1169,7 @@ def _without_asides(text: str) -> str:
     return "".join(pieces) + text[last:] if pieces else text
 
 
+_TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
 # A unit in brackets after a name: "bổ nhiệm hai Giám đốc Lê Văn A (Sở Tài chính), Phan Thị B (Sở Y tế)".
 _UNIT_IN_BRACKETS = re.compile(rf"[ ]*\((?P<unit>{UPPER_CLASS}[^()\n]{{1,60}})\)")
 
@@ -1175,9 +1177,10 @@ _UNIT_IN_BRACKETS = re.compile(rf"[ ]*\((?P<unit>{UPPER_CLASS}[^()\n]{{1,60}})\)
 def unit_after_name(text: str, name_end: int, titles: list[str]) -> list[str]:
     """`titles` with a bare head ("Giám đốc") joined to the unit printed in brackets after the
     name, where the bracket opens with a unit's noun (data/title_grammar.yaml, unit nouns and
-    parents, not `not_in_brackets`) and the grammar reads the two as one title: each of several heads of units
-    shared by a list names a unit of its own. A bracket that holds no unit ("(bìa trái)",
-    "(TP.HCM)", "(Cục trưởng)"), a title that names its own unit, and a rank are left as they are."""
+    parents, not `not_in_brackets`) and the grammar reads the two as one title: each of
+    several heads of units shared by a list names a unit of its own. A bracket that holds no
+    unit ("(bìa trái)", "(TP.HCM)", "(Cục trưởng)"), a title that names its own unit, and a
+    rank are left as they are."""
     bracket = _UNIT_IN_BRACKETS.match(text, name_end) if titles and "(" in text[name_end:name_end + 3] else None
     if bracket is None or not _grammar().bracketed_unit.match(unit := bracket["unit"].strip()) \
             or _rules().heads.match(unit) or not _rules().heads.pattern.fullmatch(titles[-1]) \
@@ -1201,10 +1204,10 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
         if key in rules.never or not titles:
             return
         titles = unit_after_name(text, span[1], titles)
-        titles = [" ".join(without_abbreviations(t).split()) for t in (_without_name(title, name) for title in titles)
-                  if t and not _foreign_without_country(t)]
-        titles = [title.removesuffix("…").removesuffix("...").rstrip() if title.endswith(("…", "...")) else title
-                  for title in titles]  # "Bí thư Trung ương Đảng…": a list cut short, not the title's
+        # (an ellipsis after a title is a list cut short, not the title's: "Bí thư Trung ương Đảng…")
+        titles = [_TRAILING_ELLIPSIS.sub("", " ".join(without_abbreviations(t).split()))
+                  for t in (_without_name(title, name) for title in titles) if t and not _foreign_without_country(t)]
+        titles = [title for title in titles if title]
         if not titles:
             return
         official = found.setdefault(key, Official(name))
