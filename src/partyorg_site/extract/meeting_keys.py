@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from partyorg_site import datafiles
-from partyorg_site.patterns import alternation
+from partyorg_site.patterns import alternation, either_case_initials
 from partyorg_site.vietnamese import UPPER_CLASS, slug
 
 
@@ -28,10 +28,13 @@ def meeting_key(kind: str, date: str | None, province: str | None, title: str = 
 def organiser(text: str) -> str | None:
     """The local Party organisation below a province that `text` names first, as its place
     ("Đại hội đại biểu Đảng bộ phường Bình Trưng lần thứ I" -> "phường Bình Trưng": "Đảng bộ"
-    and "Đảng ủy" of one place are one organiser); None for none, or a city that is a
-    province (data/meetings.yaml, organisers)."""
+    and "Đảng ủy" of one place are one organiser), or a province's agency ("Đảng bộ Công an
+    tỉnh Gia Lai" -> "Công an tỉnh"); None for none, or a city that is a province
+    (data/meetings.yaml, organisers)."""
     found = organiser_named(text)
-    return f"{found['place']} {found['name']}" if found else None
+    if found is None:
+        return None
+    return found["agency"] if found["agency"] else f"{found['place']} {found['name']}"
 
 
 def organiser_named(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -45,6 +48,8 @@ def organiser_named(text: str, start: int = 0, end: int | None = None) -> re.Mat
 def _organiser_pattern() -> re.Pattern[str]:
     data = datafiles.load("meetings")["organisers"]
     cities = alternation(data["provincial_cities"])
+    agencies = alternation(either_case_initials(agency) for agency in data["agencies"])  # ("Đảng bộ quân sự tỉnh")
     word = rf"{UPPER_CLASS}[\w-]*"
-    return re.compile(rf"(?<!\w)(?:{alternation(data['bodies'])})\s+(?P<place>{alternation(data['places'])})\.?\s+"
-                      rf"(?!(?:{cities})(?!\w))(?P<name>{word}(?:\s+{word}){{0,3}})")
+    name = rf"{word}(?:\s+{word}){{0,3}}"
+    return re.compile(rf"(?<!\w)(?:{alternation(data['bodies'])})\s+(?:(?P<agency>{agencies})(?!\w)(?:\s+{name})?"
+                      rf"|(?P<place>{alternation(data['places'])})\.?\s+(?!(?:{cities})(?!\w))(?P<name>{name}))")
