@@ -57,16 +57,19 @@ def alternation(words: Iterable[str | tuple[str, ...]], not_after: str | None = 
     first letter, so the pattern still opens with literals and scans fast.
     """
     trie: dict = {}
+    classes = False  # (most alternations are of plain strings: no class to split)
     for word in set(words):
         if not word:
             continue
+        classes = classes or isinstance(word, tuple)
         node = trie
         for token in word:
             node = node.setdefault(token, {})
         node[""] = {}
     if not trie:
         return "(?!)"
-    _split_overlaps(trie)
+    if classes:
+        _split_overlaps(trie)
     if not_after is None:
         return _emit(trie)
     branches = [_guarded(_token(key), not_after) + _emit(child) for key, child in sorted(trie.items())]

@@ -1273,7 +1273,7 @@ def _title_at(text: str, at: int, person: _Person) -> str | None:
     title = post[0].strip()
     if person.name in title:
         title = title[:title.find(person.name)].rstrip(" ,-–")
-    if title and person.start > at and is_bare_head(title):
+    if title and person.start > at:
         title = unit_after_name(text, person.end, [title])[0]  # "hai Giám đốc A (Sở Tài chính), B (Sở Y tế)"
     return title or None
 

@@ -285,10 +285,11 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
     if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
             and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
-        issuer = patterns.issuer_names.get(before["issuer"].lower()) if before["issuer"] \
-            else None if patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()) \
-            else " ".join(before["local"].split())  # "Quốc hội đã ban hành Luật số 22", "UBND tỉnh Lào Cai đã ban hành ..."
-        # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
+        if before["issuer"]:
+            issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
+        elif not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
+            issuer = " ".join(before["local"].split())  # "UBND tỉnh Lào Cai đã ban hành ..."
+            # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
     if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
             and (acting := patterns.issuer_acting.match(text, end)):
         issuer = patterns.issuer_names.get(acting["issuer"].lower())  # "tại Quyết định số 2555, Thủ tướng Chính phủ phê chuẩn"

@@ -1183,8 +1183,7 @@ def unit_after_name(text: str, name_end: int, titles: list[str]) -> list[str]:
     rank are left as they are."""
     bracket = _UNIT_IN_BRACKETS.match(text, name_end) if titles and "(" in text[name_end:name_end + 3] else None
     if bracket is None or not _grammar().bracketed_unit.match(unit := bracket["unit"].strip()) \
-            or _rules().heads.match(unit) or not _rules().heads.pattern.fullmatch(titles[-1]) \
-            or _rules().rank.fullmatch(titles[-1]):
+            or _rules().heads.match(unit) or not is_bare_head(titles[-1]) or _rules().rank.fullmatch(titles[-1]):
         return titles  # (a rank has no unit: "Trung tá A (Bộ Công an)" serves in it)
     joined = f"{titles[-1]} {unit}"
     read = _read_title(joined, 0)

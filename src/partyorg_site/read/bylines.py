@@ -61,6 +61,7 @@ class _Cues:
     outlet_abbreviation: re.Pattern[str]
     byline_roles: frozenset[str]
     known_outlets: frozenset[str]
+    surnames: frozenset[str]  # data/names.yaml's: a reporter's name after an agency's code
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def _cues() -> _Cues:
             rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
         byline_roles=frozenset(fold(role) for role in data["byline_roles"] + data["serial_marks"]),
         known_outlets=frozenset(fold(name) for name in data["outlet_abbreviations"]),
+        surnames=frozenset(datafiles.load("names")["surnames"]),
     )
 
 
@@ -108,7 +110,7 @@ def _without_author_after_code(outlet: str) -> str:
     between (a surname of data/names.yaml and one to three more capitalised words)."""
     words = outlet.split()
     if 3 <= len(words) <= 5 and words[0].isupper() and len(words[0]) >= 2 \
-            and words[1] in datafiles.load("names")["surnames"] and all(w[:1].isupper() for w in words[2:]):
+            and words[1] in _cues().surnames and all(w[:1].isupper() for w in words[2:]):
         return words[0]
     return outlet
 
