@@ -24,7 +24,7 @@ a plan or a candidacy ("đề nghị kỷ luật", "dự kiến bổ nhiệm"), 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
 from typing import Callable, Iterator
@@ -216,6 +216,9 @@ class _Person:
     name: str
     start: int
     end: int
+    # where the post of the group listing this person is printed, when it is not the verb's:
+    # "bầu ông A làm Chủ tịch và hai Phó Chủ tịch là ông B, bà C" (B's and C's)
+    group_post: int | None = field(default=None, compare=False)
 
 
 def find_appointments(text: str, officials: list[Official], when: str | int | None = None) -> list[Appointment]:
@@ -985,12 +988,19 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     cued = _CUE_BEFORE.search(text, max(0, first.start - len("đồng chí ")), first.start)
     given_cued = cued and _GIVEN_TO.search(text, verb.end, first.start)
     named = [first]
+    group_post: int | None = None
     for person in people:  # "các ông: - A, ...; - B, ...", "cho các ông A, B và C"
-        opening = _ITEM_OPENS.search(text, named[-1].end, person.start) if person.start > named[-1].start else None
+        if person.start <= named[-1].start:
+            continue
+        if (group := _counted_group(text, named[-1].end, person.start)) is not None:
+            group_post = group  # "... và hai Phó Chủ tịch là ông B, bà C": a group with its own post
+            named.append(replace(person, group_post=group_post))
+            continue
+        opening = _ITEM_OPENS.search(text, named[-1].end, person.start)
         if opening and (listed or _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()
                         or (cued and _CUED_ITEM.search(opening.group())
                             and (given_cued or _post_in_item(text, person.end, end)))):
-            named.append(person)
+            named.append(replace(person, group_post=group_post) if group_post is not None else person)
     return named
 
 
@@ -1020,6 +1030,30 @@ def _after_count(text: str, at: int) -> int:
     """Past a count before a post ("bầu bổ sung 3 | Ủy viên UBND thành phố")."""
     count = _COUNT.match(text, at)
     return count.end() if count else at
+
+
+# A further group of a decision's persons, counted, with a post of its own, its holders after
+# it: "bầu ông A làm Chủ tịch và hai Phó Chủ tịch là ông B, bà C", "trao quyết định bổ nhiệm
+# Phó Thủ tướng cho bà A, ông B và ba Bộ trưởng C (Bộ X), D (Bộ Y)"
+_COUNTED_GROUP = re.compile(rf"\s*,?\s*và\s+{_COUNT_WORD}\s+")
+_GROUP_HOLDERS = re.compile(r"\s*(?:(?:,\s*)?(?:là|gồm)\s*)?:?\s*(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
+
+
+def _counted_group(text: str, at: int, person_start: int) -> int | None:
+    """Where the post of a counted group is printed, when text[at:person_start] (after the
+    last person named) opens one: the last person's post, if any, then "và" with a count and
+    a post, then the group's first holder."""
+    groups = list(_COUNTED_GROUP.finditer(text, at, person_start))
+    if not groups or not title_opens_at(text, groups[-1].end()):
+        return None
+    group = groups[-1]
+    before = _skip(text, at, group.start())
+    if before < group.start() and (opener := _rules().post_opener.match(text, before)):
+        before = _skip(text, opener.end(), group.start())  # "ông A giữ chức Chủ tịch ... và hai ..."
+    post = read_post(text, group.end())
+    if before < group.start() or not post or not _GROUP_HOLDERS.fullmatch(text, post[1], person_start):
+        return None
+    return group.end()
 
 
 # The post right after the person it is given to, with no comma ("chỉ định ông A là Bí thư Tỉnh
@@ -1163,6 +1197,8 @@ def _post(text: str, verb: _Verb, person: _Person, scope_start: int, scope_end: 
     rules = _rules()
     if verb.action == "kỷ luật":
         return _discipline_form(text, verb, end)
+    if person.group_post is not None and (title := _title_at(text, person.group_post, person)):
+        return title  # "... và hai Phó Chủ tịch là ông B, bà C"
     after_verb = _skip(text, verb.end, scope_end, titles=False)
     direct = _title_at(text, _after_count(text, after_verb), person)  # "thôi giữ chức X", "tái đắc cử X", "bầu 3 Ủy viên X"
     at_unit = verb.text.lower().endswith(rules.unit_verb_ends)  # "nhận công tác tại X", "thôi tham gia X": X is the post
