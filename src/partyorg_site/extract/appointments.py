@@ -30,9 +30,9 @@ from functools import lru_cache, partial
 from typing import Callable, Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import (is_bare_head, is_personal_name, place_kind_before, proposed_before,
-                                             read_post, read_title, title_key, title_opens_at, titles_of_post,
-                                             unit_after_name, without_abbreviations)
+from partyorg_site.extract.officials import (held_before, is_bare_head, is_personal_name, place_kind_before,
+                                             proposed_before, read_post, read_title, title_key, title_opens_at,
+                                             titles_of_post, unit_after_name, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
@@ -76,6 +76,8 @@ class _Rules:
     committee_opener: re.Pattern[str]  # "tham gia": a committee joined
     unit_verb_ends: tuple[str, ...]  # " tại", " tham gia": a verb ending in one names its unit after it
     holds: frozenset[str]
+    stated: frozenset[str]  # holds, and holds_in_a_clause: a post stated, of the person before it
+    held_in_a_clause: re.Pattern[str]  # (sought only after a verb of its sentence: most sentences have none)
     filler: re.Pattern[str]
     body: re.Pattern[str]
     proposal: re.Pattern[str]
@@ -143,6 +145,7 @@ def _rules() -> _Rules:
     counters = "(?:" + alternation(_either_case([*table["list_counters"], *datafiles.load("titles")["plural_before"]])) + \
         r"|\d{1,2})"
     holds = frozenset(table["holds"])
+    stated = holds | frozenset(table["holds_in_a_clause"])
     all_verbs = [*action_of, *holds]
     return _Rules(
         verbs=Anchored(re.compile(alternation(_either_case(all_verbs), not_after=r"\w") + r"(?!\w)"), all_verbs),
@@ -159,6 +162,8 @@ def _rules() -> _Rules:
         committee_opener=re.compile(r"\s(?:" + alternation(table["committee_openers"]) + r")\s+(?=" + UPPER_CLASS + ")"),
         unit_verb_ends=tuple(f" {opener}" for opener in [*table["unit_openers"], *table["committee_openers"]]),
         holds=holds,
+        stated=stated,
+        held_in_a_clause=re.compile(r"(?<!\w)(?:" + alternation(table["holds_in_a_clause"]) + r")(?=\s)"),
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(_with_lower_case_words(table["body_heads"])) + r")(?!\w)"
                         + _not_bodies(table["body_heads"], table["not_bodies"])),
@@ -171,7 +176,7 @@ def _rules() -> _Rules:
         need_post=frozenset(table["need_post"]),
         form_words=frozenset(form.lower() for form in table["discipline_forms"]),
         held_before=re.compile(r"(?:^|\s)(?:" + alternation(_either_case(table["held_before"])) + r")\s*$"),
-        intransitive=frozenset(v.lower() for v in [*table["intransitive"], *holds]),
+        intransitive=frozenset(v.lower() for v in [*table["intransitive"], *stated]),
         company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
         decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
         proposed_decision=re.compile(r"\s*(?:(?:" + alternation(table["proposed_decision_verbs"]) + r")\s+)?"),
@@ -270,10 +275,11 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
                 going_on = None  # (an item's number stands apart: "2.")
             continue
         people = _people(text, start, end, officials)
+        verbs_and_clauses = _with_clauses_held(text, in_sentence, end)
         decided: list[_Person] = []
         stated = False  # the sentence states a post held under the decision before it
         sentence_decisions: list[Appointment] = []
-        for appointment in _decisions(text, start, end, people, in_sentence, carried, shares_post,
+        for appointment in _decisions(text, start, end, people, verbs_and_clauses, carried, shares_post,
                                       partial(_named_last, text, start, officials)):
             if appointment.action == "":  # a post stated, not decided
                 held.append(appointment)
@@ -799,6 +805,14 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             yield appointment
 
 
+def _with_clauses_held(text: str, in_sentence: list[re.Match[str]], end: int) -> list[re.Match[str]]:
+    """The sentence's verbs, with each "làm" after the first of them: a post held by the
+    person of its own clause ("...; trong đó, ông A làm Bí thư"), where one follows a decision
+    (_each_verb tells)."""
+    clauses = list(_rules().held_in_a_clause.finditer(text, in_sentence[0].end(), end))
+    return sorted([*in_sentence, *clauses], key=lambda m: m.start()) if clauses else in_sentence
+
+
 def _named_already(by: str | None) -> Callable[[], str | None]:
     """The body of a decision, read already, where a body is read when needed."""
     return lambda: by
@@ -893,21 +907,27 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         if undecided.search(before) or _proposed(text[start:match.start()], content):
             continue
         action = rules.action_of.get(phrase.lower())
-        if action is None and decided and _NEXT_CLAUSE_PERSON.search(text, last_decision, match.start()):
+        if action is None and phrase.lower() not in rules.holds and not title_opens_at(text, match.end() + 1):
+            continue  # "làm" with no title after it: "làm việc", "làm tốt nhiệm vụ"
+        if action is None and decided and (_NEXT_CLAUSE_PERSON if phrase.lower() in rules.holds else _CLAUSE_PERSON_RIGHT_BEFORE
+                                           ).search(text, last_decision, match.start()):
             action = decided  # "chỉ định ông A giữ chức X; ông B giữ chức Y": B's post by the same decision
         elif action is None and (decided or phrase.lower() not in rules.holds or rules.held_before.search(before)
                                  or _NOW.search(text, start, match.start())):
             continue  # "bổ nhiệm giữ chức X": the post of the decision before it; "hiện giữ chức"
         if action in _GAINING and rules.annulled.search(before):
             action = "thôi giữ chức"  # "hủy bỏ quyết định bổ nhiệm chức vụ X đối với bà A": the post is lost
-        if action is not None and phrase.lower() not in rules.holds:
+        if action is not None and phrase.lower() not in rules.stated:
             decided, last_decision = action, match.end()
         yield _Verb(action, match.start(), match.end(), phrase)
 
 
 # "...; ông B giữ chức Y", "..., bà C giữ chức Z": a clause of its own person after a decision
 # (not the plural cue's second word: "các ông, bà A, B và C giữ chức X" is one list)
-_NEXT_CLAUSE_PERSON = re.compile(rf"(?<!các ông)(?<!các bà)[;,]\s*(?:và\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
+_NEXT_CLAUSE_PERSON = re.compile(rf"(?<!các ông)(?<!các bà)[;,]\s*(?:và\s+)?(?:trong đó\s*,?\s*)?(?:các\s+)?"
+                                 rf"(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
+# ... and the person right before "làm" ("; trong đó, ông A làm Bí thư"; not "ông A từng làm ...")
+_CLAUSE_PERSON_RIGHT_BEFORE = re.compile(_NEXT_CLAUSE_PERSON.pattern + r"\s+$")
 
 
 def _proposed(before: str, content: bool = False) -> bool:
@@ -952,6 +972,11 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     rules = _rules()
     if _PASSIVE.match(verb.text.lower()) or _COMMA.match(text, verb.end):
         return []  # "được bổ nhiệm" names its person before it; "... bãi nhiệm, ông A cho biết" none
+    if verb.text.lower() in rules.stated:
+        clause = max(text.rfind(mark, 0, verb.start) for mark in ",;:")
+        if any(clause < p.start and p.end <= verb.start for p in people):
+            return []  # nor does "giữ chức" after its holder in its clause: "...; ông A giữ chức X,
+            # bà B giữ chức Y" (not X given to B; but "để đi giữ chức X, ông A đã ..." is A's)
     at = _skip(text, verb.end, end, titles=False)
     form = rules.forms.match(text, at)
     if form:
@@ -1007,9 +1032,11 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
 def _post_in_item(text: str, at: int, end: int) -> bool:
     """A post opener ("làm", "giữ chức") follows the person at `at` within their item (up to
     a semicolon or the sentence's end): "phê chuẩn bổ nhiệm ông A, T1, làm X; ông B, T2, làm
-    Y", "... ông A, T1, và bà B, T2, làm X" (not "và ông B, Chánh Văn phòng, phát biểu")."""
+    Y", "... ông A, T1, và bà B, T2, làm X" (not "và ông B, Chánh Văn phòng, phát biểu", nor
+    "; ông B từng làm Y": a career's post)."""
     item_end = text.find(";", at, end)
-    return _rules().post_opener.search(text, at, item_end if item_end >= 0 else end) is not None
+    opener = _rules().post_opener.search(text, at, item_end if item_end >= 0 else end)
+    return opener is not None and not held_before(text, opener.end())
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s+)?")

@@ -1288,8 +1288,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             and _CLAUSE_OPENS_BEFORE.search(text, max(0, head.start() - 3), head.start()) else None)
         if cue is not None and _given_before(text, head.start()):
             cue = None  # a post given to the person before ("A được bầu làm X, đồng chí B ..."), not B's in apposition
-        if not (named or listed or copula or cue) or rules.past_post.search(
-                text, max(0, head.start() - 40), head.start()):
+        if not (named or listed or copula or cue) or held_before(text, head.start()):
             continue  # no one holds the titles, or (after "từng là") they are a career's past posts
         if named:
             name, last_title = named
@@ -1485,6 +1484,15 @@ _TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
 _ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 
 
+PAST_POST_REACH = 40  # characters before a post where a career's cue and its fillers may stand
+
+
+def held_before(text: str, at: int) -> bool:
+    """A career's cue ends right before text[at] ("từng là", "từng làm", "trong thời gian
+    giữ chức vụ"): the post that opens there was held before, neither held now nor given."""
+    return _rules().past_post.search(text, max(0, at - PAST_POST_REACH), at) is not None
+
+
 PROPOSAL_REACH = 30  # characters before an appointment word where a proposal's word governs it
 
 
@@ -1495,6 +1503,7 @@ def proposed_before(text: str, at: int) -> bool:
     return _rules().proposed_post.search(text, max(0, at - PROPOSAL_REACH), at) is not None
 
 
+_SERVES_AS = re.compile(r"(?<!\w)làm\s+$")  # (alone, "làm" gives no title: "làm Trưởng đoàn", "làm giám đốc")
 GIVEN_REACH = 16  # characters before a head where an appointment word ("được bầu làm ") may end
 
 
@@ -1505,9 +1514,9 @@ def _given_before(text: str, at: int) -> bool:
     names its person only after."""
     rules = _rules()
     window = text[max(0, at - GIVEN_REACH):at]
-    if not any(phrase in window for phrase in rules.appointment_words):
-        return False
-    given = next((found for found in rules.appointment.finditer(window) if found.end() == len(window)), None)
+    given = _SERVES_AS.search(window)  # "ông A làm Bí thư Đảng ủy, bà B làm ...": A's
+    if given is None and any(phrase in window for phrase in rules.appointment_words):
+        given = next((found for found in rules.appointment.finditer(window) if found.end() == len(window)), None)
     if given is None:
         return False
     given_at = at - len(window) + given.start()
@@ -1526,7 +1535,7 @@ def _add_appointments(text: str, found: dict[str, Official],
         return  # most texts: a substring test is far cheaper than the pattern's scan
     named = sorted((span[0], official.name) for official in found.values() for span in official.spans)
     for post in rules.appointment.finditer(text):
-        if rules.past_post.search(text, max(0, post.end() - 40), post.end()):
+        if held_before(text, post.end()):
             continue  # "trong thời gian giữ chức vụ X": a post held before (a discipline's, a career's)
         if proposed_before(text, post.start()):
             continue  # "được giới thiệu để bầu giữ chức X": a post to come, not held
