@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from partyorg_site import datafiles
+from partyorg_site.patterns import alternation
 from partyorg_site.read.bylines import (attribution_outlet, has_outlet_lead, is_byline, named_outlet, outlet_lead,
                                    signature_outlet, split_signature, split_trailer)
 from partyorg_site.read.captions import (CAPTION_MAX_WORDS, INLINE_CAPTIONS_FROM, SENTENCE_MARK, credit_runs_on, is_credit,
@@ -108,13 +109,17 @@ class Layout:
 class _Cues:
     section_words: frozenset[str]
     longest_section: int
+    code_then_lead: re.Pattern[str]  # "... lần thứ I ĐNO - Sáng 16/8, ...": an outlet's code, then a dated lead
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     data = datafiles.load("layout")
     return _Cues(section_words=frozenset(fold(w) for w in data["section_words"]),
-                 longest_section=max(map(len, data["section_words"])))
+                 longest_section=max(map(len, data["section_words"])),
+                 code_then_lead=re.compile(
+                     rf"\s(?={UPPER_CLASS}[{UPPER_CLASS[1:-1]}]{{1,7}}\s*[-–—]\s+"
+                     rf"(?:{alternation(data['crosshead_datelines'])})\s+(?:nay|qua|\d))"))
 
 
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[-–>»/|]\s+|\s*[>»|]\s*")
@@ -249,6 +254,13 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
                 layout.published = layout.published or parse_published(stamped["stamp"])
                 del paragraphs[index]
                 continue
+            run = _headline_run_into_lead(text)
+            if run:  # "Chính trị Xã A quán triệt nghị quyết ... ĐNO - Sáng 16/8, ...": a page printed flat
+                label, layout.title, lead = run
+                layout.title_line = paragraphs[index].number
+                layout.labels.extend([label] if label else [])
+                paragraphs[index] = Line(paragraphs[index].number, lead, paragraphs[index].after_image)
+                break
             if (looks_like_title(text) or _headline_printed_again(paragraphs)) and len(paragraphs) > 1:
                 if _headline_under(paragraphs):
                     del paragraphs[index]  # chrome over the headline: an advert's or a menu's line
@@ -267,6 +279,25 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
             del paragraphs[index]
             continue
         break
+
+
+HEADLINE_RUN_REACH = 400  # characters of a first paragraph where a headline run into its lead may end
+
+
+def _headline_run_into_lead(text: str) -> tuple[str | None, str, str] | None:
+    """A page's header printed on one line with its lead: its section, the headline, then
+    the outlet's code and a dated lead ("Chính trị Xã A quán triệt ... lần thứ I ĐNO - Sáng
+    16/8, ...") -> (the section or None, the headline, the lead from the code on)."""
+    found = _cues().code_then_lead.search(text, 0, HEADLINE_RUN_REACH)
+    if not found or not looks_like_title(text[:found.start()]):
+        return None
+    headline, lead = text[:found.start()].strip(), text[found.end():]
+    words = headline.split()
+    for size in (3, 2, 1):  # the section's name before a capitalised headline: "Chính trị Xã A ..."
+        if len(words) > size + 3 and words[size][:1].isupper() \
+                and fold(" ".join(words[:size])) in _cues().section_words:
+            return " ".join(words[:size]), " ".join(words[size:]), lead
+    return None, headline, lead
 
 
 def _headline_printed_again(paragraphs: list[Line]) -> bool:
