@@ -53,10 +53,11 @@ class _Patterns:
 
 
 def _local_issuer(data: dict) -> str:
-    """A local committee and its place: "Đảng ủy phường An Hòa", "Tỉnh ủy Nghệ An"."""
+    """A local committee and its place: "Đảng ủy phường An Hòa", "Tỉnh ủy Nghệ An"; or the
+    article's own, its place left unsaid: "của Ban Thường vụ Đảng ủy phường", "của Đảng ủy xã"."""
     designator = alternation(data["local_issuer_designators"])
     return (rf"(?P<committee>(?:{alternation(data['local_issuers'])})\s+(?:{designator})"
-            rf"|(?:{alternation(data['local_issuers_named'])})(?:\s+(?:{designator}))?)(?:\s+{UPPER_CLASS}{LOWER_CLASS}*)+")
+            rf"|(?:{alternation(data['local_issuers_named'])})(?:\s+(?:{designator}))?)(?:\s+{UPPER_CLASS}{LOWER_CLASS}*)*")
 
 
 def _keyed_issuer(issuer: str) -> str | None:
@@ -197,12 +198,37 @@ def find_documents(text: str) -> list[Document]:
                  or _congress_document(patterns.congress.match(text, position), patterns)
                  or _numbered_document(patterns.numbered.match(text, position), text, patterns))
         if cited:
+            if found:
+                _share_issuer(found[-1], cited[0], text)
             found.extend(cited)
             covered_until = cited[0].spans[0][1]
             if cited[0].number is not None:
                 siblings, covered_until = _siblings_after(cited[-1], text, covered_until, patterns)
                 found.extend(siblings)
     return _merge(found)
+
+
+_LISTED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_SYMBOL_PARTS = re.compile(r"\s*[/-]\s*")
+
+
+def _issuer_code(symbol: str) -> str:
+    """The issuer's code a symbol ends in: "TW" of "18-NQ/TW", "UBND" of "32/KH-UBND"."""
+    return _SYMBOL_PARTS.split(symbol)[-1]
+
+
+def _share_issuer(before: Document, cited: Document, text: str) -> None:
+    """Two documents of one issuer listed, the issuer named after the second: "Chỉ thị số
+    05-CT/TW và Nghị quyết số 18-NQ/TW của Bộ Chính trị", "Nghị quyết số 03-NQ/ĐU và Kế hoạch
+    số 12-KH/ĐU ngày 5/9/2025 của Ban Thường vụ Đảng ủy phường". Only where the symbols end
+    in the same issuer's code (not "18-NQ/TW và Kế hoạch số 12-KH/TU của Tỉnh ủy"); the date
+    is the second's own."""
+    if before.issuer is not None or cited.issuer is None or not before.symbol or not cited.symbol \
+            or not before.spans or not cited.spans or not before.text.endswith(before.symbol) \
+            or _issuer_code(before.symbol) != _issuer_code(cited.symbol):
+        return
+    if _LISTED.fullmatch(text, before.spans[-1][1], cited.spans[0][0]):
+        before.issuer = cited.issuer
 
 
 def _joined_to_word_before(text: str, position: int, words: frozenset[str]) -> bool:
