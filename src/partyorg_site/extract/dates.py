@@ -488,10 +488,11 @@ _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _congress_term() -> re.Pattern[str]:
     """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml), in
-    lower-cased text (see _lowered_words)."""
+    lower-cased text (see _lowered_words); not a term as a period ("trong nhiệm kỳ 2020 - 2025")."""
     congress, term = _lowered_words("congress_words"), _lowered_words("term_words")
+    period = "".join(f"(?<!{re.escape(word.lower())} )" for word in datafiles.load("dates")["term_period_words"])
     return re.compile(rf"{congress}\b[^.;]{{0,120}}?"
-                      rf"\b{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
+                      rf"\b{period}{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
 
 
 @lru_cache(maxsize=1)
@@ -623,8 +624,17 @@ def _backstory_opening() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}năm\s+$")
 
 
+@lru_cache(maxsize=1)
 def _future() -> re.Pattern[str]:
-    return _any_word_of("future_words")
+    """A future word (data/dates.yaml), in lower-cased text; one that is also a document's kind
+    (data/documents.yaml) names no plan where a document's number follows it: "Thực hiện Kế
+    hoạch số 04-KH/ĐU, ... đã tổ chức ... tháng 10-2025" reports what was done (not "lỗ kế
+    hoạch 3 năm đầu": a plan)."""
+    kinds = {name.lower() for name in datafiles.load("documents")["kinds"]}
+    words = datafiles.load("dates")["future_words"]
+    plain = alternation([w.lower() for w in words if w.lower() not in kinds], not_after=r"\w")
+    cited = alternation([w.lower() for w in words if w.lower() in kinds], not_after=r"\w")
+    return re.compile(rf"(?:{plain})(?!\w)|(?:{cited})(?!\w)(?!\s+(?:số\s*:?\s*\d|\d{{1,4}}\s*[-/]))")
 
 
 def _career() -> re.Pattern[str]:
