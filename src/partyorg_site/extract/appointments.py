@@ -998,7 +998,8 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
     at = _skip(text, at, end)
     given = _given_to(text, at, following, people)
     counted = _COUNTED_BEFORE_LIST.match(text, at)
-    listed = _LIST_OPEN.match(text, counted.end() if counted else at)  # ("khai trừ 2 đảng viên, gồm: A; B")
+    # ("khai trừ 2 đảng viên, gồm: A; B", "khiển trách 2 Phó Chủ tịch UBND xã, gồm: ông A, bà B")
+    listed = _LIST_OPEN.match(text, counted.end() if counted else _past_counted_post(text, at))
     if listed:
         at = _skip(text, listed.end(), end, titles=False)
     first = given or next((p for p in people if p.start == at), None)
@@ -1022,11 +1023,30 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
             named.append(replace(person, group_post=group_post))
             continue
         opening = _ITEM_OPENS.search(text, named[-1].end, person.start)
-        if opening and (listed or _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()
-                        or (cued and _CUED_ITEM.search(opening.group())
-                            and (given_cued or _post_in_item(text, person.end, end)))):
+        if not opening:
+            continue
+        bare = _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()
+        cued_item = cued and _CUED_ITEM.search(opening.group()) and (
+            given_cued or _post_in_item(text, person.end, end)
+            or (verb.action == "kỷ luật" and _titles_only(text, named[-1].end, opening.start())
+                and _titles_only_in_item(text, person.end, end)))
+        if listed or bare or cued_item:
             named.append(replace(person, group_post=group_post) if group_post is not None else person)
     return named
+
+
+def _titles_only_in_item(text: str, at: int, end: int) -> bool:
+    """Only the titles of the person at `at` make the rest of their item (up to a semicolon
+    or the sentence's end): "cảnh cáo ông A, Chủ tịch UBND xã và ông B, nguyên Phó Chủ tịch
+    xã; khiển trách ..." (B is disciplined too, as A's item is A's titles only; not "và ông
+    B, Bí thư xã, phát biểu")."""
+    item_end = text.find(";", at, end)
+    return _titles_only(text, at, item_end if item_end >= 0 else end)
+
+
+def _titles_only(text: str, at: int, end: int) -> bool:
+    """text[at:end] holds titles (with terms, brackets and marks) and nothing else."""
+    return not text[_skip(text, at, end):end].strip(" .,")
 
 
 def _post_in_item(text: str, at: int, end: int) -> bool:
@@ -1051,6 +1071,20 @@ _COUNT_WORD = r"(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"  # 
 _COUNTED_BEFORE_LIST = re.compile(rf"(?:{_COUNT_WORD}|các)\s+(?:cựu\s+)?"
                                   r"(?:đảng viên|cán bộ|người|lãnh đạo|công chức)(?:\s+[^\W\d]+){0,4}?(?=\s*,?\s*gồm)")
 _COUNT = re.compile(rf"{_COUNT_WORD}\s+(?=\w)")
+
+
+def _past_counted_post(text: str, at: int) -> int:
+    """Past a count and the post its persons hold, before the list that names them ("khiển
+    trách 2 Phó Chủ tịch UBND xã | , gồm: ..."; the post's unit may run on past what the
+    title rules read: "3 phó Ban Bồi thường giải phóng mặt bằng quận, gồm: ..."); else `at`."""
+    count = _COUNT.match(text, at)
+    if not count or not title_opens_at(text, count.end()):
+        return at
+    post = _POST_BEFORE_LIST.match(text, count.end())
+    return post.end() if post else at
+
+
+_POST_BEFORE_LIST = re.compile(r"[^,;:.()]{3,80}?(?=\s*,?\s*gồm(?:\s+có)?\s*:)")
 
 
 def _after_count(text: str, at: int) -> int:
