@@ -67,6 +67,8 @@ class _Rules:
     action_of: dict[str, str]  # lower-cased verb -> action
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    persons_of_a_decision: re.Pattern[str]  # "cán bộ", "nhân sự" after a verb ...
+    decision_noun_before: re.Pattern[str]  # ... and a decision's noun before it: "các quyết định bổ nhiệm cán bộ"
     undecided_before: re.Pattern[str]
     undecided_in_content: re.Pattern[str]  # ... where the sentence tells a decision's content: not "sẽ"
     content_opener: re.Pattern[str]  # "Theo đó,": the sentence tells what the decision before says
@@ -152,6 +154,8 @@ def _rules() -> _Rules:
         action_of=action_of,
         not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*$"),
         not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
+        persons_of_a_decision=re.compile(r"\s+(?:" + alternation(table["persons_of_a_decision"]) + r")(?!\w)"),
+        decision_noun_before=re.compile(r"(?<!\w)(?:" + alternation(table["decision_nouns"]) + r")\s+(?:về việc\s+)?$"),
         undecided_before=_undecided(table["undecided_before"]),
         undecided_in_content=_undecided([w for w in table["undecided_before"] if w not in table["content_future"]]),
         content_opener=re.compile(r"\s*(?:" + alternation(table["content_openers"]) + r")\s*,"),
@@ -386,19 +390,21 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     _posts_of_the_same_decision(found)
     kept = [a for a in found.values() if _of_an_official(a, officials_named)]
     barriers = [a.span[0] for a in found.values() if a.by and a.span]
+    decided_at = [a.span[0] for a in found.values() if a.span]  # (for a sentence that opens with its verb)
     for appointment in kept:
         if appointment.post:
             appointment.post = without_abbreviations(appointment.post)  # as the person's titles are
         if appointment.post and appointment.action in rules.party_only:
             appointment.post = _party_posts(appointment.post)
         if appointment.by is None and appointment.span:
-            appointment.by = _decider_before(unnamed_actions, appointment, barriers)
+            appointment.by = _decider_before(text, unnamed_actions, appointment,
+                                             barriers if appointment.passive else decided_at)
             if appointment.by:
                 appointment.rule += "; its body, that of the decisions reported before for nobody named"
         if appointment.by is None and appointment.span:
             appointment.by = _decider_of_the_decision_before(text, appointment, kept)
         if appointment.by is None and appointment.action == "bầu" and appointment.span:
-            appointment.by = _session_council(text, appointment.span[0])
+            appointment.by = _session_council(text, appointment.span[0], appointment.passive)
         if appointment.by and appointment.post and rules.state_decider.match(appointment.by) \
                 and rules.party_unit.search(appointment.post):
             appointment.by = None  # a state authority's, read from elsewhere: it gives no Party post
@@ -411,7 +417,7 @@ _GAINING = ("bổ nhiệm", "bầu", "chỉ định", "điều động")  # the 
 DECIDER_REACH = 1500  # characters from a decision reported for nobody named to a person it is carried to
 
 
-def _decider_before(reported: list[tuple[int, frozenset[str], Callable[[], str | None] | None]],
+def _decider_before(text: str, reported: list[tuple[int, frozenset[str], Callable[[], str | None] | None]],
                     appointment: Appointment, barriers: list[int]) -> str | None:
     """The body that made the decisions an earlier sentence reported for nobody named, of
     the appointment's action: the decider of a person's decision told after it in the
@@ -421,10 +427,13 @@ def _decider_before(reported: list[tuple[int, frozenset[str], Callable[[], str |
     chức Bí thư Tỉnh ủy"). The nearest such sentence before the person is named, within
     DECIDER_REACH, with no decision of a named body told between (`barriers`: where those
     persons stand). Only for a person who is the passive subject of a verb that takes an
-    object ("A được bổ nhiệm", "B bị khai trừ"): one named after an active verb has the
-    verb's own subject, found or not, and "A thôi giữ chức" may be A's own doing."""
+    object ("A được bổ nhiệm", "B bị khai trừ"), or named after a verb that opens its
+    sentence or list item with no subject ("Cụ thể: 1. Bổ nhiệm ông A ..."; then any
+    decision told between, of a body named or not, is a barrier: that decision's body is
+    the sentence's, _decider_of_the_decision_before): one named after another active verb
+    has the verb's own subject, found or not, and "A thôi giữ chức" may be A's own doing."""
     assert appointment.span is not None
-    if not appointment.passive:
+    if not appointment.passive and _opening_with_its_verb(text, appointment.span[0]) is None:
         return None
     for end, actions, body in reversed(reported):
         if end <= appointment.span[0] and appointment.action in actions:
@@ -444,21 +453,33 @@ def _decider_of_the_decision_before(text: str, appointment: Appointment, kept: l
     tịch UBND tỉnh đã bổ nhiệm lại ông A giữ chức X. Bổ nhiệm lại ông B giữ chức Y.").
     The nearest earlier decision's body (none where it has none), within DECIDER_REACH."""
     assert appointment.span is not None
-    opening = sentence_opening(text, appointment.span[0])
-    verb_at = _CONTINUING.match(text, opening).end()
-    verb = _rules().verbs.match(text, verb_at)
-    if verb is None or verb.end() > appointment.span[0] or (verb_at == opening and not text[verb_at].isupper()):
-        return None  # (a verb in lower case opens no sentence: the text's stop was lost before it)
+    opening = _opening_with_its_verb(text, appointment.span[0])
+    if opening is None:
+        return None
     before = [a for a in kept if a.span and opening - DECIDER_REACH <= a.span[0] < opening]
     return max(before, key=lambda a: a.span[0]).by if before else None  # (none where the nearest has none)
 
 
-def _session_council(text: str, at: int) -> str | None:
-    """The council whose delegates elect in the sentence holding text[at] ("các đại biểu đã bầu
-    ông A"), where its paragraph opens on that council holding its session ("Chiều 18/11,
-    HĐND thành phố Huế khóa VIII tổ chức kỳ họp chuyên đề ..."): the election's body."""
+def _opening_with_its_verb(text: str, at: int) -> int | None:
+    """Where the sentence holding text[at] opens, where it opens with a verb of decision
+    before `at` and names no subject ("Bổ nhiệm lại ông B ...", "Đồng thời, điều động ông
+    C ...", a list's item "1. Bổ nhiệm ông A ..."); else None."""
     opening = sentence_opening(text, at)
-    if "đại biểu" not in text[opening:at]:
+    verb_at = _CONTINUING.match(text, _LIST_ITEM_OPENS.match(text, opening).end()).end()
+    verb = _rules().verbs.match(text, verb_at)
+    if verb is None or verb.end() > at or (verb_at == opening and not text[verb_at].isupper()):
+        return None  # (a verb in lower case opens no sentence: the text's stop was lost before it)
+    return opening
+
+
+def _session_council(text: str, at: int, passive: bool = False) -> str | None:
+    """The council whose delegates elect in the sentence holding text[at] ("các đại biểu đã bầu
+    ông A"), or who is elected there with no agent named (`passive`: "Với 30/30 phiếu, ông A
+    đã được bầu giữ chức Chủ tịch UBND huyện"), where its paragraph opens on that council
+    holding its session ("Chiều 18/11, HĐND thành phố Huế khóa VIII tổ chức kỳ họp chuyên đề
+    ..."): the election's body."""
+    opening = sentence_opening(text, at)
+    if not passive and "đại biểu" not in text[opening:at]:
         return None
     found = _rules().session_council.search(text, text.rfind("\n", 0, at) + 1, opening)
     return " ".join(found["council"].split()) if found else None
@@ -900,7 +921,8 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         before = text[max(start, match.start() - 40):match.start()]
         if phrase.lower() in rules.form_words and _AFTER_FORM.search(before):
             continue  # "bằng hình thức cảnh cáo": the form of the decision before it
-        if rules.not_after.search(before) or rules.not_before.match(text, match.end()) \
+        if rules.not_after.search(before) or (rules.not_before.match(text, match.end())
+                                              and not _decided_for_persons(text, match.end(), before)) \
                 or (noun_end >= 0 and _VERB_LIST.fullmatch(text, noun_end, match.start())):
             noun_end = match.end()  # "công tác điều động, luân chuyển cán bộ": nouns, one after another
             continue
@@ -920,6 +942,14 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         if action is not None and phrase.lower() not in rules.stated:
             decided, last_decision = action, match.end()
         yield _Verb(action, match.start(), match.end(), phrase)
+
+
+def _decided_for_persons(text: str, verb_end: int, before: str) -> bool:
+    """The verb's persons, unnamed, after a decision's noun: "đã ký các quyết định bổ nhiệm
+    cán bộ", "công bố danh sách chỉ định nhân sự" report decisions (whose body the persons
+    named next are decided by), where "công tác bổ nhiệm cán bộ" is the work."""
+    rules = _rules()
+    return bool(rules.persons_of_a_decision.match(text, verb_end)) and rules.decision_noun_before.search(before) is not None
 
 
 # "...; ông B giữ chức Y", "..., bà C giữ chức Z": a clause of its own person after a decision
