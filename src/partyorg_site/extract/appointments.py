@@ -771,7 +771,7 @@ _CUED_OR_LISTED = re.compile(
 def _decisions(text: str, start: int, end: int, people: list[_Person],
                matches: list[re.Match[str]], carried: list[_Person] | None = None,
                shares_post: dict[tuple[str, str], str] | None = None,
-               named_last: Callable[[str], _Person | None] | None = None) -> Iterator[Appointment]:
+               named_last: Callable[..., _Person | None] | None = None) -> Iterator[Appointment]:
     """The decisions of one sentence, text[start:end], whose verbs' phrases are `matches`;
     `carried`, the person last decided about in the sentence before, for one that opens with
     a passive verb and names nobody ("Đồng thời được điều động ...")."""
@@ -798,6 +798,11 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
             if found is not None:
                 persons, by = [found], _body(text, start, verb, people)
                 rule = f"'{verb.text}' of the {pronoun['cue']} named before"
+        if not persons and index == 0 and named_last is not None and (cue := _pronoun_subject(text, start, verb, people)):
+            found = named_last(cue, True)  # "Bà A sinh năm 1975. Bà là ...; nay được Ban Thường vụ Tỉnh ủy điều động ..."
+            if found is not None:
+                persons, by = [found], _body(text, start, verb, people)
+                rule, passive = f"'{verb.text}' of the {cue} named before", True
         if not persons and index == 0 and carried and _elided_subject(text, start, verb, people):
             persons = carried  # "... thôi tham gia X. Đồng thời được điều động, bổ nhiệm giữ chức Y"
             rule = f"'{verb.text}' of the person of the sentence before"
@@ -845,9 +850,10 @@ _PRONOUN_OBJECT = re.compile(r"\s+(?P<cue>ông|bà)\s+(?=(?:bằng|với)\s+hìn
 PRONOUN_REACH = 1500  # characters back where the person a pronoun stands for was named
 
 
-def _named_last(text: str, start: int, officials: list[Official], cue: str) -> _Person | None:
+def _named_last(text: str, start: int, officials: list[Official], cue: str, cued_only: bool = False) -> _Person | None:
     """The official named last before `start` (within PRONOUN_REACH) after the same cue ("bà
-    Phan Thị A"), else the one named last: whom "kỷ luật bà bằng hình thức ..." stands for."""
+    Phan Thị A"), else (unless `cued_only`) the one named last: whom "kỷ luật bà bằng hình
+    thức ..." stands for."""
     window = max(0, start - PRONOUN_REACH)
     best: tuple[bool, int, Official] | None = None
     for official in officials:
@@ -857,7 +863,7 @@ def _named_last(text: str, start: int, officials: list[Official], cue: str) -> _
         cued = text[max(0, at - len(cue) - 1):at].lower() == cue + " "
         if best is None or (cued, at) > best[:2]:
             best = (cued, at, official)
-    if best is None:
+    if best is None or (cued_only and not best[0]):
         return None
     return _Person(best[2].name, best[1], best[1] + len(best[2].name))
 
@@ -867,6 +873,31 @@ def _party_posts(post: str) -> str:
     thư, Chủ tịch UBND phường" is "Phó Bí thư" (the council elects its chairman)."""
     cut = _rules().state_post.search(post)
     return post[:cut.start()].rstrip(" ,;-–—") if cut and cut.start() else post
+
+
+# A sentence whose subject is "Ông"/"Bà", a person named before: "Ông được bổ nhiệm ...", "Nay,
+# bà được điều động ...", "Bà là Tỉnh ủy viên; nay được ... điều động ..." (not "Trước đó, ông
+# được ...": the career before the decision, nor "Năm 2015, ông được ...", a sentence that
+# tells a career by its year)
+_PRONOUN_SUBJECT = re.compile(rf"(?:(?:Nay|Hiện nay|Hiện|Đồng thời|Cũng)\s*,?\s*)?(?P<cue>Ông|Bà|ông|bà)\s+(?={LOWER_CLASS})")
+# ... then only what may stand before its passive verb: a clause of the titles it holds, a few
+# adverbs, "được"/"bị" and the agent ("Bà là Tỉnh ủy viên; nay được Ban Thường vụ Tỉnh ủy |
+# điều động", "Bà này cũng đã bị | khai trừ"; not "Bà không kiềm chế được thì ... dọa | cảnh cáo",
+# "ông lần lượt được bổ nhiệm": a career told step by step)
+_PRONOUN_PASSIVE = re.compile(rf"(?:là\s[^.;]{{1,120}};\s*)?(?:(?:này|cũng|đã|vừa|lại|nay|hiện|tiếp tục|chính thức)\s+){{0,3}}"
+                              rf"(?:được|bị)\s+(?:(?:{UPPER_CLASS}\S*|ông|bà)(?:\s+\S+){{0,8}}?\s+)?")
+
+
+def _pronoun_subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | None:
+    """The cue ("ông", "bà") that is the subject of the sentence text[start:...] where it
+    opens the sentence as a pronoun, no person is named before the verb (the sentence's
+    first), and the verb is in the passive ("được điều động", "được bầu"): whom it stands for is the person last named
+    with that cue."""
+    pronoun = _PRONOUN_SUBJECT.match(text, start)
+    if pronoun is None or any(start <= p.start < verb.start for p in people) \
+            or not _PRONOUN_PASSIVE.fullmatch(text, pronoun.end(), verb.start):
+        return None
+    return pronoun["cue"].lower()
 
 
 def _elided_subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> bool:

@@ -1319,6 +1319,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_titles_shared_after(text, add)
+    _add_titles_of_a_pronoun(text, add)
     _add_posts_held_by_the_one_after(text, add)
     _add_appointments(text, found, add)
     _add_shared_titles(text, found)
@@ -1374,6 +1375,34 @@ def _add_titles_shared_after(text: str, add: Callable[[str, list[str], Span], No
         if listed and listed[-1][1][1] == at:
             for name, span in listed:
                 add(name, [read[0]], span)
+
+
+# A pronoun opening a sentence or clause, then "là" and titles: "Bà là Tỉnh ủy viên khóa XVI",
+# "Ông hiện là Phó Bí thư Tỉnh ủy" (not "Ông từng là ...": a career's)
+_PRONOUN_IS = re.compile(r"(?P<cue>Ông|Bà)\s+(?:(?:hiện nay|hiện|nay|đồng thời|cũng)\s+)?là\s+")
+_OPENS_A_CLAUSE = re.compile(r"(?:^|[.;!?:]\s*|\n)$")
+PRONOUN_REACH = 1500  # characters back where the person a pronoun stands for was named
+# a person named with a cue, the name may end a sentence ("... ông Đinh La Thăng.")
+_PERSON_NAMED = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?!\w|\.\w)")
+
+
+def _add_titles_of_a_pronoun(text: str, add: Callable[[str, list[str], Span], None]) -> None:
+    """The titles said of "Ông"/"Bà" opening a sentence ("Bà Hà Thị Lan sinh năm 1975, ...
+    Bà là Tỉnh ủy viên khóa XVI"): the person last named before it with the same cue."""
+    if "Ông" not in text and "Bà" not in text:
+        return
+    for pronoun in _PRONOUN_IS.finditer(text):
+        if not _OPENS_A_CLAUSE.search(text, max(0, pronoun.start() - 3), pronoun.start()) \
+                or not title_opens_at(text, pronoun.end()):
+            continue
+        titles, _ = _read_titles(text, pronoun.end(), closed_by_name=True)
+        if not titles or _name_at_end(titles[-1]):
+            continue
+        cue = pronoun["cue"].lower()
+        named = [m for m in _PERSON_NAMED.finditer(text, max(0, pronoun.start() - PRONOUN_REACH), pronoun.start())
+                 if m.group().split()[0].lower() == cue and _is_name(m.group(1).split(), need_surname=True)]
+        if named:
+            add(named[-1].group(1), titles, named[-1].span(1))
 
 
 def _add_posts_held_by_the_one_after(text: str, add: Callable[[str, list[str], Span], None]) -> None:
