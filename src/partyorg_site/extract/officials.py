@@ -1319,7 +1319,6 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
                 add(name, titles, (cue.start("name"), cue.start("name") + len(name)))
 
     _add_titles_shared_after(text, add)
-    _add_titles_of_a_pronoun(text, add)
     _add_posts_held_by_the_one_after(text, add)
     _add_appointments(text, found, add)
     _add_shared_titles(text, found)
@@ -1375,34 +1374,6 @@ def _add_titles_shared_after(text: str, add: Callable[[str, list[str], Span], No
         if listed and listed[-1][1][1] == at:
             for name, span in listed:
                 add(name, [read[0]], span)
-
-
-# A pronoun opening a sentence or clause, then "là" and titles: "Bà là Tỉnh ủy viên khóa XVI",
-# "Ông hiện là Phó Bí thư Tỉnh ủy" (not "Ông từng là ...": a career's)
-_PRONOUN_IS = re.compile(r"(?P<cue>Ông|Bà)\s+(?:(?:hiện nay|hiện|nay|đồng thời|cũng)\s+)?là\s+")
-_OPENS_A_CLAUSE = re.compile(r"(?:^|[.;!?:]\s*|\n)$")
-PRONOUN_REACH = 1500  # characters back where the person a pronoun stands for was named
-# a person named with a cue, the name may end a sentence ("... ông Đinh La Thăng.")
-_PERSON_NAMED = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?!\w|\.\w)")
-
-
-def _add_titles_of_a_pronoun(text: str, add: Callable[[str, list[str], Span], None]) -> None:
-    """The titles said of "Ông"/"Bà" opening a sentence ("Bà Hà Thị Lan sinh năm 1975, ...
-    Bà là Tỉnh ủy viên khóa XVI"): the person last named before it with the same cue."""
-    if "Ông" not in text and "Bà" not in text:
-        return
-    for pronoun in _PRONOUN_IS.finditer(text):
-        if not _OPENS_A_CLAUSE.search(text, max(0, pronoun.start() - 3), pronoun.start()) \
-                or not title_opens_at(text, pronoun.end()):
-            continue
-        titles, _ = _read_titles(text, pronoun.end(), closed_by_name=True)
-        if not titles or _name_at_end(titles[-1]):
-            continue
-        cue = pronoun["cue"].lower()
-        named = [m for m in _PERSON_NAMED.finditer(text, max(0, pronoun.start() - PRONOUN_REACH), pronoun.start())
-                 if m.group().split()[0].lower() == cue and _is_name(m.group(1).split(), need_surname=True)]
-        if named:
-            add(named[-1].group(1), titles, named[-1].span(1))
 
 
 def _add_posts_held_by_the_one_after(text: str, add: Callable[[str, list[str], Span], None]) -> None:
@@ -1461,7 +1432,8 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
     if len(titles) == 1 and is_bare_head(titles[0]) and _INDEFINITE_UNIT.match(text, titles_end):
         return  # "bà A là giám đốc một doanh nghiệp tư nhân": a head of some firm, no post named
     at = post - len(_COPULA)
-    person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60 - COPULA_ASIDE_MAX), at + 1)
+    person = _PERSON_BEFORE_COPULA.search(text, max(0, at - 60 - COPULA_ASIDE_MAX), at + 1) \
+        or _named_before_pronoun(text, at)
     if not person:
         return
     name = person.group(1)
@@ -1477,6 +1449,24 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
 
 
 _COPULA = " là "
+# "Ông"/"Bà" opening a sentence or clause right before the copula: "Bà Hà Thị Lan sinh năm 1975.
+# Bà là Tỉnh ủy viên khóa XVI", "Ông hiện là ..." (not "Ông từng là ...": a career's)
+_PRONOUN_BEFORE_COPULA = re.compile(r"(?:^|[.;!?:]\s*|\n)(?P<cue>Ông|Bà)(?:[ ]+(?:hiện nay|hiện|nay|đồng thời|cũng))?[ ]$")
+PRONOUN_REACH = 1500  # characters back where the person a pronoun stands for was named
+# a person named with a cue, the name may end a sentence ("... ông Đinh La Thăng.")
+_PERSON_NAMED = re.compile(rf"(?:ông|Ông|bà|Bà)[ ]+({_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,{MAX_NAME_WORDS - 1}}})(?!\w|\.\w)")
+
+
+def _named_before_pronoun(text: str, at: int) -> re.Match[str] | None:
+    """Where the copula at text[at] follows a pronoun that opens its sentence, the person it
+    stands for: the last named before it with the same cue ("bà" for "Bà")."""
+    pronoun = _PRONOUN_BEFORE_COPULA.search(text, max(0, at - 30), at + 1)
+    if pronoun is None:
+        return None
+    cue = pronoun["cue"].lower()
+    named = [m for m in _PERSON_NAMED.finditer(text, max(0, pronoun.start() - PRONOUN_REACH), pronoun.start())
+             if m.group().split()[0].lower() == cue and _is_name(m.group(1).split(), need_surname=True)]
+    return named[-1] if named else None
 _INDEFINITE_UNIT = re.compile(r"\s+(?:của\s+)?(?:một|1)\s")
 COPULA_ASIDE_MAX = 60
 # (an aside in brackets may stand between: "Ông A (em rể ông B) hiện là Chủ tịch UBND xã")

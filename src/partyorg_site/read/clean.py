@@ -36,6 +36,7 @@ class Line:
 @dataclass(frozen=True)
 class _Rules:
     chrome_lines: frozenset[str]
+    longest_chrome_line: int  # (a longer line is none of them: spared the folding)
     chrome_pattern: re.Pattern[str]  # one alternative per named rule, in the data file's order
     footer_starts: tuple[str, ...]
 
@@ -45,10 +46,14 @@ def _rules() -> _Rules:
     layout = datafiles.load("layout")
     return _Rules(
         chrome_lines=frozenset(fold(line) for line in layout["chrome_lines"]),
+        longest_chrome_line=max(len(line) for line in layout["chrome_lines"]),
         chrome_pattern=re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in layout["chrome_patterns"].items()),
                                   re.IGNORECASE),
         footer_starts=tuple(fold(marker) for marker in layout["footer_starts"]),
     )
+
+
+CHROME_LINE_MARKS = 8  # the marks around a chrome line that do not count: " :.-"
 
 
 def chrome_reason(text: str) -> str | None:
@@ -56,7 +61,8 @@ def chrome_reason(text: str) -> str | None:
     if len(text) > MAX_CHROME_LINE:
         return None  # page chrome is short; an article's paragraph is not
     rules = _rules()
-    if fold(text).strip(" :.-") in rules.chrome_lines:
+    # (a character may fold to two, decomposed: twice the longest line's length is safe)
+    if len(text) <= 2 * rules.longest_chrome_line + CHROME_LINE_MARKS and fold(text).strip(" :.-") in rules.chrome_lines:
         return "chrome_line"
     found = rules.chrome_pattern.match(text)
     return found.lastgroup if found else None
