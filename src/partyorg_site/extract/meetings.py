@@ -99,7 +99,8 @@ def _rules() -> _Rules:
         comma_goes_on=re.compile(rf",\s*(?:{_alternatives(data['name_ends']['comma_goes_on_before'])})(?!\w)"),
         dangling=frozenset(data["name_ends"]["dangling"]),
         field_before=re.compile(rf"(?<!\w)(?:{_alternatives(data['name_ends']['fields_of_work'])})\s*$", re.IGNORECASE),
-        field_after=re.compile(rf"\s*(?:{_alternatives(data['name_ends']['fields_of_work'])})(?!\w)"),
+        field_after=re.compile(rf"\s*(?:(?:{_alternatives(data['name_ends']['field_nouns'])})\s+)?"
+                               rf"(?:{_alternatives(data['name_ends']['fields_of_work'])})(?!\w)"),
         continues_after_quote=re.compile(rf"(?:{_alternatives(data['name_ends']['after_quote'])})(?!\w)"),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
