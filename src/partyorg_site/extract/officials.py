@@ -890,7 +890,13 @@ def _names_listed_from(text: str, at: int, own_titles: bool = True, cued: bool =
 # titles: "Ông Nguyễn Văn A, sinh năm 1975, quê Nghệ An, Phó Bí thư Tỉnh ủy"; "bà B, 52 tuổi,
 # Chủ tịch ..."; "ông C, đảng viên Chi bộ Văn phòng Huyện ủy, nguyên Phó Chủ tịch UBND huyện"
 # (the membership a discipline names the person by: no title, but the titles follow it).
-_BIOGRAPHY_OPENS = re.compile(r"[ ]*[,(][ ]*(?=(?:sinh|SN|quê|\d{1,3}[ ]+tuổi|đảng viên)(?!\w))")  # (in a bracket too: "(60 tuổi, nguyên ...)")
+@lru_cache(maxsize=1)
+def _biography_opens() -> re.Pattern[str]:
+    """A comma or bracket, then a biography's first segment (data/titles.yaml,
+    biography_openers; in a bracket too: "(60 tuổi, nguyên ...)")."""
+    openers = alternation(datafiles.load("titles")["biography_openers"])
+    return re.compile(rf"[ ]*[,(][ ]*(?=(?:{openers}|\d{{1,3}}[ ]+tuổi)(?!\w))")
+
 # (a segment may hold a bracket: "đảng viên Chi bộ thôn X (Đảng ủy TT.Chợ Chùa), nguyên ...", and
 # name the cell's parent: "đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y (TP Đà Nẵng), nguyên ...")
 _BIOGRAPHY_SEGMENT = re.compile(r"[^,;()\n]{0,90}?(?:\([^()\n]{1,40}\)[^,;()\n]{0,20}?)?,[ ]*")
@@ -900,7 +906,7 @@ BIOGRAPHY_MAX_SEGMENTS = 5  # "quê xã X, huyện Y, tỉnh Z": a home town's c
 def _titles_after_biography(text: str, at: int) -> int | None:
     """After a name, a biography's comma-separated segments: where the title after them
     opens, or None."""
-    opens = _BIOGRAPHY_OPENS.match(text, at)
+    opens = _biography_opens().match(text, at)
     if not opens:
         return None
     position = opens.end()
@@ -1018,7 +1024,7 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
             return None  # "Học viện Chính trị quốc gia Hồ Chí Minh": the organisation's namesake
         if (_after_local_designator(words, size) and (
                 size == 2 or any(_is_name(candidate[i:], need_surname=True) for i in range(1, size - 2)))) \
-                or (size == 2 and words[-3:-2] in (["ủy"], ["uỷ"]) and " ".join(candidate) in _unit_names()):
+                or (size <= 3 and words[-size - 1:-size] in (["ủy"], ["uỷ"]) and " ".join(candidate) in _unit_names()):
             continue  # "Bí thư Đảng ủy xã Thạch Hà (Nguyễn Văn Bình)": a commune's name, shaped like a person's
         if " ".join(candidate[:2]).lower() in _grammar().domains \
                 and title[:starts[-size]].rstrip().endswith((" và", *_grammar().domain_joiners)):
@@ -1035,9 +1041,10 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _unit_names() -> frozenset[str]:
-    """The names of districts, wards and communes ("Lục Ngạn"): after "Huyện ủy" such a
-    name is the committee's place, though shaped like a person's ("Lục" is a surname)."""
-    return frozenset(name for _, name in local_units().province)
+    """The names of districts, wards and communes ("Lục Ngạn"), and of former provinces
+    ("Hà Tuyên", data/places.yaml): after "Huyện ủy", "Tỉnh ủy" such a name is the
+    committee's place, though shaped like a person's ("Lục", "Hà" are surnames)."""
+    return frozenset(name for _, name in local_units().province) | frozenset(datafiles.load("places")["former_provinces"])
 
 
 def _after_local_designator(words: list[str], size: int) -> bool:
