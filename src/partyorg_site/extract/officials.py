@@ -372,6 +372,12 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         if (at - end != 1 or text[end] != " ") and (text[end:at].strip() or "\n" in text[end:at]):
             break  # a title does not run on into the next paragraph (one space is the common gap)
         if (len(word) == 1 and not word.isalnum()) or word == "và":
+            if before_previous.lower() in _TERM_WORDS and (terms := _TERMS_LISTED.match(text, at)):
+                end = through = terms.end()  # "Ủy viên Trung ương Đảng khóa X, XI, XII": the terms listed
+                if parts is not None:
+                    parts.append(("place", text[at:end]))
+                previous, taken_whole = text[:end].rsplit(None, 1)[-1], True
+                continue
             if rest := (_name_through_and(text, at, token.end()) if word == "và" else _name_through_mark(text, at, word)):
                 end = through = rest  # "Bộ Văn hóa, Thể thao và Du lịch", "Đảng ủy MTTQ, các đoàn thể Trung ương"
                 if parts is not None:
@@ -438,6 +444,11 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
     while end > start and text[end - 1] in _DASHES:
         end -= 1  # "... tỉnh An Giang-Phó ...": a dash glued to the title is not part of it
     return text[start:end], end
+
+
+_TERM_WORDS = ("khóa", "khoá")
+# further terms after a term's number: ", XI, XII", "; XI; XII", " và XIII" (the word may be said again)
+_TERMS_LISTED = re.compile(r"(?:\s*(?:,|;|và)\s*(?:(?:khóa|khoá)\s+)?[IVXLC]{1,7}(?![\w/.-]))+")
 
 
 FUNCTION_RUN_MAX_WORDS = 6
