@@ -19,6 +19,11 @@ In a report of several ceremonies, each of its day ("Sáng 15/9, Thành ủy ...
 định ... ⏎ Sáng 17/9, Tỉnh ủy ... công bố quyết định ... ⏎ Điều động, chỉ định ông A ..."), a
 decision takes the day of the paragraph that opens its section, first.
 
+A decision whose sentence names another day before its person, its own occasion's
+("Trước đó, ngày 18/11, Ban Bí thư đã chỉ định ông A ..."; "Tại hội nghị công bố quyết định
+sáng 9/5, ..."), takes that day, in the year that puts it nearest the event's day and not
+after it; never a day it takes effect from ("từ ngày 1/11").
+
 Never a day without a year (the event's own precision must be a day), and never past the
 sentence that tells a career: appointments.py has left those out already.
 """
@@ -31,6 +36,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from partyorg_site import datafiles
+from partyorg_site.extract.dates import nearest_year
+from partyorg_site.read.published import valid_date
 from partyorg_site.models import Appointment, Meeting
 from partyorg_site.patterns import alternation
 from partyorg_site.read.sentences import sentence_spans
@@ -98,11 +105,19 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
         if appointment.date is not None or appointment.span is None:
             continue
         sentence = _sentence_at(text, appointment.span[0])
-        if rules.background.search(sentence):
-            continue
         days = [(int(found[1] or found[3]), int(found[2] or found[4])) for found in _DAY_MONTH.finditer(sentence)]
         if days and (day.day, day.month) not in days:
-            continue  # the sentence names another day: its own occasion's, not the event's
+            # the sentence names another day: its own occasion's, not the event's ("Trước đó,
+            # ngày 18/11, Ban Bí thư đã chỉ định ông A ..."); one day, before the person (the
+            # clause's dateline) and not after the event's, dates the decision, in the year
+            # that puts it nearest the event's
+            own = _own_day(_days_in(sentence[:max(0, sentence.find(appointment.name))]), day)
+            if own is not None:
+                appointment.date = own.isoformat()
+                appointment.rule += "; dated by the day its sentence names"
+            continue
+        if rules.background.search(sentence):
+            continue
         if days or rules.same_day.search(sentence):
             reason = "its sentence names the event's day"
         elif held is not None and (announcing or deciding and not _another_body(appointment.by, held.title)):
@@ -235,6 +250,27 @@ def _what_it_continues(text: str, at: int, rules: _Rules, captions: frozenset[st
         if not rules.continuing.match(told[-1]):
             break
     return "\n".join(reversed(told))
+
+
+# a day a decision takes effect from, not the day it was made: "từ ngày 1/7", "kể từ 1/7"
+_FROM_DAY = re.compile(r"(?:(?:kể\s+)?từ|có hiệu lực(?:\s+từ)?)\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+def _days_in(text: str) -> list[tuple[int, int]]:
+    """The days (day, month) `text` names without a year, but a day something takes effect from."""
+    return [(int(found[1] or found[3]), int(found[2] or found[4])) for found in _DAY_MONTH.finditer(text)
+            if not _FROM_DAY.search(text, 0, found.start())]
+
+
+def _own_day(days: list[tuple[int, int]], event: date) -> date | None:
+    """The one day (day, month) a sentence names, in the year nearest the event's day, where
+    that is not after it (a decision reported is made by then)."""
+    if len(set(days)) != 1:
+        return None
+    (day, month), = set(days)
+    year = nearest_year(event, month, day)
+    found = valid_date(year, month, day) if year else None
+    return date.fromisoformat(found) if found and date.fromisoformat(found) <= event else None
 
 
 def _sentence_at(text: str, at: int) -> str:
