@@ -1256,6 +1256,9 @@ def _subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> tuple
 # "ông A và ông B được điều động", "ông A, Trưởng ban, cùng (với) ông B, Phó ban, bị khiển trách"
 _AND_CUED = re.compile(r"\s*,?\s*(?:và|cùng(?:\s+với)?)\s+(?:ông|bà|đồng chí)\s+")
 _ASIDE_THEN_ITEM = re.compile(r"\)\s*[,;]")
+# the next item's comma and cue, skipped with the titles before them: "bà A, Chủ tịch HĐND tỉnh, | ông B, ...
+# và ông C được bầu" (in a list that "và" already joins: not "Theo ông A, Bí thư, ông B được ...")
+_CUED_AFTER_COMMA = re.compile(r",\s*(?:ông|bà|đồng chí)\s+$")
 _SUBJECT_ITEM_ENDS = re.compile(r"\s*(?:[;,]\s*và|;|,|và|,?\s*cùng(?:\s+với)?)\s*(?:(?:ông|bà|đồng chí)\s+)?")  # ("; và ông C, ...": the last item)
 
 
@@ -1268,7 +1271,8 @@ def _listed_before(text: str, before: list[_Person]) -> list[_Person]:
     bare: list[_Person] = []  # names alone before the items: items only under a plural cue
     for person in reversed(before[:-1]):
         at = _skip(text, person.end, (bare or listed)[0].start)
-        item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, (bare or listed)[0].start)
+        item_end = _SUBJECT_ITEM_ENDS.fullmatch(text, at, (bare or listed)[0].start) or (
+            _CUED_AFTER_COMMA.search(text, person.end, at) if at == (bare or listed)[0].start and len(listed) > 1 else None)
         # "ông A (SN 1967), ông B ...": the item's comma skipped with its aside
         aside_then_item = not item_end and at == (bare or listed)[0].start and _ASIDE_THEN_ITEM.search(text, person.end, at)
         titled = at > person.end and text[person.end:at].strip(" ,-–—")
