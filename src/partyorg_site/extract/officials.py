@@ -1042,12 +1042,21 @@ def _name_at_end(title: str) -> tuple[str, str] | None:
             continue  # "Bộ Giáo dục và Đào Tạo": the unit's second half, shaped like a person's name
         if _is_name(candidate, need_surname=True):
             if _rules().namesake_after.search(" ".join(words[:-size])):
-                return None  # "Trường Tiểu học Thạch Văn": a school's namesake, not its head
+                # "Trường Tiểu học Thạch Văn": a school's namesake, not its head; but after a
+                # namesake of two words, a person's full name: "Bệnh viện Bạch Mai Nguyễn Quốc Anh"
+                size = next((n for n in (3, 2) if size - n >= NAMESAKE_MIN_WORDS
+                             and _is_name(candidate[-n:], need_surname=True)), 0)
+                if not size:
+                    return None
+                candidate = candidate[-size:]
             rest = title[:starts[-size]].strip().rstrip(_DASHES)  # "An Giang-Nguyễn ..."
             if _read_title(rest, 0):
                 return " ".join(candidate), rest
             return None
     return _foreign_name_at_end(title)
+
+
+NAMESAKE_MIN_WORDS = 2  # "Bạch Mai", "Việt Đức": the fewest words of a namesake a person's name may follow
 
 
 @lru_cache(maxsize=1)
