@@ -130,7 +130,10 @@ def is_breadcrumb(text: str) -> bool:
     # Most lines fail on their first part; it is looked for only as far as the longest
     # section name reaches, so that a 4,000-word export line is not searched whole.
     reach = text[:_cues().longest_section + 8]
-    first = _BREADCRUMB_SEPARATOR.split(reach, maxsplit=1)[0].strip()
+    parts = _BREADCRUMB_SEPARATOR.split(reach, maxsplit=1)
+    if len(parts) == 1 and len(text) > len(reach):
+        return False  # no separator in reach, and the first part runs past it: longer than any section's name
+    first = parts[0].strip()
     if first and fold(first) not in _cues().section_words:
         return False
     parts = [fold(p).strip() for p in _BREADCRUMB_SEPARATOR.split(text) if p.strip()]
