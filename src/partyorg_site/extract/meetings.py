@@ -83,6 +83,7 @@ def _phrases(phrases: list[str]) -> Anchored:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = datafiles.load("meetings")
+    fields = [*data["name_ends"]["fields_of_work"], *data["name_ends"]["units_listed"]]  # (either side of a comma in a name)
     groups = "|".join(f"(?P<k{i}>{_alternatives(k['phrases'])})" for i, k in enumerate(data["kinds"]))
     return _Rules(
         words=Anchored(re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE),
@@ -98,9 +99,9 @@ def _rules() -> _Rules:
         online_words=tuple(data["online_words"]),
         comma_goes_on=re.compile(rf",\s*(?:{_alternatives(data['name_ends']['comma_goes_on_before'])})(?!\w)"),
         dangling=frozenset(data["name_ends"]["dangling"]),
-        field_before=re.compile(rf"(?<!\w)(?:{_alternatives(data['name_ends']['fields_of_work'])})\s*$", re.IGNORECASE),
+        field_before=re.compile(rf"(?<!\w)(?:{_alternatives(fields)})\s*$", re.IGNORECASE),
         field_after=re.compile(rf"\s*(?:(?:{_alternatives(data['name_ends']['field_nouns'])})\s+)?"
-                               rf"(?:{_alternatives(data['name_ends']['fields_of_work'])})(?!\w)"),
+                               rf"(?:{_alternatives(fields)})(?!\w)"),
         continues_after_quote=re.compile(rf"(?:{_alternatives(data['name_ends']['after_quote'])})(?!\w)"),
         prepared_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['prepared_after']['words'])})\s+"
                                   rf"{data['prepared_after']['between']}$", re.IGNORECASE),
