@@ -18,11 +18,19 @@ def meeting_key(kind: str, date: str | None, province: str | None, title: str = 
     """Articles about the same meeting share a key. Monthly giao ban briefings are
     national, so month and kind identify them; other meetings also carry their place, and
     the local organisation that holds them where their title names one below the province
-    (organiser: a commune's congress is not its neighbour's of the same day)."""
+    (organiser: a commune's congress is not its neighbour's of the same day), and, with no
+    day known, the first words of their name."""
     when = (date[:7] if kind == "giao ban" else date) if date else "khong-ro-ngay"
     where = "" if kind == "giao ban" else (province or "toan-quoc")
     who = organiser(title) if kind != "giao ban" else None
-    return slug(f"{kind} {when} {where} {who or ''}")
+    # With no day, kind and place would put every such meeting of a province under one key
+    # (five different conferences of a city shared one in 2017's corpus): its name tells them
+    # apart, as far as its first words go (two reports of one meeting name it alike).
+    named = " ".join(title.split()[:UNDATED_NAME_WORDS]) if not date and kind != "giao ban" else ""
+    return slug(f"{kind} {when} {where} {who or ''} {named}")
+
+
+UNDATED_NAME_WORDS = 12  # syllables of an undated meeting's name its key takes ("Hội nghị tổng kết công tác năm 2016" is 8)
 
 
 def organiser(text: str) -> str | None:
