@@ -361,7 +361,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             unnamed_form = _discipline_form(text, verbs[-1], end) if unnamed == "kỷ luật" else None
         if unnamed:
             unnamed_at.append((end, unnamed, unnamed_by))
-            if verbs:
+            if verbs and not _goes_on_unnamed(text, start, verbs[-1]):
                 unnamed_actions.append((end, frozenset(v.action for v in verbs), unnamed_by))
     named = {fold(a.name) for a in found.values()}
     officials_named = {fold(o.name) for o in officials}
@@ -443,6 +443,16 @@ def _decider_before(text: str, reported: list[tuple[int, frozenset[str], Callabl
                 return None  # too far, or another body's decision told between
             return body() if body else None
     return None
+
+
+# A sentence that goes on with the decisions told before, its persons counted and the verb passive
+# with no agent: "Theo đó, 15 nhân sự được bầu vào Ban Thường vụ" after "Ban Chấp hành ... bầu
+# Ban Thường vụ, Bí thư ...": it reports no decision of its own, whose body would be none
+_GOES_ON_UNNAMED = re.compile(r"(?:(?:Theo đó|Trong đó|Cụ thể)\s*,\s*)?\d{1,3}\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:(?:đã\s+)?(?:được|bị)\s+)?")
+
+
+def _goes_on_unnamed(text: str, start: int, verb: _Verb) -> bool:
+    return _GOES_ON_UNNAMED.fullmatch(text, start, verb.start) is not None and bool(_PASSIVE.search(text, start, verb.end))
 
 
 # What may open a sentence before its verb, where the sentence goes on with the decisions told before

@@ -105,7 +105,7 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
         if appointment.date is not None or appointment.span is None:
             continue
         sentence = _sentence_at(text, appointment.span[0])
-        days = [(int(found[1] or found[3]), int(found[2] or found[4])) for found in _DAY_MONTH.finditer(sentence)]
+        days = _days_in(sentence, effective=True)
         if days and (day.day, day.month) not in days:
             # the sentence names another day: its own occasion's, not the event's ("Trước đó,
             # ngày 18/11, Ban Bí thư đã chỉ định ông A ..."); one day, before the person (the
@@ -256,10 +256,12 @@ def _what_it_continues(text: str, at: int, rules: _Rules, captions: frozenset[st
 _FROM_DAY = re.compile(r"(?:(?:kể\s+)?từ|có hiệu lực(?:\s+từ)?)\s+(?:ngày\s+)?$", re.IGNORECASE)
 
 
-def _days_in(text: str) -> list[tuple[int, int]]:
-    """The days (day, month) `text` names without a year, but a day something takes effect from."""
-    return [(int(found[1] or found[3]), int(found[2] or found[4])) for found in _DAY_MONTH.finditer(text)
-            if not _FROM_DAY.search(text, 0, found.start())]
+def _days_in(text: str, effective: bool = False) -> list[tuple[int, int]]:
+    """The days (day, month) `text` names without a year, but (unless `effective`) a day
+    something takes effect from; never a tally shaped like one ("55/55 đại biểu tán thành")."""
+    days = [(found, (int(found[1] or found[3]), int(found[2] or found[4]))) for found in _DAY_MONTH.finditer(text)]
+    return [(day, month) for found, (day, month) in days if 1 <= day <= 31 and 1 <= month <= 12
+            and (effective or not _FROM_DAY.search(text, 0, found.start()))]
 
 
 def _own_day(days: list[tuple[int, int]], event: date) -> date | None:
