@@ -30,9 +30,9 @@ from functools import lru_cache, partial
 from typing import Callable, Iterator
 
 from partyorg_site import datafiles
-from partyorg_site.extract.officials import (held_before, is_bare_head, is_personal_name, place_kind_before,
-                                             proposed_before, read_post, read_title, title_key, title_opens_at,
-                                             titles_of_post, unit_after_name, without_abbreviations)
+from partyorg_site.extract.officials import (PRONOUN_REACH, held_before, is_bare_head, is_personal_name,
+                                             place_kind_before, proposed_before, read_post, read_title, title_key,
+                                             title_opens_at, titles_of_post, unit_after_name, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
@@ -811,7 +811,7 @@ def _decisions(text: str, start: int, end: int, people: list[_Person],
                 persons, by = [found], _body(text, start, verb, people)
                 rule = f"'{verb.text}' of the {pronoun['cue']} named before"
         if not persons and index == 0 and named_last is not None and (cue := _pronoun_subject(text, start, verb, people)):
-            found = named_last(cue, True)  # "Bà A sinh năm 1975. Bà là ...; nay được Ban Thường vụ Tỉnh ủy điều động ..."
+            found = named_last(cue, cued_only=True)  # "Bà A sinh năm 1975. Bà là ...; nay được Ban Thường vụ Tỉnh ủy điều động ..."
             if found is not None:
                 persons, by = [found], _body(text, start, verb, people)
                 rule, passive = f"'{verb.text}' of the {cue} named before", True
@@ -861,7 +861,6 @@ def _named_already(by: str | None) -> Callable[[], str | None]:
 # A decision's person as a pronoun right after its verb: "kỷ luật bà bằng hình thức cảnh cáo",
 # "cách chức ông vì ..." (the cue alone, the form or the reason next, no name)
 _PRONOUN_OBJECT = re.compile(r"\s+(?P<cue>ông|bà)\s+(?=(?:bằng|với)\s+hình\s+thức|vì\s|do\s)")
-PRONOUN_REACH = 1500  # characters back where the person a pronoun stands for was named
 
 
 def _named_last(text: str, start: int, officials: list[Official], cue: str, cued_only: bool = False) -> _Person | None:
@@ -905,8 +904,8 @@ _PRONOUN_PASSIVE = re.compile(rf"(?:là\s[^.;]{{1,120}};\s*)?(?:(?:này|cũng|đ
 def _pronoun_subject(text: str, start: int, verb: _Verb, people: list[_Person]) -> str | None:
     """The cue ("ông", "bà") that is the subject of the sentence text[start:...] where it
     opens the sentence as a pronoun, no person is named before the verb (the sentence's
-    first), and the verb is in the passive ("được điều động", "được bầu"): whom it stands for is the person last named
-    with that cue."""
+    first), and the verb is in the passive ("được điều động", "được bầu"): whom it stands
+    for is the person last named with that cue."""
     pronoun = _PRONOUN_SUBJECT.match(text, start)
     if pronoun is None or any(start <= p.start < verb.start for p in people) \
             or not _PRONOUN_PASSIVE.fullmatch(text, pronoun.end(), verb.start):
@@ -1115,8 +1114,7 @@ def _titles_only_in_item(text: str, at: int, end: int) -> bool:
     or the sentence's end): "cảnh cáo ông A, Chủ tịch UBND xã và ông B, nguyên Phó Chủ tịch
     xã; khiển trách ..." (B is disciplined too, as A's item is A's titles only; not "và ông
     B, Bí thư xã, phát biểu")."""
-    item_end = text.find(";", at, end)
-    return _titles_only(text, at, item_end if item_end >= 0 else end)
+    return _titles_only(text, at, _item_end(text, at, end))
 
 
 def _titles_only(text: str, at: int, end: int) -> bool:
@@ -1129,9 +1127,14 @@ def _post_in_item(text: str, at: int, end: int) -> bool:
     a semicolon or the sentence's end): "phê chuẩn bổ nhiệm ông A, T1, làm X; ông B, T2, làm
     Y", "... ông A, T1, và bà B, T2, làm X" (not "và ông B, Chánh Văn phòng, phát biểu", nor
     "; ông B từng làm Y": a career's post)."""
-    item_end = text.find(";", at, end)
-    opener = _rules().post_opener.search(text, at, item_end if item_end >= 0 else end)
+    opener = _rules().post_opener.search(text, at, _item_end(text, at, end))
     return opener is not None and not held_before(text, opener.end())
+
+
+def _item_end(text: str, at: int, end: int) -> int:
+    """Where the list item of the person ending at `at` ends: a semicolon, else the sentence's end."""
+    item_end = text.find(";", at, end)
+    return item_end if item_end >= 0 else end
 
 
 _GIVEN_TO = re.compile(r"(?<!thay)(?<!thế)\s(?:cho|đối với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)(?:\s*,\s*bà)?\s*:?\s+)?")
@@ -1152,10 +1155,10 @@ def _past_counted_post(text: str, at: int) -> int:
     """Past a count and the post its persons hold, before the list that names them ("khiển
     trách 2 Phó Chủ tịch UBND xã | , gồm: ..."; the post's unit may run on past what the
     title rules read: "3 phó Ban Bồi thường giải phóng mặt bằng quận, gồm: ..."); else `at`."""
-    count = _COUNT.match(text, at)
-    if not count or not title_opens_at(text, count.end()):
+    counted = _after_count(text, at)
+    if counted == at or not title_opens_at(text, counted):
         return at
-    post = _POST_BEFORE_LIST.match(text, count.end())
+    post = _POST_BEFORE_LIST.match(text, counted)
     return post.end() if post else at
 
 

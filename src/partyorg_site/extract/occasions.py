@@ -37,9 +37,9 @@ from typing import Iterable
 
 from partyorg_site import datafiles
 from partyorg_site.extract.dates import nearest_year
-from partyorg_site.read.published import valid_date
 from partyorg_site.models import Appointment, Meeting
 from partyorg_site.patterns import alternation
+from partyorg_site.read.published import valid_date
 from partyorg_site.read.sentences import sentence_spans
 from partyorg_site.vietnamese import fold
 
@@ -271,8 +271,8 @@ def _own_day(days: list[tuple[int, int]], event: date) -> date | None:
         return None
     (day, month), = set(days)
     year = nearest_year(event, month, day)
-    found = valid_date(year, month, day) if year else None
-    return date.fromisoformat(found) if found and date.fromisoformat(found) <= event else None
+    found = date.fromisoformat(printed) if year and (printed := valid_date(year, month, day)) else None
+    return found if found and found <= event else None
 
 
 def _sentence_at(text: str, at: int) -> str:

@@ -1494,6 +1494,8 @@ def _named_before_pronoun(text: str, at: int) -> re.Match[str] | None:
     named = [m for m in _PERSON_NAMED.finditer(text, max(0, pronoun.start() - PRONOUN_REACH), pronoun.start())
              if m.group().split()[0].lower() == cue and _is_name(m.group(1).split(), need_surname=True)]
     return named[-1] if named else None
+
+
 _INDEFINITE_UNIT = re.compile(r"\s+(?:của\s+)?(?:một|1)\s")
 COPULA_ASIDE_MAX = 60
 # (an aside in brackets may stand between: "Ông A (em rể ông B) hiện là Chủ tịch UBND xã")
