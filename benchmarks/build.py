@@ -102,13 +102,43 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, peak
 
 
+class Trash:
+    """Where a timed run's leftovers go: moved aside (a rename, instant), deleted after the
+    last timing.
+
+    Deleting them between runs charged the next run for it. On a disk formatted without a
+    journal, as this machine's is, ext4 will not hand out an inode freed in the last minute
+    (five, while its inode table block is dirty): each file created scans past every such
+    inode (recently_deleted(), under find_inode_bit()). After the 14,000 files of a site had
+    been deleted, creating the next site's cost several times as much: `perf` put 60% of a
+    10k render's samples there, and the same code rendered in 2.9 s or 10.9 s by how recently
+    the last site had gone; Hugo's 16,500 pages took 6.9 s, or 10.8 s after `rm -rf public`.
+    A disk with a journal (as on GitHub's runners) never pays it, and no tool should pay for
+    the benchmark's own cleaning."""
+
+    folder: Path | None = None
+    count = 0
+
+    @classmethod
+    def open(cls, work: Path) -> None:
+        cls.folder = work / ".trash"
+        shutil.rmtree(cls.folder, ignore_errors=True)  # an interrupted run's
+        cls.folder.mkdir(parents=True)
+
+    @classmethod
+    def empty(cls) -> None:
+        if cls.folder is not None:
+            shutil.rmtree(cls.folder, ignore_errors=True)
+
+
 def remove(*folders: Path) -> None:
-    """Delete what a timed run must not find, and flush the deletion to disk first (sync), so
-    that its writeback is not charged to the next tool's run. File creation on this machine's
-    virtual disk still varies a lot from minute to minute (render stage at 10k, records
-    cached: 2.9 s to 10.9 s for the same code), so compare runs made side by side."""
+    """Take away what a timed run must not find (into the trash, see Trash), and flush the
+    writes before it to disk (sync), so that their writeback is not charged to the next run."""
     for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder.exists():
+            Trash.count += 1
+            assert Trash.folder is not None
+            folder.rename(Trash.folder / str(Trash.count))
     os.sync()
     time.sleep(1)
 
@@ -291,19 +321,23 @@ def main() -> int:
     binary = hugo_binary()
     pelican_exe = shutil.which("pelican") or str(Path(sys.executable).parent / "pelican")
     rows = []
-    for size in sizes:
-        base = prepare(args.work, size, args.corpus, args.source)
-        rows += partyorg(base, args.runs)
-        if "hugo" in tools:
-            rows += hugo(base, args.runs, binary) if binary else [("Hugo (not installed)", 0, 0, 0, 0)]
-        if "pelican" in tools and size <= 10_000:
-            rows += pelican(base, args.runs, pelican_exe) if Path(pelican_exe).exists() else \
-                [("Pelican (not installed)", 0, 0, 0, 0)]
-        for index, row in enumerate(rows):
-            if len(row) == 5:
-                rows[index] = (*row[:1], size, *row[1:])
-                print(f"  {row[0]} at {size}: {row[1]:.2f} s, {row[2]:.0f} MB, {row[3]} pages, {row[4]:.1f} MB",
-                      file=sys.stderr, flush=True)
+    Trash.open(args.work)
+    try:
+        for size in sizes:
+            base = prepare(args.work, size, args.corpus, args.source)
+            rows += partyorg(base, args.runs)
+            if "hugo" in tools:
+                rows += hugo(base, args.runs, binary) if binary else [("Hugo (not installed)", 0, 0, 0, 0)]
+            if "pelican" in tools and size <= 10_000:
+                rows += pelican(base, args.runs, pelican_exe) if Path(pelican_exe).exists() else \
+                    [("Pelican (not installed)", 0, 0, 0, 0)]
+            for index, row in enumerate(rows):
+                if len(row) == 5:
+                    rows[index] = (*row[:1], size, *row[1:])
+                    print(f"  {row[0]} at {size}: {row[1]:.2f} s, {row[2]:.0f} MB, {row[3]} pages, {row[4]:.1f} MB",
+                          file=sys.stderr, flush=True)
+    finally:
+        Trash.empty()
     print(f"\nMachine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; {args.corpus} articles")
     print(f"{'tool':28} {'N':>7} {'seconds':>9} {'peak MB':>9} {'pages':>8} {'MB on disk':>11}")
     for tool, size, seconds, peak, pages, megabytes in rows:

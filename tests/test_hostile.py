@@ -115,6 +115,21 @@ def test_broken_files_are_reported_and_the_rest_builds(tmp_path):
     assert build_here(articles, tmp_path / "_site", "--strict").returncode == 1
 
 
+def test_the_build_command_ends_with_its_status_and_every_message(tmp_path):
+    """The command leaves through os._exit (cli._leave_now): what it printed into a pipe's
+    buffers still arrives, and --strict's status is the process's."""
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES, articles)
+    (articles / "image.txt").write_bytes(bytes(range(256)) * 40)
+    result = subprocess.run([sys.executable, "-m", "partyorg_site", "build", "--strict", "--config",
+                             str(ROOT / "site.yaml"), "--articles", str(articles), "--output", str(tmp_path / "_site")],
+                            capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "image.txt: binary file" in result.stderr
+    assert "6 files read: 5 articles" in result.stderr
+    assert len(site_records(tmp_path / "_site")) == 5
+
+
 def test_slugs_cannot_escape_and_duplicates_are_numbered(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -161,6 +162,20 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
     except BrokenPipeError:
         return 0
+    if argv is None and args.command == "build":
+        _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """End the `build` command's process without taking its archive apart object by object:
+    at 10,000 articles the interpreter spent 0.1-0.2 s freeing records and pages nobody
+    would use again, a tenth of a rebuild after one new article. By now the build has
+    closed all it opened (state database, staging folder, lock, worker processes); only the
+    streams' buffers are left to flush. A caller in Python (argv given) gets the code back."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
