@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 from functools import lru_cache
 
 from partyorg_site import datafiles
@@ -225,6 +225,9 @@ class _Grammar:
     unit_noun_phrases: frozenset[str]  # "trung tâm", "chi cục": the nouns of two words, whole, lower-cased
     bracketed_unit: re.Pattern[str]  # a unit's noun opening a bracket after a name: "(Sở Tài chính)"
     described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
+    # ... and these nouns in lower case too, as a head prints its own ("Trưởng phòng")
+    unit_nouns_any_case: frozenset[str]
+    described_units_any_case: frozenset[str]
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     names_with_and_others: tuple[tuple[str, str], ...]  # ("Khu kinh tế", "các Khu công nghiệp")
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
@@ -246,6 +249,11 @@ class _Grammar:
     remit_joiners: re.Pattern[str]  # ", " or " và " before a remit's next item
     remit_predicates: frozenset[str]  # stop words that may open the clause's verb right after a remit
     remit_not_items: re.Pattern[str]  # "đồng chí", "đồng thời": words after a comma that open no item
+
+
+def _either_case(words: Iterable[str]) -> frozenset[str]:
+    """Each word with its first letter in either case."""
+    return frozenset(variant for word in words for variant in either_case_first(word))
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +306,9 @@ def _grammar() -> _Grammar:
         unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
         bracketed_unit=re.compile(rf"(?:{alternation(bracketed_nouns)})(?!\w)"),
         described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
+        unit_nouns_any_case=_either_case(noun.split()[-1] for noun in unit["nouns"]),
+        described_units_any_case=_either_case(noun.split()[-1] for noun in unit["nouns"])
+        - _either_case(unit["fixed_names"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
@@ -434,7 +445,10 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         # hoạt động bảo vệ môi trường"). Not after a capitalised word, a place's or a person's
         # ("Bộ Công Thương Trần Tuấn Anh | đứng đầu").
         unit_named = naming and part in ("lexicon", "unit") and word.islower()
-        naming = part == "name" and (previous in grammar.described_units or naming)
+        # (its name may open in lower case too, with a unit's word: "Ban | quản lý dự án huyện X")
+        # (after the head's own noun too: "Trưởng phòng | Cảnh sát hình sự", "... | kinh tế hạ tầng")
+        naming = (part == "name" or (part == "unit" and word.islower() and previous in grammar.unit_nouns_any_case)) \
+            and (previous in grammar.described_units_any_case or naming)
         end = at + len(word)
         if parts is not None:
             parts.append((part, word))
@@ -483,9 +497,23 @@ def _function_run(text: str, at: int, remit: bool = False) -> int | None:
             return None
         item = at + len(" ".join(words[:opening + 1])) + 1  # "Ban Chỉ đạo ... về | phòng, chống tham nhũng"
         return _remit_items(text, item) if text[item - 1:item] == " " else None
-    if not _AFTER_RUN.match(text, run.end()) or len(words) > FUNCTION_RUN_MAX_WORDS or not _unit_words(words):
+    if not _AFTER_RUN.match(text, run.end()) or len(words) > FUNCTION_RUN_MAX_WORDS or not _unit_words(words) or \
+            _spoken(words, text[max(0, at - SPOKEN_OBJECT_REACH):at]):
         return None
     return run.end()
+
+
+def _spoken(words: list[str], before: str) -> bool:
+    """A verb of speech among a run's words ("Chánh Văn phòng Bộ Nội vụ | thông tin qua ..."),
+    unless what stands before it makes it an object ("... | công nghệ thông tin"), as _part
+    reads such a compound."""
+    grammar = _grammar()
+    for index in range(len(words) - 1):
+        if f"{words[index]} {words[index + 1]}" in grammar.spoken_compounds:
+            said_before = " " + " ".join(words[:index]) if index else before.rstrip()
+            if not said_before.lower().endswith(grammar.before_spoken):
+                return True
+    return False
 
 
 def _unit_words(words: list[str]) -> bool:
@@ -846,7 +874,7 @@ def _next_title_after_semicolon(text: str, end: int) -> re.Match[str] | None:
 _LIST_OPENS = re.compile(rf"(?:\s*,?\s*{_TERM})?"
                          rf"\s*(?:{_POST_GIVEN}\s+)?"
                          r"(?:,\s*)?(?:gồm(?:\s+có)?(?=[\s:])\s*:?|:)\s*"
-                         r"(?:(?:[cC]ác\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)(?:\s*,\s*bà)?\s*:?\s*)?")
+                         r"(?:(?:[cC]ác\s+)?(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)(?:\s*,?\s*bà)?\s*:?\s*)?")
 _PLURAL_LIST_OPENS = re.compile(r"\s+là\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?")
 PLURAL_REACH = 20  # characters before a head where a plural word and its noun ("các đồng chí") may stand
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*và|,|;|và)\s*(?P<cue>(?:ông|bà|đồng chí)\s+)?")
