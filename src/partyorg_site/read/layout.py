@@ -206,8 +206,13 @@ def _page_date_prefix() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _headline_stamp() -> re.Pattern[str]:
-    return re.compile(datafiles.load("layout")["headline_stamp"])
+def _headline_stamps() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in datafiles.load("layout")["headline_stamp"])
+
+
+def _headline_stamp(text: str) -> re.Match[str] | None:
+    """A headline and the time of publication printed on its one line, the time after or before it."""
+    return next((found for pattern in _headline_stamps() if (found := pattern.match(text))), None)
 
 
 def _take_page_date(lines: list[Line]) -> tuple[str | None, tuple[int, int] | None]:
@@ -250,7 +255,7 @@ def _read_header(paragraphs: list[Line], layout: Layout) -> None:
                 del paragraphs[index]
             continue
         if layout.title is None and index == 0:
-            stamped = _headline_stamp().match(text)
+            stamped = _headline_stamp(text)
             if stamped and looks_like_title(stamped["title"]) and parse_published(stamped["stamp"]) \
                     and len(paragraphs) > 1:  # "Ông A được chỉ định làm Bí thư Tỉnh ủy 01/10/2025 11:32"
                 layout.title, layout.title_line = stamped["title"], paragraphs[index].number
