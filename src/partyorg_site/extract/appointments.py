@@ -456,7 +456,8 @@ def _goes_on_unnamed(text: str, start: int, verb: _Verb) -> bool:
 
 
 # What may open a sentence before its verb, where the sentence goes on with the decisions told before
-_CONTINUING = re.compile(r"(?:(?:Đồng thời|Tiếp đó|Sau đó|Cùng ngày)\s*,?\s+)?")
+# (and a reception, which the appointment after it completes: "Tiếp nhận và bổ nhiệm ông B ...")
+_CONTINUING = re.compile(r"(?:(?:Đồng thời|Tiếp đó|Sau đó|Cùng ngày)\s*,?\s+)?(?:[Tt]iếp nhận và\s+)?")
 
 
 def _decider_of_the_decision_before(text: str, appointment: Appointment, kept: list[Appointment]) -> str | None:
