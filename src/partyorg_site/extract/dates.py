@@ -334,11 +334,12 @@ def find_event_date(title: str | None, body: list[str], published: str | None,
                 continue
             when = date.fromisoformat(value)
             if when <= window.latest and (source == "text" or when >= window.earliest):
-                if published_day and when > published_day and ahead is None:
+                if published_day and when > published_day:
                     # a day after the page's: what the page announces ("Đại hội diễn ra từ ngày
                     # 10-12/9"); a later phrase of the lead on or before its day is what it reports
-                    # ("Chiều 5/9, ... tổ chức họp báo"), else this one stands
-                    ahead = (match.group(), EventDate(value, "day", source))
+                    # ("Chiều 5/9, ... tổ chức họp báo"), else the first such stands (the headline's
+                    # day announced and the lead's, said again with its year, both wait)
+                    ahead = ahead or (match.group(), EventDate(value, "day", source))
                     why(f"'{match.group()}' held back: {value} is after the page's day, a day it announces")
                     continue
                 why(f"'{match.group()}' chosen: the lead's first dated phrase left; its year {year} from {source}"
