@@ -52,6 +52,7 @@ class _Rules:
     not_before: re.Pattern[str]  # cited in passing, unless held_after ...
     never_before: re.Pattern[str]  # ... never the meeting reported
     named_only: frozenset[str]  # "diễn đàn": a meeting only with its name after it
+    unnamed_words: frozenset[str]  # "đảng" of "Đại hội đảng": after the kind word, no name
     held_after: re.Pattern[str]  # "bế mạc hội nghị ...": the meeting reported, whatever follows
     named_after: re.Pattern[str]  # "tổ chức Hội nghị ...": a later mention that names a meeting first named by its kind
     held_before: re.Pattern[str]  # "hội nghị Trung ương 14 đã khai mạc": so too
@@ -108,6 +109,7 @@ def _rules() -> _Rules:
         not_before=re.compile(rf"^\s+(?:{_alternatives(data['not_before'])})(?!\w)"),
         never_before=re.compile(rf"^\s+(?:{_alternatives(data['never_before'])})(?!\w)"),
         named_only=frozenset(data["named_only"]),
+        unnamed_words=frozenset(data["unnamed_words"]),
         held_after=re.compile(rf"(?<!\w)(?:{_alternatives(data['held_after'])})\s+$", re.IGNORECASE),
         named_after=re.compile(rf"(?<!\w)(?<!việc )(?:{_alternatives(data['named_after'])})\s+$", re.IGNORECASE),
         held_before=re.compile(rf"{data['held_before']['between']}(?:{_alternatives(data['held_before']['verbs'])})(?!\w)"),
@@ -222,6 +224,12 @@ def find_meeting(title: str | None, body: list[str], announced: str | None = Non
     if title and title.isupper() and body:  # a headline in capitals: the lead's name first, in its case
         readings = [[*body[:1]], [*body[:LEAD_PARAGRAPHS]], *readings]
     found = _meeting_in_readings(readings)
+    if found and title and _is_bare(found[1]) and body:
+        # the headline's kind word alone ("Tuyên truyền Đại hội đảng"), the lead's name in full:
+        # "Đại hội Đại biểu Đảng bộ phường X lần thứ I ... đã khai mạc"
+        in_lead = _meeting_in_readings([[*body[:1]], [*body[:LEAD_PARAGRAPHS]]])
+        if in_lead and in_lead[0] == found[0] and not _is_bare(in_lead[1]):
+            found = in_lead
     if found and announced and any(announced in sentence and found[1].lower() in " ".join(sentence.split()).lower()
                                    for text in (title or "", *body[:LEAD_PARAGRAPHS]) for sentence in sentences(text)):
         return None
@@ -246,7 +254,9 @@ NAMED_AFTER_REACH = 12  # "tổ chức " before the kind word
 
 
 def _is_bare(phrase: str) -> bool:
-    return len(phrase.split()) <= BARE_NAME_WORDS
+    """A name of the kind word alone ("Hội nghị"), or with words that name nothing ("Đại hội đảng")."""
+    words = phrase.split()
+    return len(words) <= BARE_NAME_WORDS or all(word in _rules().unnamed_words for word in words[BARE_NAME_WORDS:])
 
 
 _NONE_NAMED = ("", "")
