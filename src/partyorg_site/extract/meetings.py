@@ -280,6 +280,9 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
         if any(other.start() < at and at - _opening(lead, other.start()) < len(_phrase(lead, other.start()))
                for other_kind, other in reported.items() if other_kind != kind):
             del reported[kind]
+    if (meeting := reported.get(_GENERIC_KIND)) is not None:
+        for kind in [kind for kind, match in reported.items() if _agenda_item(lead, meeting, match)]:
+            del reported[kind]
     visit = next((v for v in rules.visit.finditer(lead) if not lead.endswith(rules.visit_not_after, 0, v.start())), None)
     if visit and visit.start() < first:
         return None  # a working visit or an inspection, not a meeting
@@ -293,6 +296,19 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
                 if not _is_bare(fuller):
                     return kind, fuller
     return kind, phrase
+
+
+_GENERIC_KIND = "hội nghị"
+_AGENDA_ITEM_OPENS = re.compile(r";\s*$")
+_SENTENCE_ENDS = re.compile(r"[.!?]\s")
+
+
+def _agenda_item(lead: str, meeting: re.Match[str], match: re.Match[str]) -> bool:
+    """A kind word that opens the next item, after a semicolon, of the hội nghị named before it
+    in its sentence: "tổ chức Hội nghị học tập, quán triệt Nghị quyết Đại hội ...; tổng kết Nghị
+    quyết số 18-NQ/TW và ...": what that meeting also does, not a meeting of its own."""
+    return meeting.start() < match.start() and _AGENDA_ITEM_OPENS.search(lead, meeting.end(), match.start()) is not None \
+        and not _SENTENCE_ENDS.search(lead, meeting.end(), match.start())
 
 
 _PERSON_CUE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)
