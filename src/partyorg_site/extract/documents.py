@@ -316,6 +316,8 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         elif not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
             issuer = " ".join(before["local"].split())  # "UBND tỉnh Lào Cai đã ban hành ..."
             # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
+    if date is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS):
+        date = _date_issuing_sentence_opens_with(text, match.start())  # "Ngày 12/7/2017, Bộ Nội vụ ban hành ..."
     if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
             and (acting := patterns.issuer_acting.match(text, end)):
         issuer = patterns.issuer_names.get(acting["issuer"].lower())  # "tại Quyết định số 2555, Thủ tướng Chính phủ phê chuẩn"
@@ -330,6 +332,23 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
 
 
 ISSUING_VERBS = (" ra", "ban hành")  # the words issuer_before ends with: checked first, cheaply
+# A sentence that opens with a full date, then the issuer and its verb right before the
+# document, with no other number between: "Ngày 12/7/2017, Bộ trưởng Bộ Nội vụ đã ký ban hành
+# Quyết định số 845/QĐ-BNV": the day it was issued.
+_ISSUED_ON = re.compile(r"(?:^|(?<=[.!?\n])\s*)Ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+                        r"\s*,\s+[^.!?;\n\d]{1,100}$")
+ISSUED_ON_REACH = 140  # characters before the document where its sentence's date may open it
+
+
+def _date_issuing_sentence_opens_with(text: str, at: int) -> str | None:
+    """The date that opens the sentence issuing the document at text[at], if any."""
+    found = _ISSUED_ON.search(text, max(0, at - ISSUED_ON_REACH), at)
+    if not found:
+        return None
+    try:
+        return _date(int(found["y"]), int(found["m"]), int(found["d"])).isoformat()
+    except ValueError:
+        return None
 INSTRUMENT_WORDS = ("tại", "theo")  # "tại Quyết định số N, X quyết định ...": X issued it
 
 
