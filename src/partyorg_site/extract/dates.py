@@ -489,10 +489,13 @@ _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _congress_term() -> re.Pattern[str]:
     """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml), in
-    lower-cased text (see _lowered_words); not a term as a period ("trong nhiệm kỳ 2020 - 2025")."""
+    lower-cased text (see _lowered_words); not a term as a period ("trong nhiệm kỳ 2020 - 2025"),
+    nor a congress as a point in time ("trước Đại hội ... (nhiệm kỳ 2015-2020)")."""
     congress, term = _lowered_words("congress_words"), _lowered_words("term_words")
     period = "".join(f"(?<!{re.escape(word.lower())} )" for word in datafiles.load("dates")["term_period_words"])
-    return re.compile(rf"{congress}\b[^.;]{{0,120}}?"
+    reference = "".join(f"(?<!{re.escape(word.lower())} )"
+                        for word in datafiles.load("dates")["congress_reference_words"])
+    return re.compile(rf"{reference}{congress}\b[^.;]{{0,120}}?"
                       rf"\b{period}{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
 
 
