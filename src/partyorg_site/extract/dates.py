@@ -489,14 +489,23 @@ _DATE_WORD_AT_END = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _congress_term() -> re.Pattern[str]:
     """"Đại hội ... nhiệm kỳ 2015-2020": the congress opening the term (data/dates.yaml), in
-    lower-cased text (see _lowered_words); not a term as a period ("trong nhiệm kỳ 2020 - 2025"),
-    nor a congress as a point in time ("trước Đại hội ... (nhiệm kỳ 2015-2020)")."""
+    lower-cased text (see _lowered_words); not a term as a period ("trong nhiệm kỳ 2020 - 2025")."""
     congress, term = _lowered_words("congress_words"), _lowered_words("term_words")
     period = "".join(f"(?<!{re.escape(word.lower())} )" for word in datafiles.load("dates")["term_period_words"])
-    reference = "".join(f"(?<!{re.escape(word.lower())} )"
-                        for word in datafiles.load("dates")["congress_reference_words"])
-    return re.compile(rf"{reference}{congress}\b[^.;]{{0,120}}?"
+    return re.compile(rf"{congress}\b[^.;]{{0,120}}?"
                       rf"\b{period}{term}\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?:19|20)\d{{2}}")
+
+
+REFERENCE_REACH = 8  # characters before a congress's word where "trước", "sau", "từ" stand
+
+
+@lru_cache(maxsize=1)
+def _congress_as_reference() -> re.Pattern[str]:
+    """"trước " right before "Đại hội ... (nhiệm kỳ 2015-2020)": a congress as a point in time,
+    no event the sentence dates (data/dates.yaml congress_reference_words), in lower-cased text.
+    Asked where _congress_term matched: a lookbehind opening that pattern would keep `re` from
+    finding its first word by a fast scan, and try it at every character."""
+    return re.compile(rf"(?<!\w)(?:{alternation(datafiles.load('dates')['congress_reference_words'])})\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -803,9 +812,13 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         within = _PART_OF_YEAR.search(review.group(), 0, review.start(1) - review.start())
         votes[year if within or month >= rules.review_same_year_from_month else year + 1] += rules.review
         said_in_its_year = True
-    for term in _congress_term().finditer(sentence.lower()):
+    lowered, at = sentence.lower(), 0
+    while term := _congress_term().search(lowered, at):
+        if _congress_as_reference().search(lowered, max(0, term.start() - REFERENCE_REACH), term.start()):
+            at = term.start() + 1  # "trước Đại hội ... (nhiệm kỳ 2015-2020) có hai cán bộ được điều động"
+            continue  # (a congress named later in the sentence may still open the term)
         votes[int(term["start"])] += rules.congress_term
-        said_in_its_year = True
+        said_in_its_year, at = True, term.end()
     votes = Counter({year: weight for year, weight in votes.items() if weight > 0 and year >= told_before})
     if not votes:
         return None

@@ -17,6 +17,7 @@ from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_first
 from partyorg_site import datafiles
 from partyorg_site.models import Document
 from partyorg_site.patterns import Anchored, alternation
+from partyorg_site.read.published import valid_date
 
 _ROMAN = r"[IVXL]+"
 # A term as printed: "khóa XII", or in digits, "khóa 12" (not a year: "khóa 2016-2021").
@@ -309,14 +310,15 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {term}" if term else "")
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
-    if issuer is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS) \
+    issued_here = text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS)
+    if issuer is None and issued_here \
             and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
         if before["issuer"]:
             issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
         elif not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
             issuer = " ".join(before["local"].split())  # "UBND tỉnh Lào Cai đã ban hành ..."
             # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
-    if date is None and text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS):
+    if date is None and issued_here:
         date = _date_issuing_sentence_opens_with(text, match.start())  # "Ngày 12/7/2017, Bộ Nội vụ ban hành ..."
     if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
             and (acting := patterns.issuer_acting.match(text, end)):
@@ -332,6 +334,7 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
 
 
 ISSUING_VERBS = (" ra", "ban hành")  # the words issuer_before ends with: checked first, cheaply
+INSTRUMENT_WORDS = ("tại", "theo")  # "tại Quyết định số N, X quyết định ...": X issued it
 # A sentence that opens with a full date, then the issuer and its verb right before the
 # document, with no other number between: "Ngày 12/7/2017, Bộ trưởng Bộ Nội vụ đã ký ban hành
 # Quyết định số 845/QĐ-BNV": the day it was issued.
@@ -343,13 +346,7 @@ ISSUED_ON_REACH = 140  # characters before the document where its sentence's dat
 def _date_issuing_sentence_opens_with(text: str, at: int) -> str | None:
     """The date that opens the sentence issuing the document at text[at], if any."""
     found = _ISSUED_ON.search(text, max(0, at - ISSUED_ON_REACH), at)
-    if not found:
-        return None
-    try:
-        return _date(int(found["y"]), int(found["m"]), int(found["d"])).isoformat()
-    except ValueError:
-        return None
-INSTRUMENT_WORDS = ("tại", "theo")  # "tại Quyết định số N, X quyết định ...": X issued it
+    return valid_date(int(found["y"]), int(found["m"]), int(found["d"])) if found else None
 
 
 def _merge(documents: list[Document]) -> list[Document]:

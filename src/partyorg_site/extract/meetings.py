@@ -221,13 +221,14 @@ def find_meeting(title: str | None, body: list[str], announced: str | None = Non
     name no meeting (an export's second paragraph is the whole body, whose passing
     mentions would otherwise outrank the lead's meeting)."""
     readings = [[title or "", *body[:1]]] + ([[title or "", *body[:LEAD_PARAGRAPHS]]] if len(body) > 1 else [])
+    lead_readings = [[*body[:1]], [*body[:LEAD_PARAGRAPHS]]]
     if title and title.isupper() and body:  # a headline in capitals: the lead's name first, in its case
-        readings = [[*body[:1]], [*body[:LEAD_PARAGRAPHS]], *readings]
+        readings = [*lead_readings, *readings]
     found = _meeting_in_readings(readings)
     if found and title and _is_bare(found[1]) and body:
         # the headline's kind word alone ("Tuyên truyền Đại hội đảng"), the lead's name in full:
         # "Đại hội Đại biểu Đảng bộ phường X lần thứ I ... đã khai mạc"
-        in_lead = _meeting_in_readings([[*body[:1]], [*body[:LEAD_PARAGRAPHS]]])
+        in_lead = _meeting_in_readings(lead_readings)
         if in_lead and in_lead[0] == found[0] and not _is_bare(in_lead[1]):
             found = in_lead
     if found and announced and any(announced in sentence and found[1].lower() in " ".join(sentence.split()).lower()
@@ -299,16 +300,16 @@ def _meeting_in(lead: str) -> tuple[str, str] | None:
 
 
 _GENERIC_KIND = "hội nghị"
-_AGENDA_ITEM_OPENS = re.compile(r";\s*$")
-_SENTENCE_ENDS = re.compile(r"[.!?]\s")
+# between the hội nghị and the kind word: no sentence's end (a stop before a space; not the
+# stop of "TP.HCM"), and a semicolon right before the kind word
+_AGENDA_GAP = re.compile(r"(?:[^.!?]|[.!?](?!\s))*;\s*")
 
 
 def _agenda_item(lead: str, meeting: re.Match[str], match: re.Match[str]) -> bool:
     """A kind word that opens the next item, after a semicolon, of the hội nghị named before it
     in its sentence: "tổ chức Hội nghị học tập, quán triệt Nghị quyết Đại hội ...; tổng kết Nghị
     quyết số 18-NQ/TW và ...": what that meeting also does, not a meeting of its own."""
-    return meeting.start() < match.start() and _AGENDA_ITEM_OPENS.search(lead, meeting.end(), match.start()) is not None \
-        and not _SENTENCE_ENDS.search(lead, meeting.end(), match.start())
+    return meeting.start() < match.start() and _AGENDA_GAP.fullmatch(lead, meeting.end(), match.start()) is not None
 
 
 _PERSON_CUE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s", re.IGNORECASE)

@@ -261,6 +261,8 @@ def _grammar() -> _Grammar:
     grammar = datafiles.load("title_grammar")
     ends, unit, place = grammar["ends"], grammar["unit"], grammar["place"]
     stop_words = frozenset(ends["stop_words"])
+    unit_nouns = frozenset(noun.split()[-1] for noun in unit["nouns"])
+    described_units = unit_nouns - frozenset(unit["fixed_names"])
     after: dict[str, frozenset[str]] = {}
     part_of: dict[str, str] = {}
     compounds: list[tuple[str, str]] = [(compound, "unit") for compound in unit["compounds"]]
@@ -302,13 +304,12 @@ def _grammar() -> _Grammar:
         after=after,
         opens={first: frozenset(rest) for first, rest in opens.items()},
         part_of=part_of,
-        unit_nouns=frozenset(noun.split()[-1] for noun in unit["nouns"]),
+        unit_nouns=unit_nouns,
         unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
         bracketed_unit=re.compile(rf"(?:{alternation(bracketed_nouns)})(?!\w)"),
-        described_units=frozenset(noun.split()[-1] for noun in unit["nouns"]) - frozenset(unit["fixed_names"]),
-        unit_nouns_any_case=_either_case(noun.split()[-1] for noun in unit["nouns"]),
-        described_units_any_case=_either_case(noun.split()[-1] for noun in unit["nouns"])
-        - _either_case(unit["fixed_names"]),
+        described_units=described_units,
+        unit_nouns_any_case=_either_case(unit_nouns),
+        described_units_any_case=_either_case(described_units),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
@@ -498,22 +499,26 @@ def _function_run(text: str, at: int, remit: bool = False) -> int | None:
         item = at + len(" ".join(words[:opening + 1])) + 1  # "Ban Chỉ đạo ... về | phòng, chống tham nhũng"
         return _remit_items(text, item) if text[item - 1:item] == " " else None
     if not _AFTER_RUN.match(text, run.end()) or len(words) > FUNCTION_RUN_MAX_WORDS or not _unit_words(words) or \
-            _spoken(words, text[max(0, at - SPOKEN_OBJECT_REACH):at]):
+            _spoken(text, at, words):
         return None
     return run.end()
 
 
-def _spoken(words: list[str], before: str) -> bool:
-    """A verb of speech among a run's words ("Chánh Văn phòng Bộ Nội vụ | thông tin qua ..."),
-    unless what stands before it makes it an object ("... | công nghệ thông tin"), as _part
-    reads such a compound."""
-    grammar = _grammar()
+def _spoken(text: str, at: int, words: list[str]) -> bool:
+    """A verb of speech among the words of a run from text[at] ("Chánh Văn phòng Bộ Nội vụ |
+    thông tin qua ..."), unless said as an object ("... | công nghệ thông tin"), as _part reads
+    such a compound. (A run's words are one space apart.)"""
+    spoken = _grammar().spoken_compounds
     for index in range(len(words) - 1):
-        if f"{words[index]} {words[index + 1]}" in grammar.spoken_compounds:
-            said_before = " " + " ".join(words[:index]) if index else before.rstrip()
-            if not said_before.lower().endswith(grammar.before_spoken):
-                return True
+        if f"{words[index]} {words[index + 1]}" in spoken and not _said_as_object(text, at):
+            return True
+        at += len(words[index]) + 1
     return False
+
+
+def _said_as_object(text: str, at: int) -> bool:
+    """The compound at text[at] ("thông tin") follows a word whose object it is ("công nghệ")."""
+    return text[max(0, at - SPOKEN_OBJECT_REACH):at].rstrip().lower().endswith(_grammar().before_spoken)
 
 
 def _unit_words(words: list[str]) -> bool:
@@ -629,8 +634,7 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
         if following and (rest := following[1][:1].lower() + following[1][1:]) in grammar.opens[word]:  # ("các Cơ quan")
             if f"{word} {rest}" in grammar.spoken_compounds and previous not in grammar.unit_nouns \
-                    and not text[max(0, end - len(word) - SPOKEN_OBJECT_REACH):end - len(word)].rstrip().lower() \
-                    .endswith(grammar.before_spoken):
+                    and not _said_as_object(text, end - len(word)):
                 return None  # "quyền Chánh Thanh tra Bộ Nội vụ thông tin trường hợp ...": the verb
             return grammar.part_of[word]
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
