@@ -279,6 +279,13 @@ def _trailing_credit(text: str) -> re.Match[str] | None:
 AGENCY = r"[A-ZĐ]{2,}(?![\w])"
 
 
+def opener_pattern(opener: dict) -> str:
+    """One of data/layout.yaml's glued_sentence_openers as a regular expression: its words,
+    then what must follow them, where "{lower}" stands for a lower-case letter (a sentence's
+    own word, "Theo quyết định", not a name's, "Theo Walcott")."""
+    return f"(?:{alternation(opener['words'])})" + opener["then"].replace("{lower}", LOWER_CLASS)
+
+
 _WEB_ADDRESS = r"[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:vn|com|net|org)"  # "namdinh.gov.vn", "baonghean.vn"
 
 
@@ -300,8 +307,7 @@ def _inline_credit() -> Anchored:
     # after the first ("Ảnh: NVL Lãnh đạo ...": a name's syllables are all capitalised, so
     # "Lãnh" opens the next sentence); nor "Ông", "Bà" before a name, as they open a sentence
     # (layout.yaml's glued openings: "Ảnh: Minh Anh Ông Tuấn cho biết", not "Báo Bà Rịa").
-    cued = next(f"(?:{alternation(o['words'])}){o['then']}" for o in datafiles.load("layout")["glued_sentence_openers"]
-                if "Ông" in o["words"])
+    cued = next(opener_pattern(o) for o in datafiles.load("layout")["glued_sentence_openers"] if "Ông" in o["words"])
     word = rf"(?!(?:{openers})\b(?!/)|{cued}){UPPER_CLASS}[\w.-]*"
     further = rf"{word}(?![\w.-])(?!\s+{LOWER_CLASS})"
     credit = r"(?:Ảnh minh họa|Ảnh minh hoạ|Ảnh tư liệu|Nguồn ảnh|Ảnh)"
@@ -412,7 +418,7 @@ def _dateline() -> tuple[tuple[str, ...], re.Pattern[str]]:
     paragraph's opening cost as much as the rest of its reading), and the whole opening."""
     openers = [o for o in datafiles.load("layout")["glued_sentence_openers"] if o.get("dateline")]
     words = tuple(word for o in openers for word in o["words"])
-    return words, re.compile("|".join(f"(?:{alternation(o['words'])}){o['then']}" for o in openers))
+    return words, re.compile("|".join(map(opener_pattern, openers)))
 
 
 def _first_dateline(text: str) -> re.Match[str] | None:
@@ -462,12 +468,24 @@ def _glued_opener() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     openers = datafiles.load("layout")["glued_sentence_openers"]
 
     def whole(chosen: list[dict]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{alternation(o['words'])}){o['then']}" for o in chosen) or "(?!)")
+        return re.compile("|".join(map(opener_pattern, chosen)) or "(?!)")
     words = re.compile(alternation([word for o in openers for word in o["words"]]))
     return words, whole(openers), whole([o for o in openers if o.get("after") == "any"])
 
 
 _LOWER_OR_DIGIT = re.compile(rf"{LOWER_CLASS}|\d")
+
+
+@lru_cache(maxsize=1)
+def _person_cues() -> tuple[str, ...]:
+    """data/names.yaml's person_cues in lower case, each after a space ("ông", "đồng chí")."""
+    return tuple(sorted({" " + cue.lower() for cue in datafiles.load("names")["person_cues"]}))
+
+
+def _after_person_cue(text: str, end: int) -> bool:
+    """Whether text[:end] ends with a person's cue, so that the word after it is a name's,
+    never a sentence's first ("ông Để", not "báo chí Trước đó")."""
+    return (" " + text[max(0, end - 12):end].lower()).endswith(_person_cues())
 
 
 PHOTO_POSITION_REACH = 40  # characters: "(thứ hai từ phải sang)" and the space after it
@@ -485,6 +503,8 @@ def _glue_points(text: str) -> list[int]:
                 text[at - 2] == ")" and _cues().photo_position.search(text, max(0, at - PHOTO_POSITION_REACH), at))):
             continue  # (a bracket saying where people stand may close the caption: "... ông B (bìa phải) Cũng theo ...")
         word_before = text.rfind(" ", 0, at - 1) + 1  # where the word before begins ("Hai Bà Trưng": "Hai")
+        if _after_person_cue(text, at - 1):
+            continue  # a name's first syllable: "ông Để", "bà Nhiều"
         if (_LOWER_OR_DIGIT.match(text, word_before) and whole.match(text, at)) or after_any.match(text, at):
             points.append(at)
     return points
@@ -528,6 +548,8 @@ def split_glued_captions(text: str) -> tuple[list[str], list[str]]:
                 pending = []
             cut = glue
         pending.append(sentence[cut:])
+    if not captions:
+        return [text], []  # as it came: sentences joined again may space it otherwise
     if pending:
         body.append(" ".join(pending))
     return body, captions
