@@ -84,7 +84,8 @@ def _phrases(phrases: list[str]) -> Anchored:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = datafiles.load("meetings")
-    fields = [*data["name_ends"]["fields_of_work"], *data["name_ends"]["units_listed"]]  # (either side of a comma in a name)
+    fields = [*data["name_ends"]["fields_of_work"], *data["name_ends"]["units_listed"],
+              *data["name_ends"]["bodies_listed"]]  # (either side of a comma in a name)
     groups = "|".join(f"(?P<k{i}>{_alternatives(k['phrases'])})" for i, k in enumerate(data["kinds"]))
     return _Rules(
         words=Anchored(re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE),
