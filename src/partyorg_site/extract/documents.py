@@ -43,6 +43,8 @@ class _Patterns:
     congress: re.Pattern[str]
     tail: re.Pattern[str]
     issuer_before: re.Pattern[str]  # "Ủy ban Thường vụ Quốc hội đã ra " before a kind word
+    issuing_verbs: tuple[str, ...]  # " ra", " ban hành": what issuer_before ends with, checked first, cheaply
+    signer_before: re.Pattern[str]  # "Chủ tịch " before a committee: its head signs for it
     issuer_acting: re.Pattern[str]  # ", Thủ tướng Chính phủ phê chuẩn": the subject after "tại Quyết định số N"
     kinds: dict[str, str]  # folded spelling -> canonical kind
     not_after: dict[str, frozenset[str]]  # a kind in lower case -> words that make it another word
@@ -59,6 +61,25 @@ def _local_issuer(data: dict) -> str:
     designator = alternation(data["local_issuer_designators"])
     return (rf"(?P<committee>(?:{alternation(data['local_issuers'])})\s+(?:{designator})"
             rf"|(?:{alternation(data['local_issuers_named'])})(?:\s+(?:{designator}))?)(?:\s+{UPPER_CLASS}{LOWER_CLASS}*)*")
+
+
+def _without_signer(issuer: str) -> str:
+    """A committee its head signs for, named with the head's name after it ("UBND TP Hà Nội
+    Nguyễn Văn A" -> "UBND TP Hà Nội"; "UBND TP Đặng Văn B", the city unsaid, -> "UBND TP"):
+    the words after the committee are a province's name, or a person's."""
+    # (imported here: a build with nothing to extract reads documents' keys, not names or places)
+    from partyorg_site.extract.officials import is_personal_name
+    from partyorg_site.extract.places import gazetteer
+
+    committee = _patterns().local_issuer.fullmatch(issuer)
+    if committee is None:
+        return issuer
+    end = committee.end("committee")
+    place = gazetteer().pattern.match(issuer, end + 1)
+    if place is not None:
+        return issuer[:place.end()]
+    words = issuer[end:].split()
+    return issuer[:end] if words and is_personal_name(words) else issuer
 
 
 def _keyed_issuer(issuer: str) -> str | None:
@@ -88,7 +109,7 @@ def _patterns() -> _Patterns:
     kind_words = [w for name in names for w in either_case_first(name)]
     kinds = alternation(kind_words)
     ordinals = "|".join(sorted(map(re.escape, data["ordinals"]), key=len, reverse=True))
-    issuers = "|".join(sorted(map(re.escape, data["issuers"]), key=len, reverse=True))
+    issuers = "|".join(sorted(map(re.escape, [*data["issuers"], *data["issuer_full_names"]]), key=len, reverse=True))
     listed_end = alternation(data["after_listed_numbers"])
     # "18-NQ/TW", "46/2010/NĐ-CP", or the number and year alone as the National Assembly's
     # resolutions are cited since 2025 ("Nghị quyết số 202/2025 của Quốc hội")
@@ -129,12 +150,15 @@ def _patterns() -> _Patterns:
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
         issuer_acting=re.compile(rf"\s*,\s*(?P<issuer>(?i:{issuers}))\s+(?:đã\s+|vừa\s+)?(?:{alternation(data['acting_verbs'])})(?!\w)"),
         issuer_before=re.compile(rf"(?<!\w)(?:(?P<issuer>(?i:{issuers}))|(?P<local>{_local_issuer(data)}))"
-                                 rf"\s+(?:(?:đã|vừa|mới)\s+)?(?:ra|ban hành)\s+$"),
+                                 rf"\s+(?:(?:đã|vừa|mới)\s+)?(?:{alternation(data['issuing_verbs'])})\s+$"),
+        issuing_verbs=tuple(f" {verb}" for verb in data["issuing_verbs"]),
+        signer_before=re.compile(rf"(?<!\w)(?:{alternation(data['signer_titles'])})\s+$", re.IGNORECASE),
         kinds={name.lower(): kind for name, kind in names.items()},
         not_after={kind.lower(): frozenset(words) for kind, words in data["not_after"].items()},
         counted=re.compile(rf"\s+(?:{alternation(data['counted_nouns'])})(?!\w)"),
         symbol_issuers=data["symbol_issuers"],
-        issuer_names={name.lower(): name for name in data["issuers"]},
+        issuer_names={**{name.lower(): name for name in data["issuers"]},
+                      **{full.lower(): name for full, name in data["issuer_full_names"].items()}},
         local_issuer=re.compile(_local_issuer(data)),
         name_opened_before=re.compile(alternation(data["issuer_name_openers"], not_after=r"\w") + r"(?:\s+\w+){0,5}\s+$"),
     )
@@ -310,14 +334,18 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         issuer = " ".join(tail["plenary"].replace(",", " ").split()) + (f" khóa {term}" if term else "")
     if issuer is None and symbol and "/" in symbol:
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
-    issued_here = text[max(0, match.start() - 10):match.start()].rstrip().endswith(ISSUING_VERBS)
+    issued_here = text[max(0, match.start() - 10):match.start()].rstrip().endswith(patterns.issuing_verbs)
     if issuer is None and issued_here \
             and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
         if before["issuer"]:
-            issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
+            if not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
+                issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
+                # (not "Văn phòng | Chính phủ đã có Công văn ...": another body's)
         elif not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
             issuer = " ".join(before["local"].split())  # "UBND tỉnh Lào Cai đã ban hành ..."
             # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
+            if patterns.signer_before.search(text, max(0, before.start() - 20), before.start()):
+                issuer = _without_signer(issuer)
     if date is None and issued_here:
         date = _date_issuing_sentence_opens_with(text, match.start())  # "Ngày 12/7/2017, Bộ Nội vụ ban hành ..."
     if issuer is None and text[max(0, match.start() - 8):match.start()].rstrip().lower().endswith(INSTRUMENT_WORDS) \
@@ -333,7 +361,6 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
             for n in numbers]
 
 
-ISSUING_VERBS = (" ra", "ban hành")  # the words issuer_before ends with: checked first, cheaply
 INSTRUMENT_WORDS = ("tại", "theo")  # "tại Quyết định số N, X quyết định ...": X issued it
 # A sentence that opens with a full date, then the issuer and its verb right before the
 # document, with no other number between: "Ngày 12/7/2017, Bộ trưởng Bộ Nội vụ đã ký ban hành
