@@ -14,7 +14,7 @@ from functools import lru_cache
 from partyorg_site import datafiles
 from partyorg_site.patterns import alternation
 from partyorg_site.read.sentences import ends_sentence, ends_with_abbreviation
-from partyorg_site.vietnamese import UPPER_CLASS, count_words, either_case_first, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, count_words, either_case_first, fold
 
 # "(Baonghean.vn) - ", "HÀ NỘI (TTXVN) – ", "(ĐCSVN) — "
 # A dateline may stand before the outlet: "HÀ NỘI (TTXVN) –", "HÀ NỘI, 5/1 (TTXVN) –".
@@ -62,6 +62,8 @@ class _Cues:
     byline_roles: frozenset[str]
     known_outlets: frozenset[str]
     surnames: frozenset[str]  # data/names.yaml's: a reporter's name after an agency's code
+    one_letter_words: frozenset[str]  # "Á": a word of one capital, never an initial
+    initial_cues: frozenset[str]  # "chị": the capital after it is a person's initial
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,8 @@ def _cues() -> _Cues:
         byline_roles=frozenset(fold(role) for role in data["byline_roles"] + data["serial_marks"]),
         known_outlets=frozenset(fold(name) for name in data["outlet_abbreviations"]),
         surnames=frozenset(datafiles.load("names")["surnames"]),
+        one_letter_words=frozenset(data["one_letter_words"]),
+        initial_cues=frozenset(data["initial_cues"]),
     )
 
 
@@ -197,14 +201,16 @@ def _slashed_outlet(text: str) -> str | None:
     if not slashed or ends_sentence(slashed.group("by")) or _cues().attribution_word.match(slashed.group("outlet").strip()):
         return None  # (nor "T.T.X / Theo Trí Thức Trẻ": the attribution names the outlet)
     for side in ("outlet", "by"):  # the code after the slash, else before it ("TTXVN/Tin Tức")
-        if _OUTLET_CODE.fullmatch(slashed.group(side).strip()):
-            return slashed.group(side).strip()
+        code = slashed.group(side).strip()
+        if _OUTLET_CODE.fullmatch(code) and not (side == "by" and _INITIALS.fullmatch(code)):
+            return code  # (not an author's initials before it: "H.V/Báo Tin Tức")
     # "VOV-Trung tâm Tin", "VOV miền Trung": the code, then a desk or bureau in words, which is
     # no outlet of its own; one word after the code is the outlet's own name ("VTC News")
     desk = _CODE_THEN_DESK.fullmatch(slashed.group("outlet").strip())
     return desk["code"] if desk and not desk["desk"].isupper() else None
 
 
+_INITIALS = re.compile(rf"(?:{UPPER_CLASS}\.)+{UPPER_CLASS}?\.?")
 _CODE_THEN_DESK = re.compile(rf"(?P<code>{_OUTLET_CODE.pattern})(?:\s*[-–]\s*|\s+)(?P<desk>\w+(?:\s+\w+){{1,3}})")
 
 
@@ -393,10 +399,37 @@ def _signed_attribution(words: str) -> str | None:
 def _after_last_sentence(text: str) -> int | None:
     """Where the words after the text's last sentence begin, within the signature's reach;
     None where no sentence ends there (a full stop of "TP. Hồ Chí Minh" ends none)."""
-    found = _LAST_SENTENCE_END.search(text, max(0, len(text) - SIGNATURE_REACH))
-    if found is None or ends_with_abbreviation(text[:found.start() + 1]):
+    reach = max(0, len(text) - SIGNATURE_REACH)
+    signed = _SIGNED_WITH_INITIALS.search(text, reach)  # (its initials' stops end no sentence)
+    if signed is not None:
+        return signed.start("by")
+    found = _LAST_SENTENCE_END.search(text, reach)
+    if found is None or ends_with_abbreviation(text[:found.start() + 1]) and not _one_letter_word(text, found.start()):
         return None
     return found.end()
+
+
+_ONE_CAPITAL_BEFORE = re.compile(rf"(?:^|\s)(?P<before>\S+)\s+(?P<letter>{UPPER_CLASS})\.*$")
+ONE_CAPITAL_REACH = 30  # characters before the stop: the capital and the word before it
+
+
+def _one_letter_word(text: str, stop: int) -> bool:
+    """The word before the stop at `stop` is one capital letter that is a word of its own,
+    no initial (data/layout.yaml one_letter_words): "Đông Nam Á.", "độ C.", "bảng D."."""
+    found = _ONE_CAPITAL_BEFORE.search(text, max(0, stop - ONE_CAPITAL_REACH), stop)
+    if found is None:
+        return False
+    if found["letter"] in _cues().one_letter_words:
+        return True
+    before = found["before"]
+    return before[:1].islower() and before[-1:].isalnum() and before not in _cues().initial_cues
+
+
+# An author's initials and given name after the last sentence, a space after each initial or
+# none, and what the author did in brackets: "... tới. T. Thảo", "... tới. N.T. Hà", "... làm
+# rõ. H. Nam (Tổng hợp)".
+_SIGNED_WITH_INITIALS = re.compile(rf"[.!?…][\"”’)]?\s+(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}{UPPER_CLASS}{LOWER_CLASS}+"
+                                   rf"(?:\s{UPPER_CLASS}{LOWER_CLASS}+)?(?:\s*\([^()]{{1,30}}\))?)\s*$")
 
 
 _TRAILING_BRACKET = re.compile(r"\s*(\([^()]{2,60}\))\.?$")
