@@ -285,6 +285,9 @@ def split_signature(text: str) -> tuple[str, str | None]:
               or _signed_attribution(rest)) if rest else None
     if after is not None and (outlet or is_byline(rest)):
         return text[:after].rstrip(), outlet
+    if "heo " in text[-SIGNATURE_REACH:] \
+            and (stopped := _ATTRIBUTED_WITH_STOP.search(text, max(0, len(text) - SIGNATURE_REACH))) is not None:
+        return text[:stopped.start("by")].rstrip(), stopped["outlet"]  # "... tỷ đồng. Theo VnExpress."
     # A byline and an attribution standing alone as the last paragraph: "Lan Chi Theo Dân trí"
     outlet = _signed_attribution(text.strip()) if after is None and len(text) <= SIGNATURE_REACH else None
     if outlet:
@@ -400,8 +403,8 @@ def _after_last_sentence(text: str) -> int | None:
     """Where the words after the text's last sentence begin, within the signature's reach;
     None where no sentence ends there (a full stop of "TP. Hồ Chí Minh" ends none)."""
     reach = max(0, len(text) - SIGNATURE_REACH)
-    signed = _SIGNED_WITH_INITIALS.search(text, reach)  # (its initials' stops end no sentence)
-    if signed is not None:
+    signed = _SIGNED_WITH_INITIALS.search(text, reach) or _signed_with_degree().search(text, reach)
+    if signed is not None:  # (the stops of initials and degrees end no sentence)
         return signed.start("by")
     found = _LAST_SENTENCE_END.search(text, reach)
     if found is None or ends_with_abbreviation(text[:found.start() + 1]) and not _one_letter_word(text, found.start()):
@@ -427,9 +430,23 @@ def _one_letter_word(text: str, stop: int) -> bool:
 
 # An author's initials and given name after the last sentence, a space after each initial or
 # none, and what the author did in brackets: "... tới. T. Thảo", "... tới. N.T. Hà", "... làm
-# rõ. H. Nam (Tổng hợp)".
-_SIGNED_WITH_INITIALS = re.compile(rf"[.!?…][\"”’)]?\s+(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}{UPPER_CLASS}{LOWER_CLASS}+"
-                                   rf"(?:\s{UPPER_CLASS}{LOWER_CLASS}+)?(?:\s*\([^()]{{1,30}}\))?)\s*$")
+# rõ. H. Nam (Tổng hợp)"; or in capitals, "... bình thường. H. NGUYÊN"; or initials alone, "...
+# thủ phạm. P.N.".
+# "Theo" and an outlet's name of a few capitalised words, closed by a stop, after the last
+# sentence: "... tỷ đồng. Theo VnExpress.", "... tháng Sáu. Theo Công Lý.".
+_ATTRIBUTED_WITH_STOP = re.compile(rf"[.!?…][\"”’)]?\s+(?P<by>[Tt]heo\s+(?P<outlet>{UPPER_CLASS}[\w.&-]*(?:\s+{UPPER_CLASS}[\w&-]*){{0,4}}))\.$")
+@lru_cache(maxsize=1)
+def _signed_with_degree() -> re.Pattern[str]:
+    """A degree and a name of two to four words (any case) after the last sentence:
+    data/layout.yaml signing_degrees."""
+    degree = rf"(?:{alternation(datafiles.load('layout')['signing_degrees'])})\."
+    return re.compile(rf"[.!?…][\"”’)]?\s+(?P<by>{degree}(?:\s?{degree})*\s*{UPPER_CLASS}[\w]*(?:\s{UPPER_CLASS}[\w]*){{1,3}})\s*$")
+
+
+_INITIALS_THEN = rf"(?:{UPPER_CLASS}\.\s?){{1,3}}"
+_SIGNED_WITH_INITIALS = re.compile(
+    rf"[.!?…][\"”’)]?\s+(?P<by>{_INITIALS_THEN}{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)?(?:\s*\([^()]{{1,30}}\))?"
+    rf"|{_INITIALS_THEN}{UPPER_CLASS}{{2,}}(?:\s{UPPER_CLASS}{{2,}})?|(?:{UPPER_CLASS}\.){{1,3}})\s*$")
 
 
 _TRAILING_BRACKET = re.compile(r"\s*(\([^()]{2,60}\))\.?$")
