@@ -69,7 +69,7 @@ _TERM = r"nhiệm\s+kỳ\s+\d{4}\s*[-–—]\s*\d{4}"  # "nhiệm kỳ 2025 - 20
 _POST_GIVEN = r"(?:(?:đã|vừa)\s+)?được\s+(?:bầu|chỉ định|bổ nhiệm|chuẩn y|phân công|điều động)"
 _NEXT_TITLE = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?(?:\s*,?\s*{_TERM}(?=\s*,))?"
                          r"\s*(?:,|và|kiêm(?:\s+nhiệm)?(?!\w)|(?<=\s)[-–—]|[-–—](?=\s))\s*"
-                         r"(?:(?:đồng\s+thời\s+)?là\s+)?(?:giữ\s+chức\s+)?")
+                         r"(?:(?:đồng\s+thời\s+)?là\s+)?(?:giữ\s+chức\s+(?:vụ\s+)?)?")
 _APPOSITION_SEP = re.compile(r"\s*(?:[-–—]\s*|,\s*|\(\s*|(?:thôi\s+)?giữ\s+chức\s+(?:vụ\s+)?)")
 # An aside in brackets that is no title may stand between the name and a dash or comma: "ông
 # A (sinh năm 1975) - Phó Bí thư Tỉnh ủy", "bà B (SN 1980), Chủ tịch ...", "(Thanh Hóa)",
