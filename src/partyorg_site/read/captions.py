@@ -48,6 +48,7 @@ _CLAUSE_MARKS = re.compile(r"[,;:\"“”()]")
 class _Cues:
     caption_starts: tuple[str, ...]
     caption_phrases: Anchored
+    caption_endings: tuple[str, ...]  # " phát biểu": a caption phrase only where it ends the sentence
     credit: re.Pattern[str]
     credit_marks: tuple[str, ...]
     bare_credit: re.Pattern[str]  # "Ảnh ĐẶNG TRUNG", "Ảnh do ban tổ chức cung cấp": a credit without its colon
@@ -81,6 +82,7 @@ def _cues() -> _Cues:
         caption_starts=tuple(data["caption_starts"]),
         caption_phrases=Anchored(re.compile(rf"(?<!\w){alternation(data['caption_phrases'])}(?!\w)", re.IGNORECASE),
                                  phrases=data["caption_phrases"]),
+        caption_endings=tuple(f" {phrase}" for phrase in data["caption_phrase_endings"]),
         # "Ảnh: Thành Duy", "(Ảnh: TTXVN)", "Ảnh: T.Phương", "(Ảnh: H.M.)", "Ảnh minh họa: xaydungdang.org.vn",
         # "Đồ họa: Minh Hòa/VOV.VN" (a domain in capitals) at a paragraph's end
         credit=re.compile(rf"\(?(?<!hình )(?<!Hình )(?<!, )(?<!và )\b(?:{credit_words})\s*:\s*(?P<by>(?:{UPPER_CLASS}\.\s?){{1,3}}(?=\s*\)?\s*\.?$)|(?:{UPPER_CLASS}\.\s?){{0,3}}[^.()]{{1,60}}?(?:\.(?:[a-z]{{2,4}}|[A-Z]{{2,4}}))*)"
@@ -92,6 +94,7 @@ def _cues() -> _Cues:
         # do ban tổ chức đại hội cung cấp"); a capitalised "Ảnh" stands mid-sentence only so.
         bare_credit=re.compile(rf"(?<=\s)(?:{alternation(data['bare_credit_words'])})\s+(?P<by>"
                                rf"do\s+[^.()]{{1,60}}?\s(?:{alternation(data['credit_endings'])})"
+                               rf"|(?<=[.!?…]\s(?:{alternation(data['bare_credit_words'])})\s){UPPER_CLASS}\w*(?:\s+\w+){{0,3}}"
                                rf"|(?:{UPPER_CLASS}{{2,}}[/-]?)+(?:\s*[/-]?\s*(?:{UPPER_CLASS}{{2,}}|{UPPER_CLASS}{LOWER_CLASS}+))*"
                                rf"|{UPPER_CLASS}{{2,}}/{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)*)\s*\.?$"),
         # (said with its words after it, or after a comma with what it asks: "Đồng chí A phát
@@ -168,13 +171,20 @@ def is_photo_sentence(text: str) -> bool:
     has none of the words that tell when or why (data/layout.yaml, photo_sentence_not_words).
     (Asked of a paragraph after the lead only: a lead may say the same in a headline's words.)"""
     cues = _cues()
-    phrase = cues.caption_phrases.search(text)
-    if phrase is None or count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
+    found = cues.caption_phrases.search(text)
+    if found is not None:
+        phrase = found.group().lower()
+    elif text.rstrip().rstrip(".").endswith(cues.caption_endings):
+        phrase = ""  # (tested as a plain suffix: a pattern anchored at the end is still tried at
+        # every character, 3% of the loader's time)
+    else:
+        return False
+    if count_words(text, PHOTO_SENTENCE_MAX_WORDS + 1) > PHOTO_SENTENCE_MAX_WORDS:
         return False
     capitalised = text[:1].isupper()
     if not (_opens_like_caption(text) or text.startswith(cues.portrait_starts)
             or capitalised and (text[:40].lower().startswith(cues.title_heads)
-                                or phrase.group().lower() in cues.photo_phrases_any_opening)):
+                                or phrase in cues.photo_phrases_any_opening)):
         return False
     return cues.photo_sentence_not.search(text) is None and not cues.reported_speech.search(text) \
         and not _QUOTES.search(text) and len(sentences(text)) == 1
