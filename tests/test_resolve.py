@@ -59,3 +59,10 @@ def test_two_names_of_one_ceremony_that_name_the_same_official_are_one_meeting()
     ]
     resolve_archive(reports)
     assert meeting_keys(reports) == ["hoi-nghi-2025-09-15-toan-quoc"] * 2
+
+
+def test_a_body_only_cua_names_is_the_issuer_but_keys_nothing():
+    named = article("a.txt", "Sáng 5/6/2017, Sở Giao thông triển khai Quyết định số 2257 của Bộ Giao thông Vận tải.\n")
+    bare = article("b.txt", "Sáng 8/6/2017, Sở Giao thông tiếp tục thực hiện Quyết định số 2257.\n")
+    assert named.documents[0].issuer == "Bộ Giao thông Vận tải"
+    assert keys(named) == keys(bare)  # one document, cited with its issuer or without

@@ -52,6 +52,7 @@ class _Patterns:
     symbol_issuers: dict[str, str]
     issuer_names: dict[str, str]  # an issuer in lower case -> as data/documents.yaml spells it
     local_issuer: re.Pattern[str]  # "Đảng ủy phường An Hòa": a local committee and its place
+    body_issuer: re.Pattern[str]  # "Bộ Tài nguyên và Môi trường": a body the issuers do not name
     name_opened_before: re.Pattern[str]  # "Văn phòng " a few words before a local committee: a longer name
 
 
@@ -82,6 +83,20 @@ def _without_signer(issuer: str) -> str:
     return issuer[:end] if words and is_personal_name(words) else issuer
 
 
+def _body_issuer(data: dict, kinds: str) -> str:
+    """A body the issuers do not name, by its head and its name's words (data/documents.yaml
+    body_issuer_heads): "Bộ Tài nguyên và Môi trường", "Sở Nội vụ tỉnh Nghệ An", "BCH Đảng bộ
+    tỉnh"; not a document listed after it ("... của Bộ Tài chính và Công văn số 33": `kinds`)."""
+    ends = alternation(data["issuer_name_ends"])
+    # a word of the name: an abbreviation ("GTVT", "T.Ư", not "An. Quyết"), or a capitalised
+    # syllable and at most one lower-case syllable after it
+    word = (rf"(?!(?:{ends}|{kinds})(?!\w))(?:{UPPER_CLASS}[{UPPER_CLASS[1:-1]}&-]+(?:\.\w[\w&-]*)*(?![\w.])"
+            rf"|{UPPER_CLASS}[\w&-]*(?:\.\w[\w&-]*)*(?:\s+(?!(?:{ends})(?!\w)){LOWER_CLASS}\w*)?)")
+    place = rf"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|nhân dân)(?=\s+{UPPER_CLASS}|\s*[,.;)]|\s*$|\s+(?:{ends})(?!\w))"
+    listed = rf"(?:và|[-–])(?=\s*{UPPER_CLASS})(?!\s*(?:{kinds})(?!\w))"
+    return rf"(?:{alternation(data['body_issuer_heads'])})(?:\s+(?:{listed}|{place}|{word})){{1,10}}"
+
+
 def _keyed_issuer(issuer: str) -> str | None:
     """The issuer as a key names it: a local committee without its place ("UBND tỉnh Nghệ An"
     is keyed as "UBND tỉnh" was before the place was read, the province being a part of the
@@ -90,7 +105,9 @@ def _keyed_issuer(issuer: str) -> str | None:
     patterns = _patterns()
     local = patterns.local_issuer.fullmatch(issuer)
     if local is None:
-        return issuer
+        # (a body only "của" names, "Bộ Giao thông vận tải", keys nothing: a citation without
+        # it must key the document alike)
+        return None if patterns.body_issuer.fullmatch(issuer) and issuer.lower() not in patterns.issuer_names else issuer
     return patterns.issuer_names.get(" ".join(local["committee"].split()).lower())
 
 
@@ -146,7 +163,8 @@ def _patterns() -> _Patterns:
             rf"(?:\s*,?\s*(?:(?:của|do)\s+(?P<local>{_local_issuer(data)})(?!\w)"
             rf"|(?:của|do)\s+(?P<issuer>(?i:{issuers}))(?!\w)|(?:(?:của|do)\s+)?(?P<plenary>"
             rf"Hội nghị\s+(?:lần\s+thứ\s+(?:{ordinals}|\d{{1,2}})\s*,?\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|T\.Ư)"
-            rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w))(?:{_DATE_ISSUED})?)?"
+            rf"(?:\s+Đảng)?(?:\s+(?:lần\s+thứ\s+)?\d{{1,2}})?)(?!\w)|(?:của|do)\s+(?P<body>{_body_issuer(data, kinds)}))"
+            rf"(?:{_DATE_ISSUED})?)?"
             rf"(?:\s*\(?\s*,?\s*(?:[kK]hóa|[kK]hoá)\s+(?P<term>{_TERM})(?!\w)(?:\s*\))?)?"),
         issuer_acting=re.compile(rf"\s*,\s*(?P<issuer>(?i:{issuers}))\s+(?:đã\s+|vừa\s+)?(?:{alternation(data['acting_verbs'])})(?!\w)"),
         issuer_before=re.compile(rf"(?<!\w)(?:(?P<issuer>(?i:{issuers}))|(?P<local>{_local_issuer(data)}))"
@@ -160,6 +178,7 @@ def _patterns() -> _Patterns:
         issuer_names={**{name.lower(): name for name in data["issuers"]},
                       **{full.lower(): name for full, name in data["issuer_full_names"].items()}},
         local_issuer=re.compile(_local_issuer(data)),
+        body_issuer=re.compile(_body_issuer(data, kinds)),
         name_opened_before=re.compile(alternation(data["issuer_name_openers"], not_after=r"\w") + r"(?:\s+\w+){0,5}\s+$"),
     )
 
@@ -328,6 +347,8 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
     issuer = patterns.issuer_names.get(tail["issuer"].lower()) if tail["issuer"] else None  # "Bộ chính trị" as printed
     if tail["local"]:
         issuer = " ".join(tail["local"].split())  # "Đảng ủy phường An Hòa"
+    if tail["body"]:
+        issuer = " ".join(tail["body"].split())  # "Bộ Tài nguyên và Môi trường"
     if tail["plenary"]:
         # "Hội nghị Trung ương 7" is held in every term: the plenum is named with its term.
         term = _roman_list(tail["term"])[0] if tail["term"] else None
