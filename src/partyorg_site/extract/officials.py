@@ -227,6 +227,7 @@ class _Grammar:
     described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
     # ... and these nouns in lower case too, as a head prints its own ("Trưởng phòng")
     unit_nouns_any_case: frozenset[str]
+    run_ends: frozenset[str]  # "kiêm", "đến": words that open the clause after a unit's words
     described_units_any_case: frozenset[str]
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     names_with_and_others: tuple[tuple[str, str], ...]  # ("Khu kinh tế", "các Khu công nghiệp")
@@ -309,6 +310,7 @@ def _grammar() -> _Grammar:
         bracketed_unit=re.compile(rf"(?:{alternation(bracketed_nouns)})(?!\w)"),
         described_units=described_units,
         unit_nouns_any_case=_either_case(unit_nouns),
+        run_ends=frozenset(unit["run_ends"]),
         described_units_any_case=_either_case(described_units),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
@@ -421,7 +423,7 @@ def _read_title(text: str, start: int, parts: list[tuple[str, str]] | None = Non
         # rescan it, which a megabyte of "Bí thư Tỉnh ủy " makes quadratic)
         remit = part is None and grammar.remit_units.search(text, start, end) is not None
         if part is None and (_names_a_unit(grammar, previous, before_previous) or remit or unit_named) and \
-                (run := _function_run(text, at, remit)):
+                (run := _function_run(text, at, remit, named=unit_named)):
             end = through = run  # "Giám đốc Trung tâm bồi dưỡng chính trị TP Bảo Lộc": what the unit does
             if parts is not None:
                 parts.append(("unit", text[at:run]))
@@ -468,7 +470,7 @@ _TERMS_LISTED = re.compile(r"(?:\s*(?:,|;|và)\s*(?:(?:khóa|khoá)\s+)?[IVXLC]{
 
 FUNCTION_RUN_MAX_WORDS = 6
 _LOWER_RUN = re.compile(rf"{LOWER_CLASS}+(?:[ ]{LOWER_CLASS}+){{0,{FUNCTION_RUN_MAX_WORDS}}}")  # one more than may be taken
-_AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|[ ]*(?:[,;.)]|$)|[ ]+\((?=[^)]{{0,40}}\))", re.MULTILINE)  # (or an aside in brackets: "Cục An ninh nội địa (Bộ Công an)")
+_AFTER_RUN = re.compile(rf"[ ]+{UPPER_CLASS}|(?<=[ ]số)[ ]+\d|[ ]*(?:[,;.)]|$)|[ ]+\((?=[^)]{{0,40}}\))", re.MULTILINE)  # (or an aside in brackets: "Cục An ninh nội địa (Bộ Công an)"; a number: "... thường xuyên số 2")
 
 
 def _names_a_unit(grammar: _Grammar, previous: str, before_previous: str) -> bool:
@@ -479,7 +481,7 @@ def _names_a_unit(grammar: _Grammar, previous: str, before_previous: str) -> boo
         and f"{before_previous} {previous}".lower() not in grammar.unit_noun_phrases)
 
 
-def _function_run(text: str, at: int, remit: bool = False) -> int | None:
+def _function_run(text: str, at: int, remit: bool = False, named: bool = False) -> int | None:
     """After a unit's noun, the lower-case words that say what the unit does ("Trung tâm | bồi
     dưỡng chính trị", "Khu | quản lý giao thông đô thị", "Ban | Quản lý dự án"): where they
     end, if they are a unit's words. They are, where none is a verb or a preposition of the
@@ -487,7 +489,8 @@ def _function_run(text: str, at: int, remit: bool = False) -> int | None:
     FUNCTION_RUN_MAX_WORDS, and a capitalised word (a place, a name) or the clause's end follows
     them: "Giám đốc Trung tâm cho biết" ends at "Trung tâm". `remit`: the unit is a steering
     committee, whose remit follows "về" ("Ban Chỉ đạo Giải Báo chí toàn quốc về xây dựng Đảng"),
-    taken where a capitalised word follows it."""
+    taken where a capitalised word follows it. `named`: the unit's own name stands before
+    them, so the clause's verb may end them ("Cục Kiểm soát | hoạt động ... | bị cách chức")."""
     run = _LOWER_RUN.match(text, at)
     if not run:
         return None
@@ -498,10 +501,20 @@ def _function_run(text: str, at: int, remit: bool = False) -> int | None:
             return None
         item = at + len(" ".join(words[:opening + 1])) + 1  # "Ban Chỉ đạo ... về | phòng, chống tham nhũng"
         return _remit_items(text, item) if text[item - 1:item] == " " else None
-    if not _AFTER_RUN.match(text, run.end()) or len(words) > FUNCTION_RUN_MAX_WORDS or not _unit_words(words) or \
-            _spoken(text, at, words):
+    if _AFTER_RUN.match(text, run.end()) and len(words) <= FUNCTION_RUN_MAX_WORDS and _unit_words(words) \
+            and not _spoken(text, at, words):
+        return run.end()
+    # The clause's verb may follow the unit's words with no mark between: "Cục trưởng Cục Kiểm
+    # soát | hoạt động bảo vệ môi trường | bị cách chức" (after a unit's own name only: a noun
+    # alone goes on with its words in the lexicon's way, "Giám đốc Trung tâm | cho biết").
+    if not named:
         return None
-    return run.end()
+    ends = grammar.ends
+    verb = next((i for i, word in enumerate(words) if word in grammar.run_ends or _stops(
+        word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", ends)), None)
+    if verb is None or not 0 < verb <= FUNCTION_RUN_MAX_WORDS or _spoken(text, at, words[:verb + 1]):
+        return None
+    return at + len(" ".join(words[:verb]))
 
 
 def _spoken(text: str, at: int, words: list[str]) -> bool:
