@@ -456,9 +456,13 @@ def _goes_on_unnamed(text: str, start: int, verb: _Verb) -> bool:
     return _GOES_ON_UNNAMED.fullmatch(text, start, verb.start) is not None and bool(_PASSIVE.search(text, start, verb.end))
 
 
-# What may open a sentence before its verb, where the sentence goes on with the decisions told before
-# (and a reception, which the appointment after it completes: "Tiếp nhận và bổ nhiệm ông B ...")
-_CONTINUING = re.compile(r"(?:(?:Đồng thời|Tiếp đó|Sau đó|Cùng ngày)\s*,?\s+)?(?:[Tt]iếp nhận và\s+)?")
+@lru_cache(maxsize=1)
+def _continuing() -> re.Pattern[str]:
+    """What may open a sentence before its verb, where the sentence goes on with the decisions
+    told before (data/appointments.yaml continuing_openers: "Đồng thời, ...", "Theo đó, ..."),
+    and a reception, which the appointment after it completes ("Tiếp nhận và bổ nhiệm ông B")."""
+    openers = alternation(datafiles.load("appointments")["continuing_openers"])
+    return re.compile(rf"(?:(?:{openers})\s*,?\s+)?(?:[Tt]iếp nhận và\s+)?")
 
 
 def _decider_of_the_decision_before(text: str, appointment: Appointment, kept: list[Appointment]) -> str | None:
@@ -479,7 +483,7 @@ def _opening_with_its_verb(text: str, at: int) -> int | None:
     before `at` and names no subject ("Bổ nhiệm lại ông B ...", "Đồng thời, điều động ông
     C ...", a list's item "1. Bổ nhiệm ông A ..."); else None."""
     opening = sentence_opening(text, at)
-    verb_at = _CONTINUING.match(text, _LIST_ITEM_OPENS.match(text, opening).end()).end()
+    verb_at = _continuing().match(text, _LIST_ITEM_OPENS.match(text, opening).end()).end()
     verb = _rules().verbs.match(text, verb_at)
     if verb is None or verb.end() > at or (verb_at == opening and not text[verb_at].isupper()):
         return None  # (a verb in lower case opens no sentence: the text's stop was lost before it)
