@@ -509,12 +509,27 @@ def _function_run(text: str, at: int, remit: bool = False, named: bool = False) 
     # alone goes on with its words in the lexicon's way, "Giám đốc Trung tâm | cho biết").
     if not named:
         return None
-    ends = grammar.ends
-    verb = next((i for i, word in enumerate(words) if word in grammar.run_ends or _stops(
-        word, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", ends)), None)
+    verb = _clause_word(words, 0)
+    # "và" between two of what the unit does goes on with its name: "Hội Bảo vệ | thiên nhiên
+    # và môi trường | Việt Nam", "Cục Quản lý | nhà và thị trường bất động sản | cho biết"
+    while verb is not None and words[verb] == "và" and verb + 1 < len(words) and _clause_word(words, verb + 1) != verb + 1:
+        further = _clause_word(words, verb + 1)
+        if further is None:
+            if _AFTER_RUN.match(text, run.end()) and len(words) <= FUNCTION_RUN_MAX_WORDS:
+                return run.end()
+            break
+        verb = further
     if verb is None or not 0 < verb <= FUNCTION_RUN_MAX_WORDS or _spoken(text, at, words[:verb + 1]):
         return None
     return at + len(" ".join(words[:verb]))
+
+
+def _clause_word(words: list[str], start: int) -> int | None:
+    """The index of the first of words[start:] that opens the rest of the clause: a stop word
+    of the title grammar (but inside a compound) or one of its run_ends."""
+    grammar = _grammar()
+    return next((i for i in range(start, len(words)) if words[i] in grammar.run_ends or _stops(
+        words[i], words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", grammar.ends)), None)
 
 
 def _spoken(text: str, at: int, words: list[str]) -> bool:
