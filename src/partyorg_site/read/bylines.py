@@ -84,7 +84,7 @@ def _cues() -> _Cues:
         outlet_abbreviation=re.compile(
             rf"^(?P<outlet>{alternation(data['outlet_abbreviations'])})\s*[-–—]+\s+(?P<rest>.*)$"),
         byline_roles=frozenset(fold(role) for role in data["byline_roles"] + data["serial_marks"]),
-        known_outlets=frozenset(fold(name) for name in data["outlet_abbreviations"]),
+        known_outlets=frozenset(fold(name) for name in [*data["outlet_abbreviations"], *data["outlet_names"]]),
         surnames=frozenset(datafiles.load("names")["surnames"]),
         one_letter_words=frozenset(data["one_letter_words"]),
         initial_cues=frozenset(data["initial_cues"]),
@@ -284,7 +284,8 @@ def split_signature(text: str) -> tuple[str, str | None]:
     outlet = (signature_outlet(rest) or attribution_outlet(rest) or named_outlet(rest)
               or _signed_attribution(rest)) if rest else None
     if after is not None and (outlet or is_byline(rest)):
-        return text[:after].rstrip(), outlet
+        # ("Thế Kha - Dân Trí": an author, then the paper after the dash)
+        return text[:after].rstrip(), outlet or (named_outlet(rest.rsplit(" - ", 1)[1]) if " - " in rest else None)
     if "heo " in text[-SIGNATURE_REACH:] \
             and (stopped := _ATTRIBUTED_WITH_STOP.search(text, max(0, len(text) - SIGNATURE_REACH))) is not None:
         return text[:stopped.start("by")].rstrip(), stopped["outlet"]  # "... tỷ đồng. Theo VnExpress."
