@@ -94,7 +94,20 @@ _CUED_NAME_AFTER = re.compile(
 # so: "Chủ tịch UBND tỉnh Tuyên Quang được chỉ định là ông A"
 _NAMED_BY_COPULA = re.compile(rf"\s+(?:(?:hiện nay|hiện tại|hiện|nay)\s+|{_POST_GIVEN}\s+)?là\s+(?:đồng chí|ông|bà)\s+"
                               rf"(?P<name>{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}})(?![\w-])")
-_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.;:!?]\s*|,\s*|\n)$")
+# (after a word that opens the clause and leaves it to the title: "Trong đó Giám đốc Sở Nội vụ
+# hiện nay là ông A", "Còn Phó Giám đốc là bà B")
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.;:!?]\s*|,\s*|\n)(?:(?:[Tt]rong đó|[Cc]òn|[Rr]iêng)\s*,?\s*)?$")
+CLAUSE_OPENER_REACH = 14  # characters before a title where its clause may open: ". Trong đó, "
+
+
+def _holder_by_copula(text: str, title_start: int, chain_end: int) -> re.Match[str] | None:
+    """The holder named after "là" (_NAMED_BY_COPULA) of a title that opens its clause. (The
+    copula, read at the title's end, first: most titles have none, and the clause's opening,
+    a search, is looked for only then.)"""
+    found = _NAMED_BY_COPULA.match(text, chain_end)
+    if found is None or not _CLAUSE_OPENS_BEFORE.search(text, max(0, title_start - CLAUSE_OPENER_REACH), title_start):
+        return None
+    return found
 
 
 @dataclass(frozen=True)
@@ -1371,8 +1384,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             and rules.plural_before.search(text, max(0, head.start() - PLURAL_REACH), head.start()) is not None)
         copula = not named and not listed and text.startswith(_COPULA, head.start() - len(_COPULA))
         cue = None if named or listed or copula else _CUED_NAME_AFTER.match(text, chain_end) or (
-            _NAMED_BY_COPULA.match(text, chain_end) if title_key(titles[-1]) not in rules.generic_heads
-            and _CLAUSE_OPENS_BEFORE.search(text, max(0, head.start() - 3), head.start()) else None)
+            _holder_by_copula(text, head.start(), chain_end) if title_key(titles[-1]) not in rules.generic_heads else None)
         if cue is not None and _given_before(text, head.start()):
             cue = None  # a post given to the person before ("A được bầu làm X, đồng chí B ..."), not B's in apposition
         if not (named or listed or copula or cue) or held_before(text, head.start()):
