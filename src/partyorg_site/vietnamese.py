@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 try:
     from slugify import slugify
@@ -220,6 +220,11 @@ def either_case_first(word: str) -> Iterator[str]:
     """"Nghị quyết" and "nghị quyết": a phrase may open a sentence or not."""
     yield word[0].upper() + word[1:]
     yield word[0].lower() + word[1:]
+
+
+def either_case_phrases(phrases: Iterable[str]) -> frozenset[str]:
+    """Each phrase with its first letter in either case (either_case_first of each)."""
+    return frozenset(variant for phrase in phrases for variant in either_case_first(phrase))
 
 
 # An abbreviation printed in brackets: "(HĐND)", "(NN&PTNT)", "(TĐKT)"

@@ -4,10 +4,10 @@ Slugs must be unique across the archive and stable from build to build, so colli
 are settled in a fixed order (by source path) and the later article gets a suffix.
 A central document cited by its number alone is placed in its term by what the rest of
 the archive says of it. Reports of unrelated meetings that kind, day and place would file
-under one key are filed apart, by what their names and people say. No event is shown as happening after the day of the build: a
-record depends only on its file (it is cached by the file's bytes), so that bound is
-applied here, on every build, and a record read before its event's day is dated on the
-first build after it.
+under one key are filed apart, by what their names and people say. No event is shown as
+happening after the day of the build: a record depends only on its file (it is cached by
+the file's bytes), so that bound is applied here, on every build, and a record read before
+its event's day is dated on the first build after it.
 """
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ from partyorg_site.extract.officials import (PRONOUN_REACH, held_before, is_bare
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
-from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_first, fold
+from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_phrases, fold
 
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME = rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}}+(?!\w)"
@@ -116,14 +116,9 @@ class _Rules:
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
 
 
-def _either_case(phrases: list[str]) -> set[str]:
-    """Each phrase with its first letter in either case (a phrase may open a sentence)."""
-    return {variant for phrase in phrases for variant in either_case_first(phrase)}
-
-
 def _undecided(words: list[str]) -> re.Pattern[str]:
     """Any of `words` just before a verb (with "được", "đã", "sẽ", "bị" after it)."""
-    return re.compile(r"(?:^|[\s,])(?:" + alternation(_either_case(words)) + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
+    return re.compile(r"(?:^|[\s,])(?:" + alternation(either_case_phrases(words)) + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
 
 
 def _with_lower_case_words(heads: list[str]) -> list[str]:
@@ -145,13 +140,13 @@ def _not_bodies(heads: list[str], not_bodies: list[str]) -> str:
 def _rules() -> _Rules:
     table = datafiles.load("appointments")
     action_of = {verb.lower(): action for action, verbs in table["actions"].items() for verb in verbs}
-    counters = "(?:" + alternation(_either_case([*table["list_counters"], *datafiles.load("titles")["plural_before"]])) + \
+    counters = "(?:" + alternation(either_case_phrases([*table["list_counters"], *datafiles.load("titles")["plural_before"]])) + \
         r"|\d{1,2})"
     holds = frozenset(table["holds"])
     stated = holds | frozenset(table["holds_in_a_clause"])
     all_verbs = [*action_of, *holds]
     return _Rules(
-        verbs=Anchored(re.compile(alternation(_either_case(all_verbs), not_after=r"\w") + r"(?!\w)"), all_verbs),
+        verbs=Anchored(re.compile(alternation(either_case_phrases(all_verbs), not_after=r"\w") + r"(?!\w)"), all_verbs),
         action_of=action_of,
         not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*$"),
         not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
@@ -160,7 +155,7 @@ def _rules() -> _Rules:
         undecided_before=_undecided(table["undecided_before"]),
         undecided_in_content=_undecided([w for w in table["undecided_before"] if w not in table["content_future"]]),
         content_opener=re.compile(r"\s*(?:" + alternation(table["content_openers"]) + r")\s*,"),
-        forms=re.compile(alternation(_either_case(table["discipline_forms"]), not_after=r"\w") + r"(?!\w)"),
+        forms=re.compile(alternation(either_case_phrases(table["discipline_forms"]), not_after=r"\w") + r"(?!\w)"),
         post_opener=re.compile(r"\s*(?:" + alternation(table["post_openers"]) + r")\s+"),
         unit_opener=re.compile(r"\s*(?:(?:đến|về)\s+)?(?:nhận\s+)?(?:công\s+tác\s+)?(?:"
                                + alternation(table["unit_openers"]) + r")\s+(?=" + UPPER_CLASS + ")"),
@@ -173,28 +168,28 @@ def _rules() -> _Rules:
         filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
         body=re.compile(r"(?:" + alternation(_with_lower_case_words(table["body_heads"])) + r")(?!\w)"
                         + _not_bodies(table["body_heads"], table["not_bodies"])),
-        proposal=re.compile(alternation(_either_case(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
+        proposal=re.compile(alternation(either_case_phrases(table["proposals"]), not_after=r"\w") + r"(?!\w)"),
         content_future=frozenset(table["content_future"]),
         # (the cues titles.yaml lists for a principal's title: "thay mặt", "thừa ủy quyền", ...)
-        on_behalf=re.compile(r"(?<!\w)(?:" + alternation(_either_case(datafiles.load("titles")["principal_cues"]))
+        on_behalf=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(datafiles.load("titles")["principal_cues"]))
                              + r")\s+"),
-        proposal_compound=re.compile(alternation(_either_case(table["proposal_compounds"]), not_after=r"\w") + r"(?!\w)"),
+        proposal_compound=re.compile(alternation(either_case_phrases(table["proposal_compounds"]), not_after=r"\w") + r"(?!\w)"),
         need_post=frozenset(table["need_post"]),
         form_words=frozenset(form.lower() for form in table["discipline_forms"]),
-        held_before=re.compile(r"(?:^|\s)(?:" + alternation(_either_case(table["held_before"])) + r")\s*$"),
+        held_before=re.compile(r"(?:^|\s)(?:" + alternation(either_case_phrases(table["held_before"])) + r")\s*$"),
         intransitive=frozenset(v.lower() for v in [*table["intransitive"], *stated]),
         company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
-        decision=re.compile(alternation(_either_case(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
+        decision=re.compile(alternation(either_case_phrases(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
         proposed_decision=re.compile(r"\s*(?:(?:" + alternation(table["proposed_decision_verbs"]) + r")\s+)?"),
-        birth=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["birth_cues"])) + r")\s*:?\s*"
+        birth=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(table["birth_cues"])) + r")\s*:?\s*"
                          r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"
                          r"|(?<=[^\W\d_])\s*\(\s*(?:19|20)\d{2}\s*\)"),  # (a year alone in brackets after a name: "ông A (1970)")
-        cited_rule=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["cited_rules"])) + r")\s+(?:số\s*)?"
+        cited_rule=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(table["cited_rules"])) + r")\s+(?:số\s*)?"
                               r"\S*\d\S*\s*,?\s*(?:ban hành\s*)?ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
-        start_date=re.compile(r"(?:" + alternation(_either_case(table["start_words"]), not_after=r"\w") + r")(?!\w)[^.;\n]{0,80}?"
+        start_date=re.compile(r"(?:" + alternation(either_case_phrases(table["start_words"]), not_after=r"\w") + r")(?!\w)[^.;\n]{0,80}?"
                               r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
         start_tails=tuple(word[1:] for word in table["start_words"]),
-        annulled=re.compile(r"(?<!\w)(?:" + alternation(_either_case(table["annulling"])) + r")\s+(?:số\s+\S+\s+)?(?:về\s+việc\s+)?$"),
+        annulled=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(table["annulling"])) + r")\s+(?:số\s+\S+\s+)?(?:về\s+việc\s+)?$"),
         violation=re.compile(alternation(table["violation_words"], not_after=r"\w") + r"(?!\w)[^.;,\n]*"
                              r"(?:,\s*(?=(?:19|20)\d\d)[^.;,\n]*)*"),
         violation_words=tuple(table["violation_words"]),

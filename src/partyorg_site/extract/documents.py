@@ -357,14 +357,14 @@ def _numbered_document(match: re.Match[str] | None, text: str, patterns: _Patter
         issuer = patterns.symbol_issuers.get(symbol.rsplit("/", 1)[1].split("-")[-1])
     issued_here = text[max(0, match.start() - 10):match.start()].rstrip().endswith(patterns.issuing_verbs)
     if issuer is None and issued_here \
-            and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())):
+            and (before := patterns.issuer_before.search(text, max(0, match.start() - 60), match.start())) \
+            and not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
+        # (not the tail of a longer name the data does not know: "Văn phòng | Chính phủ đã có
+        # Công văn ...", "Văn phòng | Tỉnh ủy X đã ban hành": another body's)
         if before["issuer"]:
-            if not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
-                issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
-                # (not "Văn phòng | Chính phủ đã có Công văn ...": another body's)
-        elif not patterns.name_opened_before.search(text, max(0, before.start() - 40), before.start()):
+            issuer = patterns.issuer_names.get(before["issuer"].lower())  # "Quốc hội đã ban hành Luật số 22"
+        else:
             issuer = " ".join(before["local"].split())  # "UBND tỉnh Lào Cai đã ban hành ..."
-            # (not the tail of a longer name: "Văn phòng | Tỉnh ủy X đã ban hành", a body the data does not know)
             if patterns.signer_before.search(text, max(0, before.start() - 20), before.start()):
                 issuer = _without_signer(issuer)
     if date is None and issued_here:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable
 from functools import lru_cache
 
 from partyorg_site import datafiles
@@ -18,7 +18,7 @@ from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation, either_case_initials, shortest_phrases
 from partyorg_site.vietnamese import (ABBREVIATION_IN_BRACKETS, LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS,
-                                      abbreviation_end, either_case_first, fold)
+                                      abbreviation_end, either_case_first, either_case_phrases, fold)
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
 NAME_REACH = 60  # characters: a name of MAX_NAME_WORDS fits, so no more of a title is looked at
@@ -240,8 +240,8 @@ class _Grammar:
     described_units: frozenset[str]  # the unit nouns whose names may go on with what the unit does
     # ... and these nouns in lower case too, as a head prints its own ("Trưởng phòng")
     unit_nouns_any_case: frozenset[str]
-    run_ends: frozenset[str]  # "kiêm", "đến": words that open the clause after a unit's words
     described_units_any_case: frozenset[str]
+    run_ends: frozenset[str]  # "kiêm", "đến": words that open the clause after a unit's words
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     names_with_and_others: tuple[tuple[str, str], ...]  # ("Khu kinh tế", "các Khu công nghiệp")
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
@@ -263,11 +263,6 @@ class _Grammar:
     remit_joiners: re.Pattern[str]  # ", " or " và " before a remit's next item
     remit_predicates: frozenset[str]  # stop words that may open the clause's verb right after a remit
     remit_not_items: re.Pattern[str]  # "đồng chí", "đồng thời": words after a comma that open no item
-
-
-def _either_case(words: Iterable[str]) -> frozenset[str]:
-    """Each word with its first letter in either case."""
-    return frozenset(variant for word in words for variant in either_case_first(word))
 
 
 @lru_cache(maxsize=1)
@@ -322,9 +317,9 @@ def _grammar() -> _Grammar:
         unit_noun_phrases=frozenset(noun.lower() for noun in unit["nouns"] if " " in noun),
         bracketed_unit=re.compile(rf"(?:{alternation(bracketed_nouns)})(?!\w)"),
         described_units=described_units,
-        unit_nouns_any_case=_either_case(unit_nouns),
+        unit_nouns_any_case=either_case_phrases(unit_nouns),
+        described_units_any_case=either_case_phrases(described_units),
         run_ends=frozenset(unit["run_ends"]),
-        described_units_any_case=_either_case(described_units),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
@@ -525,8 +520,10 @@ def _function_run(text: str, at: int, remit: bool = False, named: bool = False) 
     verb = _clause_word(words, 0)
     # "và" between two of what the unit does goes on with its name: "Hội Bảo vệ | thiên nhiên
     # và môi trường | Việt Nam", "Cục Quản lý | nhà và thị trường bất động sản | cho biết"
-    while verb is not None and words[verb] == "và" and verb + 1 < len(words) and _clause_word(words, verb + 1) != verb + 1:
+    while verb is not None and words[verb] == "và" and verb + 1 < len(words):
         further = _clause_word(words, verb + 1)
+        if further == verb + 1:
+            break  # ("và ông A": no word of the unit's after it)
         if further is None:
             if _AFTER_RUN.match(text, run.end()) and len(words) <= FUNCTION_RUN_MAX_WORDS:
                 return run.end()

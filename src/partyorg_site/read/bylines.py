@@ -429,25 +429,27 @@ def _one_letter_word(text: str, stop: int) -> bool:
     return before[:1].islower() and before[-1:].isalnum() and before not in _cues().initial_cues
 
 
+_SENTENCE_ENDED = r"[.!?…][\"”’)]?\s+"  # the last sentence's end, before what signs the text
+# "Theo" and an outlet's name of a few capitalised words, closed by a stop, after the last
+# sentence: "... tỷ đồng. Theo VnExpress.", "... tháng Sáu. Theo Công Lý.".
+_ATTRIBUTED_WITH_STOP = re.compile(
+    rf"{_SENTENCE_ENDED}(?P<by>[Tt]heo\s+(?P<outlet>{UPPER_CLASS}[\w.&-]*(?:\s+{UPPER_CLASS}[\w&-]*){{0,4}}))\.$")
 # An author's initials and given name after the last sentence, a space after each initial or
 # none, and what the author did in brackets: "... tới. T. Thảo", "... tới. N.T. Hà", "... làm
 # rõ. H. Nam (Tổng hợp)"; or in capitals, "... bình thường. H. NGUYÊN"; or initials alone, "...
 # thủ phạm. P.N.".
-# "Theo" and an outlet's name of a few capitalised words, closed by a stop, after the last
-# sentence: "... tỷ đồng. Theo VnExpress.", "... tháng Sáu. Theo Công Lý.".
-_ATTRIBUTED_WITH_STOP = re.compile(rf"[.!?…][\"”’)]?\s+(?P<by>[Tt]heo\s+(?P<outlet>{UPPER_CLASS}[\w.&-]*(?:\s+{UPPER_CLASS}[\w&-]*){{0,4}}))\.$")
+_INITIALS_THEN = rf"(?:{UPPER_CLASS}\.\s?){{1,3}}"
+_SIGNED_WITH_INITIALS = re.compile(
+    rf"{_SENTENCE_ENDED}(?P<by>{_INITIALS_THEN}{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)?(?:\s*\([^()]{{1,30}}\))?"
+    rf"|{_INITIALS_THEN}{UPPER_CLASS}{{2,}}(?:\s{UPPER_CLASS}{{2,}})?|(?:{UPPER_CLASS}\.){{1,3}})\s*$")
+
+
 @lru_cache(maxsize=1)
 def _signed_with_degree() -> re.Pattern[str]:
     """A degree and a name of two to four words (any case) after the last sentence:
     data/layout.yaml signing_degrees."""
     degree = rf"(?:{alternation(datafiles.load('layout')['signing_degrees'])})\."
-    return re.compile(rf"[.!?…][\"”’)]?\s+(?P<by>{degree}(?:\s?{degree})*\s*{UPPER_CLASS}[\w]*(?:\s{UPPER_CLASS}[\w]*){{1,3}})\s*$")
-
-
-_INITIALS_THEN = rf"(?:{UPPER_CLASS}\.\s?){{1,3}}"
-_SIGNED_WITH_INITIALS = re.compile(
-    rf"[.!?…][\"”’)]?\s+(?P<by>{_INITIALS_THEN}{UPPER_CLASS}{LOWER_CLASS}+(?:\s{UPPER_CLASS}{LOWER_CLASS}+)?(?:\s*\([^()]{{1,30}}\))?"
-    rf"|{_INITIALS_THEN}{UPPER_CLASS}{{2,}}(?:\s{UPPER_CLASS}{{2,}})?|(?:{UPPER_CLASS}\.){{1,3}})\s*$")
+    return re.compile(rf"{_SENTENCE_ENDED}(?P<by>{degree}(?:\s?{degree})*\s*{UPPER_CLASS}[\w]*(?:\s{UPPER_CLASS}[\w]*){{1,3}})\s*$")
 
 
 _TRAILING_BRACKET = re.compile(r"\s*(\([^()]{2,60}\))\.?$")
