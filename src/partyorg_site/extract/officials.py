@@ -1233,10 +1233,18 @@ def _names_between(text: str, start: int, end: int) -> bool:
 
 
 # A bracket between a title and the name after it ("Vụ trưởng Vụ Pháp chế (Bộ Nội vụ) Trần Thị
-# Xuân", "Chủ tịch Quốc hội (QH) Nguyễn Thị Kim"): capitalised, short, no date inside.
+# Xuân", "Chủ tịch Quốc hội (QH) Nguyễn Thị Kim"): capitalised, short, no date inside; or the
+# places a commune or district lies in ("Bí thư Đảng ủy xã A (huyện B, tỉnh C) Nguyễn Văn D"),
+# opened by a kind of place (titles.yaml local_designators, places.yaml designators).
 # (The pattern opens with the bracket, a literal that `re` scans for fast; the word before it
 # is checked apart: a pattern that opened with a lookbehind would be tried at every character.)
-_ASIDE_BEFORE_NAME = re.compile(rf"\((?P<aside>{UPPER_CLASS}[^()\d\n]{{0,38}})\)(?=\s+{UPPER_CLASS})")
+@lru_cache(maxsize=1)
+def _aside_before_name() -> re.Pattern[str]:
+    kinds = alternation([*_rules().local_designators, *datafiles.load("places")["designators"]])
+    return re.compile(rf"\((?:(?P<places>(?:{kinds})[ ]+{UPPER_CLASS}[^()\d\n]{{0,45}})"
+                      rf"|(?P<aside>{UPPER_CLASS}[^()\d\n]{{0,38}}))\)(?=\s+{UPPER_CLASS})")
+
+
 _ABBREVIATION = re.compile(rf"[{UPPER_CLASS[1:-1]}.&/-]+(?:\s+[{UPPER_CLASS[1:-1]}.&/-]+)*")
 ASIDE_REACH = 80  # characters before a bracket where a title's head must stand
 
@@ -1245,14 +1253,19 @@ def _without_asides(text: str) -> str:
     """The text with each bracket that stands between a title and a name blanked, keeping
     every offset: an abbreviation restating the words before ("(QH)", "(Fed)") whole, a parent unit or
     a place ("(Bộ Nội vụ)", "(TP.HCM)") only its marks, so that the title reads on through it
-    to the name, as it would were the bracket a comma."""
+    to the name, as it would were the bracket a comma; the places around a commune or district
+    ("(huyện B, tỉnh C)") whole, as their comma would end the title."""
     if "(" not in text:
         return text
     pieces, last = [], 0
-    for match in _ASIDE_BEFORE_NAME.finditer(text):
+    for match in _aside_before_name().finditer(text):
         opening = match.start() - 1 if match.start() and text[match.start() - 1] == " " else match.start()
         if not opening or not text[opening - 1].isalnum() or \
                 not _rules().heads.search(text[max(0, opening - ASIDE_REACH):opening]):
+            continue
+        if match["places"]:  # the title named its own place: the ones around it are no part of it
+            pieces += [text[last:opening], " " * (match.end() - opening)]
+            last = match.end()
             continue
         aside = match["aside"]
         if _rules().heads.match(aside) and not _ABBREVIATION.fullmatch(aside):
