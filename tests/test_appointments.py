@@ -13,7 +13,7 @@ from partyorg_site.vietnamese import fold
 
 
 def _found(case: dict) -> list[dict]:
-    officials = find_officials(case["text"])
+    officials = find_officials(case["text"], when=case.get("year", 2025))
     return [a.to_dict() for a in find_appointments(case["text"], officials, case.get("year", 2025))]
 
 

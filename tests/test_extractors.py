@@ -101,7 +101,7 @@ def test_primary_province(case):
 
 @pytest.mark.parametrize("case", cases("officials"), ids=case_ids("officials"))
 def test_officials(case):
-    assert [o.to_dict() for o in find_officials(case["text"])] == case["officials"]
+    assert [o.to_dict() for o in find_officials(case["text"], when=case.get("when"))] == case["officials"]
 
 
 @pytest.mark.parametrize("case", cases("documents"), ids=case_ids("documents"))

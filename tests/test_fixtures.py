@@ -53,7 +53,9 @@ def test_scraped_page_with_a_place_label_and_the_headline_printed_twice():
     assert r["captions"] == ["Bí thư Tỉnh ủy - Trần Văn Tuấn phát biểu chỉ đạo đại hội"]
     assert r["officials"] == [{"name": "Trần Văn Tuấn", "titles": [
         "Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Phó Bí thư Thường trực Tỉnh ủy",
-        "Trưởng đoàn Đại biểu Quốc hội tỉnh", "Bí thư Tỉnh ủy"]}]
+        "Trưởng đoàn Đại biểu Quốc hội tỉnh", "Bí thư Tỉnh ủy"]}, {"name": "Lê Thị Hạnh", "titles": ["Bí thư Đảng bộ"]}]
+    # (her birth year, in apposition, dates no career: the election is the congress's news)
+    assert [(a["name"], a["action"], a["post"]) for a in r["appointments"]] == [("Lê Thị Hạnh", "bầu", "Bí thư Đảng bộ")]
     assert [(d["number"], d["term"]) for d in r["documents"]] == [(18, "XII"), (19, "XII")]
     assert r["meeting"]["kind"] == "đại hội"
     everything = "\n".join(r["body"] + r["captions"])

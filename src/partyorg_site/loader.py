@@ -70,7 +70,7 @@ def extract_record(source: Source, why: dict[str, Reasons] | None = None) -> Rec
     province = primary_province(mentions, full_text, layout.title, lead_end, title_places,
                                 find_local_mentions(full_text), why.get("province"), province_label(layout.labels))
     documents = find_documents(full_text)
-    officials = find_officials(full_text)
+    officials = find_officials(full_text, when=event.value or layout.published)
     appointments = find_appointments(full_text, officials, event.value or layout.published)
     meeting = build_meeting(find_meeting(layout.title, layout.body, event.announced),
                             event.value if event.precision in ("day", "month") else None, province,

@@ -25,18 +25,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import lru_cache, partial
 from typing import Callable, Iterator
 
 from partyorg_site import datafiles
+from partyorg_site.extract import careers
 from partyorg_site.extract.officials import (PRONOUN_REACH, held_before, is_bare_head, is_personal_name,
                                              place_kind_before, proposed_before, read_post, read_title, title_key,
                                              title_opens_at, titles_of_post, unit_after_name, without_abbreviations)
 from partyorg_site.models import Appointment, Official
 from partyorg_site.patterns import Anchored, alternation
 from partyorg_site.read.sentences import sentence_opening, sentence_spans
-from partyorg_site.vietnamese import LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS, either_case_phrases, fold
+from partyorg_site.vietnamese import LOWER_CLASS, UPPER_CLASS, either_case_phrases, fold
 
 _SYLLABLE = rf"{UPPER_CLASS}{LOWER_CLASS}*"
 _NAME = rf"{_SYLLABLE}(?:[ ]+{_SYLLABLE}){{1,4}}+(?!\w)"
@@ -52,12 +52,7 @@ _VERB_LIST = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # nouns listed: "công tác
 # ("điều động, phân công chỉ định"); side by side, a noun and a verb are not listed ("hình thức
 # kỷ luật buộc thôi việc": the form, then the decision).
 _VERBS_LISTED = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
-_YEAR = re.compile(rf"(?<![\d/.-])((?:19|20)\d{{2}})(?!\d|{OPENS_A_SYMBOL})")
-_FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
-_MONTH_YEAR = re.compile(r"(?<!\w)[tT]háng\s+(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?!\d)")
 _BORN = re.compile(r"(?<!\w)sinh\s+(?:ngày\s+)?$")
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # the cheap test before a sentence's years are weighed
-_TERM_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*[-–—]\s*|\s+)(?:19|20)\d{2}")  # (a dash lost: "nhiệm kỳ 2021 2026")
 _EFFECTIVE = re.compile(r"(?:kể\s+)?từ\s+(?:ngày\s+)?$|có hiệu lực\s+(?:từ\s+)?(?:ngày\s+)?$")
 
 
@@ -94,13 +89,7 @@ class _Rules:
     form_words: frozenset[str]
     held_before: re.Pattern[str]
     company: re.Pattern[str]
-    birth: re.Pattern[str]  # "sinh năm 1977", "SN 1978": a birth date, no career's
-    cited_rule: re.Pattern[str]  # "Quy định số 69-QĐ/TW ngày 6/7/2022": a rule's date, no career's
-    start_date: re.Pattern[str]  # "kể từ ngày công bố Quyết định ... ngày 21-5-2024": when it runs from, no career's
-    start_tails: tuple[str, ...]  # the start words but their first letter: a text without one holds no start
     annulled: re.Pattern[str]  # "hủy bỏ quyết định": the decision after it is undone
-    violation: re.Pattern[str]  # "vì sai phạm trong năm 2013 và 2014": when the wrong was done, no career's
-    violation_words: tuple[str, ...]  # (a text without one holds no violation)
     list_head: re.Pattern[str]  # "Các Phó Bí thư Tỉnh ủy gồm có:": the members a decision gave a post
     count_after_verb: re.Pattern[str]  # "chỉ định | 4 Phó Bí thư là ...": so too, the verb before the count
     count_led_actions: frozenset[str]  # the actions whose verb may lead such a list
@@ -181,18 +170,7 @@ def _rules() -> _Rules:
         company=re.compile(alternation(table["company_words"], not_after=r"\w") + r"(?!\w)"),
         decision=re.compile(alternation(either_case_phrases(table["decisions"]), not_after=r"\w") + r"(?!\w)"),
         proposed_decision=re.compile(r"\s*(?:(?:" + alternation(table["proposed_decision_verbs"]) + r")\s+)?"),
-        birth=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(table["birth_cues"])) + r")\s*:?\s*"
-                         r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)?(?:19|20)\d{2}(?!\d)"
-                         r"|(?<=[^\W\d_])\s*\(\s*(?:19|20)\d{2}\s*\)"),  # (a year alone in brackets after a name: "ông A (1970)")
-        cited_rule=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(table["cited_rules"])) + r")\s+(?:số\s*)?"
-                              r"\S*\d\S*\s*,?\s*(?:ban hành\s*)?ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
-        start_date=re.compile(r"(?:" + alternation(either_case_phrases(table["start_words"]), not_after=r"\w") + r")(?!\w)[^.;\n]{0,80}?"
-                              r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:19|20)\d{2}"),
-        start_tails=tuple(word[1:] for word in table["start_words"]),
         annulled=re.compile(r"(?<!\w)(?:" + alternation(either_case_phrases(table["annulling"])) + r")\s+(?:số\s+\S+\s+)?(?:về\s+việc\s+)?$"),
-        violation=re.compile(alternation(table["violation_words"], not_after=r"\w") + r"(?!\w)[^.;,\n]*"
-                             r"(?:,\s*(?=(?:19|20)\d\d)[^.;,\n]*)*"),
-        violation_words=tuple(table["violation_words"]),
         list_head=re.compile(r"(?:^|(?<=[.;:\n]))\s*" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_after_verb=re.compile(r"\s+" + counters + r"\s+(?=" + UPPER_CLASS + ")"),
         count_led_actions=frozenset(table["count_led_actions"]),
@@ -233,7 +211,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
     order of first mention. `when`, the article's date (YYYY[-MM[-DD]]) or year: a sentence
     dated well before it tells a career."""
     rules = _rules()
-    reference = _reference(when)
+    reference = careers.reference(when)
     lead_body: list[str | None] = []  # read once, where a decision names no body of its own
     matches = list(rules.verbs.finditer(text))
     if not matches:
@@ -271,7 +249,7 @@ def find_appointments(text: str, officials: list[Official], when: str | int | No
             if not _in_list_item(text, start):
                 going_on = None  # ... or over the items of its list
         last_end = end
-        if not in_sentence or _dates_a_career(text[start:end], reference):
+        if not in_sentence or careers.dates_a_career(text[start:end], reference):
             carried, unnamed, unnamed_by, unnamed_form = [], None, None, None
             if not _ITEM_MARK.fullmatch(text, start, end):
                 going_on = None  # (an item's number stands apart: "2.")
@@ -680,73 +658,6 @@ def _lead_end(text: str) -> int:
     return second if second >= 0 else len(text)
 
 
-def _reference(when: str | int | None) -> tuple[int, date | None] | None:
-    """The article's year, and its day where known."""
-    if when is None:
-        return None
-    text = str(when)
-    try:
-        return int(text[:4]), date.fromisoformat(text[:10]) if len(text) >= 10 else None
-    except ValueError:
-        return None
-
-
-def _dates_a_career(sentence: str, reference: tuple[int, date | None] | None) -> bool:
-    """The sentence is dated well before the article: a bare year before its year ("Năm
-    2010, ông được bầu ..."), a full date more than CAREER_DAYS before its day (or of an
-    earlier year, where its day is unknown: "ngày 8/4/2016, ông được điều động" in a 2017
-    profile), or a month more than that ("Tháng 2/2025, Bộ Chính trị quyết định ..." in a
-    December report); or, where the article's date is unknown, to any bare year. A term's years
-    ("nhiệm kỳ 2015-2020"), a birth date ("(sinh năm 1977)"), a cited rule's date ("căn cứ
-    Quy định số 69-QĐ/TW ngày 6/7/2022"), a start ("kể từ ngày 21-5-2024") and a violation's
-    years ("vì sai phạm trong năm 2013") date nothing."""
-    if not _ANY_YEAR.search(sentence):
-        return False  # no year printed: nothing dates the sentence
-    cited = sentence
-    if "ngày" in sentence:  # (both a rule's date and a start are printed after "ngày")
-        cited = _rules().cited_rule.sub(" ", cited)
-        if _may_hold_a_start(cited):
-            cited = _rules().start_date.sub(" ", cited)
-    if any(word in cited for word in _rules().violation_words):
-        cited = _rules().violation.sub(" ", cited)
-    without_terms = _TERM_YEARS.sub(" ", _rules().birth.sub(" ", cited))
-    years = _YEAR.findall(_FULL_DATE.sub(" ", without_terms))
-    if reference is None:
-        return bool(years)
-    year, day = reference
-    if any(int(y) < year for y in years):
-        return True
-    for match in _FULL_DATE.finditer(without_terms):
-        printed = _valid_date(match)
-        if printed and ((day and (day - printed).days > CAREER_DAYS) or (not day and printed.year < year)):
-            return True
-    for match in _MONTH_YEAR.finditer(_FULL_DATE.sub(" ", without_terms)):  # "Tháng 2/2025, Bộ Chính trị quyết định ..."
-        month, printed_year = int(match[1]), int(match[2])
-        if 1 <= month <= 12 and ((day and (day - date(printed_year, month, 1)).days > CAREER_DAYS + 31)
-                                 or (not day and printed_year < year)):
-            return True
-    return False
-
-
-def _may_hold_a_start(text: str) -> bool:
-    """Whether a start word may be in `text` (either case): the start pattern, tried at every
-    letter it may open with, is searched only then."""
-    for tail in _rules().start_tails:
-        if tail in text:
-            return True
-    return False
-
-
-CAREER_DAYS = 120  # a decision reported months after it was taken is news no more: a profile's past
-
-
-def _valid_date(match: re.Match[str]) -> date | None:
-    try:
-        return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-
-
 def _people(text: str, start: int, end: int, officials: list[Official]) -> list[_Person]:
     """The persons named in text[start:end]: the article's officials wherever their full
     name stands, and names after "ông", "bà", "đồng chí" or opening a list's item."""
@@ -1024,11 +935,11 @@ def _proposed(before: str, content: bool = False) -> bool:
 
 def _skip(text: str, at: int, limit: int, titles: bool = True) -> int:
     """Past what may stand between a verb and its person: function words, titles, a term,
-    a bracket, commas."""
+    a bracket, a birth date ("ông A, sinh năm 1975, được bầu"), commas."""
     rules = _rules()
     while at < limit:
         moved = False
-        for pattern in (rules.filler, _TERM, _BRACKET, _SPACE_OR_MARK):
+        for pattern in (rules.filler, _TERM, _BRACKET, careers.rules().birth, _SPACE_OR_MARK):
             match = pattern.match(text, at)
             if match and match.end() > at:
                 at, moved = match.end(), True
@@ -1062,7 +973,9 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
         at = post[1] if post else at
     elif (committee := rules.committee_opener.match(text, at - 1)) and verb.action in ("chỉ định", "bầu"):
         at = _organisation_end(text, committee.end(), end)  # "chỉ định tham gia Ban Chấp hành ... gồm: A, ...; B, ..."
-    elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, at := _after_count(text, at)):
+    elif verb.action in ("bổ nhiệm", "bầu", "chỉ định") and title_opens_at(text, counted_post := _after_count(text, at)):
+        # (past a count only where a post follows it: "bổ nhiệm 3 cán bộ, gồm: ..." counts the list below)
+        at = counted_post
         post = read_post(text, at)  # "trao Quyết định bổ nhiệm Tổng Biên tập ... cho"; "bầu bổ sung 3 Ủy viên ... đối với"
         if post and not any(p.start < post[1] for p in people if p.start >= at):
             at = post[1]
@@ -1611,11 +1524,11 @@ def _decided_by(text: str, start: int, end: int) -> str | None:
 def _date(text: str, start: int, end: int, verb: _Verb) -> str | None:
     """The decision's date printed in its sentence with a year ("Quyết định số 234/QĐ-BTC
     ngày 3.2.2017"), not an effective date ("kể từ ngày 6.2.2017") nor a birth date."""
-    starts = [found.span() for found in _rules().start_date.finditer(text, start, end)] \
-        if _may_hold_a_start(text[start:end]) else []
-    for match in _FULL_DATE.finditer(text, start, end):
+    starts = [found.span() for found in careers.rules().start_date.finditer(text, start, end)] \
+        if careers.may_hold_a_start(text[start:end]) else []
+    for match in careers.FULL_DATE.finditer(text, start, end):
         before = text[max(start, match.start() - 20):match.start()]
-        printed = _valid_date(match)
+        printed = careers.valid_date(match)
         if printed and not _EFFECTIVE.search(before) and not _BORN.search(before) \
                 and not any(s <= match.start() < e for s, e in starts):  # "kể từ ngày công bố Quyết định ... ngày D"
             return printed.isoformat()

@@ -14,10 +14,11 @@ from typing import Callable
 from functools import lru_cache
 
 from partyorg_site import datafiles
+from partyorg_site.extract import careers
 from partyorg_site.extract.places import find_mentions, gazetteer, local_units
 from partyorg_site.models import Official, Span
 from partyorg_site.patterns import Anchored, alternation, either_case_initials, shortest_phrases
-from partyorg_site.vietnamese import (ABBREVIATION_IN_BRACKETS, LOWER_CLASS, OPENS_A_SYMBOL, UPPER_CLASS,
+from partyorg_site.vietnamese import (ABBREVIATION_IN_BRACKETS, LOWER_CLASS, UPPER_CLASS,
                                       abbreviation_end, either_case_first, either_case_phrases, fold)
 
 MAX_NAME_WORDS = 5  # "Y Thanh Hà Niê Kđăm"; Kinh names have two to four
@@ -1300,9 +1301,12 @@ def unit_after_name(text: str, name_end: int, titles: list[str]) -> list[str]:
     return [*titles[:-1], joined] if read is not None and read[1] == len(joined) else titles
 
 
-def find_officials(text: str, blocked: list[Span] | None = None) -> list[Official]:
-    """Officials named in `text` in order of first mention, each with every title given."""
+def find_officials(text: str, blocked: list[Span] | None = None, when: str | int | None = None) -> list[Official]:
+    """Officials named in `text` in order of first mention, each with every title given.
+    `when`, the article's date (YYYY[-MM[-DD]]) or year: a post word's sentence dated well
+    before it tells a career, not a title held (extract/careers)."""
     rules = _rules()
+    reference = careers.reference(when)
     text = _without_asides(text)
     found: dict[str, Official] = {}
     order: dict[str, int] = {}
@@ -1417,7 +1421,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
             for name, span in listed:
                 add(name, titles, span)
         elif copula:
-            _add_present_posts(text, head.start(), titles, chain_end, found, add)
+            _add_present_posts(text, head.start(), titles, chain_end, found, add, reference)
         else:
             words = cue.group("name").split()
             need_surname = cue.groupdict().get("dash") is not None
@@ -1429,7 +1433,7 @@ def find_officials(text: str, blocked: list[Span] | None = None) -> list[Officia
 
     _add_titles_shared_after(text, add)
     _add_posts_held_by_the_one_after(text, add)
-    _add_appointments(text, found, add)
+    _add_appointments(text, found, add, reference)
     _add_shared_titles(text, found)
     officials = [official for official in found.values() if not _a_firms_head(official.titles)]
     return sorted(officials, key=lambda o: order[fold(o.name)])
@@ -1532,11 +1536,11 @@ def _heads_a_firm(title: str) -> bool:
 
 
 def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int, found: dict[str, Official],
-                       add: Callable[[str, list[str], Span], None]) -> None:
+                       add: Callable[[str, list[str], Span], None], reference: careers.Reference | None) -> None:
     """"Hiện ông Cường là Thành ủy viên, Bí thư Đảng ủy ...": the titles read at text[post:]
     after "là" are the posts of a person named just before it ("hiện", "đang", "nay" may
     stand between), in full ("ông Nguyễn Văn A") or by the given name alone
-    (_short_references). A sentence that names a year tells a career, as for appointments;
+    (_short_references). A sentence dated well before the article tells a career, as for appointments;
     "từng là" (a past post) never stands right after a name."""
     if len(titles) == 1 and is_bare_head(titles[0]) and _INDEFINITE_UNIT.match(text, titles_end):
         return  # "bà A là giám đốc một doanh nghiệp tư nhân": a head of some firm, no post named
@@ -1553,7 +1557,7 @@ def _add_present_posts(text: str, post: int, titles: list[str], titles_end: int,
     if _rules().past_clause.match(text, opening, person.start()):
         return  # "Trước đó, ông A là Bí thư Tỉnh ủy X": a post held before the news
     closing = _SENTENCE_END.search(text, titles_end)
-    if name and not _ANY_YEAR.search(_TERM_YEARS.sub(" ", text[opening:closing.start() if closing else len(text)])):
+    if name and not careers.prints_an_earlier_year(text[opening:closing.start() if closing else len(text)], reference):
         add(name, titles, (person.start(1), person.start(1) + len(person.group(1))))
 
 
@@ -1610,8 +1614,6 @@ def _sentence_start(text: str, at: int) -> int:
     return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - SENTENCE_REACH), at)), default=0)
 
 
-_TERM_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}")
-_ANY_YEAR = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}(?!\d|{OPENS_A_SYMBOL})")
 
 
 PAST_POST_REACH = 40  # characters before a post where a career's cue and its fillers may stand
@@ -1654,11 +1656,12 @@ def _given_before(text: str, at: int) -> bool:
 
 
 def _add_appointments(text: str, found: dict[str, Official],
-                      add: Callable[[str, list[str], Span], None]) -> None:
+                      add: Callable[[str, list[str], Span], None], reference: careers.Reference | None) -> None:
     """Posts named after an appointment word ("giữ chức", data/titles.yaml), for the last
     person named before it in the same sentence: one already found with a title, or one
-    named with "đồng chí", "ông", "bà". A sentence that names a year tells a career and
-    gives no title."""
+    named with "đồng chí", "ông", "bà". A sentence dated well before the article tells a
+    career and gives no title; one dated on its day, its news ("Ngày 3/10/2017, UBND tỉnh
+    bổ nhiệm ... gồm: ông A, giữ chức X")."""
     rules = _rules()
     _decision_verbs()  # (compiled on the first call, not on the rare branch that asks for it)
     if not any(phrase in text for phrase in rules.appointment_words):
@@ -1675,7 +1678,7 @@ def _add_appointments(text: str, found: dict[str, Official],
         opening = _sentence_start(text, post.start()) or max(0, post.start() - SENTENCE_REACH)
         closing = _SENTENCE_END.search(text, titles_end)
         sentence = text[opening:closing.start() if closing else len(text)]
-        if _ANY_YEAR.search(_TERM_YEARS.sub(" ", sentence)):
+        if careers.prints_an_earlier_year(sentence, reference):
             continue  # a career's history
         people = [(start, name) for start, name in named if opening <= start < post.start()]
         people += [(m.start(1), m.group(1)) for m in _PERSON_CUED.finditer(text, opening, post.start())
