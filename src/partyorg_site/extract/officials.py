@@ -116,6 +116,7 @@ class _Rules:
     heads: Anchored
     surnames: frozenset[str]
     not_name: frozenset[str]
+    telling_middle_names: frozenset[str]  # "Thị", "Văn": after a surname that opens other phrases, a name
     person_cue: re.Pattern[str]
     capitalised_cues: frozenset[str]  # "Ông", "Bà": a cue capitalised at a sentence's start, in a run of capitals
     never: frozenset[str]
@@ -175,6 +176,7 @@ def _rules() -> _Rules:
             phrases=[*head_words, *titles["head_prefixes"]]),
         surnames=frozenset(names["surnames"]),
         not_name=frozenset(names["not_name_words"] + names["cued_surnames"]),
+        telling_middle_names=frozenset(names["telling_middle_names"]),
         person_cue=re.compile(rf"(?:{cues})\s*:?\s*$"),
         capitalised_cues=frozenset(cue for cue in names["person_cues"] if cue[0].isupper() and " " not in cue),
         never=frozenset(fold(n) for n in names["never_officials"]),
@@ -1023,7 +1025,7 @@ def _is_name(words: list[str], need_surname: bool, cued: bool = False) -> bool:
     rules = _rules()
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
-    if (words[0] in rules.not_name and not (cued and words[0] in rules.surnames)) \
+    if (words[0] in rules.not_name and not (words[0] in rules.surnames and (cued or _told_by_middle_name(words)))) \
             or not all(w[0].isupper() for w in words):
         return False
     if any((len(w) > 1 and w.isupper()) or w in rules.never_in_name for w in words):
@@ -1033,6 +1035,12 @@ def _is_name(words: list[str], need_surname: bool, cued: bool = False) -> bool:
     joined = " ".join(words)  # (already in the cleaner's orthography, as the gazetteer's spellings are)
     # "Thái Bình Dương", "Hàn Quốc": shaped like a name, names an ocean, a country; "Hà Nội": a province
     return not joined.startswith(rules.not_names) and joined not in gazetteer().canonical
+
+
+def _told_by_middle_name(words: list[str]) -> bool:
+    """A middle name that only a person's name has follows the surname: "Đoàn Thị Mai",
+    "Đồng Văn Hải" (names.yaml, telling_middle_names), three words or more."""
+    return len(words) >= 3 and words[1] in _rules().telling_middle_names
 
 
 def title_opens_at(text: str, position: int) -> bool:
