@@ -61,6 +61,7 @@ class _Rules:
     verbs: Anchored  # any verb of decision (or "giữ chức")
     action_of: dict[str, str]  # lower-cased verb -> action
     not_after: re.Pattern[str]
+    performed: re.Pattern[str]  # "tiến hành quy trình": the work noun after it is the decision taken
     not_before: re.Pattern[str]
     persons_of_a_decision: re.Pattern[str]  # "cán bộ", "nhân sự" after a verb ...
     decision_noun_before: re.Pattern[str]  # ... and a decision's noun before it: "các quyết định bổ nhiệm cán bộ"
@@ -105,9 +106,14 @@ class _Rules:
     state_post: re.Pattern[str]  # ", Chủ tịch UBND phường": a state post in a chain
 
 
-def _undecided(words: list[str]) -> re.Pattern[str]:
-    """Any of `words` just before a verb (with "được", "đã", "sẽ", "bị" after it)."""
-    return re.compile(r"(?:^|[\s,])(?:" + alternation(either_case_phrases(words)) + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
+def _undecided(words: list[str], compounds: list[str]) -> re.Pattern[str]:
+    """Any of `words` just before a verb (with "được", "đã", "sẽ", "bị" after it), but as the
+    last word of one of `compounds` ("quy trình" holds no "trình": "tiến hành quy trình miễn
+    nhiệm ... đối với ông A")."""
+    heads = sorted({compound[:-len(word)] for compound in compounds for word in words if compound.endswith(" " + word)})
+    not_in_compounds = "".join(f"(?<!{re.escape(head)})" for head in heads)
+    return re.compile(r"(?:^|[\s,])" + not_in_compounds + "(?:" + alternation(either_case_phrases(words))
+                      + r")(?:\s+(?:được|đã|sẽ|bị))?\s*$")
 
 
 def _with_lower_case_words(heads: list[str]) -> list[str]:
@@ -137,12 +143,15 @@ def _rules() -> _Rules:
     return _Rules(
         verbs=Anchored(re.compile(alternation(either_case_phrases(all_verbs), not_after=r"\w") + r"(?!\w)"), all_verbs),
         action_of=action_of,
-        not_after=re.compile(r"(?:^|\s)(?:" + alternation(table["not_after"]) + r")\s*$"),
+        not_after=re.compile(r"(?:^|\s)(?:" + alternation(either_case_phrases(table["not_after"])) + r")\s*$"),
+        performed=re.compile(r"(?<!\w)(?:" + alternation(table["performed_work"]["verbs"]) + r")\s+(?:"
+                             + alternation(table["performed_work"]["nouns"]) + r")\s*$"),
         not_before=re.compile(r"\s+(?:" + alternation(table["not_before"]) + r")(?!\w)"),
         persons_of_a_decision=re.compile(r"\s+(?:" + alternation(table["persons_of_a_decision"]) + r")(?!\w)"),
         decision_noun_before=re.compile(r"(?<!\w)(?:" + alternation(table["decision_nouns"]) + r")\s+(?:về việc\s+)?$"),
-        undecided_before=_undecided(table["undecided_before"]),
-        undecided_in_content=_undecided([w for w in table["undecided_before"] if w not in table["content_future"]]),
+        undecided_before=_undecided(table["undecided_before"], table["proposal_compounds"]),
+        undecided_in_content=_undecided([w for w in table["undecided_before"] if w not in table["content_future"]],
+                                        table["proposal_compounds"]),
         content_opener=re.compile(r"\s*(?:" + alternation(table["content_openers"]) + r")\s*,"),
         forms=re.compile(alternation(either_case_phrases(table["discipline_forms"]), not_after=r"\w") + r"(?!\w)"),
         post_opener=re.compile(r"\s*(?:" + alternation(table["post_openers"]) + r")\s+"),
@@ -877,7 +886,7 @@ def _each_verb(text: str, start: int, matches: list[re.Match[str]]) -> Iterator[
         before = text[max(start, match.start() - 40):match.start()]
         if phrase.lower() in rules.form_words and _AFTER_FORM.search(before):
             continue  # "bằng hình thức cảnh cáo": the form of the decision before it
-        if rules.not_after.search(before) or (rules.not_before.match(text, match.end())
+        if (rules.not_after.search(before) and not rules.performed.search(before)) or (rules.not_before.match(text, match.end())
                                               and not _decided_for_persons(text, match.end(), before)) \
                 or (noun_end >= 0 and _VERB_LIST.fullmatch(text, noun_end, match.start())):
             noun_end = match.end()  # "công tác điều động, luân chuyển cán bộ": nouns, one after another
