@@ -124,8 +124,10 @@ def date_by_occasion(appointments: list[Appointment], text: str, event_date: str
             # (a plenum dates its own decisions, not another body's it tells of: "... do đã được
             # Bộ Chính trị điều động" at a city's plenum; a ceremony dates every decision it announces)
             reason = f"the day of the meeting that announced it ({held.title})"
-        elif _told_on(_what_it_continues(text, appointment.span[0], rules, caption_set), day):
+        elif _told_on(continued := _what_it_continues(text, appointment.span[0], rules, caption_set), day):
             reason = "it goes on from a sentence of the event's day"
+        elif _at_the_occasion(continued, rules):
+            reason = "it goes on from a sentence at the occasion reported"
         else:
             continue
         appointment.date = event_date
@@ -223,6 +225,14 @@ def _told_on(before: str, day: date) -> bool:
             if (day_of_month, month) == (day.day, day.month) and (year is None or int(year) == day.year):
                 return True
     return False
+
+
+def _at_the_occasion(before: str, rules: _Rules) -> bool:
+    """The text a decision's sentence goes on from refers to the occasion the article reports
+    ("Tại kỳ họp, HĐND tỉnh đã thực hiện quy trình bầu Chủ tịch UBND tỉnh. Kết quả, ông A
+    được bầu ..."), names no day and tells no background."""
+    return bool(before) and rules.same_day.search(before) is not None and not _days_in(before) \
+        and rules.background.search(before) is None
 
 
 CONTINUED_PARAGRAPHS = 3  # paragraphs at most that a chain of "Cụ thể", "Đồng thời" goes back over
