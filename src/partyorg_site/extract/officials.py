@@ -245,6 +245,7 @@ class _Grammar:
     unit_nouns_any_case: frozenset[str]
     described_units_any_case: frozenset[str]
     run_ends: frozenset[str]  # "kiêm", "đến": words that open the clause after a unit's words
+    clause_pairs: frozenset[str]  # "đồng ý", "đồng thời": ... and verbs of two syllables that do
     names_with_and: tuple[tuple[str, str], ...]  # ("Kế hoạch", "Đầu tư"): the words either side of "và"
     names_with_and_others: tuple[tuple[str, str], ...]  # ("Khu kinh tế", "các Khu công nghiệp")
     domains: frozenset[str]  # "môi trường", "đào tạo": the compounds of units' names, lower case
@@ -323,6 +324,7 @@ def _grammar() -> _Grammar:
         unit_nouns_any_case=either_case_phrases(unit_nouns),
         described_units_any_case=either_case_phrases(described_units),
         run_ends=frozenset(unit["run_ends"]),
+        clause_pairs=frozenset(unit["clause_pairs"]),
         names_with_and=tuple(tuple(name.split(" và ", 1)) for name in unit["names_with_and"]),
         names_with_and_others=tuple((name["first"], name["others"]) for name in unit["names_with_and_others"]),
         domains=frozenset(compound.lower() for compound in unit["compounds"]) - frozenset(
@@ -532,6 +534,9 @@ def _function_run(text: str, at: int, remit: bool = False, named: bool = False) 
                 return run.end()
             break
         verb = further
+    pair = next((i for i in range(len(words) - 1) if f"{words[i]} {words[i + 1]}" in grammar.clause_pairs), None)
+    if pair is not None and (verb is None or pair < verb):
+        verb = pair  # a verb of two syllables: "Ủy ban Thường vụ Quốc hội | đồng ý cho ..."
     if verb is None or not 0 < verb <= FUNCTION_RUN_MAX_WORDS or _spoken(text, at, words[:verb + 1]):
         return None
     return at + len(" ".join(words[:verb]))
@@ -669,7 +674,7 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
             return None  # a word that opens a sentence, a degree printed before a name
         return "name"
     after = grammar.after.get(word)
-    if after is not None and (after is _ANY or previous in after):
+    if after is not None and (after is _ANY or (previous in after and not _opens_the_next_word(text, end, word, previous))):
         return grammar.part_of[word]
     if word in grammar.opens and (previous[0].islower() or previous.isupper() or previous in grammar.unit_nouns):
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
@@ -681,6 +686,19 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
         return "abroad" if _mission_abroad(text, start, end, head) else None
     return None
+
+
+def _opens_the_next_word(text: str, end: int, word: str, previous: str) -> bool:
+    """`word` (ending at text[end]), which goes on a unit only after `previous`, as the second
+    syllable of their word ("Hội đồng"), opens a word of the lexicon (data/words.txt) with the
+    next syllable instead, `previous` having closed one with the syllable before it: "Quốc
+    hội | đồng ý", "Quốc hội | đồng thời" (but "Bí thư | chi bộ": no word "thư chi" at all)."""
+    words = datafiles.load_words("words")
+    following = _NEXT_WORD.match(text, end)
+    if following is None or f"{previous.lower()} {word}" not in words or f"{word} {following[1].lower()}" not in words:
+        return False
+    before = text[:end - len(word)].split()
+    return len(before) >= 2 and f"{before[-2].lower()} {previous.lower()}" in words
 
 
 def _mission_abroad(text: str, start: int, end: int, head: str) -> bool:
