@@ -163,7 +163,8 @@ def _rules() -> _Rules:
         stated=stated,
         stated_in_a_clause=tuple(table["holds_in_a_clause"]),
         held_in_a_clause=re.compile(r"(?<!\w)(?:" + alternation(table["holds_in_a_clause"]) + r")(?=\s)"),
-        filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)\s*"),
+        filler=re.compile(r"\s*(?:" + alternation(table["filler_words"]) + r")(?!\w)"
+                          r"(?![ ]+(?:" + alternation(table["filler_not_before"]) + r")(?!\w))\s*"),
         body=re.compile(r"(?:" + alternation(_with_lower_case_words(table["body_heads"])) + r")(?!\w)"
                         + _not_bodies(table["body_heads"], table["not_bodies"])),
         proposal=re.compile(alternation(either_case_phrases(table["proposals"]), not_after=r"\w") + r"(?!\w)"),

@@ -743,7 +743,9 @@ def _lexicon_boundary(title_tail: str, before_previous: str, previous: str, word
     if pair not in words or hyphenated:
         return None
     if capitalised:  # "Toàn Cầu | Lãnh đạo công ty", but "Giám đốc Sở | tại buổi làm việc"
-        return "give back" if verb and previous not in grammar.unit_nouns else None
+        # (never a province's last syllable: "thành phố Hà Nội | tiếp nhận", though "nội tiếp" is a word)
+        return "give back" if verb and previous not in grammar.unit_nouns \
+            and f"{before_previous} {previous}" not in gazetteer().canonical else None
     return "give back" if f"{before_previous.lower()} {previous.lower()}" not in words else None  # "tỉnh | trực tiếp"
 
 
