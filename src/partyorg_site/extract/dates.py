@@ -570,10 +570,17 @@ def _law_before() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _compared_before() -> re.Pattern[str]:
-    """"so với năm", "so với cuối năm", "so với tháng 12/": the year a figure is compared with
-    (data/dates.yaml, compared_with_words), in lower-cased text."""
-    return re.compile(rf"(?:{_lowered_words('compared_with_words')})\s+(?:(?:đầu|cuối|giữa)\s+)?"
+    """"so với năm", "so với cuối năm", "so với Tết năm", "so với tháng 12/": the year a figure
+    is compared with (data/dates.yaml, compared_with_words; up to COMPARED_GAP words of the
+    period between: "so với dịp Tết năm 2016"), in lower-cased text."""
+    # (never across the first word of a same period's phrase: "so với cùng kỳ năm 2016" votes, for the year after)
+    same_period = alternation(sorted({phrase.split()[0] for phrase in datafiles.load("dates")["same_period_words"]}))
+    return re.compile(rf"(?:{_lowered_words('compared_with_words')})\s+"
+                      rf"(?:(?!(?:{same_period})(?!\w))[^\W\d]+\s+){{0,{COMPARED_GAP}}}"
                       rf"(?:năm\s+|tháng\s+\d{{1,2}}\s*[/.-]\s*)$")
+
+
+COMPARED_GAP = 3  # words between "so với" and the year's "năm": "cuối", "Tết", "dịp Tết", "quý I"
 
 
 @lru_cache(maxsize=1)
