@@ -452,7 +452,24 @@ def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: l
             return path.year, "path"
         return nearest_year(reference[0], month, day, window), reference[1]
     year = infer_year(month, day, paragraph, body, title)
+    if year is not None:
+        year = _on_its_weekday(year, month, day, match["tod"])
     return year, ("text" if year else None)
+
+
+def _on_its_weekday(year: int, month: int, day: int, time_word: str) -> int:
+    """The year the article's words suggest, or the year after it where the dated phrase
+    prints its weekday ("Thứ Hai (6/2)") and only that year has the day on it: the words'
+    year is often a bound below the story's (a past year named in passing, "bầu cử năm
+    2016"), the weekday is the day's own. (data/dates.yaml, weekdays)"""
+    weekday = datafiles.load("dates")["weekdays"].get(time_word.lower())
+    if weekday is None:
+        return year
+    for candidate in (year, year + 1):
+        value = valid_date(candidate, month, day)
+        if value and date.fromisoformat(value).weekday() == weekday:
+            return candidate
+    return year
 
 
 def nearest_year(reference: date, month: int, day: int, window: _Window | None = None) -> int | None:
