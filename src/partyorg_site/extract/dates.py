@@ -661,6 +661,32 @@ def _backstory_opening() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}năm\s+$")
 
 
+def _month_opens(text: str, before: str, year_end: int) -> bool:
+    """The month whose year ends at text[year_end] opens its sentence as its time, before a
+    comma ("Tháng 10/2016, cô tuyên bố ...", "Trước đó, vào tháng 3/2016, ..."): a scene the
+    story recalls, where it is not a plan's (the caller asks). `before`: the text before the
+    year, lower-cased. (A month named otherwise may be a plan's: "tháng 6/2017 hoàn thành".)"""
+    return bool(_months_gone_by()[0].search(before) and _COMMA_AFTER.match(text, year_end))
+
+
+def _month_until_now(text: str, before: str, year_end: int) -> bool:
+    """A span runs from the month whose year ends at text[year_end] to now ("từ tháng 8-2016
+    đến nay"): gone by, whatever the sentence says next."""
+    return bool(_months_gone_by()[1].search(before) and _UNTIL_NOW.match(text, year_end))
+
+
+_UNTIL_NOW = re.compile(r"\s*(?:đến|tới)\s+(?:nay|bây giờ)(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _months_gone_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sentence's opening up to its month ("Tháng 10/", "Trước đó, cuối tháng 3/"), and
+    "từ (khoảng) tháng N/" (data/dates.yaml, backstory_opening_words), in lower-cased text."""
+    month = r"tháng\s+\d{1,2}\s*(?:[/.-]\s*|\s+năm\s+)$"
+    return (re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}{month}"),
+            re.compile(rf"(?<!\w)(?:kể\s+)?từ\s+(?:khoảng\s+)?{month}"))
+
+
 @lru_cache(maxsize=1)
 def _future() -> re.Pattern[str]:
     """A future word (data/dates.yaml), in lower-cased text; one that is also a document's kind
@@ -769,6 +795,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
     said_in_its_year = False  # a vote from words said during the year they name
     told_before = 0  # the latest year of a career the story tells: its event is no earlier
+    month_told = date.min  # the latest month named, not of a plan: the event's day is no earlier
     for match in _YEAR.finditer(text):
         year, at = int(match.group()), match.start()
         paragraph = bisect_left(breaks, at)
@@ -777,6 +804,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         context = before[-rules.year_context:]
         weight, full_date = _weigh(context, month)
         if not weight:
+            since = _MONTH_BEFORE.search(context)  # "từ tháng 8-2016 đến nay" votes for no year, but bounds the day
+            if since and 1 <= int(since[1]) <= 12 and _month_until_now(text, before.lower(), match.end()):
+                month_told = max(month_told, date(year, int(since[1]), 1))
             continue
         named.setdefault(paragraph, set()).add(year)
         opening, around = _sentence_around(text, at, match.end())
@@ -805,8 +835,13 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         elif full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
-        elif _MONTH_BEFORE.search(context):
+        elif named_month := _MONTH_BEFORE.search(context):
             shift = 0  # "tháng 1-2017" is a month of 2017, whatever review or plan it is said of
+            if not future and paragraph > 0 and 1 <= int(named_month[1]) <= 12 \
+                    and _month_opens(text, before.lower(), match.end()):
+                # ("Tháng 10/2016, cô tuyên bố ...": the story is no earlier; not in the headline,
+                # which may announce a month to come: "Tháng 8-2017, cầu ... thông xe")
+                month_told = max(month_told, date(year, int(named_month[1]), 1))
         elif _just_past().match(text, match.end()) or \
                 ("cùng" in before and same_period_before.search(before.lower())):
             shift = 1  # "Năm 2016 vừa qua, ...", "tăng so với cùng kỳ năm 2016": said in the year after it
@@ -851,5 +886,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     # Else only years named in passing vote (a plain "năm 2013", another day or month). A story
     # looks back, not ahead (plans, horizons and forecasts gave no vote): the years of its
     # background ("Năm 2012, dự án được phê duyệt") lie before its own, so the latest year is
-    # the story's, however many times an older one is named.
-    return max(votes)
+    # the story's, however many times an older one is named; and its day is no earlier than
+    # the latest month it names ("30/6" after "tháng 10/2016" is of 2017).
+    latest = max(votes)
+    if month_told.year == latest and (valid_date(latest, month, day) or "9999") < month_told.isoformat():
+        return latest + 1
+    return latest
