@@ -669,6 +669,18 @@ def _month_opens(text: str, before: str, year_end: int) -> bool:
     return bool(_months_gone_by()[0].search(before) and _COMMA_AFTER.match(text, year_end))
 
 
+def _day_opens(text: str, before: str, year_end: int) -> bool:
+    """The full date whose year ends at text[year_end] opens its sentence as its time, before
+    a comma ("Ngày 12/10/2016, ...", "Trước đó, ngày 12/10/2016, ..."): a scene recalled."""
+    return bool(_days_gone_by().search(before) and _COMMA_AFTER.match(text, year_end))
+
+
+@lru_cache(maxsize=1)
+def _days_gone_by() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}"
+                      rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*$")
+
+
 def _month_until_now(text: str, before: str, year_end: int) -> bool:
     """A span runs from the month whose year ends at text[year_end] to now ("từ tháng 8-2016
     đến nay"): gone by, whatever the sentence says next."""
@@ -835,6 +847,9 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         elif full_date:
             # "ngày 3-11-2016" beside the event's 3-2: another day, which places 3-2 in 2017
             shift = (_nearest_to_full_date(year, full_date, month, day) or year) - year
+            if not future and paragraph > 0 and _day_opens(text, before.lower(), match.end()) \
+                    and (recalled := valid_date(year, int(full_date["m"]), int(full_date["d"]))):
+                month_told = max(month_told, date.fromisoformat(recalled))  # "Trước đó, ngày 12/10/2016, ..."
         elif named_month := _MONTH_BEFORE.search(context):
             shift = 0  # "tháng 1-2017" is a month of 2017, whatever review or plan it is said of
             if not future and paragraph > 0 and 1 <= int(named_month[1]) <= 12 \
