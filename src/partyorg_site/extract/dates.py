@@ -671,14 +671,20 @@ def _month_opens(text: str, before: str, year_end: int) -> bool:
 
 def _day_opens(text: str, before: str, year_end: int) -> bool:
     """The full date whose year ends at text[year_end] opens its sentence as its time, before
-    a comma ("Ngày 12/10/2016, ...", "Trước đó, ngày 12/10/2016, ..."): a scene recalled."""
-    return bool(_days_gone_by().search(before) and _COMMA_AFTER.match(text, year_end))
+    a comma ("Ngày 12/10/2016, ...", "Trước đó, ngày 12/10/2016, ..."), or is told as a day
+    gone by ("hôm 23/6/2016"): a scene recalled. `before`: the text before the year, lower-cased."""
+    opening, past_day = _days_gone_by()
+    return bool((opening.search(before) and _COMMA_AFTER.match(text, year_end)) or past_day.search(before))
 
 
 @lru_cache(maxsize=1)
-def _days_gone_by() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}"
-                      rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*$")
+def _days_gone_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A sentence's opening up to a full date's year, and a past-day word right before one
+    ("hôm 23/6/"; data/dates.yaml, past_day_words), in lower-cased text."""
+    day = r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$"
+    return (re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}"
+                       rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?{day}"),
+            re.compile(rf"(?<!\w)(?:{_lowered_words('past_day_words')})\s+{day}"))
 
 
 def _month_until_now(text: str, before: str, year_end: int) -> bool:
