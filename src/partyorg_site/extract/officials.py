@@ -674,7 +674,8 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
             return None  # a word that opens a sentence, a degree printed before a name
         return "name"
     after = grammar.after.get(word)
-    if after is not None and (after is _ANY or (previous in after and not _opens_the_next_word(text, end, word, previous))):
+    if after is not None and (after is _ANY or (previous in after and not _opens_the_next_word(text, end, word, previous)
+                                                and not _opens_a_clause(grammar, text, end, word))):
         return grammar.part_of[word]
     if word in grammar.opens and (previous[0].islower() or previous.isupper() or previous in grammar.unit_nouns):
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
@@ -686,6 +687,13 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
     if word == "tại":  # "Đại sứ Việt Nam tại Nhật Bản"; elsewhere "tại" ends it
         return "abroad" if _mission_abroad(text, start, end, head) else None
     return None
+
+
+def _opens_a_clause(grammar: _Grammar, text: str, end: int, word: str) -> bool:
+    """`word` (ending at text[end]) is the first syllable of a verb of two (title_grammar.yaml
+    clause_pairs): "Chủ tịch UBND tỉnh | đoàn kết ...", though "tỉnh đoàn" is a unit."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and f"{word} {following[1]}" in grammar.clause_pairs
 
 
 def _opens_the_next_word(text: str, end: int, word: str, previous: str) -> bool:
