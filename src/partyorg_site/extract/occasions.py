@@ -170,10 +170,14 @@ def _announcing_dateline(text: str, at: int, rules: _Rules, captions: frozenset[
     for paragraph in reversed(paragraphs[-SECTION_PARAGRAPHS - 1:]):
         printed = _dateline(paragraph)
         if printed is None:
+            if rules.background.match(paragraph.lstrip()):
+                return None  # "Trước đó, HĐND tỉnh đã họp ...": a section of before, of no day told
             continue
-        (day_of_month, month, year), opens = printed
-        if not rules.announcing_in_text.search(paragraph) or rules.background.search(paragraph[:opens]):
+        (day_of_month, month, year), _ = printed
+        if not rules.announcing_in_text.search(paragraph):
             return None  # the nearest day opens a section of something else
+        # (a section told as background is still of its own day: "Trước đó vào sáng 2/1, HĐND
+        # tỉnh B họp kỳ thứ 23 ... ⏎ Kết quả, các đại biểu đã bầu bà A ...")
         try:
             day = date(int(year) if year else event.year, month, day_of_month)
         except ValueError:
