@@ -1020,7 +1020,7 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
             group_post = group  # "... và hai Phó Chủ tịch là ông B, bà C": a group with its own post
             named.append(replace(person, group_post=group_post))
             continue
-        opening = _ITEM_OPENS.search(text, named[-1].end, person.start)
+        opening = _ITEM_OPENS.search(text, named[-1].end, person.start) or _titled_item(text, named[-1].end, person)
         if not opening:
             continue
         bare = _skip(text, named[-1].end, opening.start(), titles=False) >= opening.start()
@@ -1031,6 +1031,22 @@ def _objects(text: str, verb: _Verb, following: int, end: int, people: list[_Per
         if listed or bare or cued_item:
             named.append(replace(person, group_post=group_post) if group_post is not None else person)
     return named
+
+
+_JOINED = re.compile(r"\s*,?\s*(?:và|cùng(?:\s+với)?)\s+")
+
+
+def _titled_item(text: str, after: int, person: _Person) -> re.Match[str] | None:
+    """The joiner of a next item that prints its person's title or rank before the name
+    ("khiển trách đối với Trưởng ban A cùng Phó ban B", "bổ nhiệm Đại tá A và Thượng tá B"):
+    "và" or "cùng" right after the person before, then a title that runs up to this person,
+    whose name is a person's ("Cục trưởng Cục Hàng không | Việt Nam" names none). (Not a
+    comma alone: "bổ nhiệm ông A, Phó Chánh Thanh tra Bộ B cho biết" opens another clause.)"""
+    joined = _JOINED.match(text, after, person.start)
+    if joined is None or not title_opens_at(text, joined.end()) or not is_personal_name(person.name.split()):
+        return None
+    title = read_title(text, joined.end())
+    return joined if title is not None and not text[title[1]:person.start].strip() else None
 
 
 def _titles_only_in_item(text: str, at: int, end: int) -> bool:
