@@ -674,7 +674,9 @@ def _day_opens(text: str, before: str, year_end: int) -> bool:
     a comma ("Ngày 12/10/2016, ...", "Trước đó, ngày 12/10/2016, ..."), or is told as a day
     gone by ("hôm 23/6/2016"): a scene recalled. `before`: the text before the year, lower-cased."""
     opening, past_day = _days_gone_by()
-    return bool((opening.search(before) and _COMMA_AFTER.match(text, year_end)) or past_day.search(before))
+    if _COMMA_AFTER.match(text, year_end) and opening.search(before):
+        return True  # (the patterns end at the year, so `re` tries them at every character: tests first)
+    return any(word in before for word in datafiles.load("dates")["past_day_words"]) and past_day.search(before) is not None
 
 
 @lru_cache(maxsize=1)
@@ -822,7 +824,8 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
         context = before[-rules.year_context:]
         weight, full_date = _weigh(context, month)
         if not weight:
-            since = _MONTH_BEFORE.search(context)  # "từ tháng 8-2016 đến nay" votes for no year, but bounds the day
+            since = _MONTH_BEFORE.search(context) if "háng" in context else None  # ("từ tháng 8-2016 đến nay"
+            # votes for no year, but bounds the day; a substring test first: most years have no month)
             if since and 1 <= int(since[1]) <= 12 and _month_until_now(text, before.lower(), match.end()):
                 month_told = max(month_told, date(year, int(since[1]), 1))
             continue

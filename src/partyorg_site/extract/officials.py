@@ -705,8 +705,11 @@ def _opens_the_next_word(text: str, end: int, word: str, previous: str) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following is None or f"{previous.lower()} {word}" not in words or f"{word} {following[1].lower()}" not in words:
         return False
-    before = text[:end - len(word)].split()
+    before = text[max(0, end - len(word) - WORD_REACH):end - len(word)].split()
     return len(before) >= 2 and f"{before[-2].lower()} {previous.lower()}" in words
+
+
+WORD_REACH = 24  # characters before a syllable that hold the two syllables before it
 
 
 def _mission_abroad(text: str, start: int, end: int, head: str) -> bool:
