@@ -565,6 +565,7 @@ def _weigh(before: str, month: int) -> tuple[int, re.Match[str] | None]:
         cited = _document_before().search(head) or _document_date_word().search(head.lower())
         return (0, None) if cited else (rules.full_date, day_month)
     if _horizon_before().search(lowered) or _law_before().search(lowered) or \
+            ("bầu" in lowered and _named_event_before().search(lowered)) or \
             ("so" in lowered and _compared_before().search(lowered)):
         return 0, None
     found = _MONTH_BEFORE.search(before) if "tháng" in lowered else None
@@ -583,6 +584,13 @@ def _law_before() -> re.Pattern[str]:
     """"Bộ luật Hình sự năm 2015", "Hiến pháp năm 2013": a law's name and "năm" right before a
     year (data/dates.yaml, law_words), in lower-cased text: the year the law was passed."""
     return re.compile(rf"(?:{_lowered_words('law_words')})(?:\s+[^\s.,;:()]+){{0,6}}\s+năm\s+$")
+
+
+@lru_cache(maxsize=1)
+def _named_event_before() -> re.Pattern[str]:
+    """"cuộc bầu cử Tổng thống Mỹ năm", "bầu cử đại biểu Quốc hội năm": an election named by
+    its year (data/dates.yaml, named_event_words), not "bầu cử ... trong năm", in lower-cased text."""
+    return re.compile(rf"(?:{_lowered_words('named_event_words')})(?:\s+(?!trong\s)[^\s.,;:()]+){{0,5}}\s+(?<!trong\s)năm\s+$")
 
 
 @lru_cache(maxsize=1)
