@@ -460,8 +460,8 @@ def _year_of(match: re.Match[str], paragraph: str, month: int, day: int, body: l
 def _on_its_weekday(year: int, month: int, day: int, time_word: str) -> int:
     """The year the article's words suggest, or the year after it where the dated phrase
     prints its weekday ("Thứ Hai (6/2)") and only that year has the day on it: the words'
-    year is often a bound below the story's (a past year named in passing, "bầu cử năm
-    2016"), the weekday is the day's own. (data/dates.yaml, weekdays)"""
+    year is often a bound below the story's (a past year named in passing, "cây cầu khánh
+    thành năm 2016"), the weekday is the day's own. (data/dates.yaml, weekdays)"""
     weekday = datafiles.load("dates")["weekdays"].get(time_word.lower())
     if weekday is None:
         return year
@@ -823,7 +823,7 @@ def infer_year(month: int, day: int, sentence: str, body: list[str], title: str 
     sentence_words: dict[int, tuple[bool, bool]] = {}  # a sentence's start -> (career, future)
     said_in_its_year = False  # a vote from words said during the year they name
     told_before = 0  # the latest year of a career the story tells: its event is no earlier
-    month_told = date.min  # the latest month named, not of a plan: the event's day is no earlier
+    month_told = date.min  # the latest month or day told as gone by: the event's day is no earlier
     for match in _YEAR.finditer(text):
         year, at = int(match.group()), match.start()
         paragraph = bisect_left(breaks, at)
