@@ -666,7 +666,13 @@ def _anniversary() -> re.Pattern[str]:
 def _backstory_opening() -> re.Pattern[str]:
     """A sentence's opening up to its "năm" ("Năm ", "Trước đó, cuối năm "; data/dates.yaml,
     backstory_opening_words), in lower-cased text."""
-    return re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}năm\s+$")
+    return re.compile(rf"{_backstory_prefix()}năm\s+$")
+
+
+def _backstory_prefix() -> str:
+    """A sentence's opening and up to three backstory words before its time ("Trước đó, cuối
+    ", data/dates.yaml backstory_opening_words), for patterns over lower-cased text."""
+    return rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}"
 
 
 def _month_opens(text: str, before: str, year_end: int) -> bool:
@@ -692,8 +698,7 @@ def _days_gone_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A sentence's opening up to a full date's year, and a past-day word right before one
     ("hôm 23/6/"; data/dates.yaml, past_day_words), in lower-cased text."""
     day = r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*$"
-    return (re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}"
-                       rf"(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?{day}"),
+    return (re.compile(rf"{_backstory_prefix()}(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?{day}"),
             re.compile(rf"(?<!\w)(?:{_lowered_words('past_day_words')})\s+{day}"))
 
 
@@ -711,7 +716,7 @@ def _months_gone_by() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A sentence's opening up to its month ("Tháng 10/", "Trước đó, cuối tháng 3/"), and
     "từ (khoảng) tháng N/" (data/dates.yaml, backstory_opening_words), in lower-cased text."""
     month = r"tháng\s+\d{1,2}\s*(?:[/.-]\s*|\s+năm\s+)$"
-    return (re.compile(rf"(?:^|[.!?;]\s+)(?:{_lowered_words('backstory_opening_words')}[\s,]+){{0,3}}{month}"),
+    return (re.compile(rf"{_backstory_prefix()}{month}"),
             re.compile(rf"(?<!\w)(?:kể\s+)?từ\s+(?:khoảng\s+)?{month}"))
 
 

@@ -173,7 +173,7 @@ def _announcing_dateline(text: str, at: int, rules: _Rules, captions: frozenset[
             if rules.background.match(paragraph.lstrip()):
                 return None  # "Trước đó, HĐND tỉnh đã họp ...": a section of before, of no day told
             continue
-        (day_of_month, month, year), _ = printed
+        day_of_month, month, year = printed
         if not rules.announcing_in_text.search(paragraph):
             return None  # the nearest day opens a section of something else
         # (a section told as background is still of its own day: "Trước đó vào sáng 2/1, HĐND
@@ -206,13 +206,13 @@ _DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{4
 DATELINE_REACH = 25  # characters at a paragraph's opening where its day stands: "Chiều ngày 18/11/2025,"
 
 
-def _dateline(paragraph: str) -> tuple[tuple[int, int, str | None], int] | None:
+def _dateline(paragraph: str) -> tuple[int, int, str | None] | None:
     """The day, month and printed year (or None) a paragraph opens with, within
-    DATELINE_REACH characters ("Chiều ngày 18/11/2025, ..."), and where that day stands."""
+    DATELINE_REACH characters ("Chiều ngày 18/11/2025, ...")."""
     found = _DAY.search(paragraph, 0, DATELINE_REACH + 20)
     if found is None or found.start() > DATELINE_REACH:
         return None
-    return (int(found[1] or found[4]), int(found[2] or found[5]), found[3] or found[6]), found.start()
+    return int(found[1] or found[4]), int(found[2] or found[5]), found[3] or found[6]
 
 
 def _told_on(before: str, day: date) -> bool:
@@ -225,7 +225,7 @@ def _told_on(before: str, day: date) -> bool:
     for paragraph in before.split("\n"):
         printed = _dateline(paragraph)
         if printed is not None:
-            (day_of_month, month, year), _ = printed
+            day_of_month, month, year = printed
             if (day_of_month, month) == (day.day, day.month) and (year is None or int(year) == day.year):
                 return True
     return False

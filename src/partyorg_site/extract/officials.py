@@ -674,8 +674,7 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
             return None  # a word that opens a sentence, a degree printed before a name
         return "name"
     after = grammar.after.get(word)
-    if after is not None and (after is _ANY or (previous in after and not _opens_the_next_word(text, end, word, previous)
-                                                and not _opens_a_clause(grammar, text, end, word))):
+    if after is not None and (after is _ANY or (previous in after and not _opens_another_word(grammar, text, end, word, previous))):
         return grammar.part_of[word]
     if word in grammar.opens and (previous[0].islower() or previous.isupper() or previous in grammar.unit_nouns):
         following = _NEXT_WORD.match(text, end)  # "cán" of "cán bộ", "thành" of "thành phố": the next completes it
@@ -689,21 +688,20 @@ def _part(grammar: _Grammar, text: str, end: int, word: str, previous: str, head
     return None
 
 
-def _opens_a_clause(grammar: _Grammar, text: str, end: int, word: str) -> bool:
-    """`word` (ending at text[end]) is the first syllable of a verb of two (title_grammar.yaml
-    clause_pairs): "Chủ tịch UBND tỉnh | đoàn kết ...", though "tỉnh đoàn" is a unit."""
+def _opens_another_word(grammar: _Grammar, text: str, end: int, word: str, previous: str) -> bool:
+    """`word` (ending at text[end]), which goes on a unit only after `previous`, opens a word
+    with the next syllable instead: a verb of two (title_grammar.yaml clause_pairs: "Chủ tịch
+    UBND tỉnh | đoàn kết ...", though "tỉnh đoàn" is a unit), or a word of the lexicon
+    (data/words.txt) where it would be the second syllable of one with `previous` ("Hội
+    đồng") and `previous` closed one with the syllable before it: "Quốc hội | đồng ý" (but
+    "Bí thư | chi bộ": no word "thư chi" at all)."""
     following = _NEXT_WORD.match(text, end)
-    return following is not None and f"{word} {following[1]}" in grammar.clause_pairs
-
-
-def _opens_the_next_word(text: str, end: int, word: str, previous: str) -> bool:
-    """`word` (ending at text[end]), which goes on a unit only after `previous`, as the second
-    syllable of their word ("Hội đồng"), opens a word of the lexicon (data/words.txt) with the
-    next syllable instead, `previous` having closed one with the syllable before it: "Quốc
-    hội | đồng ý", "Quốc hội | đồng thời" (but "Bí thư | chi bộ": no word "thư chi" at all)."""
+    if following is None:
+        return False
+    if f"{word} {following[1]}" in grammar.clause_pairs:
+        return True
     words = datafiles.load_words("words")
-    following = _NEXT_WORD.match(text, end)
-    if following is None or f"{previous.lower()} {word}" not in words or f"{word} {following[1].lower()}" not in words:
+    if f"{previous.lower()} {word}" not in words or f"{word} {following[1].lower()}" not in words:
         return False
     before = text[max(0, end - len(word) - WORD_REACH):end - len(word)].split()
     return len(before) >= 2 and f"{before[-2].lower()} {previous.lower()}" in words
@@ -1651,8 +1649,6 @@ def _sentence_start(text: str, at: int) -> int:
     """Where the sentence (or clause after ";") holding text[at] opens, within SENTENCE_REACH
     characters before it; 0 where no sentence ends there."""
     return max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - SENTENCE_REACH), at)), default=0)
-
-
 
 
 PAST_POST_REACH = 40  # characters before a post where a career's cue and its fillers may stand
